@@ -1,0 +1,20 @@
+//! Generates the `i18n` module from `locales/*.json` (leptos_i18n).
+
+use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
+use std::path::PathBuf;
+
+fn main() {
+    println!("cargo::rerun-if-changed=build.rs");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("i18n");
+    let cfg = Config::new("et")
+        .and_then(|c| c.add_locales(["en", "ru", "uk"]))
+        .expect("valid locale names")
+        // Lets `t_string!` fill in values such as the maximum length of a field.
+        .parse_options(ParseOptions::default().interpolate_display(true));
+    let infos = TranslationsInfos::parse(cfg).expect("locales/*.json parse");
+    infos.rerun_if_locales_changed();
+    infos.emit_diagnostics();
+    infos
+        .generate_i18n_module(out)
+        .expect("i18n module written");
+}

@@ -1,0 +1,204 @@
+//! Login, logout, the current user, password change and invitations.
+
+use crate::domain::Roles;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use {
+    super::context::{self, LOCALE_COOKIE, SESSION_COOKIE},
+    super::credentials,
+    crate::db,
+    crate::domain::{ErrorCode, FieldErrors, NewPassword, Validator},
+};
+
+/// The logged-in person as the browser may know them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub roles: Roles,
+    pub language: String,
+}
+
+#[server(endpoint = "me")]
+pub async fn me() -> Result<Option<CurrentUser>, AppError> {
+    context::current_user().await
+}
+
+/// Allowed after login: a path on this site, never another site.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.into(),
+        _ => "/".into(),
+    }
+}
+
+#[cfg(feature = "ssr")]
+async fn start_session(account_id: i64, language: &str) -> Result<(), AppError> {
+    let db = context::db()?;
+    // A new id at every login: a session id known before login is worth nothing after it.
+    if let Some(old) = context::session_token_hash() {
+        db::sessions::delete(db.pool(), &old).await?;
+    }
+    let token = credentials::new_token();
+    db::sessions::create(db.pool(), &credentials::token_hash(&token), account_id).await?;
+    context::set_cookie(SESSION_COOKIE, &token, db::sessions::LIFETIME_SECS, true);
+    context::set_cookie(LOCALE_COOKIE, language, 365 * 24 * 3600, false);
+    Ok(())
+}
+
+/// Most failed logins allowed for one address in `FAILURE_WINDOW_SECS`.
+#[cfg(feature = "ssr")]
+const MAX_FAILURES: i64 = 10;
+#[cfg(feature = "ssr")]
+const FAILURE_WINDOW_SECS: i64 = 15 * 60;
+
+#[server(endpoint = "login")]
+pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    // One message for every failure: nobody learns which addresses have accounts.
+    let failed = || AppError::Invalid(FieldErrors::single("email", ErrorCode::LoginFailed));
+    let db = context::db()?;
+    let email = email.trim().to_lowercase();
+    if email.is_empty() || email.len() > 254 || password.is_empty() || password.len() > 1024 {
+        return Err(failed());
+    }
+    if db::accounts::recent_failures(db.pool(), &email, FAILURE_WINDOW_SECS).await? >= MAX_FAILURES
+    {
+        return Err(AppError::TooManyRequests);
+    }
+    let account = db::accounts::by_email(db.pool(), &email).await?;
+    let hash = account.as_ref().and_then(|a| a.password_hash.clone());
+    let verified = credentials::verify_password(hash, password).await;
+    let account = match account {
+        Some(a) if verified && a.active == 1 => a,
+        _ => {
+            db::accounts::record_failure(db.pool(), &email).await?;
+            return Err(failed());
+        }
+    };
+    db::accounts::clear_failures(db.pool(), &email).await?;
+    start_session(account.id, &account.language).await?;
+    context::redirect(&safe_next(next.as_deref()));
+    Ok(())
+}
+
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    let db = context::db()?;
+    if let Some(hash) = context::session_token_hash() {
+        db::sessions::delete(db.pool(), &hash).await?;
+    }
+    context::set_cookie(SESSION_COOKIE, "", 0, true);
+    context::redirect("/login");
+    Ok(())
+}
+
+#[server(endpoint = "change_password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
+    let user = context::require_login().await?;
+    let db = context::db()?;
+    let account = db::accounts::by_id(db.pool(), user.id)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    let mut v = Validator::new();
+    if current_password.len() > 1024
+        || !credentials::verify_password(account.password_hash, current_password).await
+    {
+        v.add("current_password", ErrorCode::WrongPassword);
+    }
+    let new = v.check("new_password", NewPassword::parse(&new_password));
+    if let Some(new) = &new {
+        v.check("confirm_password", new.confirm(&confirm_password));
+    }
+    let new = v.finish(|| new)?;
+    let hash = credentials::hash_password(new.expose().to_string()).await?;
+    db::accounts::set_password_hash(db.pool(), user.id, &hash).await?;
+    if let Some(current) = context::session_token_hash() {
+        db::sessions::delete_others(db.pool(), user.id, &current).await?;
+    }
+    context::redirect("/account?changed=1");
+    Ok(())
+}
+
+/// Who an invitation is for, shown on the page where the password is set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InviteView {
+    pub email: String,
+    pub display_name: String,
+}
+
+#[server(endpoint = "invite_details")]
+pub async fn invite_details(token: String) -> Result<InviteView, AppError> {
+    let db = context::db()?;
+    let invite = db::invites::find_open(db.pool(), &credentials::token_hash(&token))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(InviteView {
+        email: invite.email,
+        display_name: invite.display_name,
+    })
+}
+
+#[server(endpoint = "accept_invite")]
+pub async fn accept_invite(
+    token: String,
+    new_password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
+    let db = context::db()?;
+    let token_hash = credentials::token_hash(&token);
+    let invalid = || AppError::Invalid(FieldErrors::single("token", ErrorCode::InvalidInvite));
+    let invite = db::invites::find_open(db.pool(), &token_hash)
+        .await?
+        .ok_or_else(invalid)?;
+    let mut v = Validator::new();
+    let new = v.check("new_password", NewPassword::parse(&new_password));
+    if let Some(new) = &new {
+        v.check("confirm_password", new.confirm(&confirm_password));
+    }
+    let new = v.finish(|| new)?;
+    let hash = credentials::hash_password(new.expose().to_string()).await?;
+    let roles = Roles::new(
+        invite
+            .roles
+            .split(',')
+            .filter_map(crate::domain::Role::parse)
+            .collect(),
+    );
+    let language = context::cookie(LOCALE_COOKIE)
+        .filter(|l| ["et", "en", "ru", "uk"].contains(&l.as_str()))
+        .unwrap_or_else(|| "et".into());
+    let mut tx = db.begin().await?;
+    if !db::invites::consume(&mut tx, &token_hash).await? {
+        return Err(invalid());
+    }
+    if db::accounts::by_email(db.pool(), &invite.email)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "token",
+            ErrorCode::EmailTaken,
+        )));
+    }
+    let id = db::accounts::create(
+        &mut tx,
+        &invite.email,
+        &invite.display_name,
+        &hash,
+        &language,
+        &roles,
+    )
+    .await?;
+    tx.commit().await?;
+    start_session(id, &language).await?;
+    context::redirect("/");
+    Ok(())
+}

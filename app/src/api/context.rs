@@ -1,0 +1,124 @@
+//! What every server function needs: the database, the request, the current user.
+
+use crate::api::auth::CurrentUser;
+use crate::db::{self, Db};
+use crate::domain::Role;
+use crate::error::AppError;
+use chrono::NaiveDate;
+use http::header::{ACCEPT, COOKIE, SET_COOKIE};
+use http::request::Parts;
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+pub const SESSION_COOKIE: &str = "tugi_session";
+pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
+
+/// Shared by every request; provided as Leptos context by the server.
+#[derive(Clone, Debug)]
+pub struct ServerContext {
+    pub db: Db,
+    /// Mark cookies `Secure` (behind HTTPS).
+    pub secure_cookies: bool,
+}
+
+pub fn server_context() -> Result<ServerContext, AppError> {
+    use_context::<ServerContext>().ok_or(AppError::Internal)
+}
+
+pub fn db() -> Result<Db, AppError> {
+    server_context().map(|c| c.db)
+}
+
+fn request_parts() -> Option<Parts> {
+    use_context::<Parts>()
+}
+
+/// A value of a cookie sent with the request.
+pub fn cookie(name: &str) -> Option<String> {
+    let parts = request_parts()?;
+    parts.headers.get_all(COOKIE).iter().find_map(|header| {
+        let header = header.to_str().ok()?;
+        cookie::Cookie::split_parse(header)
+            .filter_map(Result::ok)
+            .find(|c| c.name() == name)
+            .map(|c| c.value().to_string())
+    })
+}
+
+/// True for a browser's own form post (JavaScript off): it gets redirects, not JSON.
+pub fn is_plain_form_post() -> bool {
+    request_parts()
+        .and_then(|p| p.headers.get(ACCEPT).cloned())
+        .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
+        .unwrap_or(false)
+}
+
+pub fn set_cookie(name: &str, value: &str, max_age_secs: i64, http_only: bool) {
+    let secure = server_context().map(|c| c.secure_cookies).unwrap_or(false);
+    let cookie = cookie::Cookie::build((name.to_string(), value.to_string()))
+        .path("/")
+        .http_only(http_only)
+        .same_site(cookie::SameSite::Lax)
+        .secure(secure)
+        .max_age(cookie::time::Duration::seconds(max_age_secs))
+        .build();
+    if let (Some(res), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        http::HeaderValue::from_str(&cookie.to_string()),
+    ) {
+        res.append_header(SET_COOKIE, value);
+    }
+}
+
+/// The hash under which the current request's session is stored, if it sent one.
+pub fn session_token_hash() -> Option<String> {
+    cookie(SESSION_COOKIE).map(|t| super::credentials::token_hash(&t))
+}
+
+pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
+    let Some(hash) = session_token_hash() else {
+        return Ok(None);
+    };
+    let db = db()?;
+    let Some(account_id) = db::sessions::account_of(db.pool(), &hash).await? else {
+        return Ok(None);
+    };
+    let Some(account) = db::accounts::by_id(db.pool(), account_id).await? else {
+        return Ok(None);
+    };
+    let roles = db::accounts::roles(db.pool(), account_id).await?;
+    Ok(Some(CurrentUser {
+        id: account.id,
+        email: account.email,
+        display_name: account.display_name,
+        roles,
+        language: account.language,
+    }))
+}
+
+/// The current user when they hold one of `roles`: 401 when not logged in, 403 otherwise.
+pub async fn require(roles: &[Role]) -> Result<CurrentUser, AppError> {
+    let user = current_user().await?.ok_or(AppError::Unauthenticated)?;
+    if user.roles.has_any(roles) {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn require_login() -> Result<CurrentUser, AppError> {
+    current_user().await?.ok_or(AppError::Unauthenticated)
+}
+
+/// Today's date in Europe/Tallinn, against which "not in the future" is judged.
+pub fn today() -> NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Tallinn)
+        .date_naive()
+}
+
+/// Sends the browser on to `path` after the server function: a 302 for a plain form post, a
+/// client-side navigation otherwise.
+pub fn redirect(path: &str) {
+    leptos_axum::redirect(path);
+}

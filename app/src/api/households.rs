@@ -1,0 +1,278 @@
+//! The household registry, for coordinators. Every read of a household's record is audited.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{ConsentForm, HouseholdForm, MemberForm};
+#[cfg(feature = "ssr")]
+use {
+    super::{context, drafts},
+    crate::db,
+    crate::domain::{access, FieldErrors, HouseholdFilter},
+};
+
+/// Most rows the list shows at once.
+pub const LIST_LIMIT: i64 = 200;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HouseholdSummary {
+    pub id: i64,
+    pub name: String,
+    pub city: String,
+    pub arrival_date: String,
+    pub status: String,
+    pub member_count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HouseholdList {
+    pub rows: Vec<HouseholdSummary>,
+    pub cities: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub date_of_birth: String,
+    pub gender: String,
+    /// (language code, level code)
+    pub languages: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConsentView {
+    pub purpose: String,
+    pub given_on: String,
+    pub recorded_by: String,
+    pub recorded_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditView {
+    pub actor: String,
+    pub action: String,
+    pub at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HouseholdDetail {
+    pub id: i64,
+    pub form: HouseholdForm,
+    pub members: Vec<MemberView>,
+    pub consents: Vec<ConsentView>,
+    pub audit: Vec<AuditView>,
+}
+
+#[server(endpoint = "search_households")]
+pub async fn search_households(
+    q: String,
+    city: String,
+    language: String,
+    status: String,
+) -> Result<HouseholdList, AppError> {
+    context::require(access::HOUSEHOLDS).await?;
+    let db = context::db()?;
+    let filter = HouseholdFilter::from_query(&q, &city, &language, &status);
+    let rows = db::households::search(db.pool(), &filter, LIST_LIMIT).await?;
+    Ok(HouseholdList {
+        rows: rows
+            .into_iter()
+            .map(|r| HouseholdSummary {
+                id: r.id,
+                name: format!(
+                    "{} {}",
+                    r.first_name.unwrap_or_default(),
+                    r.last_name.unwrap_or_default()
+                )
+                .trim()
+                .to_string(),
+                city: r.city,
+                arrival_date: r.arrival_date,
+                status: r.status,
+                member_count: r.member_count,
+            })
+            .collect(),
+        cities: db::households::cities(db.pool()).await?,
+    })
+}
+
+#[server(endpoint = "get_household")]
+pub async fn get_household(id: i64) -> Result<HouseholdDetail, AppError> {
+    let user = context::require(access::HOUSEHOLDS).await?;
+    let db = context::db()?;
+    let pool = db.pool();
+    let h = db::households::by_id(pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    db::audit::record(pool, user.id, "household.view", "household", id).await?;
+    let languages = db::households::languages(pool, id).await?;
+    let members = db::households::members(pool, id)
+        .await?
+        .into_iter()
+        .map(|m| MemberView {
+            languages: languages
+                .iter()
+                .filter(|l| l.member_id == m.id)
+                .map(|l| (l.language.clone(), l.level.clone()))
+                .collect(),
+            id: m.id,
+            first_name: m.first_name,
+            last_name: m.last_name,
+            date_of_birth: m.date_of_birth,
+            gender: m.gender,
+        })
+        .collect();
+    let consents = db::households::consents(pool, id)
+        .await?
+        .into_iter()
+        .map(|c| ConsentView {
+            purpose: c.purpose,
+            given_on: c.given_on,
+            recorded_by: c.recorded_by,
+            recorded_at: c.recorded_at,
+        })
+        .collect();
+    let audit = db::audit::for_subject(pool, "household", id, 20)
+        .await?
+        .into_iter()
+        .map(|a| AuditView {
+            actor: a.actor,
+            action: a.action,
+            at: a.at,
+        })
+        .collect();
+    Ok(HouseholdDetail {
+        id: h.id,
+        form: HouseholdForm {
+            city: h.city,
+            arrival_date: h.arrival_date,
+            phone: h.phone.unwrap_or_default(),
+            email: h.email.unwrap_or_default(),
+            channel: h.channel,
+            needs: h.needs.unwrap_or_default(),
+            notes: h.notes.unwrap_or_default(),
+            status: h.status,
+        },
+        members,
+        consents,
+        audit,
+    })
+}
+
+/// Joins the errors of two parts of one form into one answer.
+#[cfg(feature = "ssr")]
+fn merge<A, B>(
+    a: Result<A, FieldErrors>,
+    b: Result<B, FieldErrors>,
+) -> Result<(A, B), FieldErrors> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (a, b) => {
+            let mut all = a.err().unwrap_or_default();
+            all.0.extend(b.err().unwrap_or_default().0);
+            Err(all)
+        }
+    }
+}
+
+#[server(endpoint = "create_household")]
+pub async fn create_household(
+    household: HouseholdForm,
+    member: MemberForm,
+) -> Result<i64, AppError> {
+    let user = context::require(access::HOUSEHOLDS).await?;
+    let today = context::today();
+    let (new_household, new_member) = match merge(household.parse(today), member.parse(today)) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            drafts::keep("create_household", &(&household, &member)).await?;
+            return Err(errors.into());
+        }
+    };
+    let db = context::db()?;
+    let mut tx = db.begin().await?;
+    let id = db::households::create(&mut tx, &new_household, user.id).await?;
+    db::households::add_member(&mut tx, id, &new_member).await?;
+    db::households::refresh_search_text(&mut tx, id).await?;
+    db::audit::record(&mut *tx, user.id, "household.create", "household", id).await?;
+    tx.commit().await?;
+    context::redirect(&format!("/households/{id}"));
+    Ok(id)
+}
+
+#[server(endpoint = "update_household")]
+pub async fn update_household(id: i64, household: HouseholdForm) -> Result<(), AppError> {
+    let user = context::require(access::HOUSEHOLDS).await?;
+    let valid = match household.parse(context::today()) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            drafts::keep(&format!("update_household/{id}"), &household).await?;
+            return Err(errors.into());
+        }
+    };
+    let db = context::db()?;
+    let mut tx = db.begin().await?;
+    if !db::households::update(&mut tx, id, &valid).await? {
+        return Err(AppError::NotFound);
+    }
+    db::households::refresh_search_text(&mut tx, id).await?;
+    db::audit::record(&mut *tx, user.id, "household.update", "household", id).await?;
+    tx.commit().await?;
+    context::redirect(&format!("/households/{id}"));
+    Ok(())
+}
+
+#[server(endpoint = "add_member")]
+pub async fn add_member(household_id: i64, member: MemberForm) -> Result<(), AppError> {
+    let user = context::require(access::HOUSEHOLDS).await?;
+    let valid = match member.parse(context::today()) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            drafts::keep(&format!("add_member/{household_id}"), &member).await?;
+            return Err(errors.into());
+        }
+    };
+    let db = context::db()?;
+    let mut tx = db.begin().await?;
+    if !db::households::exists(&mut tx, household_id).await? {
+        return Err(AppError::NotFound);
+    }
+    db::households::add_member(&mut tx, household_id, &valid).await?;
+    db::households::refresh_search_text(&mut tx, household_id).await?;
+    db::audit::record(&mut *tx, user.id, "member.add", "household", household_id).await?;
+    tx.commit().await?;
+    context::redirect(&format!("/households/{household_id}"));
+    Ok(())
+}
+
+#[server(endpoint = "record_consent")]
+pub async fn record_consent(household_id: i64, consent: ConsentForm) -> Result<(), AppError> {
+    let user = context::require(access::HOUSEHOLDS).await?;
+    let valid = match consent.parse(context::today()) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            drafts::keep(&format!("record_consent/{household_id}"), &consent).await?;
+            return Err(errors.into());
+        }
+    };
+    let db = context::db()?;
+    let mut tx = db.begin().await?;
+    if !db::households::exists(&mut tx, household_id).await? {
+        return Err(AppError::NotFound);
+    }
+    db::households::record_consent(&mut tx, household_id, &valid, user.id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        "consent.record",
+        "household",
+        household_id,
+    )
+    .await?;
+    tx.commit().await?;
+    context::redirect(&format!("/households/{household_id}"));
+    Ok(())
+}

@@ -1,0 +1,13 @@
+//! Server functions: authorisation first, then domain rules and the database. Thin on purpose.
+//! Each has a fixed endpoint under `/api/` so that forms and tests can post to it.
+
+pub mod admin;
+pub mod auth;
+pub mod drafts;
+pub mod households;
+pub mod offices;
+
+#[cfg(feature = "ssr")]
+pub mod context;
+#[cfg(feature = "ssr")]
+pub mod credentials;

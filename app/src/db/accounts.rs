@@ -1,0 +1,183 @@
+//! Accounts, their roles and password hashes.
+
+use super::{now, Tx};
+use crate::domain::{Role, Roles};
+use sqlx::{AnyPool, FromRow};
+
+/// An account as stored, with its password hash: never sent to a browser.
+#[derive(Debug, Clone, FromRow)]
+pub struct AccountRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: Option<String>,
+    pub language: String,
+    pub active: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct AccountListRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub active: i64,
+    pub roles: Option<String>,
+}
+
+const SELECT: &str =
+    "SELECT id, email, display_name, password_hash, language, active FROM accounts";
+
+pub async fn by_email(pool: &AnyPool, email: &str) -> Result<Option<AccountRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{SELECT} WHERE email = $1"))
+        .bind(email)
+        .fetch_optional(pool)
+        .await
+}
+
+pub async fn by_id(pool: &AnyPool, id: i64) -> Result<Option<AccountRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{SELECT} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+}
+
+pub async fn roles(pool: &AnyPool, account_id: i64) -> Result<Roles, sqlx::Error> {
+    let names: Vec<(String,)> =
+        sqlx::query_as("SELECT role FROM account_roles WHERE account_id = $1")
+            .bind(account_id)
+            .fetch_all(pool)
+            .await?;
+    Ok(Roles::new(
+        names.iter().filter_map(|(n,)| Role::parse(n)).collect(),
+    ))
+}
+
+/// Creates an account with its roles inside `tx`; returns its id. The email must be new.
+pub async fn create(
+    tx: &mut Tx,
+    email: &str,
+    display_name: &str,
+    password_hash: &str,
+    language: &str,
+    roles: &Roles,
+) -> Result<i64, sqlx::Error> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO accounts (email, display_name, password_hash, language, active, created_at) \
+         VALUES ($1, $2, $3, $4, 1, $5) RETURNING id",
+    )
+    .bind(email)
+    .bind(display_name)
+    .bind(password_hash)
+    .bind(language)
+    .bind(now())
+    .fetch_one(&mut **tx)
+    .await?;
+    set_roles(tx, id, roles).await?;
+    Ok(id)
+}
+
+pub async fn set_roles(tx: &mut Tx, account_id: i64, roles: &Roles) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM account_roles WHERE account_id = $1")
+        .bind(account_id)
+        .execute(&mut **tx)
+        .await?;
+    for role in roles.iter() {
+        sqlx::query("INSERT INTO account_roles (account_id, role) VALUES ($1, $2)")
+            .bind(account_id)
+            .bind(role.as_str())
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn set_password_hash(
+    pool: &AnyPool,
+    account_id: i64,
+    hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+        .bind(hash)
+        .bind(account_id)
+        .execute(pool)
+        .await
+        .map(|_| ())
+}
+
+pub async fn set_language(
+    pool: &AnyPool,
+    account_id: i64,
+    language: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET language = $1 WHERE id = $2")
+        .bind(language)
+        .bind(account_id)
+        .execute(pool)
+        .await
+        .map(|_| ())
+}
+
+pub async fn list(pool: &AnyPool) -> Result<Vec<AccountListRow>, sqlx::Error> {
+    // Roles are joined in Rust rather than with a dialect-specific string aggregate.
+    let accounts: Vec<(i64, String, String, i64)> = sqlx::query_as(
+        "SELECT id, email, display_name, active FROM accounts ORDER BY display_name, id",
+    )
+    .fetch_all(pool)
+    .await?;
+    let roles: Vec<(i64, String)> =
+        sqlx::query_as("SELECT account_id, role FROM account_roles ORDER BY role")
+            .fetch_all(pool)
+            .await?;
+    Ok(accounts
+        .into_iter()
+        .map(|(id, email, display_name, active)| {
+            let names: Vec<&str> = roles
+                .iter()
+                .filter(|(a, _)| *a == id)
+                .map(|(_, r)| r.as_str())
+                .collect();
+            AccountListRow {
+                id,
+                email,
+                display_name,
+                active,
+                roles: (!names.is_empty()).then(|| names.join(",")),
+            }
+        })
+        .collect())
+}
+
+pub async fn count(pool: &AnyPool) -> Result<i64, sqlx::Error> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts")
+        .fetch_one(pool)
+        .await?;
+    Ok(n)
+}
+
+/// Failed logins for an address in the last `window` seconds, for throttling.
+pub async fn recent_failures(pool: &AnyPool, email: &str, window: i64) -> Result<i64, sqlx::Error> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM login_failures WHERE email = $1 AND at > $2")
+            .bind(email)
+            .bind(now() - window)
+            .fetch_one(pool)
+            .await?;
+    Ok(n)
+}
+
+pub async fn record_failure(pool: &AnyPool, email: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO login_failures (email, at) VALUES ($1, $2)")
+        .bind(email)
+        .bind(now())
+        .execute(pool)
+        .await
+        .map(|_| ())
+}
+
+pub async fn clear_failures(pool: &AnyPool, email: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM login_failures WHERE email = $1")
+        .bind(email)
+        .execute(pool)
+        .await
+        .map(|_| ())
+}

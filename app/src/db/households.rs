@@ -1,0 +1,279 @@
+//! Households, their members, languages and consents.
+
+use super::{like_pattern, now, Tx};
+use crate::domain::{HouseholdFilter, NewConsent, NewHousehold, NewMember};
+use sqlx::{AnyPool, FromRow};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct HouseholdRow {
+    pub id: i64,
+    pub city: String,
+    pub arrival_date: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub channel: String,
+    pub needs: Option<String>,
+    pub notes: Option<String>,
+    pub status: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct MemberRow {
+    pub id: i64,
+    pub household_id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub date_of_birth: String,
+    pub gender: String,
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct LanguageRow {
+    pub member_id: i64,
+    pub language: String,
+    pub level: String,
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct ConsentRow {
+    pub purpose: String,
+    pub given_on: String,
+    pub recorded_by: String,
+    pub recorded_at: i64,
+}
+
+/// One line of the household list: the household and its first member's name.
+#[derive(Debug, Clone, FromRow)]
+pub struct ListRow {
+    pub id: i64,
+    pub city: String,
+    pub arrival_date: String,
+    pub status: String,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub member_count: i64,
+}
+
+const HOUSEHOLD_COLUMNS: &str = "id, city, arrival_date, phone, email, channel, needs, notes, \
+     status, created_at, updated_at";
+
+pub async fn create(
+    tx: &mut Tx,
+    household: &NewHousehold,
+    created_by: i64,
+) -> Result<i64, sqlx::Error> {
+    let now = now();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO households (city, arrival_date, phone, email, channel, needs, notes, status, \
+         created_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+    )
+    .bind(&household.city)
+    .bind(household.arrival_date.to_string())
+    .bind(household.phone.as_deref())
+    .bind(household.email.as_ref().map(|e| e.as_str().to_string()))
+    .bind(household.channel.code())
+    .bind(household.needs.as_deref())
+    .bind(household.notes.as_deref())
+    .bind(household.status.code())
+    .bind(created_by)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+/// False when there is no such household.
+pub async fn update(tx: &mut Tx, id: i64, household: &NewHousehold) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE households SET city = $1, arrival_date = $2, phone = $3, email = $4, channel = $5, \
+         needs = $6, notes = $7, status = $8, updated_at = $9 WHERE id = $10",
+    )
+    .bind(&household.city)
+    .bind(household.arrival_date.to_string())
+    .bind(household.phone.as_deref())
+    .bind(household.email.as_ref().map(|e| e.as_str().to_string()))
+    .bind(household.channel.code())
+    .bind(household.needs.as_deref())
+    .bind(household.notes.as_deref())
+    .bind(household.status.code())
+    .bind(now())
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn add_member(
+    tx: &mut Tx,
+    household_id: i64,
+    member: &NewMember,
+) -> Result<i64, sqlx::Error> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO members (household_id, first_name, last_name, date_of_birth, gender, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(household_id)
+    .bind(&member.first_name)
+    .bind(&member.last_name)
+    .bind(member.date_of_birth.to_string())
+    .bind(member.gender.code())
+    .bind(now())
+    .fetch_one(&mut **tx)
+    .await?;
+    for p in &member.languages {
+        sqlx::query(
+            "INSERT INTO member_languages (member_id, language, level) VALUES ($1, $2, $3)",
+        )
+        .bind(id)
+        .bind(p.language.code())
+        .bind(p.level.code())
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(id)
+}
+
+/// Rewrites the lower-cased search text from the household's current members and contacts.
+/// Lower-casing happens here, in Rust, because SQLite's `lower()` only folds ASCII.
+pub async fn refresh_search_text(tx: &mut Tx, household_id: i64) -> Result<(), sqlx::Error> {
+    let (city, phone, email): (String, Option<String>, Option<String>) =
+        sqlx::query_as("SELECT city, phone, email FROM households WHERE id = $1")
+            .bind(household_id)
+            .fetch_one(&mut **tx)
+            .await?;
+    let names: Vec<(String, String)> =
+        sqlx::query_as("SELECT first_name, last_name FROM members WHERE household_id = $1")
+            .bind(household_id)
+            .fetch_all(&mut **tx)
+            .await?;
+    let mut text = String::new();
+    for (first, last) in names {
+        text.push_str(&format!("{first} {last} | "));
+    }
+    text.push_str(&city);
+    for contact in [phone, email].into_iter().flatten() {
+        text.push_str(" | ");
+        text.push_str(&contact);
+    }
+    sqlx::query("UPDATE households SET search_text = $1 WHERE id = $2")
+        .bind(text.to_lowercase())
+        .bind(household_id)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+pub async fn by_id(pool: &AnyPool, id: i64) -> Result<Option<HouseholdRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {HOUSEHOLD_COLUMNS} FROM households WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+}
+
+pub async fn members(pool: &AnyPool, household_id: i64) -> Result<Vec<MemberRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, household_id, first_name, last_name, date_of_birth, gender FROM members \
+         WHERE household_id = $1 ORDER BY id",
+    )
+    .bind(household_id)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn languages(pool: &AnyPool, household_id: i64) -> Result<Vec<LanguageRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT l.member_id, l.language, l.level FROM member_languages l \
+         JOIN members m ON m.id = l.member_id WHERE m.household_id = $1 ORDER BY l.language",
+    )
+    .bind(household_id)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn consents(pool: &AnyPool, household_id: i64) -> Result<Vec<ConsentRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.purpose, c.given_on, a.display_name AS recorded_by, c.recorded_at \
+         FROM consents c JOIN accounts a ON a.id = c.recorded_by \
+         WHERE c.household_id = $1 ORDER BY c.id DESC",
+    )
+    .bind(household_id)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn record_consent(
+    tx: &mut Tx,
+    household_id: i64,
+    consent: &NewConsent,
+    recorded_by: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO consents (household_id, purpose, given_on, recorded_by, recorded_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(household_id)
+    .bind(consent.purpose.code())
+    .bind(consent.given_on.to_string())
+    .bind(recorded_by)
+    .bind(now())
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+pub async fn exists(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM households WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(row.is_some())
+}
+
+/// The household list, newest arrivals first, at most `limit` rows.
+pub async fn search(
+    pool: &AnyPool,
+    filter: &HouseholdFilter,
+    limit: i64,
+) -> Result<Vec<ListRow>, sqlx::Error> {
+    // Each filter is "no filter" when its parameter is NULL, so one statement serves all.
+    sqlx::query_as(
+        "SELECT h.id, h.city, h.arrival_date, h.status, \
+           (SELECT m.first_name FROM members m WHERE m.household_id = h.id ORDER BY m.id LIMIT 1) AS first_name, \
+           (SELECT m.last_name FROM members m WHERE m.household_id = h.id ORDER BY m.id LIMIT 1) AS last_name, \
+           (SELECT COUNT(*) FROM members m WHERE m.household_id = h.id) AS member_count \
+         FROM households h \
+         WHERE ($1 IS NULL OR h.search_text LIKE $1 ESCAPE '\\') \
+           AND ($2 IS NULL OR h.city = $2) \
+           AND ($3 IS NULL OR EXISTS (SELECT 1 FROM member_languages l JOIN members m ON m.id = l.member_id \
+                                     WHERE m.household_id = h.id AND l.language = $3)) \
+           AND ($4 IS NULL OR h.status = $4) \
+         ORDER BY h.arrival_date DESC, h.id DESC LIMIT $5",
+    )
+    .bind(filter.text.as_deref().map(like_pattern))
+    .bind(filter.city.as_deref())
+    .bind(filter.language.map(|l| l.code()))
+    .bind(filter.status.map(|s| s.code()))
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+}
+
+/// Distinct cities, for the list's filter.
+pub async fn cities(pool: &AnyPool) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> = sqlx::query_as("SELECT DISTINCT city FROM households ORDER BY city")
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.into_iter().map(|(c,)| c).collect())
+}
+
+pub async fn count(pool: &AnyPool) -> Result<i64, sqlx::Error> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM households")
+        .fetch_one(pool)
+        .await?;
+    Ok(n)
+}

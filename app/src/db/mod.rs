@@ -1,0 +1,173 @@
+//! Database access (server only). One module per aggregate; every statement is plain SQL with
+//! `$N` placeholders that both SQLite and PostgreSQL accept, run through sqlx's `Any` driver so
+//! that one build serves both. Integration tests run every query on both databases.
+
+pub mod accounts;
+pub mod audit;
+pub mod households;
+pub mod invites;
+pub mod offices;
+pub mod sessions;
+
+use sqlx::any::{install_default_drivers, AnyPoolOptions};
+use sqlx::{Any, AnyPool, Executor, Transaction};
+use std::path::Path;
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The database pool and which kind of database it talks to.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+pub type Tx = Transaction<'static, Any>;
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
+impl Db {
+    /// Connects to `sqlite:path` (the file and its folder are created) or `postgres://...`.
+    pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
+        install_default_drivers();
+        let backend = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            return Err(sqlx::Error::Configuration(
+                "DATABASE_URL must start with sqlite: or postgres://".into(),
+            ));
+        };
+        let url = match backend {
+            Backend::Sqlite => prepare_sqlite_url(url)?,
+            Backend::Postgres => url.to_string(),
+        };
+        let options = AnyPoolOptions::new()
+            .max_connections(match backend {
+                Backend::Sqlite => 8,
+                Backend::Postgres => 16,
+            })
+            .acquire_timeout(Duration::from_secs(10));
+        let options = if backend == Backend::Sqlite {
+            options.after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    // Safe with WAL, and much faster than FULL.
+                    conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    conn.execute("PRAGMA foreign_keys = ON").await?;
+                    conn.execute("PRAGMA busy_timeout = 10000").await?;
+                    Ok(())
+                })
+            })
+        } else {
+            options
+        };
+        let pool = options.connect(&url).await?;
+        if backend == Backend::Sqlite {
+            // Persistent in the file: readers never wait for the writer.
+            pool.execute("PRAGMA journal_mode = WAL").await?;
+        }
+        Ok(Db { pool, backend })
+    }
+
+    pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
+        match self.backend {
+            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await,
+            Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await,
+        }
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// A transaction for a state change. On SQLite it takes the write lock up front
+    /// (`BEGIN IMMEDIATE`) so that checks made inside it still hold at commit.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+
+    /// Answers whether the database is reachable, for `/healthz`.
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Creates the folder of a SQLite file and asks sqlx to create the file when it is missing.
+fn prepare_sqlite_url(url: &str) -> Result<String, sqlx::Error> {
+    let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    let path = rest.split('?').next().unwrap_or_default();
+    if path.is_empty() || path == ":memory:" {
+        return Ok(url.to_string());
+    }
+    if let Some(parent) = Path::new(path).parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent).map_err(|e| sqlx::Error::Configuration(e.into()))?;
+        }
+    }
+    Ok(if rest.contains("mode=") {
+        format!("sqlite://{rest}")
+    } else if rest.contains('?') {
+        format!("sqlite://{rest}&mode=rwc")
+    } else {
+        format!("sqlite://{rest}?mode=rwc")
+    })
+}
+
+/// The current instant as UTC unix seconds, the form every `*_at` column holds.
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// Escapes `%`, `_` and `\` so user text matches literally inside `LIKE ... ESCAPE '\'`.
+pub fn like_pattern(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('%');
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_pattern_escapes_wildcards() {
+        assert_eq!(like_pattern("50%_Ab"), "%50\\%\\_ab%");
+        assert_eq!(like_pattern("ОЛЕНА"), "%олена%");
+    }
+
+    #[test]
+    fn sqlite_urls_gain_create_mode() {
+        let dir = std::env::temp_dir().join("tugi-url-test");
+        let url = format!("sqlite:{}/x.db", dir.display());
+        assert!(prepare_sqlite_url(&url).unwrap().ends_with("x.db?mode=rwc"));
+        assert!(dir.exists());
+    }
+}

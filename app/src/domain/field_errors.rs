@@ -1,0 +1,118 @@
+//! Validation results: which field failed and why, as a code the UI translates.
+
+use serde::{Deserialize, Serialize};
+
+/// Why a field was refused. The UI turns each code into a sentence in the user's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ErrorCode {
+    Required,
+    TooLong { max: usize },
+    InvalidEmail,
+    InvalidDate,
+    DateInFuture,
+    DateTooEarly,
+    InvalidChoice,
+    PasswordTooShort { min: usize },
+    PasswordMismatch,
+    WrongPassword,
+    LoginFailed,
+    EmailTaken,
+    InvalidInvite,
+    NumberOutOfRange { min: i64, max: i64 },
+    DuplicateLanguage,
+    NoRole,
+    AlreadyExists,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The form field's name, as in the form (`email`, `first_name`, ...).
+    pub field: String,
+    pub code: ErrorCode,
+}
+
+/// All problems found in one submission, in form order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(pub Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn single(field: &str, code: ErrorCode) -> Self {
+        FieldErrors(vec![FieldError {
+            field: field.to_string(),
+            code,
+        }])
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The first problem with the named field.
+    pub fn get(&self, field: &str) -> Option<ErrorCode> {
+        self.0.iter().find(|e| e.field == field).map(|e| e.code)
+    }
+}
+
+/// Collects the errors of a whole form so that the person sees every problem at once.
+#[derive(Debug, Default)]
+pub struct Validator {
+    errors: FieldErrors,
+}
+
+impl Validator {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Keeps the value when it parsed, records the error otherwise.
+    pub fn check<T>(&mut self, field: &str, result: Result<T, ErrorCode>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(code) => {
+                self.add(field, code);
+                None
+            }
+        }
+    }
+
+    pub fn add(&mut self, field: &str, code: ErrorCode) {
+        self.errors.0.push(FieldError {
+            field: field.to_string(),
+            code,
+        });
+    }
+
+    /// `Ok(value)` when no field failed; `build` runs only then, so it may unwrap the parsed parts.
+    pub fn finish<T>(self, build: impl FnOnce() -> Option<T>) -> Result<T, FieldErrors> {
+        if !self.errors.is_empty() {
+            return Err(self.errors);
+        }
+        build().ok_or(self.errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collects_every_error_in_order() {
+        let mut v = Validator::new();
+        let a: Option<u8> = v.check("a", Err(ErrorCode::Required));
+        let b = v.check("b", Ok(2u8));
+        v.add("c", ErrorCode::InvalidEmail);
+        let result = v.finish(|| Some((a?, b?)));
+        let errors = result.unwrap_err();
+        assert_eq!(errors.0.len(), 2);
+        assert_eq!(errors.get("a"), Some(ErrorCode::Required));
+        assert_eq!(errors.get("c"), Some(ErrorCode::InvalidEmail));
+        assert_eq!(errors.get("b"), None);
+    }
+
+    #[test]
+    fn finishes_with_value_when_clean() {
+        let mut v = Validator::new();
+        let b = v.check("b", Ok(2u8));
+        assert_eq!(v.finish(|| b), Ok(2));
+    }
+}

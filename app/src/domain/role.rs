@@ -1,0 +1,98 @@
+//! The roles an account can hold; one account may hold several.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Role {
+    Admin,
+    Coordinator,
+    SupportPerson,
+    Volunteer,
+    Facilitator,
+    Beneficiary,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::Admin,
+        Role::Coordinator,
+        Role::SupportPerson,
+        Role::Volunteer,
+        Role::Facilitator,
+        Role::Beneficiary,
+    ];
+
+    /// The stable name stored in the database and used in forms.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Coordinator => "coordinator",
+            Role::SupportPerson => "support_person",
+            Role::Volunteer => "volunteer",
+            Role::Facilitator => "facilitator",
+            Role::Beneficiary => "beneficiary",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == value)
+    }
+}
+
+/// The set of roles one account holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Roles(Vec<Role>);
+
+impl Roles {
+    pub fn new(mut roles: Vec<Role>) -> Self {
+        roles.sort();
+        roles.dedup();
+        Roles(roles)
+    }
+
+    pub fn has(&self, role: Role) -> bool {
+        self.0.contains(&role)
+    }
+
+    pub fn has_any(&self, roles: &[Role]) -> bool {
+        roles.iter().any(|r| self.has(*r))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Role> + '_ {
+        self.0.iter().copied()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Who may do what. Deny by default: every area lists the roles it admits.
+pub mod access {
+    use super::Role;
+
+    pub const HOUSEHOLDS: &[Role] = &[Role::Coordinator];
+    pub const ADMIN: &[Role] = &[Role::Admin];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn roles_are_a_set() {
+        let roles = Roles::new(vec![Role::Volunteer, Role::Facilitator, Role::Volunteer]);
+        assert_eq!(roles.iter().count(), 2);
+        assert!(roles.has(Role::Facilitator));
+        assert!(!roles.has_any(access::HOUSEHOLDS));
+        assert!(Roles::new(vec![Role::Coordinator]).has_any(access::HOUSEHOLDS));
+    }
+}

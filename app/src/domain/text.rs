@@ -1,0 +1,82 @@
+//! Parsing of free text and dates as they arrive from forms.
+
+use super::ErrorCode;
+use chrono::NaiveDate;
+
+/// Trimmed, non-empty, at most `max` characters.
+pub fn parse_required_text(value: &str, max: usize) -> Result<String, ErrorCode> {
+    match parse_optional_text(value, max)? {
+        Some(text) => Ok(text),
+        None => Err(ErrorCode::Required),
+    }
+}
+
+/// Trimmed; empty becomes `None`; at most `max` characters.
+pub fn parse_optional_text(value: &str, max: usize) -> Result<Option<String>, ErrorCode> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    if trimmed.chars().count() > max {
+        return Err(ErrorCode::TooLong { max });
+    }
+    if trimmed
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err(ErrorCode::InvalidChoice);
+    }
+    Ok(Some(trimmed.to_string()))
+}
+
+/// An ISO date (`YYYY-MM-DD`, what `<input type="date">` sends), from 1900 on.
+pub fn parse_date(value: &str) -> Result<NaiveDate, ErrorCode> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(ErrorCode::Required);
+    }
+    let date =
+        NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| ErrorCode::InvalidDate)?;
+    if date < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN) {
+        return Err(ErrorCode::DateTooEarly);
+    }
+    Ok(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_text_is_trimmed_and_bounded() {
+        assert_eq!(parse_required_text("  Olena ", 10), Ok("Olena".into()));
+        assert_eq!(parse_required_text("   ", 10), Err(ErrorCode::Required));
+        assert_eq!(
+            parse_required_text("ааааааааааа", 10),
+            Err(ErrorCode::TooLong { max: 10 })
+        );
+        // Counted in characters, not bytes.
+        assert_eq!(
+            parse_required_text("аааааааааа", 10),
+            Ok("аааааааааа".into())
+        );
+    }
+
+    #[test]
+    fn control_characters_are_refused() {
+        assert!(parse_optional_text("a\u{0}b", 10).is_err());
+        assert_eq!(parse_optional_text("a\nb", 10), Ok(Some("a\nb".into())));
+    }
+
+    #[test]
+    fn dates_parse_in_iso_form_only() {
+        assert_eq!(
+            parse_date("2026-03-29"),
+            Ok(NaiveDate::from_ymd_opt(2026, 3, 29).unwrap())
+        );
+        assert_eq!(parse_date("29.03.2026"), Err(ErrorCode::InvalidDate));
+        assert_eq!(parse_date("2026-02-30"), Err(ErrorCode::InvalidDate));
+        assert_eq!(parse_date(""), Err(ErrorCode::Required));
+        assert_eq!(parse_date("1850-01-01"), Err(ErrorCode::DateTooEarly));
+    }
+}

@@ -1,0 +1,84 @@
+//! Tugi: scheduling for the support-person and adaptation services.
+//!
+//! `domain` holds the rules (no I/O), `db` the SQL (server only), `api` the server functions,
+//! `ui` the pages. This file holds only the HTML shell, the app and its route table.
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod ui;
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+use crate::i18n::I18nContextProvider;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+use ui::layout::Layout;
+use ui::pages::*;
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+
+    view! {
+        <I18nContextProvider>
+            <Stylesheet id="tugi" href="/pkg/tugi.css" />
+            <Link rel="icon" href="data:," />
+            <Title text="Tugi" />
+            <Router>
+                // Every page is rendered whole before it is sent, so that it can answer 403/404/302.
+                <Layout>
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/invite/:token") view=InvitePage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/accounts") view=AccountsPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/offices") view=OfficesPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/offices/:id") view=OfficeEditPage ssr=SsrMode::Async />
+                        <Route path=path!("/households") view=HouseholdListPage ssr=SsrMode::Async />
+                        <Route path=path!("/households/new") view=NewHouseholdPage ssr=SsrMode::Async />
+                        <Route path=path!("/households/:id") view=HouseholdPage ssr=SsrMode::Async />
+                        <Route path=path!("/households/:id/edit") view=EditHouseholdPage ssr=SsrMode::Async />
+                    </Routes>
+                </Layout>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// Entry point of the browser bundle: takes over the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+    // Lets end-to-end tests (and curious people) see that the page is interactive.
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-hydrated", "true");
+    }
+}

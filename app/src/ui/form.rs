@@ -1,0 +1,192 @@
+//! Form building blocks: every input has a visible label, an optional hint, and its error
+//! message next to it; a summary at the top links to each problem (GOV.UK pattern).
+
+use crate::domain::ErrorCode;
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::ui::text::{app_error, field_error};
+use leptos::prelude::*;
+
+/// The last error of a form's action, if any.
+pub type FormError = Signal<Option<AppError>>;
+
+/// The error signal of a server action.
+pub fn action_error<I, O>(action: ServerAction<I>) -> FormError
+where
+    I: server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(|r| r.err()))
+}
+
+fn code_for(error: FormError, field: &'static str) -> Option<ErrorCode> {
+    error
+        .get()
+        .and_then(|e| e.field_errors().and_then(|f| f.get(field)))
+}
+
+fn input_id(field: &str) -> String {
+    format!("f-{field}")
+}
+
+#[component]
+pub fn ErrorSummary(error: FormError) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        error.get().map(|e| {
+            let (title, text) = app_error(i18n, &e);
+            let items = e
+                .field_errors()
+                .map(|f| {
+                    f.0.iter()
+                        .map(|fe| {
+                            let href = format!("#{}", input_id(&fe.field));
+                            view! { <li><a href=href>{field_error(i18n, fe.code)}</a></li> }
+                        })
+                        .collect_view()
+                })
+                .unwrap_or_default();
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+                    <h2 id="error-summary-title">{title}</h2>
+                    <p>{text}</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// A label, hint and error around one control.
+#[component]
+fn FieldFrame(
+    field: &'static str,
+    label: String,
+    hint: Option<String>,
+    error: FormError,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = input_id(field);
+    let has_error = move || code_for(error, field).is_some();
+    view! {
+        <div class="field" class:field-error=has_error>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
+            {move || {
+                code_for(error, field)
+                    .map(|code| {
+                        view! {
+                            <p class="error-message" id=format!("f-{field}-error")>
+                                {field_error(i18n, code)}
+                            </p>
+                        }
+                    })
+            }}
+            {children()}
+        </div>
+    }
+}
+
+fn described_by(
+    field: &'static str,
+    has_hint: bool,
+    error: FormError,
+) -> impl Fn() -> Option<String> {
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("f-{field}-hint"));
+        }
+        if code_for(error, field).is_some() {
+            ids.push(format!("f-{field}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+#[component]
+pub fn TextField(
+    /// The form field's name as the server function reads it (`household[city]`).
+    name: &'static str,
+    /// The key under which errors for this field arrive (`city`).
+    field: &'static str,
+    label: String,
+    #[prop(into)] value: String,
+    error: FormError,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    let control = if multiline {
+        view! {
+            <textarea
+                id=input_id(field)
+                name=name
+                rows="4"
+                aria-invalid=move || code_for(error, field).is_some().then_some("true")
+                aria-describedby=described_by(field, has_hint, error)
+            >
+                {value}
+            </textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=input_id(field)
+                name=name
+                type=kind
+                value=value
+                required=required
+                autocomplete=autocomplete
+                inputmode=inputmode
+                aria-invalid=move || code_for(error, field).is_some().then_some("true")
+                aria-describedby=described_by(field, has_hint, error)
+            />
+        }
+        .into_any()
+    };
+    view! { <FieldFrame field label hint error>{control}</FieldFrame> }
+}
+
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    field: &'static str,
+    label: String,
+    #[prop(into)] value: String,
+    /// (value, visible text)
+    options: Vec<(String, String)>,
+    error: FormError,
+    #[prop(optional)] hint: Option<String>,
+    /// Text of an empty first option; none when absent.
+    #[prop(optional)]
+    placeholder: Option<String>,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    let options = options
+        .into_iter()
+        .map(|(v, text)| {
+            let selected = v == value;
+            view! { <option value=v selected=selected>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <FieldFrame field label hint error>
+            <select
+                id=input_id(field)
+                name=name
+                aria-invalid=move || code_for(error, field).is_some().then_some("true")
+                aria-describedby=described_by(field, has_hint, error)
+            >
+                {placeholder.map(|p| view! { <option value="">{p}</option> })}
+                {options}
+            </select>
+        </FieldFrame>
+    }
+}

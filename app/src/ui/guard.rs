@@ -1,0 +1,72 @@
+//! The current user, and the gate in front of every page that needs a role.
+
+use crate::api::auth::{me, CurrentUser};
+use crate::domain::Role;
+use crate::error::AppError;
+use crate::ui::pages::ErrorView;
+use leptos::prelude::*;
+use leptos_router::{components::Redirect, hooks::use_location};
+
+pub type UserResource = Resource<Result<Option<CurrentUser>, AppError>>;
+
+/// Loads the current user; refreshed on every navigation so that login and logout show at once.
+pub fn provide_user() -> UserResource {
+    let location = use_location();
+    let user = Resource::new(move || location.pathname.get(), |_| me());
+    provide_context(user);
+    user
+}
+
+pub fn use_user() -> UserResource {
+    expect_context::<UserResource>()
+}
+
+/// Shows `children` to a user holding one of `roles` (any logged-in user when empty); sends
+/// others to the login page, or shows 403.
+#[component]
+pub fn RequireRole(roles: &'static [Role], children: ChildrenFn) -> impl IntoView {
+    let user = use_user();
+    let location = use_location();
+    let children = StoredValue::new(children);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(Some(u)) if roles.is_empty() || u.roles.has_any(roles) => {
+                        children.read_value()().into_any()
+                    }
+                    Ok(Some(_)) => view! { <ErrorView error=AppError::Forbidden /> }.into_any(),
+                    Ok(None) => {
+                        let here = format!(
+                            "{}{}",
+                            location.pathname.get_untracked(),
+                            location.search.get_untracked(),
+                        );
+                        let target = format!("/login?next={}", urlencoding(&here));
+                        view! { <Redirect path=target /> }.into_any()
+                    }
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Percent-encodes a path for use as a query value.
+pub fn urlencoding(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// The user, when the page is only shown to logged-in users (inside `RequireRole`).
+pub fn user_roles_include(user: &Option<CurrentUser>, roles: &[Role]) -> bool {
+    user.as_ref().is_some_and(|u| u.roles.has_any(roles))
+}

@@ -1,0 +1,93 @@
+//! The frame of every page: skip link, header with navigation and language switch, main.
+
+use crate::domain::role::access;
+use crate::i18n::*;
+use crate::ui::guard::{provide_user, urlencoding, user_roles_include};
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_location};
+
+const LANGUAGES: [(&str, &str); 4] = [
+    ("et", "Eesti"),
+    ("en", "English"),
+    ("ru", "Русский"),
+    ("uk", "Українська"),
+];
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let user = provide_user();
+    let location = use_location();
+    let here = move || {
+        urlencoding(&format!(
+            "{}{}",
+            location.pathname.get(),
+            location.search.get()
+        ))
+    };
+    let nav = move || {
+        Suspend::new(async move {
+            let user = user.await.ok().flatten();
+            let households = user_roles_include(&user, access::HOUSEHOLDS);
+            let admin = user_roles_include(&user, access::ADMIN);
+            view! {
+                <ul class="nav-links">
+                    <li><A href="/">{t!(i18n, nav_home)}</A></li>
+                    <Show when=move || households>
+                        <li><A href="/households">{t!(i18n, nav_households)}</A></li>
+                    </Show>
+                    <Show when=move || admin>
+                        <li><A href="/admin/offices">{t!(i18n, nav_offices)}</A></li>
+                        <li><A href="/admin/accounts">{t!(i18n, nav_accounts)}</A></li>
+                    </Show>
+                </ul>
+                {match user {
+                    Some(u) => view! {
+                        <div class="nav-user">
+                            <A href="/account">{u.display_name}</A>
+                            <form method="post" action="/api/logout">
+                                <button type="submit" class="link-button">{t!(i18n, nav_logout)}</button>
+                            </form>
+                        </div>
+                    }.into_any(),
+                    None => view! {
+                        <div class="nav-user"><A href="/login">{t!(i18n, nav_login)}</A></div>
+                    }.into_any(),
+                }}
+            }
+        })
+    };
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <header class="site-header">
+            <div class="brand"><A href="/">"Tugi"</A></div>
+            <nav aria-label=move || t_string!(i18n, nav_label)>
+                <Suspense>{nav}</Suspense>
+            </nav>
+            <nav class="lang-switch" aria-label=move || t_string!(i18n, language_switch)>
+                <ul>
+                    {LANGUAGES
+                        .into_iter()
+                        .map(|(code, name)| {
+                            let current = move || i18n.get_locale().as_str() == code;
+                            view! {
+                                <li>
+                                    <a
+                                        href=move || format!("/lang/{code}?next={}", here())
+                                        rel="external nofollow"
+                                        hreflang=code
+                                        lang=code
+                                        aria-current=move || current().then_some("true")
+                                    >
+                                        {name}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+        <main id="main" tabindex="-1">{children()}</main>
+    }
+}

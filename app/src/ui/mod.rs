@@ -1,0 +1,7 @@
+//! Pages and components. They call server functions, never the database.
+
+pub mod form;
+pub mod guard;
+pub mod layout;
+pub mod pages;
+pub mod text;

@@ -1,0 +1,51 @@
+use super::fields::HouseholdFields;
+use crate::api::drafts::{decode_draft, take_draft};
+use crate::api::households::{get_household, UpdateHousehold};
+use crate::domain::role::access;
+use crate::i18n::*;
+use crate::ui::form::{action_error, ErrorSummary};
+use crate::ui::guard::RequireRole;
+use crate::ui::pages::ErrorView;
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_params_map};
+
+#[component]
+pub fn EditHouseholdPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = move || {
+        use_params_map().with(|p| {
+            p.get("id")
+                .and_then(|v| v.parse::<i64>().ok())
+                .unwrap_or(-1)
+        })
+    };
+    let action = ServerAction::<UpdateHousehold>::new();
+    let error = action_error(action);
+    let household = Resource::new(id, get_household);
+    let draft = Resource::new(id, |id| take_draft(format!("update_household/{id}")));
+    view! {
+        <RequireRole roles=access::HOUSEHOLDS>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let draft = draft.await.ok().flatten();
+                    match household.await {
+                        Ok(h) => {
+                            let form = decode_draft(draft, h.form.clone());
+                            view! {
+                                <p><A href=format!("/households/{}", h.id)>{t!(i18n, back_to_household)}</A></p>
+                                <h1>{t!(i18n, household_edit)}</h1>
+                                <ErrorSummary error />
+                                <ActionForm action=action attr:class="stack">
+                                    <input type="hidden" name="id" value=h.id />
+                                    <HouseholdFields form error show_status=true />
+                                    <button type="submit">{t!(i18n, household_save_submit)}</button>
+                                </ActionForm>
+                            }.into_any()
+                        }
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}

@@ -1,0 +1,117 @@
+//! The field groups shared by the household forms.
+
+use crate::domain::{Channel, Gender, HouseholdForm, HouseholdStatus, Language, Level, MemberForm};
+use crate::i18n::*;
+use crate::ui::form::{FormError, SelectField, TextField};
+use crate::ui::text::{channel_name, gender_name, language_name, level_name, status_name, I18n};
+use leptos::prelude::*;
+
+fn choose(i18n: I18n) -> Option<String> {
+    Some(t_string!(i18n, choose).to_string())
+}
+
+fn date_hint(i18n: I18n) -> Option<String> {
+    Some(t_string!(i18n, date_hint).to_string())
+}
+
+/// Household fields; names are `{prefix}[field]`.
+#[component]
+pub fn HouseholdFields(form: HouseholdForm, error: FormError, show_status: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let channels = Channel::ALL
+        .iter()
+        .map(|c| (c.code().to_string(), channel_name(i18n, c.code())))
+        .collect();
+    let statuses = HouseholdStatus::ALL
+        .iter()
+        .map(|s| (s.code().to_string(), status_name(i18n, s.code())))
+        .collect();
+    view! {
+        <TextField name="household[city]" field="city" label=t_string!(i18n, field_city).to_string()
+            value=form.city error autocomplete="address-level2" />
+        <TextField name="household[arrival_date]" field="arrival_date" label=t_string!(i18n, field_arrival_date).to_string()
+            hint=date_hint(i18n).unwrap_or_default() value=form.arrival_date error inputmode="numeric" />
+        <TextField name="household[phone]" field="phone" label=t_string!(i18n, field_phone).to_string()
+            value=form.phone error kind="tel" autocomplete="tel" />
+        <TextField name="household[email]" field="email" label=t_string!(i18n, field_email_optional).to_string()
+            value=form.email error kind="email" autocomplete="email" />
+        <SelectField name="household[channel]" field="channel" label=t_string!(i18n, field_channel).to_string()
+            value=form.channel options=channels error placeholder=choose(i18n).unwrap_or_default() />
+        <TextField name="household[needs]" field="needs" label=t_string!(i18n, field_needs).to_string()
+            value=form.needs error multiline=true />
+        <TextField name="household[notes]" field="notes" label=t_string!(i18n, field_notes).to_string()
+            value=form.notes error multiline=true />
+        {show_status.then(|| view! {
+            <SelectField name="household[status]" field="status" label=t_string!(i18n, field_status).to_string()
+                value=form.status.clone() options=statuses error />
+        })}
+    }
+}
+
+/// One member's fields, with three rows for spoken languages; names are `member[field]`.
+#[component]
+pub fn MemberFields(form: MemberForm, error: FormError) -> impl IntoView {
+    let i18n = use_i18n();
+    let genders: Vec<(String, String)> = Gender::ALL
+        .iter()
+        .map(|g| (g.code().to_string(), gender_name(i18n, g.code())))
+        .collect();
+    let languages: Vec<(String, String)> = Language::ALL
+        .iter()
+        .map(|l| (l.code().to_string(), language_name(i18n, l.code())))
+        .collect();
+    let levels: Vec<(String, String)> = Level::ALL
+        .iter()
+        .map(|l| (l.code().to_string(), level_name(i18n, l.code())))
+        .collect();
+    let rows = [
+        (
+            "member[language_1]",
+            "language_1",
+            "member[level_1]",
+            "level_1",
+            form.language_1.clone(),
+            form.level_1.clone(),
+            1,
+        ),
+        (
+            "member[language_2]",
+            "language_2",
+            "member[level_2]",
+            "level_2",
+            form.language_2.clone(),
+            form.level_2.clone(),
+            2,
+        ),
+        (
+            "member[language_3]",
+            "language_3",
+            "member[level_3]",
+            "level_3",
+            form.language_3.clone(),
+            form.level_3.clone(),
+            3,
+        ),
+    ];
+    view! {
+        <TextField name="member[first_name]" field="first_name" label=t_string!(i18n, field_first_name).to_string()
+            value=form.first_name error autocomplete="off" />
+        <TextField name="member[last_name]" field="last_name" label=t_string!(i18n, field_last_name).to_string()
+            value=form.last_name error autocomplete="off" />
+        <TextField name="member[date_of_birth]" field="date_of_birth" label=t_string!(i18n, field_date_of_birth).to_string()
+            hint=date_hint(i18n).unwrap_or_default() value=form.date_of_birth error inputmode="numeric" />
+        <SelectField name="member[gender]" field="gender" label=t_string!(i18n, field_gender).to_string()
+            value=form.gender options=genders error placeholder=choose(i18n).unwrap_or_default() />
+        <fieldset class="languages">
+            <legend>{t!(i18n, field_languages)}</legend>
+            {rows.into_iter().map(|(lname, lfield, vname, vfield, lang, level, n)| view! {
+                <div class="language-row">
+                    <SelectField name=lname field=lfield label=t_string!(i18n, field_language_n, n = n).to_string()
+                        value=lang options=languages.clone() error placeholder=choose(i18n).unwrap_or_default() />
+                    <SelectField name=vname field=vfield label=t_string!(i18n, field_level_n, n = n).to_string()
+                        value=level options=levels.clone() error placeholder=choose(i18n).unwrap_or_default() />
+                </div>
+            }).collect_view()}
+        </fieldset>
+    }
+}

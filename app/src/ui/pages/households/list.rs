@@ -1,0 +1,102 @@
+use crate::api::households::search_households;
+use crate::domain::role::access;
+use crate::domain::{HouseholdStatus, Language};
+use crate::i18n::*;
+use crate::ui::guard::RequireRole;
+use crate::ui::pages::ErrorView;
+use crate::ui::text::{language_name, status_name};
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Form, A},
+    hooks::use_query_map,
+};
+
+#[component]
+pub fn HouseholdListPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let param = move |k: &str| query.with(|q| q.get(k)).unwrap_or_default();
+    let list = Resource::new(
+        move || {
+            (
+                param("q"),
+                param("city"),
+                param("language"),
+                param("status"),
+            )
+        },
+        |(q, city, language, status)| search_households(q, city, language, status),
+    );
+    let any = move || t_string!(i18n, filter_any).to_string();
+    view! {
+        <RequireRole roles=access::HOUSEHOLDS>
+            <div class="page-head">
+                <h1>{t!(i18n, households_title)}</h1>
+                <A href="/households/new" attr:class="button">{t!(i18n, households_new)}</A>
+            </div>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(data) => {
+                            let (q, city, language, status) = (param("q"), param("city"), param("language"), param("status"));
+                            view! {
+                                <Form method="GET" action="/households" attr:class="filters" attr:role="search">
+                                    <div class="field">
+                                        <label for="q">{t!(i18n, search_label)}</label>
+                                        <input id="q" name="q" type="search" value=q />
+                                    </div>
+                                    <div class="field">
+                                        <label for="city">{t!(i18n, field_city)}</label>
+                                        <select id="city" name="city">
+                                            <option value="">{any()}</option>
+                                            {data.cities.iter().map(|c| view! { <option value=c.clone() selected=*c == city>{c.clone()}</option> }).collect_view()}
+                                        </select>
+                                    </div>
+                                    <div class="field">
+                                        <label for="language">{t!(i18n, filter_language)}</label>
+                                        <select id="language" name="language">
+                                            <option value="">{any()}</option>
+                                            {Language::ALL.iter().map(|l| view! { <option value=l.code() selected=l.code() == language>{language_name(i18n, l.code())}</option> }).collect_view()}
+                                        </select>
+                                    </div>
+                                    <div class="field">
+                                        <label for="status">{t!(i18n, field_status)}</label>
+                                        <select id="status" name="status">
+                                            <option value="">{any()}</option>
+                                            {HouseholdStatus::ALL.iter().map(|s| view! { <option value=s.code() selected=s.code() == status>{status_name(i18n, s.code())}</option> }).collect_view()}
+                                        </select>
+                                    </div>
+                                    <button type="submit">{t!(i18n, filter_submit)}</button>
+                                </Form>
+                                <p role="status">{t!(i18n, households_count, n = data.rows.len())}</p>
+                                <div class="table-wrap">
+                                <table>
+                                    <thead><tr>
+                                        <th scope="col">{t!(i18n, col_name)}</th>
+                                        <th scope="col">{t!(i18n, field_city)}</th>
+                                        <th scope="col">{t!(i18n, field_arrival_date)}</th>
+                                        <th scope="col">{t!(i18n, col_members)}</th>
+                                        <th scope="col">{t!(i18n, field_status)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {data.rows.into_iter().map(|h| view! {
+                                            <tr>
+                                                <td><A href=format!("/households/{}", h.id)>{h.name}</A></td>
+                                                <td>{h.city}</td>
+                                                <td>{h.arrival_date}</td>
+                                                <td>{h.member_count}</td>
+                                                <td>{status_name(i18n, &h.status)}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                                </div>
+                            }.into_any()
+                        }
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}

@@ -1,0 +1,12 @@
+//! The household registry: list with search, registration, the household's page, editing.
+
+mod edit;
+mod fields;
+mod list;
+mod new;
+mod view;
+
+pub use edit::EditHouseholdPage;
+pub use list::HouseholdListPage;
+pub use new::NewHouseholdPage;
+pub use view::HouseholdPage;

@@ -1,0 +1,129 @@
+use super::fields::MemberFields;
+use crate::api::drafts::{decode_draft, take_draft};
+use crate::api::households::{get_household, AddMember, RecordConsent};
+use crate::domain::role::access;
+use crate::domain::{ConsentForm, ConsentPurpose, MemberForm};
+use crate::i18n::*;
+use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
+use crate::ui::guard::RequireRole;
+use crate::ui::pages::ErrorView;
+use crate::ui::text::{
+    audit_action_name, channel_name, gender_name, language_name, level_name, local_time,
+    purpose_name, status_name,
+};
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_params_map};
+
+#[component]
+pub fn HouseholdPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = move || {
+        use_params_map().with(|p| {
+            p.get("id")
+                .and_then(|v| v.parse::<i64>().ok())
+                .unwrap_or(-1)
+        })
+    };
+    let add_member = ServerAction::<AddMember>::new();
+    let consent = ServerAction::<RecordConsent>::new();
+    let member_error = action_error(add_member);
+    let consent_error = action_error(consent);
+    let household = Resource::new(
+        move || (id(), add_member.version().get(), consent.version().get()),
+        |(id, _, _)| get_household(id),
+    );
+    let drafts = Resource::new(id, |id| async move {
+        (
+            take_draft(format!("add_member/{id}")).await.ok().flatten(),
+            take_draft(format!("record_consent/{id}"))
+                .await
+                .ok()
+                .flatten(),
+        )
+    });
+    view! {
+        <RequireRole roles=access::HOUSEHOLDS>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let (member_draft, consent_draft) = drafts.await;
+                    match household.await {
+                        Ok(h) => {
+                            let member_form: MemberForm = decode_draft(member_draft, MemberForm::default());
+                            let consent_form: ConsentForm = decode_draft(consent_draft, ConsentForm::default());
+                            let purposes = ConsentPurpose::ALL.iter().map(|p| (p.code().to_string(), purpose_name(i18n, p.code()))).collect();
+                            let title = h.members.first().map(|m| format!("{} {}", m.first_name, m.last_name)).unwrap_or_default();
+                            let f = h.form.clone();
+                            view! {
+                                <p><A href="/households">{t!(i18n, back_to_list)}</A></p>
+                                <div class="page-head">
+                                    <h1>{t!(i18n, household_of, name = title.clone())}</h1>
+                                    <A href=format!("/households/{}/edit", h.id) attr:class="button">{t!(i18n, household_edit)}</A>
+                                </div>
+                                <dl class="facts">
+                                    <dt>{t!(i18n, field_city)}</dt><dd>{f.city}</dd>
+                                    <dt>{t!(i18n, field_arrival_date)}</dt><dd>{f.arrival_date}</dd>
+                                    <dt>{t!(i18n, field_phone)}</dt><dd>{f.phone}</dd>
+                                    <dt>{t!(i18n, field_email)}</dt><dd>{f.email}</dd>
+                                    <dt>{t!(i18n, field_channel)}</dt><dd>{channel_name(i18n, &f.channel)}</dd>
+                                    <dt>{t!(i18n, field_status)}</dt><dd>{status_name(i18n, &f.status)}</dd>
+                                    <dt>{t!(i18n, field_needs)}</dt><dd class="prose">{f.needs}</dd>
+                                    <dt>{t!(i18n, field_notes)}</dt><dd class="prose">{f.notes}</dd>
+                                </dl>
+                                <h2>{t!(i18n, members_title)}</h2>
+                                <ul class="members">
+                                    {h.members.into_iter().map(|m| {
+                                        let langs = m.languages.iter().map(|(l, lv)| format!("{} ({})", language_name(i18n, l), level_name(i18n, lv))).collect::<Vec<_>>().join(", ");
+                                        view! {
+                                            <li>
+                                                <strong>{m.first_name} " " {m.last_name}</strong>
+                                                ", " {m.date_of_birth} ", " {gender_name(i18n, &m.gender)}
+                                                <br />{langs}
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                                <details class="card" open=member_error.get_untracked().is_some()>
+                                    <summary>{t!(i18n, add_member_title)}</summary>
+                                    <ErrorSummary error=member_error />
+                                    <ActionForm action=add_member attr:class="stack">
+                                        <input type="hidden" name="household_id" value=h.id />
+                                        <MemberFields form=member_form error=member_error />
+                                        <button type="submit">{t!(i18n, add_member_submit)}</button>
+                                    </ActionForm>
+                                </details>
+                                <h2>{t!(i18n, consents_title)}</h2>
+                                {if h.consents.is_empty() {
+                                    view! { <p>{t!(i18n, no_consents)}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul>
+                                            {h.consents.into_iter().map(|c| view! {
+                                                <li>{purpose_name(i18n, &c.purpose)} ": " {c.given_on} " (" {c.recorded_by} ", " {local_time(c.recorded_at)} ")"</li>
+                                            }).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                }}
+                                <ErrorSummary error=consent_error />
+                                <ActionForm action=consent attr:class="stack narrow">
+                                    <input type="hidden" name="household_id" value=h.id />
+                                    <SelectField name="consent[purpose]" field="purpose" label=t_string!(i18n, field_purpose).to_string()
+                                        value=consent_form.purpose options=purposes error=consent_error placeholder=t_string!(i18n, choose).to_string() />
+                                    <TextField name="consent[given_on]" field="given_on" label=t_string!(i18n, field_given_on).to_string()
+                                        hint=t_string!(i18n, date_hint).to_string() value=consent_form.given_on error=consent_error inputmode="numeric" />
+                                    <button type="submit">{t!(i18n, consent_record_submit)}</button>
+                                </ActionForm>
+                                <h2>{t!(i18n, audit_title)}</h2>
+                                <ul class="audit">
+                                    {h.audit.into_iter().map(|a| view! {
+                                        <li>{local_time(a.at)} " — " {a.actor} ": " {audit_action_name(i18n, &a.action)}</li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}

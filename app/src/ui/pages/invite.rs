@@ -1,0 +1,44 @@
+use crate::api::auth::{invite_details, AcceptInvite};
+use crate::i18n::*;
+use crate::ui::form::{action_error, ErrorSummary, TextField};
+use crate::ui::pages::ErrorView;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn InvitePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let token = move || {
+        use_params_map()
+            .with(|p| p.get("token"))
+            .unwrap_or_default()
+    };
+    let invite = Resource::new(token, invite_details);
+    let action = ServerAction::<AcceptInvite>::new();
+    let error = action_error(action);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match invite.await {
+                    Ok(invite) => view! {
+                        <h1>{t!(i18n, invite_title)}</h1>
+                        <p>{t!(i18n, invite_intro, name = invite.display_name.clone(), email = invite.email.clone())}</p>
+                        <ErrorSummary error />
+                        <ActionForm action=action attr:class="stack narrow">
+                            <input type="hidden" name="token" value=token />
+                            <TextField name="new_password" field="new_password"
+                                label=t_string!(i18n, field_new_password).to_string()
+                                hint=t_string!(i18n, password_hint).to_string()
+                                value="" error kind="password" autocomplete="new-password" required=true />
+                            <TextField name="confirm_password" field="confirm_password"
+                                label=t_string!(i18n, field_confirm_password).to_string()
+                                value="" error kind="password" autocomplete="new-password" required=true />
+                            <button type="submit">{t!(i18n, invite_submit)}</button>
+                        </ActionForm>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,29 @@
+use crate::api::auth::Login;
+use crate::i18n::*;
+use crate::ui::form::{action_error, ErrorSummary, TextField};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<Login>::new();
+    let error = action_error(action);
+    let next = move || {
+        use_query_map()
+            .with_untracked(|q| q.get("next"))
+            .unwrap_or_default()
+    };
+    view! {
+        <h1>{t!(i18n, login_title)}</h1>
+        <ErrorSummary error />
+        <ActionForm action=action attr:class="stack narrow">
+            <input type="hidden" name="next" value=next />
+            <TextField name="email" field="email" label=t_string!(i18n, field_email).to_string()
+                value="" error kind="email" autocomplete="username" required=true />
+            <TextField name="password" field="password" label=t_string!(i18n, field_password).to_string()
+                value="" error kind="password" autocomplete="current-password" required=true />
+            <button type="submit">{t!(i18n, login_submit)}</button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,19 @@
+//! One module per page (or group of pages of one area).
+
+mod account;
+mod accounts;
+mod errors;
+mod home;
+mod households;
+mod invite;
+mod login;
+mod offices;
+
+pub use account::AccountPage;
+pub use accounts::AccountsPage;
+pub use errors::{ErrorView, NotFoundPage};
+pub use home::HomePage;
+pub use households::{EditHouseholdPage, HouseholdListPage, HouseholdPage, NewHouseholdPage};
+pub use invite::InvitePage;
+pub use login::LoginPage;
+pub use offices::{OfficeEditPage, OfficesPage};

@@ -1,0 +1,318 @@
+//! Demo data: both offices, staff and volunteers of every kind, and 30 households, so that a
+//! newcomer sees a working programme at once. Loaded only into an empty database.
+
+use tugi_app::api::credentials::hash_password;
+use tugi_app::db::{self, Db};
+use tugi_app::domain::{
+    Channel, Gender, HouseholdStatus, Language, Level, NewHousehold, NewMember, Proficiency, Role,
+    Roles, ValidOffice, ValidRoom,
+};
+use tugi_app::error::AppError;
+
+/// The password of every demo account.
+pub const DEMO_PASSWORD: &str = "tugi-demo-2026";
+
+/// (email, name, roles, language) of the demo accounts, one per role first.
+pub fn demo_accounts() -> Vec<(String, String, Vec<Role>, &'static str)> {
+    use Role::*;
+    let mut accounts = vec![
+        (
+            "admin@tugi.demo".to_string(),
+            "Maris Admin".to_string(),
+            vec![Admin],
+            "et",
+        ),
+        (
+            "coordinator@tugi.demo".into(),
+            "Kadri Tamm".into(),
+            vec![Coordinator],
+            "et",
+        ),
+        (
+            "coordinator.tartu@tugi.demo".into(),
+            "Jaan Kask".into(),
+            vec![Coordinator],
+            "en",
+        ),
+        (
+            "support@tugi.demo".into(),
+            "Oksana Melnyk".into(),
+            vec![SupportPerson],
+            "uk",
+        ),
+        (
+            "volunteer@tugi.demo".into(),
+            "Liis Saar".into(),
+            vec![Volunteer],
+            "et",
+        ),
+        (
+            "facilitator@tugi.demo".into(),
+            "Ahmad Karimi".into(),
+            vec![Facilitator, Volunteer],
+            "en",
+        ),
+        (
+            "beneficiary@tugi.demo".into(),
+            "Olena Kovalenko".into(),
+            vec![Beneficiary],
+            "uk",
+        ),
+    ];
+    let support = ["Irina Volkova", "Marek Lepp", "Hanna Rebane"];
+    for (i, name) in support.iter().enumerate() {
+        accounts.push((
+            format!("support{}@tugi.demo", i + 2),
+            name.to_string(),
+            vec![SupportPerson],
+            "et",
+        ));
+    }
+    let volunteers = [
+        "Mari Kuusk",
+        "Peeter Mägi",
+        "Anna Ivanova",
+        "Tiina Pärn",
+        "Karl Sepp",
+        "Fatima Noori",
+        "Yonas Tesfaye",
+        "Kristi Oja",
+        "Dmytro Bondar",
+        "Laura Vaher",
+        "Rasmus Kivi",
+    ];
+    for (i, name) in volunteers.iter().enumerate() {
+        accounts.push((
+            format!("volunteer{}@tugi.demo", i + 2),
+            name.to_string(),
+            vec![Volunteer],
+            "et",
+        ));
+    }
+    accounts.push((
+        "facilitator2@tugi.demo".into(),
+        "Kätlin Raud".into(),
+        vec![Facilitator],
+        "et",
+    ));
+    accounts
+}
+
+/// Name pools by the household's language, for varied but repeatable households.
+const FAMILIES: [(Language, &[&str], &[&str], &[&str]); 6] = [
+    (
+        Language::Uk,
+        &["Olena", "Iryna", "Nataliia", "Svitlana"],
+        &["Andrii", "Oleksandr", "Serhii", "Maksym"],
+        &[
+            "Kovalenko",
+            "Shevchenko",
+            "Bondarenko",
+            "Tkachenko",
+            "Kravchenko",
+        ],
+    ),
+    (
+        Language::Ru,
+        &["Tatiana", "Yulia", "Elena"],
+        &["Dmitri", "Pavel", "Igor"],
+        &["Smirnov", "Kuznetsov", "Popov", "Sokolov"],
+    ),
+    (
+        Language::Ar,
+        &["Amal", "Layla", "Noor"],
+        &["Omar", "Yusuf", "Khaled"],
+        &["Haddad", "Al-Masri", "Nasser"],
+    ),
+    (
+        Language::Prs,
+        &["Zahra", "Maryam", "Fariba"],
+        &["Ahmad", "Mohammad", "Hamid"],
+        &["Rahimi", "Ahmadi", "Karimi"],
+    ),
+    (
+        Language::Ti,
+        &["Selam", "Helen", "Mebrat"],
+        &["Yonas", "Dawit", "Tesfay"],
+        &["Gebre", "Tesfaye", "Haile"],
+    ),
+    (
+        Language::En,
+        &["Grace", "Mercy"],
+        &["Samuel", "David"],
+        &["Okafor", "Mensah", "Kamau"],
+    ),
+];
+
+/// Loads the demo data when the database has no account yet; answers whether it did.
+pub async fn load_if_empty(db: &Db) -> Result<bool, AppError> {
+    if db::accounts::count(db.pool()).await? > 0 {
+        return Ok(false);
+    }
+    load(db).await?;
+    Ok(true)
+}
+
+async fn load(db: &Db) -> Result<(), AppError> {
+    let pool = db.pool();
+    let tallinn = db::offices::ensure(
+        pool,
+        "tallinn",
+        &ValidOffice {
+            name: "Tallinn".into(),
+            address: "Narva mnt 5, 10117 Tallinn".into(),
+        },
+    )
+    .await?;
+    let tartu = db::offices::ensure(
+        pool,
+        "tartu",
+        &ValidOffice {
+            name: "Tartu".into(),
+            address: "Riia 15, 51010 Tartu".into(),
+        },
+    )
+    .await?;
+    for (office, name, capacity) in [
+        (tallinn, "Vastuvõturuum 1", 4),
+        (tallinn, "Koolitusruum", 20),
+        (tartu, "Vastuvõturuum", 4),
+        (tartu, "Grupiruum", 14),
+    ] {
+        db::offices::add_room(
+            pool,
+            office,
+            &ValidRoom {
+                name: name.into(),
+                capacity,
+            },
+        )
+        .await?;
+    }
+
+    // One hash for every demo account: they share the published demo password.
+    let hash = hash_password(DEMO_PASSWORD.to_string()).await?;
+    let mut tx = db.begin().await?;
+    let mut coordinator = 0;
+    let mut beneficiary_account = 0;
+    for (email, name, roles, language) in demo_accounts() {
+        let id = db::accounts::create(&mut tx, &email, &name, &hash, language, &Roles::new(roles))
+            .await?;
+        if email == "coordinator@tugi.demo" {
+            coordinator = id;
+        }
+        if email == "beneficiary@tugi.demo" {
+            beneficiary_account = id;
+        }
+    }
+
+    let cities = [
+        "Tallinn", "Tallinn", "Tartu", "Tallinn", "Tartu", "Narva", "Pärnu",
+    ];
+    let today = chrono::Utc::now().date_naive();
+    for n in 0..30usize {
+        let (language, women, men, surnames) = FAMILIES[n % FAMILIES.len()];
+        let surname = surnames[(n / FAMILIES.len()) % surnames.len()];
+        let woman_first = n % 3 != 1;
+        let first = if woman_first {
+            women[n % women.len()]
+        } else {
+            men[n % men.len()]
+        };
+        let household = NewHousehold {
+            city: cities[n % cities.len()].into(),
+            arrival_date: today - chrono::Duration::days(5 + (n as i64 * 11) % 200),
+            phone: Some(format!("+372 5{:03} {:04}", 100 + n, 1000 + n * 37)),
+            email: None,
+            channel: [
+                Channel::WhatsApp,
+                Channel::Phone,
+                Channel::Telegram,
+                Channel::Sms,
+            ][n % 4],
+            needs: Some(
+                [
+                    "residence registration, family doctor",
+                    "school place for two children",
+                    "bank account, Estonian course",
+                    "job search, recognition of diploma",
+                ][n % 4]
+                    .into(),
+            ),
+            notes: None,
+            status: if n % 10 == 9 {
+                HouseholdStatus::Closed
+            } else {
+                HouseholdStatus::Active
+            },
+        };
+        let id = db::households::create(&mut tx, &household, coordinator).await?;
+        let mut languages = vec![Proficiency {
+            language,
+            level: Level::Native,
+        }];
+        if language != Language::Ru && n % 2 == 0 {
+            languages.push(Proficiency {
+                language: Language::Ru,
+                level: Level::B1,
+            });
+        }
+        if n % 3 == 0 && language != Language::En {
+            languages.push(Proficiency {
+                language: Language::En,
+                level: Level::A2,
+            });
+        }
+        let adult = NewMember {
+            first_name: first.into(),
+            last_name: surname.into(),
+            date_of_birth: chrono::NaiveDate::from_ymd_opt(
+                1975 + (n as i32 % 25),
+                1 + (n as u32 % 12),
+                1 + (n as u32 % 27),
+            )
+            .unwrap_or(today),
+            gender: if woman_first {
+                Gender::Female
+            } else {
+                Gender::Male
+            },
+            languages: languages.clone(),
+        };
+        let member_id = db::households::add_member(&mut tx, id, &adult).await?;
+        if n == 0 {
+            sqlx::query("UPDATE members SET account_id = $1 WHERE id = $2")
+                .bind(beneficiary_account)
+                .bind(member_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if n % 2 == 0 {
+            let child = NewMember {
+                first_name: [women, men][n % 2 + (n / 2) % 2 - (n / 2) % 2][(n + 1) % 2].into(),
+                last_name: surname.into(),
+                date_of_birth: chrono::NaiveDate::from_ymd_opt(2012 + (n as i32 % 10), 6, 15)
+                    .unwrap_or(today),
+                gender: if n % 4 == 0 {
+                    Gender::Female
+                } else {
+                    Gender::Male
+                },
+                languages: vec![
+                    Proficiency {
+                        language,
+                        level: Level::Native,
+                    },
+                    Proficiency {
+                        language: Language::Et,
+                        level: Level::A2,
+                    },
+                ],
+            };
+            db::households::add_member(&mut tx, id, &child).await?;
+        }
+        db::households::refresh_search_text(&mut tx, id).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,85 @@
+//! The Tugi server: configuration, the router, and starting it. `main.rs` is the CLI around it;
+//! tests call `spawn` directly.
+
+pub mod config;
+pub mod demo;
+mod routes;
+
+use axum::Router;
+use config::Config;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::net::SocketAddr;
+use tugi_app::api::context::ServerContext;
+use tugi_app::db::Db;
+use tugi_app::{shell, App};
+
+#[derive(Clone, axum::extract::FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub ctx: ServerContext,
+}
+
+/// Connects to the database and applies the migrations.
+pub async fn open_database(config: &Config) -> Result<Db, sqlx::Error> {
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+/// The whole application as a router, ready to serve.
+pub fn router(config: &Config, db: Db) -> Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("tugi")
+        .site_root(config.site_root.clone())
+        .site_pkg_dir("pkg")
+        .build();
+    let state = AppState {
+        leptos_options: leptos_options.clone(),
+        ctx: ServerContext {
+            db,
+            secure_cookies: config.secure_cookies,
+        },
+    };
+    let ctx = state.ctx.clone();
+    let routes = generate_route_list(App);
+    Router::new()
+        .merge(routes::router())
+        .leptos_routes_with_context(&state, routes, move || provide_context(ctx.clone()), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .nest_service("/pkg", routes::pkg_files(&config.site_root))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(
+            {
+                let ctx = state.ctx.clone();
+                move || provide_context(ctx.clone())
+            },
+            shell,
+        ))
+        .layer(axum::middleware::from_fn(routes::api_errors::map_status))
+        .with_state(state)
+}
+
+/// A server listening on `config.bind` (port 0 picks a free one), running in the background.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub db: Db,
+    pub handle: tokio::task::JoinHandle<()>,
+}
+
+pub async fn spawn(config: &Config) -> Result<Running, Box<dyn std::error::Error + Send + Sync>> {
+    let db = open_database(config).await?;
+    let app = router(config, db.clone());
+    let listener = tokio::net::TcpListener::bind(&config.bind).await?;
+    let addr = listener.local_addr()?;
+    let handle = tokio::spawn(async move {
+        if let Err(error) = axum::serve(listener, app).await {
+            tracing::error!(%error, "server stopped");
+        }
+    });
+    Ok(Running { addr, db, handle })
+}

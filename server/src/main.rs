@@ -1,0 +1,164 @@
+//! `tugi`: serve the app, migrate the database, create the first admin, load demo data.
+
+use clap::{Parser, Subcommand};
+use tugi_server::config::Config;
+use tugi_server::{demo, open_database, spawn};
+
+#[derive(Parser)]
+#[command(
+    name = "tugi",
+    about = "Tugi: support-person and adaptation services scheduler"
+)]
+struct Cli {
+    /// `sqlite:path` or `postgres://user:password@host/database`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite:./data/tugi.db",
+        global = true
+    )]
+    database_url: String,
+    /// Address to listen on.
+    #[arg(
+        long,
+        env = "TUGI_BIND",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
+    bind: String,
+    /// Mark cookies Secure (serve over HTTPS).
+    #[arg(
+        long,
+        env = "TUGI_SECURE_COOKIES",
+        default_value_t = false,
+        global = true
+    )]
+    secure_cookies: bool,
+    /// Folder with the built browser files.
+    #[arg(
+        long,
+        env = "TUGI_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
+    site_root: String,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve Tugi (the default).
+    Serve {
+        /// Load the demo data when the database is empty.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Print a one-time link through which a new admin sets their password.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+    },
+    /// Load the demo data into an empty database.
+    SeedDemo,
+}
+
+#[tokio::main]
+async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .init();
+    if let Err(error) = run(Cli::parse()).await {
+        eprintln!("tugi: {error}");
+        std::process::exit(1);
+    }
+}
+
+type Error = Box<dyn std::error::Error + Send + Sync>;
+
+async fn run(cli: Cli) -> Result<(), Error> {
+    let config = Config {
+        database_url: cli.database_url,
+        bind: cli.bind,
+        secure_cookies: cli.secure_cookies,
+        site_root: cli.site_root,
+    };
+    match cli.command.unwrap_or(Command::Serve { demo: false }) {
+        Command::Serve { demo } => serve(&config, demo).await,
+        Command::Migrate => {
+            open_database(&config).await?;
+            println!("Database migrated.");
+            Ok(())
+        }
+        Command::CreateAdmin { email, name } => create_admin(&config, &email, &name).await,
+        Command::SeedDemo => {
+            let db = open_database(&config).await?;
+            if demo::load_if_empty(&db).await? {
+                print_demo_accounts();
+            } else {
+                println!("The database already has accounts; demo data was not loaded.");
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn serve(config: &Config, demo: bool) -> Result<(), Error> {
+    if demo {
+        let db = open_database(config).await?;
+        if demo::load_if_empty(&db).await? {
+            println!("Demo data loaded.");
+        }
+        db.close().await;
+        print_demo_accounts();
+    }
+    let running = spawn(config).await?;
+    println!("Tugi is running at http://{}", running.addr);
+    tokio::select! {
+        _ = running.handle => {}
+        _ = tokio::signal::ctrl_c() => println!("Stopping."),
+    }
+    Ok(())
+}
+
+fn print_demo_accounts() {
+    println!("Demo accounts (password: {}):", demo::DEMO_PASSWORD);
+    for (email, name, roles, _) in demo::demo_accounts().into_iter().take(7) {
+        let roles: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+        println!("  {email:<30} {name:<18} {}", roles.join(", "));
+    }
+}
+
+async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), Error> {
+    use tugi_app::api::credentials::{new_token, token_hash};
+    use tugi_app::domain::{parse_required_text, Email};
+    let email = Email::parse(email).map_err(|e| format!("invalid email: {e:?}"))?;
+    let name = parse_required_text(name, 100).map_err(|e| format!("invalid name: {e:?}"))?;
+    let db = open_database(config).await?;
+    if tugi_app::db::accounts::by_email(db.pool(), email.as_str())
+        .await?
+        .is_some()
+    {
+        return Err(format!("an account for {} already exists", email.as_str()).into());
+    }
+    let token = new_token();
+    tugi_app::db::invites::create(
+        db.pool(),
+        &token_hash(&token),
+        email.as_str(),
+        &name,
+        "admin",
+        None,
+    )
+    .await?;
+    println!("Open this link within 7 days to set the admin's password:");
+    println!("  http://{}/invite/{token}", config.bind);
+    Ok(())
+}

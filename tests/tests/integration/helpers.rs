@@ -1,0 +1,199 @@
+//! Spawns the real server on a random port with a fresh database, SQLite or PostgreSQL, and
+//! gives HTTP clients that keep cookies.
+
+use reqwest::header::{ACCEPT, REFERER};
+use reqwest::{redirect, Client, Response};
+use std::sync::atomic::{AtomicU32, Ordering};
+use tugi_app::api::credentials::hash_password;
+use tugi_app::db::{self, Db};
+use tugi_app::domain::{Role, Roles};
+use tugi_server::config::Config;
+
+pub const PASSWORD: &str = "test-password-1";
+
+#[derive(Debug, Clone, Copy)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    pub coordinator_id: i64,
+}
+
+/// A database name nobody else uses.
+fn unique_name() -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    format!(
+        "tugi_test_{}_{}_{}",
+        std::process::id(),
+        nanos,
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// `TUGI_TEST_POSTGRES_URL` names a server where each test creates its own database;
+/// `scripts/test.sh` starts one and sets it.
+async fn postgres_url() -> String {
+    let base = std::env::var("TUGI_TEST_POSTGRES_URL").expect(
+        "TUGI_TEST_POSTGRES_URL is not set: run scripts/test.sh, which starts PostgreSQL",
+    );
+    let name = unique_name();
+    sqlx::any::install_default_drivers();
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&base)
+        .await
+        .expect("connect to the test PostgreSQL server");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .await
+        .expect("create a test database");
+    let (prefix, _) = base.rsplit_once('/').expect("URL with a database name");
+    format!("{prefix}/{name}")
+}
+
+pub fn site_root() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site").to_string()
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    let database_url = match backend {
+        Backend::Sqlite => {
+            let dir = std::env::temp_dir().join("tugi-tests");
+            format!("sqlite:{}/{}.db", dir.display(), unique_name())
+        }
+        Backend::Postgres => postgres_url().await,
+    };
+    let config = Config {
+        database_url,
+        bind: "127.0.0.1:0".into(),
+        secure_cookies: false,
+        site_root: site_root(),
+    };
+    let running = tugi_server::spawn(&config).await.expect("server starts");
+    let db = running.db.clone();
+    let hash = hash_password(PASSWORD.into()).await.expect("hash");
+    let mut tx = db.begin().await.expect("tx");
+    let mut coordinator_id = 0;
+    for (email, name, role, language) in [
+        ("coordinator@test.ee", "Kadri Coordinator", Role::Coordinator, "en"),
+        ("admin@test.ee", "Maris Admin", Role::Admin, "en"),
+        ("beneficiary@test.ee", "Olena Beneficiary", Role::Beneficiary, "uk"),
+        ("volunteer@test.ee", "Liis Volunteer", Role::Volunteer, "et"),
+    ] {
+        let id = db::accounts::create(&mut tx, email, name, &hash, language, &Roles::new(vec![role]))
+            .await
+            .expect("account");
+        if role == Role::Coordinator {
+            coordinator_id = id;
+        }
+    }
+    tx.commit().await.expect("commit");
+    TestApp {
+        base: format!("http://{}", running.addr),
+        db,
+        coordinator_id,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// A browser-like client with its own cookies that does not follow redirects.
+    pub fn client(&self) -> Client {
+        Client::builder()
+            .cookie_store(true)
+            .redirect(redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    /// Calls a server function as the app's own JavaScript does (answers JSON).
+    pub async fn api(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> Response {
+        client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header(ACCEPT, "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Posts a form as a browser without JavaScript does (answers with redirects).
+    pub async fn plain_post(
+        &self,
+        client: &Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+        from_page: &str,
+    ) -> Response {
+        client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header(ACCEPT, "text/html,application/xhtml+xml")
+            .header(REFERER, self.url(from_page))
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get(&self, client: &Client, path: &str) -> Response {
+        client.get(self.url(path)).send().await.expect("request")
+    }
+
+    pub async fn page(&self, client: &Client, path: &str) -> (u16, String) {
+        let res = self.get(client, path).await;
+        let status = res.status().as_u16();
+        (status, res.text().await.unwrap_or_default())
+    }
+
+    /// A client logged in as `email`.
+    pub async fn login_as(&self, email: &str) -> Client {
+        let client = self.client();
+        let res = self
+            .api(&client, "login", &[("email", email), ("password", PASSWORD)])
+            .await;
+        assert_eq!(res.status().as_u16(), 200, "login as {email}");
+        client
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(self.db.pool())
+            .await
+            .expect("count");
+        n
+    }
+}
+
+/// The JSON error body of a failed server-function call.
+pub async fn error_of(res: Response) -> serde_json::Value {
+    res.json().await.expect("JSON error body")
+}
+
+/// Runs one test body against a fresh app on SQLite and on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                use $crate::helpers::{spawn_app, Backend};
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$name(spawn_app(Backend::Sqlite).await).await
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    super::$name(spawn_app(Backend::Postgres).await).await
+                }
+            }
+        )+
+    };
+}

@@ -1,0 +1,220 @@
+use crate::helpers::{error_of, TestApp};
+use crate::on_both_databases;
+
+/// A valid registration, as the form sends it.
+fn registration<'a>() -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("household[city]", "Tartu"),
+        ("household[arrival_date]", "2026-09-14"),
+        ("household[phone]", "+372 5123 4567"),
+        ("household[email]", ""),
+        ("household[channel]", "telegram"),
+        ("household[needs]", "school place"),
+        ("household[notes]", ""),
+        ("member[first_name]", "Олена"),
+        ("member[last_name]", "Шевченко"),
+        ("member[date_of_birth]", "1990-02-03"),
+        ("member[gender]", "female"),
+        ("member[language_1]", "uk"),
+        ("member[level_1]", "native"),
+        ("member[language_2]", "en"),
+        ("member[level_2]", "B1"),
+    ]
+}
+
+fn with<'a>(base: Vec<(&'a str, &'a str)>, key: &'a str, value: &'a str) -> Vec<(&'a str, &'a str)> {
+    base.into_iter().map(|(k, v)| if k == key { (k, value) } else { (k, v) }).collect()
+}
+
+async fn register(app: &TestApp, client: &reqwest::Client) -> i64 {
+    let res = app.api(client, "create_household", &registration()).await;
+    assert_eq!(res.status().as_u16(), 200);
+    res.json().await.unwrap()
+}
+
+async fn a_coordinator_registers_and_finds_a_household(app: TestApp) {
+    let client = app.login_as("coordinator@test.ee").await;
+    let id = register(&app, &client).await;
+    let (status, page) = app.page(&client, &format!("/households/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Олена") && page.contains("Tartu"));
+
+    for query in [
+        "/households?q=%D0%BE%D0%BB%D0%B5%D0%BD%D0%B0", // "олена": case-insensitive, Cyrillic
+        "/households?city=Tartu",
+        "/households?language=uk",
+        "/households?status=active",
+        "/households?q=5123",
+    ] {
+        let (status, list) = app.page(&client, query).await;
+        assert_eq!(status, 200);
+        assert!(list.contains(&format!("/households/{id}")), "{query} finds it");
+    }
+    for query in ["/households?q=zzz", "/households?city=Narva", "/households?language=ar", "/households?status=closed", "/households?q=%25"] {
+        let (_, list) = app.page(&client, query).await;
+        assert!(!list.contains(&format!("/households/{id}")), "{query} does not find it");
+    }
+}
+
+async fn bad_registrations_change_nothing(app: TestApp) {
+    let client = app.login_as("coordinator@test.ee").await;
+    let long = "x".repeat(101);
+    let cases: Vec<(Vec<(&str, &str)>, &str, serde_json::Value)> = vec![
+        (with(registration(), "household[city]", " "), "city", "Required".into()),
+        (with(registration(), "member[first_name]", ""), "first_name", "Required".into()),
+        (with(registration(), "member[last_name]", &long), "last_name", serde_json::json!({"TooLong": {"max": 100}})),
+        (with(registration(), "member[date_of_birth]", "2999-01-01"), "date_of_birth", "DateInFuture".into()),
+        (with(registration(), "member[date_of_birth]", "03.02.1990"), "date_of_birth", "InvalidDate".into()),
+        (with(registration(), "household[arrival_date]", "2030-01-01"), "arrival_date", "DateInFuture".into()),
+        (with(registration(), "household[email]", "olena@"), "email", "InvalidEmail".into()),
+        (with(registration(), "household[channel]", "pigeon"), "channel", "InvalidChoice".into()),
+        (with(registration(), "member[level_2]", "D7"), "level_2", "InvalidChoice".into()),
+        (with(registration(), "member[gender]", ""), "gender", "Required".into()),
+    ];
+    for (form, field, code) in cases {
+        let res = app.api(&client, "create_household", &form).await;
+        assert_eq!(res.status().as_u16(), 422, "{field}");
+        let errors = error_of(res).await;
+        let found = errors["Invalid"].as_array().unwrap().iter().any(|e| e["field"] == field && e["code"] == code);
+        assert!(found, "{field}: {errors}");
+    }
+    assert_eq!(app.count("households").await, 0);
+    assert_eq!(app.count("members").await, 0);
+    assert_eq!(app.count("audit_log").await, 0);
+}
+
+async fn wrong_types_and_unknown_ids_are_4xx(app: TestApp) {
+    let client = app.login_as("coordinator@test.ee").await;
+    let res = app.api(&client, "get_household", &[("id", "abc")]).await;
+    assert_eq!(res.status().as_u16(), 400);
+    let res = app.api(&client, "get_household", &[("id", "999999")]).await;
+    assert_eq!(res.status().as_u16(), 404);
+    let res = app
+        .api(&client, "update_household", &[("id", "999999"), ("household[city]", "Tartu"), ("household[arrival_date]", "2026-01-01"), ("household[phone]", "+372 5555 5555"), ("household[channel]", "sms")])
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    let res = app
+        .api(&client, "record_consent", &[("household_id", "999999"), ("consent[purpose]", "messaging"), ("consent[given_on]", "2026-01-01")])
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    let (status, _) = app.page(&client, "/households/999999").await;
+    assert_eq!(status, 404);
+    let (status, _) = app.page(&client, "/households/abc").await;
+    assert_eq!(status, 404);
+}
+
+async fn editing_keeps_the_data_valid(app: TestApp) {
+    let client = app.login_as("coordinator@test.ee").await;
+    let id = register(&app, &client).await;
+    let id_text = id.to_string();
+    let edit = |city: &'static str, status: &'static str| {
+        vec![
+            ("id", id_text.clone()),
+            ("household[city]", city.to_string()),
+            ("household[arrival_date]", "2026-09-14".to_string()),
+            ("household[phone]", "+372 5123 4567".to_string()),
+            ("household[channel]", "phone".to_string()),
+            ("household[status]", status.to_string()),
+        ]
+    };
+    let form = edit("Narva", "closed");
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app.api(&client, "update_household", &form).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let (_, list) = app.page(&client, "/households?city=Narva&status=closed").await;
+    assert!(list.contains(&format!("/households/{id}")));
+
+    let bad = edit("", "lost");
+    let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app.api(&client, "update_household", &bad).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let (city,): (String,) = sqlx::query_as("SELECT city FROM households WHERE id = $1")
+        .bind(id)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(city, "Narva", "unchanged by the bad edit");
+}
+
+async fn members_and_consents_are_added(app: TestApp) {
+    let client = app.login_as("coordinator@test.ee").await;
+    let id = register(&app, &client).await;
+    let id_text = id.to_string();
+    let res = app
+        .api(&client, "add_member", &[("household_id", &id_text), ("member[first_name]", "Taras"), ("member[last_name]", "Шевченко"), ("member[date_of_birth]", "2015-05-05"), ("member[gender]", "male"), ("member[language_1]", "uk"), ("member[level_1]", "native")])
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let res = app
+        .api(&client, "add_member", &[("household_id", &id_text), ("member[first_name]", "X"), ("member[last_name]", "Y"), ("member[date_of_birth]", "2015-05-05"), ("member[gender]", "male")])
+        .await;
+    assert_eq!(res.status().as_u16(), 422, "a member needs a language");
+    assert_eq!(app.count("members").await, 2);
+
+    let res = app
+        .api(&client, "record_consent", &[("household_id", &id_text), ("consent[purpose]", "service_delivery"), ("consent[given_on]", "2026-09-14")])
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let res = app
+        .api(&client, "record_consent", &[("household_id", &id_text), ("consent[purpose]", "marketing"), ("consent[given_on]", "2999-01-01")])
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert_eq!(app.count("consents").await, 1);
+    let (recorded_by,): (i64,) = sqlx::query_as("SELECT recorded_by FROM consents")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(recorded_by, app.coordinator_id);
+    let (_, page) = app.page(&client, &format!("/households/{id}")).await;
+    assert!(page.contains("Taras"));
+    assert!(page.contains("2026-09-14"));
+}
+
+async fn every_staff_read_is_audited(app: TestApp) {
+    let client = app.login_as("coordinator@test.ee").await;
+    let id = register(&app, &client).await;
+    app.page(&client, &format!("/households/{id}")).await;
+    app.api(&client, "get_household", &[("id", &id.to_string())]).await;
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT account_id, action FROM audit_log WHERE subject_type = 'household' AND subject_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(app.db.pool())
+    .await
+    .unwrap();
+    let actions: Vec<&str> = rows.iter().map(|(_, a)| a.as_str()).collect();
+    assert_eq!(actions, ["household.create", "household.view", "household.view"]);
+    assert!(rows.iter().all(|(who, _)| *who == app.coordinator_id));
+}
+
+async fn without_javascript_a_failed_form_comes_back_with_its_values(app: TestApp) {
+    let client = app.login_as("coordinator@test.ee").await;
+    let form = with(registration(), "member[date_of_birth]", "2999-01-01");
+    let res = app.plain_post(&client, "create_household", &form, "/households/new").await;
+    assert_eq!(res.status().as_u16(), 302);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.starts_with(&app.url("/households/new?")), "{location}");
+    assert!(!location.contains("%D0%9E"), "no personal data in the URL");
+    let back = location.trim_start_matches(&app.base).to_string();
+    let (status, page) = app.page(&client, &back).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("2999-01-01"), "the typed value is kept");
+    assert!(page.contains("Олена"));
+    assert!(page.contains("error-summary"), "the error is shown");
+    assert_eq!(app.count("households").await, 0);
+
+    let res = app.plain_post(&client, "create_household", &registration(), "/households/new").await;
+    assert_eq!(res.status().as_u16(), 302);
+    let location = res.headers()["location"].to_str().unwrap();
+    assert!(location.starts_with("/households/"), "{location}");
+    assert_eq!(app.count("households").await, 1);
+}
+
+on_both_databases!(
+    a_coordinator_registers_and_finds_a_household,
+    bad_registrations_change_nothing,
+    wrong_types_and_unknown_ids_are_4xx,
+    editing_keeps_the_data_valid,
+    members_and_consents_are_added,
+    every_staff_read_is_audited,
+    without_javascript_a_failed_form_comes_back_with_its_values,
+);

@@ -1,0 +1,11 @@
+//! Integration tests: the real server over HTTP, each test on a fresh SQLite database and a
+//! fresh PostgreSQL database.
+
+mod helpers;
+
+mod auth;
+mod health;
+mod households;
+mod i18n;
+mod offices;
+mod roles;
