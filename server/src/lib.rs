@@ -60,7 +60,12 @@ pub fn router(config: &Config, db: Db) -> Router {
             },
             shell,
         ))
-        .layer(axum::middleware::from_fn(routes::api_errors::map_status))
+        .layer(axum::middleware::from_fn(routes::status::fix_status))
+        // A request that takes this long is stuck: answer 408 instead of holding the connection.
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            std::time::Duration::from_secs(30),
+        ))
         .with_state(state)
 }
 

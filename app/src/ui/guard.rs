@@ -37,10 +37,9 @@ pub fn RequireRole(roles: &'static [Role], children: ChildrenFn) -> impl IntoVie
                     }
                     Ok(Some(_)) => view! { <ErrorView error=AppError::Forbidden /> }.into_any(),
                     Ok(None) => {
-                        let here = format!(
-                            "{}{}",
-                            location.pathname.get_untracked(),
-                            location.search.get_untracked(),
+                        let here = path_and_query(
+                            &location.pathname.get_untracked(),
+                            &location.search.get_untracked(),
                         );
                         let target = format!("/login?next={}", urlencoding(&here));
                         view! { <Redirect path=target /> }.into_any()
@@ -49,6 +48,15 @@ pub fn RequireRole(roles: &'static [Role], children: ChildrenFn) -> impl IntoVie
                 }
             })}
         </Suspense>
+    }
+}
+
+/// `/path?query` from the router's parts (its `search` has no `?`).
+pub fn path_and_query(path: &str, search: &str) -> String {
+    if search.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{search}")
     }
 }
 

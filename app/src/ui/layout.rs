@@ -2,7 +2,7 @@
 
 use crate::domain::role::access;
 use crate::i18n::*;
-use crate::ui::guard::{provide_user, urlencoding, user_roles_include};
+use crate::ui::guard::{path_and_query, provide_user, urlencoding, user_roles_include};
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
 
@@ -19,10 +19,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     let user = provide_user();
     let location = use_location();
     let here = move || {
-        urlencoding(&format!(
-            "{}{}",
-            location.pathname.get(),
-            location.search.get()
+        urlencoding(&path_and_query(
+            &location.pathname.get(),
+            &location.search.get(),
         ))
     };
     let nav = move || {

@@ -1,8 +1,8 @@
 //! Routes that are not pages: health, language switch, static files.
 
-pub mod api_errors;
 mod health;
 mod language;
+pub mod status;
 
 use crate::AppState;
 use axum::routing::get;

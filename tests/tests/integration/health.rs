@@ -15,4 +15,7 @@ async fn unknown_pages_are_404_with_a_page(app: TestApp) {
     assert!(!body.contains("panicked"));
 }
 
-on_both_databases!(healthz_reports_the_database, unknown_pages_are_404_with_a_page);
+on_both_databases!(
+    healthz_reports_the_database,
+    unknown_pages_are_404_with_a_page
+);

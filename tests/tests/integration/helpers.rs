@@ -41,9 +41,8 @@ fn unique_name() -> String {
 /// `TUGI_TEST_POSTGRES_URL` names a server where each test creates its own database;
 /// `scripts/test.sh` starts one and sets it.
 async fn postgres_url() -> String {
-    let base = std::env::var("TUGI_TEST_POSTGRES_URL").expect(
-        "TUGI_TEST_POSTGRES_URL is not set: run scripts/test.sh, which starts PostgreSQL",
-    );
+    let base = std::env::var("TUGI_TEST_POSTGRES_URL")
+        .expect("TUGI_TEST_POSTGRES_URL is not set: run scripts/test.sh, which starts PostgreSQL");
     let name = unique_name();
     sqlx::any::install_default_drivers();
     let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&base)
@@ -81,14 +80,31 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     let mut tx = db.begin().await.expect("tx");
     let mut coordinator_id = 0;
     for (email, name, role, language) in [
-        ("coordinator@test.ee", "Kadri Coordinator", Role::Coordinator, "en"),
+        (
+            "coordinator@test.ee",
+            "Kadri Coordinator",
+            Role::Coordinator,
+            "en",
+        ),
         ("admin@test.ee", "Maris Admin", Role::Admin, "en"),
-        ("beneficiary@test.ee", "Olena Beneficiary", Role::Beneficiary, "uk"),
+        (
+            "beneficiary@test.ee",
+            "Olena Beneficiary",
+            Role::Beneficiary,
+            "uk",
+        ),
         ("volunteer@test.ee", "Liis Volunteer", Role::Volunteer, "et"),
     ] {
-        let id = db::accounts::create(&mut tx, email, name, &hash, language, &Roles::new(vec![role]))
-            .await
-            .expect("account");
+        let id = db::accounts::create(
+            &mut tx,
+            email,
+            name,
+            &hash,
+            language,
+            &Roles::new(vec![role]),
+        )
+        .await
+        .expect("account");
         if role == Role::Coordinator {
             coordinator_id = id;
         }
@@ -111,6 +127,7 @@ impl TestApp {
         Client::builder()
             .cookie_store(true)
             .redirect(redirect::Policy::none())
+            .timeout(std::time::Duration::from_secs(60))
             .build()
             .expect("client")
     }
@@ -158,7 +175,11 @@ impl TestApp {
     pub async fn login_as(&self, email: &str) -> Client {
         let client = self.client();
         let res = self
-            .api(&client, "login", &[("email", email), ("password", PASSWORD)])
+            .api(
+                &client,
+                "login",
+                &[("email", email), ("password", PASSWORD)],
+            )
             .await;
         assert_eq!(res.status().as_u16(), 200, "login as {email}");
         client

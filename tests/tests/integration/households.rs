@@ -22,8 +22,14 @@ fn registration<'a>() -> Vec<(&'a str, &'a str)> {
     ]
 }
 
-fn with<'a>(base: Vec<(&'a str, &'a str)>, key: &'a str, value: &'a str) -> Vec<(&'a str, &'a str)> {
-    base.into_iter().map(|(k, v)| if k == key { (k, value) } else { (k, v) }).collect()
+fn with<'a>(
+    base: Vec<(&'a str, &'a str)>,
+    key: &'a str,
+    value: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    base.into_iter()
+        .map(|(k, v)| if k == key { (k, value) } else { (k, v) })
+        .collect()
 }
 
 async fn register(app: &TestApp, client: &reqwest::Client) -> i64 {
@@ -48,11 +54,23 @@ async fn a_coordinator_registers_and_finds_a_household(app: TestApp) {
     ] {
         let (status, list) = app.page(&client, query).await;
         assert_eq!(status, 200);
-        assert!(list.contains(&format!("/households/{id}")), "{query} finds it");
+        assert!(
+            list.contains(&format!("/households/{id}")),
+            "{query} finds it"
+        );
     }
-    for query in ["/households?q=zzz", "/households?city=Narva", "/households?language=ar", "/households?status=closed", "/households?q=%25"] {
+    for query in [
+        "/households?q=zzz",
+        "/households?city=Narva",
+        "/households?language=ar",
+        "/households?status=closed",
+        "/households?q=%25",
+    ] {
         let (_, list) = app.page(&client, query).await;
-        assert!(!list.contains(&format!("/households/{id}")), "{query} does not find it");
+        assert!(
+            !list.contains(&format!("/households/{id}")),
+            "{query} does not find it"
+        );
     }
 }
 
@@ -60,22 +78,66 @@ async fn bad_registrations_change_nothing(app: TestApp) {
     let client = app.login_as("coordinator@test.ee").await;
     let long = "x".repeat(101);
     let cases: Vec<(Vec<(&str, &str)>, &str, serde_json::Value)> = vec![
-        (with(registration(), "household[city]", " "), "city", "Required".into()),
-        (with(registration(), "member[first_name]", ""), "first_name", "Required".into()),
-        (with(registration(), "member[last_name]", &long), "last_name", serde_json::json!({"TooLong": {"max": 100}})),
-        (with(registration(), "member[date_of_birth]", "2999-01-01"), "date_of_birth", "DateInFuture".into()),
-        (with(registration(), "member[date_of_birth]", "03.02.1990"), "date_of_birth", "InvalidDate".into()),
-        (with(registration(), "household[arrival_date]", "2030-01-01"), "arrival_date", "DateInFuture".into()),
-        (with(registration(), "household[email]", "olena@"), "email", "InvalidEmail".into()),
-        (with(registration(), "household[channel]", "pigeon"), "channel", "InvalidChoice".into()),
-        (with(registration(), "member[level_2]", "D7"), "level_2", "InvalidChoice".into()),
-        (with(registration(), "member[gender]", ""), "gender", "Required".into()),
+        (
+            with(registration(), "household[city]", " "),
+            "city",
+            "Required".into(),
+        ),
+        (
+            with(registration(), "member[first_name]", ""),
+            "first_name",
+            "Required".into(),
+        ),
+        (
+            with(registration(), "member[last_name]", &long),
+            "last_name",
+            serde_json::json!({"TooLong": {"max": 100}}),
+        ),
+        (
+            with(registration(), "member[date_of_birth]", "2999-01-01"),
+            "date_of_birth",
+            "DateInFuture".into(),
+        ),
+        (
+            with(registration(), "member[date_of_birth]", "03.02.1990"),
+            "date_of_birth",
+            "InvalidDate".into(),
+        ),
+        (
+            with(registration(), "household[arrival_date]", "2030-01-01"),
+            "arrival_date",
+            "DateInFuture".into(),
+        ),
+        (
+            with(registration(), "household[email]", "olena@"),
+            "email",
+            "InvalidEmail".into(),
+        ),
+        (
+            with(registration(), "household[channel]", "pigeon"),
+            "channel",
+            "InvalidChoice".into(),
+        ),
+        (
+            with(registration(), "member[level_2]", "D7"),
+            "level_2",
+            "InvalidChoice".into(),
+        ),
+        (
+            with(registration(), "member[gender]", ""),
+            "gender",
+            "Required".into(),
+        ),
     ];
     for (form, field, code) in cases {
         let res = app.api(&client, "create_household", &form).await;
         assert_eq!(res.status().as_u16(), 422, "{field}");
         let errors = error_of(res).await;
-        let found = errors["Invalid"].as_array().unwrap().iter().any(|e| e["field"] == field && e["code"] == code);
+        let found = errors["Invalid"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["field"] == field && e["code"] == code);
         assert!(found, "{field}: {errors}");
     }
     assert_eq!(app.count("households").await, 0);
@@ -90,11 +152,29 @@ async fn wrong_types_and_unknown_ids_are_4xx(app: TestApp) {
     let res = app.api(&client, "get_household", &[("id", "999999")]).await;
     assert_eq!(res.status().as_u16(), 404);
     let res = app
-        .api(&client, "update_household", &[("id", "999999"), ("household[city]", "Tartu"), ("household[arrival_date]", "2026-01-01"), ("household[phone]", "+372 5555 5555"), ("household[channel]", "sms")])
+        .api(
+            &client,
+            "update_household",
+            &[
+                ("id", "999999"),
+                ("household[city]", "Tartu"),
+                ("household[arrival_date]", "2026-01-01"),
+                ("household[phone]", "+372 5555 5555"),
+                ("household[channel]", "sms"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 404);
     let res = app
-        .api(&client, "record_consent", &[("household_id", "999999"), ("consent[purpose]", "messaging"), ("consent[given_on]", "2026-01-01")])
+        .api(
+            &client,
+            "record_consent",
+            &[
+                ("household_id", "999999"),
+                ("consent[purpose]", "messaging"),
+                ("consent[given_on]", "2026-01-01"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 404);
     let (status, _) = app.page(&client, "/households/999999").await;
@@ -121,7 +201,9 @@ async fn editing_keeps_the_data_valid(app: TestApp) {
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let res = app.api(&client, "update_household", &form).await;
     assert_eq!(res.status().as_u16(), 200);
-    let (_, list) = app.page(&client, "/households?city=Narva&status=closed").await;
+    let (_, list) = app
+        .page(&client, "/households?city=Narva&status=closed")
+        .await;
     assert!(list.contains(&format!("/households/{id}")));
 
     let bad = edit("", "lost");
@@ -141,21 +223,59 @@ async fn members_and_consents_are_added(app: TestApp) {
     let id = register(&app, &client).await;
     let id_text = id.to_string();
     let res = app
-        .api(&client, "add_member", &[("household_id", &id_text), ("member[first_name]", "Taras"), ("member[last_name]", "Шевченко"), ("member[date_of_birth]", "2015-05-05"), ("member[gender]", "male"), ("member[language_1]", "uk"), ("member[level_1]", "native")])
+        .api(
+            &client,
+            "add_member",
+            &[
+                ("household_id", &id_text),
+                ("member[first_name]", "Taras"),
+                ("member[last_name]", "Шевченко"),
+                ("member[date_of_birth]", "2015-05-05"),
+                ("member[gender]", "male"),
+                ("member[language_1]", "uk"),
+                ("member[level_1]", "native"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 200);
     let res = app
-        .api(&client, "add_member", &[("household_id", &id_text), ("member[first_name]", "X"), ("member[last_name]", "Y"), ("member[date_of_birth]", "2015-05-05"), ("member[gender]", "male")])
+        .api(
+            &client,
+            "add_member",
+            &[
+                ("household_id", &id_text),
+                ("member[first_name]", "X"),
+                ("member[last_name]", "Y"),
+                ("member[date_of_birth]", "2015-05-05"),
+                ("member[gender]", "male"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 422, "a member needs a language");
     assert_eq!(app.count("members").await, 2);
 
     let res = app
-        .api(&client, "record_consent", &[("household_id", &id_text), ("consent[purpose]", "service_delivery"), ("consent[given_on]", "2026-09-14")])
+        .api(
+            &client,
+            "record_consent",
+            &[
+                ("household_id", &id_text),
+                ("consent[purpose]", "service_delivery"),
+                ("consent[given_on]", "2026-09-14"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 200);
     let res = app
-        .api(&client, "record_consent", &[("household_id", &id_text), ("consent[purpose]", "marketing"), ("consent[given_on]", "2999-01-01")])
+        .api(
+            &client,
+            "record_consent",
+            &[
+                ("household_id", &id_text),
+                ("consent[purpose]", "marketing"),
+                ("consent[given_on]", "2999-01-01"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 422);
     assert_eq!(app.count("consents").await, 1);
@@ -173,7 +293,8 @@ async fn every_staff_read_is_audited(app: TestApp) {
     let client = app.login_as("coordinator@test.ee").await;
     let id = register(&app, &client).await;
     app.page(&client, &format!("/households/{id}")).await;
-    app.api(&client, "get_household", &[("id", &id.to_string())]).await;
+    app.api(&client, "get_household", &[("id", &id.to_string())])
+        .await;
     let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT account_id, action FROM audit_log WHERE subject_type = 'household' AND subject_id = $1 ORDER BY id",
     )
@@ -182,17 +303,25 @@ async fn every_staff_read_is_audited(app: TestApp) {
     .await
     .unwrap();
     let actions: Vec<&str> = rows.iter().map(|(_, a)| a.as_str()).collect();
-    assert_eq!(actions, ["household.create", "household.view", "household.view"]);
+    assert_eq!(
+        actions,
+        ["household.create", "household.view", "household.view"]
+    );
     assert!(rows.iter().all(|(who, _)| *who == app.coordinator_id));
 }
 
 async fn without_javascript_a_failed_form_comes_back_with_its_values(app: TestApp) {
     let client = app.login_as("coordinator@test.ee").await;
     let form = with(registration(), "member[date_of_birth]", "2999-01-01");
-    let res = app.plain_post(&client, "create_household", &form, "/households/new").await;
+    let res = app
+        .plain_post(&client, "create_household", &form, "/households/new")
+        .await;
     assert_eq!(res.status().as_u16(), 302);
     let location = res.headers()["location"].to_str().unwrap().to_string();
-    assert!(location.starts_with(&app.url("/households/new?")), "{location}");
+    assert!(
+        location.starts_with(&app.url("/households/new?")),
+        "{location}"
+    );
     assert!(!location.contains("%D0%9E"), "no personal data in the URL");
     let back = location.trim_start_matches(&app.base).to_string();
     let (status, page) = app.page(&client, &back).await;
@@ -202,7 +331,14 @@ async fn without_javascript_a_failed_form_comes_back_with_its_values(app: TestAp
     assert!(page.contains("error-summary"), "the error is shown");
     assert_eq!(app.count("households").await, 0);
 
-    let res = app.plain_post(&client, "create_household", &registration(), "/households/new").await;
+    let res = app
+        .plain_post(
+            &client,
+            "create_household",
+            &registration(),
+            "/households/new",
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 302);
     let location = res.headers()["location"].to_str().unwrap();
     assert!(location.starts_with("/households/"), "{location}");

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, unit tests, integration tests on SQLite and on
+# PostgreSQL (a local server is started, and installed when missing), and end-to-end tests in
+# headless Chromium (installed from Debian when missing). `.ci/run` calls exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  echo "==> installing Chromium and ChromeDriver (Debian packages)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+fi
+
+scripts/build.sh
+
+echo "==> formatting and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p tugi-app --lib --target wasm32-unknown-unknown --no-default-features \
+  --features hydrate --profile wasm-release -- -D warnings
+
+echo "==> starting PostgreSQL"
+TUGI_TEST_POSTGRES_URL=$(scripts/postgres.sh)
+export TUGI_TEST_POSTGRES_URL
+trap 'scripts/postgres.sh stop' EXIT
+
+echo "==> tests"
+cargo test --workspace
+
+echo "==> all tests passed in $(( $(date +%s) - start )) s"

@@ -1,0 +1,66 @@
+use crate::helpers::TestApp;
+use crate::on_both_databases;
+
+async fn the_language_follows_accept_language_then_estonian(app: TestApp) {
+    let client = app.client();
+    let ru = client
+        .get(app.url("/login"))
+        .header("accept-language", "ru-RU,ru;q=0.9")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(ru.contains("lang=\"ru\"") && ru.contains("dir=\"ltr\""));
+    assert!(ru.contains("Вход"), "Russian heading");
+    let none = client
+        .get(app.url("/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(none.contains("lang=\"et\"") && none.contains("Sisselogimine"));
+    let unknown = client
+        .get(app.url("/login"))
+        .header("accept-language", "fr-FR")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(unknown.contains("lang=\"et\""), "falls back to Estonian");
+}
+
+async fn the_switch_sets_a_cookie_and_the_account_setting(app: TestApp) {
+    let client = app.login_as("coordinator@test.ee").await;
+    let res = app.get(&client, "/lang/uk?next=/households").await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"], "/households");
+    let (_, page) = app.page(&client, "/households").await;
+    assert!(page.contains("lang=\"uk\"") && page.contains("Зареєструвати"));
+    let (language,): (String,) =
+        sqlx::query_as("SELECT language FROM accounts WHERE email = 'coordinator@test.ee'")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(language, "uk");
+
+    // The account's language comes back at the next login, on any device.
+    let other = app.login_as("coordinator@test.ee").await;
+    let (_, page) = app.page(&other, "/").await;
+    assert!(page.contains("lang=\"uk\""));
+
+    let res = app.get(&client, "/lang/xx?next=/").await;
+    assert_eq!(res.status().as_u16(), 404);
+    let res = app.get(&client, "/lang/et?next=//evil.example").await;
+    assert_eq!(res.headers()["location"], "/");
+}
+
+on_both_databases!(
+    the_language_follows_accept_language_then_estonian,
+    the_switch_sets_a_cookie_and_the_account_setting,
+);
