@@ -1,0 +1,247 @@
+//! A server with demo data, ChromeDriver, and helpers that act as a person in the browser.
+
+use fantoccini::{elements::Element, wd::Capabilities, Client, ClientBuilder, Locator};
+use serde_json::json;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use tugi_server::config::Config;
+
+/// One test at a time drives Chromium: two cores cannot run several browsers well.
+static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+pub struct Browser {
+    pub base: String,
+    driver: Child,
+    driver_url: String,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
+}
+
+pub struct Session {
+    pub client: Client,
+    base: String,
+    js: bool,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+impl Browser {
+    /// Starts Tugi on a fresh SQLite database with the demo data, and ChromeDriver.
+    pub async fn start() -> Browser {
+        let turn = ONE_BROWSER.lock().await;
+        let site = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site");
+        assert!(
+            std::path::Path::new(site).join("pkg/tugi_bg.wasm").exists(),
+            "the browser bundle is missing: run scripts/build.sh first"
+        );
+        let db_file = std::env::temp_dir().join(format!(
+            "tugi-e2e-{}-{}.db",
+            std::process::id(),
+            free_port()
+        ));
+        let config = Config {
+            database_url: format!("sqlite:{}", db_file.display()),
+            bind: "127.0.0.1:0".into(),
+            secure_cookies: false,
+            site_root: site.into(),
+        };
+        let running = tugi_server::spawn(&config).await.expect("server starts");
+        tugi_server::demo::load_if_empty(&running.db)
+            .await
+            .expect("demo data");
+
+        let port = free_port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver runs (scripts/test.sh installs it)");
+        let driver_url = format!("http://127.0.0.1:{port}");
+        let status = format!("{driver_url}/status");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while reqwest::get(&status)
+            .await
+            .map(|r| r.status().is_success())
+            .ok()
+            != Some(true)
+        {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Browser {
+            base: format!("http://{}", running.addr),
+            driver,
+            driver_url,
+            _turn: turn,
+        }
+    }
+
+    /// A fresh phone-sized browser asking for English pages, with or without JavaScript.
+    pub async fn session(&self, javascript: bool) -> Session {
+        let profile = std::env::temp_dir().join(format!("tugi-e2e-profile-{}", free_port()));
+        let mut prefs = json!({ "intl.accept_languages": "en-US,en" });
+        if !javascript {
+            prefs["profile.managed_default_content_settings.javascript"] = json!(2);
+        }
+        let mut caps = Capabilities::new();
+        caps.insert("browserName".into(), json!("chrome"));
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--lang=en-US", "--window-size=390,844",
+                    format!("--user-data-dir={}", profile.display()),
+                ],
+                "prefs": prefs,
+            }),
+        );
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&self.driver_url)
+            .await
+            .expect("a browser session");
+        Session {
+            client,
+            base: self.base.clone(),
+            js: javascript,
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+const WAIT: Duration = Duration::from_secs(20);
+
+impl Session {
+    /// Opens a page; with JavaScript on, waits until it has hydrated.
+    pub async fn open(&self, path: &str) {
+        self.client
+            .goto(&format!("{}{}", self.base, path))
+            .await
+            .expect("page opens");
+        self.settle().await;
+    }
+
+    async fn settle(&self) {
+        if self.js {
+            self.client
+                .wait()
+                .at_most(WAIT)
+                .for_element(Locator::Css("html[data-hydrated]"))
+                .await
+                .expect("the page hydrates");
+        }
+    }
+
+    async fn by_name(&self, name: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(&format!("[name=\"{name}\"]")))
+            .await
+            .unwrap_or_else(|_| panic!("a field named {name}"))
+    }
+
+    pub async fn fill(&self, name: &str, value: &str) {
+        let field = self.by_name(name).await;
+        field.clear().await.expect("clear");
+        field.send_keys(value).await.expect("type");
+    }
+
+    pub async fn select(&self, name: &str, value: &str) {
+        self.by_name(name)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|_| panic!("option {value} of {name}"));
+    }
+
+    pub async fn value(&self, name: &str) -> String {
+        self.by_name(name)
+            .await
+            .prop("value")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("{css} is on the page"))
+            .click()
+            .await
+            .expect("click");
+    }
+
+    /// Presses the submit button of the page's main form.
+    pub async fn submit(&self) {
+        self.click("main form button[type=submit]").await;
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("{css} is on the page"))
+            .text()
+            .await
+            .unwrap_or_default()
+    }
+
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        let element = self.client.find(Locator::Css(css)).await.ok()?;
+        element.attr(name).await.ok().flatten()
+    }
+
+    pub async fn wait_for_path(&self, wanted: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let url = self.client.current_url().await.expect("url");
+            if wanted(url.path()) {
+                break;
+            }
+            assert!(Instant::now() < deadline, "still at {url}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        self.settle().await;
+    }
+
+    pub async fn wait_for_text(&self, css: &str, text: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if el.text().await.unwrap_or_default().contains(text) {
+                    return;
+                }
+            }
+            let source = self.client.source().await.unwrap_or_default();
+            assert!(
+                Instant::now() < deadline,
+                "no {text:?} in {css}; page: {source}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}

@@ -1,0 +1,117 @@
+//! End-to-end tests: headless Chromium, driven through ChromeDriver, uses the real pages of a
+//! real server (SQLite with the demo data), once with JavaScript and once without.
+
+mod browser;
+
+use browser::{Browser, Session};
+use fantoccini::Locator;
+
+const DEMO_PASSWORD: &str = tugi_server::demo::DEMO_PASSWORD;
+
+async fn log_in(s: &Session, email: &str) {
+    s.open("/login").await;
+    s.fill("email", email).await;
+    s.fill("password", DEMO_PASSWORD).await;
+    s.submit().await;
+    s.wait_for_path(|p| p == "/").await;
+}
+
+/// Fills the registration form with one household whose last name is `last_name`.
+async fn fill_registration(s: &Session, last_name: &str, date_of_birth: &str) {
+    s.fill("household[city]", "Tartu").await;
+    s.fill("household[arrival_date]", "2026-10-01").await;
+    s.fill("household[phone]", "+372 5555 0101").await;
+    s.select("household[channel]", "whatsapp").await;
+    s.fill("household[needs]", "family doctor").await;
+    s.fill("member[first_name]", "Mariam").await;
+    s.fill("member[last_name]", last_name).await;
+    s.fill("member[date_of_birth]", date_of_birth).await;
+    s.select("member[gender]", "female").await;
+    s.select("member[language_1]", "prs").await;
+    s.select("member[level_1]", "native").await;
+    s.select("member[language_2]", "en").await;
+    s.select("member[level_2]", "A2").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_registers_a_household_and_finds_it() {
+    let browser = Browser::start().await;
+    let s = browser.session(true).await;
+    log_in(&s, "coordinator@tugi.demo").await;
+    s.open("/households/new").await;
+    fill_registration(&s, "Rahimi-Js", "1991-05-17").await;
+    s.submit().await;
+    s.wait_for_path(|p| p.starts_with("/households/") && p != "/households/new")
+        .await;
+    assert!(s.text("h1").await.contains("Mariam Rahimi-Js"));
+
+    s.open("/households").await;
+    s.fill("q", "rahimi-js").await;
+    s.click("form[role=search] button").await;
+    s.wait_for_text("table", "Mariam Rahimi-Js").await;
+    s.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_language_switch_shows_estonian() {
+    let browser = Browser::start().await;
+    let s = browser.session(true).await;
+    s.open("/login").await;
+    assert_eq!(s.text("h1").await, "Log in", "the browser asks for English");
+    s.click("a[hreflang=et]").await;
+    s.wait_for_text("h1", "Sisselogimine").await;
+    assert_eq!(s.attr("html", "lang").await.as_deref(), Some("et"));
+    assert_eq!(s.text("label[for=f-email]").await, "E-post");
+    assert_eq!(s.text("label[for=f-password]").await, "Parool");
+    s.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_beneficiary_gets_403_on_the_household_list() {
+    let browser = Browser::start().await;
+    let s = browser.session(true).await;
+    log_in(&s, "beneficiary@tugi.demo").await;
+    s.open("/households").await;
+    // The demo beneficiary's account is set to Ukrainian: login applies it.
+    assert_eq!(s.attr("html", "lang").await.as_deref(), Some("uk"));
+    assert_eq!(s.text("h1").await, "Немає доступу");
+    assert!(
+        s.client.find(Locator::Css("table")).await.is_err(),
+        "no household data shown"
+    );
+    s.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_javascript_the_household_form_still_works() {
+    let browser = Browser::start().await;
+    let s = browser.session(false).await;
+    log_in(&s, "coordinator@tugi.demo").await;
+    assert_eq!(
+        s.attr("html", "data-hydrated").await,
+        None,
+        "JavaScript is really off"
+    );
+    s.open("/households/new").await;
+    fill_registration(&s, "Rahimi-NoJs", "2999-01-01").await;
+    s.submit().await;
+    // The demo coordinator's account is set to Estonian.
+    s.wait_for_text(".error-summary", "Kuupäev ei saa olla tulevikus.")
+        .await;
+    assert_eq!(
+        s.value("member[last_name]").await,
+        "Rahimi-NoJs",
+        "typed values are kept"
+    );
+    assert_eq!(s.value("member[date_of_birth]").await, "2999-01-01");
+    assert!(s.text("#f-date_of_birth-error").await.contains("tulevikus"));
+
+    s.fill("member[date_of_birth]", "1991-05-17").await;
+    s.submit().await;
+    s.wait_for_path(|p| p.starts_with("/households/") && p != "/households/new")
+        .await;
+    assert!(s.text("h1").await.contains("Mariam Rahimi-NoJs"));
+    s.open("/households?q=rahimi-nojs").await;
+    s.wait_for_text("table", "Mariam Rahimi-NoJs").await;
+    s.close().await;
+}
