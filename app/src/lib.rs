@@ -8,6 +8,7 @@ pub mod api;
 pub mod db;
 pub mod domain;
 pub mod error;
+mod i18n_keys;
 pub mod ui;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

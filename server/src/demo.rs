@@ -98,9 +98,27 @@ pub fn demo_accounts() -> Vec<(String, String, Vec<Role>, &'static str)> {
     accounts
 }
 
-/// Name pools by the household's language, for varied but repeatable households.
-const FAMILIES: [(Language, &[&str], &[&str], &[&str]); 6] = [
-    (
+/// A pool of names by the household's language, for varied but repeatable households.
+struct Family {
+    language: Language,
+    women: &'static [&'static str],
+    men: &'static [&'static str],
+    surnames: &'static [&'static str],
+}
+
+macro_rules! family {
+    ($language:expr, $women:expr, $men:expr, $surnames:expr $(,)?) => {
+        Family {
+            language: $language,
+            women: $women,
+            men: $men,
+            surnames: $surnames,
+        }
+    };
+}
+
+const FAMILIES: [Family; 6] = [
+    family!(
         Language::Uk,
         &["Olena", "Iryna", "Nataliia", "Svitlana"],
         &["Andrii", "Oleksandr", "Serhii", "Maksym"],
@@ -112,31 +130,31 @@ const FAMILIES: [(Language, &[&str], &[&str], &[&str]); 6] = [
             "Kravchenko",
         ],
     ),
-    (
+    family!(
         Language::Ru,
         &["Tatiana", "Yulia", "Elena"],
         &["Dmitri", "Pavel", "Igor"],
         &["Smirnov", "Kuznetsov", "Popov", "Sokolov"],
     ),
-    (
+    family!(
         Language::Ar,
         &["Amal", "Layla", "Noor"],
         &["Omar", "Yusuf", "Khaled"],
         &["Haddad", "Al-Masri", "Nasser"],
     ),
-    (
+    family!(
         Language::Prs,
         &["Zahra", "Maryam", "Fariba"],
         &["Ahmad", "Mohammad", "Hamid"],
         &["Rahimi", "Ahmadi", "Karimi"],
     ),
-    (
+    family!(
         Language::Ti,
         &["Selam", "Helen", "Mebrat"],
         &["Yonas", "Dawit", "Tesfay"],
         &["Gebre", "Tesfaye", "Haile"],
     ),
-    (
+    family!(
         Language::En,
         &["Grace", "Mercy"],
         &["Samuel", "David"],
@@ -211,7 +229,13 @@ async fn load(db: &Db) -> Result<(), AppError> {
     ];
     let today = chrono::Utc::now().date_naive();
     for n in 0..30usize {
-        let (language, women, men, surnames) = FAMILIES[n % FAMILIES.len()];
+        let Family {
+            language,
+            women,
+            men,
+            surnames,
+        } = &FAMILIES[n % FAMILIES.len()];
+        let language = *language;
         let surname = surnames[(n / FAMILIES.len()) % surnames.len()];
         let woman_first = n % 3 != 1;
         let first = if woman_first {
@@ -288,8 +312,10 @@ async fn load(db: &Db) -> Result<(), AppError> {
                 .await?;
         }
         if n % 2 == 0 {
+            let girl = n % 4 == 0;
+            let names = if girl { women } else { men };
             let child = NewMember {
-                first_name: [women, men][n % 2 + (n / 2) % 2 - (n / 2) % 2][(n + 1) % 2].into(),
+                first_name: names[(n + 1) % names.len()].into(),
                 last_name: surname.into(),
                 date_of_birth: chrono::NaiveDate::from_ymd_opt(2012 + (n as i32 % 10), 6, 15)
                     .unwrap_or(today),

@@ -1,6 +1,9 @@
 use crate::helpers::{error_of, TestApp};
 use crate::on_both_databases;
 
+/// A form as sent: (name, value) pairs.
+type Form<'a> = Vec<(&'a str, &'a str)>;
+
 /// A valid registration, as the form sends it.
 fn registration<'a>() -> Vec<(&'a str, &'a str)> {
     vec![
@@ -77,7 +80,7 @@ async fn a_coordinator_registers_and_finds_a_household(app: TestApp) {
 async fn bad_registrations_change_nothing(app: TestApp) {
     let client = app.login_as("coordinator@test.ee").await;
     let long = "x".repeat(101);
-    let cases: Vec<(Vec<(&str, &str)>, &str, serde_json::Value)> = vec![
+    let cases: Vec<(Form, &str, serde_json::Value)> = vec![
         (
             with(registration(), "household[city]", " "),
             "city",
