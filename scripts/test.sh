@@ -25,6 +25,6 @@ export TUGI_TEST_POSTGRES_URL
 trap 'scripts/postgres.sh stop' EXIT
 
 echo "==> tests"
-cargo test --workspace
+cargo test --workspace --no-fail-fast
 
 echo "==> all tests passed in $(( $(date +%s) - start )) s"

@@ -21,7 +21,10 @@ impl Email {
         // Display names ("Anna <a@b.ee>") are valid RFC 5322 but not an account's address.
         let parsed =
             email_address::EmailAddress::from_str(trimmed).map_err(|_| ErrorCode::InvalidEmail)?;
-        if parsed.as_str() != trimmed || !parsed.domain().contains('.') {
+        if !parsed.display_part().is_empty()
+            || parsed.email() != trimmed
+            || !parsed.domain().contains('.')
+        {
             return Err(ErrorCode::InvalidEmail);
         }
         Ok(Email(trimmed.to_lowercase()))
