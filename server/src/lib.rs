@@ -8,7 +8,7 @@ mod routes;
 use axum::Router;
 use config::Config;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::net::SocketAddr;
 use tugi_app::api::context::ServerContext;
 use tugi_app::db::Db;
@@ -27,6 +27,13 @@ pub async fn open_database(config: &Config) -> Result<Db, sqlx::Error> {
     Ok(db)
 }
 
+/// The app's routes, worked out once per process: doing it renders the app, which must not
+/// happen while another server in the same process is rendering a page.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole application as a router, ready to serve.
 pub fn router(config: &Config, db: Db) -> Router {
     let leptos_options = LeptosOptions::builder()
@@ -42,7 +49,7 @@ pub fn router(config: &Config, db: Db) -> Router {
         },
     };
     let ctx = state.ctx.clone();
-    let routes = generate_route_list(App);
+    let routes = route_list();
     Router::new()
         .merge(routes::router())
         .leptos_routes_with_context(&state, routes, move || provide_context(ctx.clone()), {

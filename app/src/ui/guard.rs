@@ -10,22 +10,18 @@ use leptos_router::{components::Redirect, hooks::use_location};
 pub type UserResource = Resource<Result<Option<CurrentUser>, AppError>>;
 
 /// Loads the current user; refreshed on every navigation so that login and logout show at once.
-pub fn provide_user() -> UserResource {
+/// Each `<Suspense>` gets its own resource: one resource read under two boundaries can leave a
+/// server-rendered response hanging (leptos-rs/leptos#4851).
+pub fn user_resource() -> UserResource {
     let location = use_location();
-    let user = Resource::new(move || location.pathname.get(), |_| me());
-    provide_context(user);
-    user
-}
-
-pub fn use_user() -> UserResource {
-    expect_context::<UserResource>()
+    Resource::new(move || location.pathname.get(), |_| me())
 }
 
 /// Shows `children` to a user holding one of `roles` (any logged-in user when empty); sends
 /// others to the login page, or shows 403.
 #[component]
 pub fn RequireRole(roles: &'static [Role], children: ChildrenFn) -> impl IntoView {
-    let user = use_user();
+    let user = user_resource();
     let location = use_location();
     let children = StoredValue::new(children);
     view! {

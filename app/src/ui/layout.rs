@@ -2,7 +2,7 @@
 
 use crate::domain::role::access;
 use crate::i18n::*;
-use crate::ui::guard::{path_and_query, provide_user, urlencoding, user_roles_include};
+use crate::ui::guard::{path_and_query, urlencoding, user_resource, user_roles_include};
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
 
@@ -16,7 +16,7 @@ const LANGUAGES: [(&str, &str); 4] = [
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
-    let user = provide_user();
+    let user = user_resource();
     let location = use_location();
     let here = move || {
         urlencoding(&path_and_query(

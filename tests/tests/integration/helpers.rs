@@ -60,6 +60,20 @@ pub fn site_root() -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site").to_string()
 }
 
+/// Every test server runs on this one runtime, which lives as long as the test process: each
+/// test's own runtime ends with the test, and Leptos' rendering does not expect servers on many
+/// short-lived runtimes in one process (responses could stall).
+pub fn server_runtime() -> &'static tokio::runtime::Runtime {
+    static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    RUNTIME.get_or_init(|| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("server runtime")
+    })
+}
+
 pub async fn spawn_app(backend: Backend) -> TestApp {
     let database_url = match backend {
         Backend::Sqlite => {
@@ -74,8 +88,13 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         secure_cookies: false,
         site_root: site_root(),
     };
-    let running = tugi_server::spawn(&config).await.expect("server starts");
-    let db = running.db.clone();
+    let (addr, db) = server_runtime()
+        .spawn(async move {
+            let running = tugi_server::spawn(&config).await.expect("server starts");
+            (running.addr, running.db)
+        })
+        .await
+        .expect("server task");
     let hash = hash_password(PASSWORD.into()).await.expect("hash");
     let mut tx = db.begin().await.expect("tx");
     let mut coordinator_id = 0;
@@ -111,7 +130,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     }
     tx.commit().await.expect("commit");
     TestApp {
-        base: format!("http://{}", running.addr),
+        base: format!("http://{addr}"),
         db,
         coordinator_id,
     }

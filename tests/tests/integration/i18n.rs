@@ -12,7 +12,10 @@ async fn the_language_follows_accept_language_then_estonian(app: TestApp) {
         .text()
         .await
         .unwrap();
-    assert!(ru.contains("lang=\"ru\"") && ru.contains("dir=\"ltr\""));
+    assert!(
+        ru.contains("lang=\"ru\"") && ru.contains("dir=\"ltr\""),
+        "a Russian page: {ru}"
+    );
     assert!(ru.contains("Вход"), "Russian heading");
     let none = client
         .get(app.url("/login"))

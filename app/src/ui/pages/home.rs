@@ -1,6 +1,6 @@
 use crate::domain::role::access;
 use crate::i18n::*;
-use crate::ui::guard::use_user;
+use crate::ui::guard::user_resource;
 use crate::ui::text::role_name;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -8,7 +8,7 @@ use leptos_router::components::A;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
-    let user = use_user();
+    let user = user_resource();
     view! {
         <Suspense>
             {move || Suspend::new(async move {
