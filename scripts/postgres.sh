@@ -19,11 +19,22 @@ as_postgres() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-if [ "${1:-start}" = stop ]; then
+stop() {
+  local pg_ctl
   pg_ctl=$(find_bin pg_ctl)
-  [ -n "$pg_ctl" ] && [ -d "$data" ] && as_postgres "$pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true
+  if [ -n "$pg_ctl" ] && [ -d "$data" ]; then
+    as_postgres "$pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  # Every test made its own database: throw the whole cluster away.
+  rm -rf "$dir"
+}
+
+if [ "${1:-start}" = stop ]; then
+  stop
   exit 0
 fi
+# A fresh cluster for every run.
+stop
 
 if [ -z "$(find_bin initdb)" ] || { [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; }; then
   echo "==> installing PostgreSQL (Debian package)" >&2

@@ -117,8 +117,33 @@ pub fn today() -> NaiveDate {
         .date_naive()
 }
 
+/// A UTC instant (unix seconds) as Europe/Tallinn wall-clock time, `2026-03-29 10:00`.
+/// Formatted on the server so that the browser bundle needs no time-zone tables.
+pub fn local_time(at: i64) -> String {
+    chrono::DateTime::from_timestamp(at, 0)
+        .map(|t| {
+            t.with_timezone(&chrono_tz::Europe::Tallinn)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
 /// Sends the browser on to `path` after the server function: a 302 for a plain form post, a
 /// client-side navigation otherwise.
 pub fn redirect(path: &str) {
     leptos_axum::redirect(path);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_time;
+
+    #[test]
+    fn local_time_follows_tallinn_summer_and_winter_time() {
+        // 2026-03-29 08:00 UTC is 11:00 in Tallinn (EEST, after the March change).
+        assert_eq!(local_time(1_774_771_200), "2026-03-29 11:00");
+        // 2026-01-15 08:00 UTC is 10:00 (EET).
+        assert_eq!(local_time(1_768_464_000), "2026-01-15 10:00");
+    }
 }

@@ -47,14 +47,16 @@ pub struct ConsentView {
     pub purpose: String,
     pub given_on: String,
     pub recorded_by: String,
-    pub recorded_at: i64,
+    /// Europe/Tallinn wall-clock time.
+    pub recorded_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuditView {
     pub actor: String,
     pub action: String,
-    pub at: i64,
+    /// Europe/Tallinn wall-clock time.
+    pub at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -132,7 +134,7 @@ pub async fn get_household(id: i64) -> Result<HouseholdDetail, AppError> {
             purpose: c.purpose,
             given_on: c.given_on,
             recorded_by: c.recorded_by,
-            recorded_at: c.recorded_at,
+            recorded_at: context::local_time(c.recorded_at),
         })
         .collect();
     let audit = db::audit::for_subject(pool, "household", id, 20)
@@ -141,7 +143,7 @@ pub async fn get_household(id: i64) -> Result<HouseholdDetail, AppError> {
         .map(|a| AuditView {
             actor: a.actor,
             action: a.action,
-            at: a.at,
+            at: context::local_time(a.at),
         })
         .collect();
     Ok(HouseholdDetail {

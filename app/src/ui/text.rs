@@ -161,14 +161,3 @@ pub fn app_error(i18n: I18n, error: &AppError) -> (String, String) {
     };
     (title.to_string(), text.to_string())
 }
-
-/// A UTC instant (unix seconds) as Europe/Tallinn wall-clock time.
-pub fn local_time(at: i64) -> String {
-    chrono::DateTime::from_timestamp(at, 0)
-        .map(|t| {
-            t.with_timezone(&chrono_tz::Europe::Tallinn)
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_default()
-}

@@ -11,6 +11,7 @@ static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 pub struct Browser {
     pub base: String,
+    db_file: std::path::PathBuf,
     driver: Child,
     driver_url: String,
     _turn: tokio::sync::MutexGuard<'static, ()>,
@@ -20,6 +21,7 @@ pub struct Session {
     pub client: Client,
     base: String,
     js: bool,
+    profile: std::path::PathBuf,
 }
 
 fn free_port() -> u16 {
@@ -75,6 +77,7 @@ impl Browser {
         }
         Browser {
             base: format!("http://{}", running.addr),
+            db_file,
             driver,
             driver_url,
             _turn: turn,
@@ -112,6 +115,7 @@ impl Browser {
             client,
             base: self.base.clone(),
             js: javascript,
+            profile,
         }
     }
 }
@@ -120,6 +124,9 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.db_file.display()));
+        }
     }
 }
 
@@ -243,5 +250,6 @@ impl Session {
 
     pub async fn close(self) {
         let _ = self.client.close().await;
+        let _ = std::fs::remove_dir_all(&self.profile);
     }
 }

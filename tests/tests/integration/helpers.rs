@@ -21,6 +21,18 @@ pub struct TestApp {
     pub base: String,
     pub db: Db,
     pub coordinator_id: i64,
+    /// The SQLite file, removed when the test ends.
+    sqlite_file: Option<std::path::PathBuf>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(file) = &self.sqlite_file {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+            }
+        }
+    }
 }
 
 /// A database name nobody else uses.
@@ -75,12 +87,14 @@ pub fn server_runtime() -> &'static tokio::runtime::Runtime {
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
-    let database_url = match backend {
+    let (database_url, sqlite_file) = match backend {
         Backend::Sqlite => {
-            let dir = std::env::temp_dir().join("tugi-tests");
-            format!("sqlite:{}/{}.db", dir.display(), unique_name())
+            let file = std::env::temp_dir()
+                .join("tugi-tests")
+                .join(format!("{}.db", unique_name()));
+            (format!("sqlite:{}", file.display()), Some(file))
         }
-        Backend::Postgres => postgres_url().await,
+        Backend::Postgres => (postgres_url().await, None),
     };
     let config = Config {
         database_url,
@@ -133,6 +147,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         base: format!("http://{addr}"),
         db,
         coordinator_id,
+        sqlite_file,
     }
 }
 

@@ -8,8 +8,8 @@ use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{
-    audit_action_name, channel_name, gender_name, language_name, level_name, local_time,
-    purpose_name, status_name,
+    audit_action_name, channel_name, gender_name, language_name, level_name, purpose_name,
+    status_name,
 };
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
@@ -98,7 +98,7 @@ pub fn HouseholdPage() -> impl IntoView {
                                     view! {
                                         <ul>
                                             {h.consents.into_iter().map(|c| view! {
-                                                <li>{purpose_name(i18n, &c.purpose)} ": " {c.given_on} " (" {c.recorded_by} ", " {local_time(c.recorded_at)} ")"</li>
+                                                <li>{purpose_name(i18n, &c.purpose)} ": " {c.given_on} " (" {c.recorded_by} ", " {c.recorded_at} ")"</li>
                                             }).collect_view()}
                                         </ul>
                                     }.into_any()
@@ -115,7 +115,7 @@ pub fn HouseholdPage() -> impl IntoView {
                                 <h2>{t!(i18n, audit_title)}</h2>
                                 <ul class="audit">
                                     {h.audit.into_iter().map(|a| view! {
-                                        <li>{local_time(a.at)} " — " {a.actor} ": " {audit_action_name(i18n, &a.action)}</li>
+                                        <li>{a.at} " — " {a.actor} ": " {audit_action_name(i18n, &a.action)}</li>
                                     }).collect_view()}
                                 </ul>
                             }.into_any()
