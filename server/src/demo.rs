@@ -4,8 +4,8 @@
 use tugi_app::api::credentials::hash_password;
 use tugi_app::db::{self, Db};
 use tugi_app::domain::{
-    Channel, Gender, HouseholdStatus, Language, Level, NewHousehold, NewMember, Proficiency, Role,
-    Roles, ValidOffice, ValidRoom,
+    Channel, Gender, HouseholdStatus, Language, Level, NewHousehold, NewMember, Proficiency,
+    Programme, Role, Roles, ValidOffice, ValidRoom,
 };
 use tugi_app::error::AppError;
 
@@ -79,7 +79,6 @@ pub fn demo_accounts() -> Vec<(String, String, Vec<Role>, &'static str)> {
         "Kristi Oja",
         "Dmytro Bondar",
         "Laura Vaher",
-        "Rasmus Kivi",
     ];
     for (i, name) in volunteers.iter().enumerate() {
         accounts.push((
@@ -213,9 +212,17 @@ async fn load(db: &Db) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
     let mut coordinator = 0;
     let mut beneficiary_account = 0;
+    let mut volunteers = 0;
     for (email, name, roles, language) in demo_accounts() {
+        let volunteer = roles.contains(&Role::Volunteer);
         let id = db::accounts::create(&mut tx, &email, &name, &hash, language, &Roles::new(roles))
             .await?;
+        if volunteer {
+            // Round robin: twelve volunteers, three in each of the four programmes.
+            let programme = Programme::ALL[volunteers % Programme::ALL.len()];
+            db::accounts::add_programme(&mut tx, id, programme).await?;
+            volunteers += 1;
+        }
         if email == "coordinator@tugi.demo" {
             coordinator = id;
         }

@@ -19,12 +19,16 @@ pub struct AccountView {
     pub display_name: String,
     pub active: bool,
     pub roles: Vec<Role>,
+    /// Volunteer programme codes.
+    pub programmes: Vec<String>,
 }
 
 #[server(endpoint = "list_accounts")]
 pub async fn list_accounts() -> Result<Vec<AccountView>, AppError> {
     context::require(access::ADMIN).await?;
-    let rows = db::accounts::list(context::db()?.pool()).await?;
+    let db = context::db()?;
+    let rows = db::accounts::list(db.pool()).await?;
+    let programmes = db::accounts::programmes(db.pool()).await?;
     Ok(rows
         .into_iter()
         .map(|r| AccountView {
@@ -32,6 +36,11 @@ pub async fn list_accounts() -> Result<Vec<AccountView>, AppError> {
             email: r.email,
             display_name: r.display_name,
             active: r.active == 1,
+            programmes: programmes
+                .iter()
+                .filter(|(a, _)| *a == r.id)
+                .map(|(_, p)| p.clone())
+                .collect(),
             roles: r
                 .roles
                 .unwrap_or_default()

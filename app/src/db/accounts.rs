@@ -1,7 +1,7 @@
 //! Accounts, their roles and password hashes.
 
 use super::{now, Tx};
-use crate::domain::{Role, Roles};
+use crate::domain::{Programme, Role, Roles};
 use sqlx::{AnyPool, FromRow};
 
 /// An account as stored, with its password hash: never sent to a browser.
@@ -89,6 +89,26 @@ pub async fn set_roles(tx: &mut Tx, account_id: i64, roles: &Roles) -> Result<()
             .await?;
     }
     Ok(())
+}
+
+pub async fn add_programme(
+    tx: &mut Tx,
+    account_id: i64,
+    programme: Programme,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO volunteer_programmes (account_id, programme) VALUES ($1, $2)")
+        .bind(account_id)
+        .bind(programme.code())
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+/// (account, programme) for every volunteer in a programme.
+pub async fn programmes(pool: &AnyPool) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT account_id, programme FROM volunteer_programmes ORDER BY programme")
+        .fetch_all(pool)
+        .await
 }
 
 pub async fn set_password_hash(

@@ -2,7 +2,9 @@
 
 use super::{like_pattern, now, Tx};
 use crate::domain::{HouseholdFilter, NewConsent, NewHousehold, NewMember};
-use sqlx::{AnyPool, FromRow};
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
+use sqlx::{Any, AnyPool, FromRow, Row};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct HouseholdRow {
@@ -59,50 +61,51 @@ pub struct ListRow {
 const HOUSEHOLD_COLUMNS: &str = "id, city, arrival_date, phone, email, channel, needs, notes, \
      status, created_at, updated_at";
 
+/// Binds the household's fields, in the column order both statements below use ($1 to $8).
+fn bind_household<'q>(
+    query: Query<'q, Any, AnyArguments<'q>>,
+    household: &'q NewHousehold,
+) -> Query<'q, Any, AnyArguments<'q>> {
+    query
+        .bind(&household.city)
+        .bind(household.arrival_date.to_string())
+        .bind(household.phone.as_deref())
+        .bind(household.email.as_ref().map(|e| e.as_str()))
+        .bind(household.channel.code())
+        .bind(household.needs.as_deref())
+        .bind(household.notes.as_deref())
+        .bind(household.status.code())
+}
+
 pub async fn create(
     tx: &mut Tx,
     household: &NewHousehold,
     created_by: i64,
 ) -> Result<i64, sqlx::Error> {
-    let now = now();
-    let (id,): (i64,) = sqlx::query_as(
+    let query = sqlx::query(
         "INSERT INTO households (city, arrival_date, phone, email, channel, needs, notes, status, \
          created_by, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
-    )
-    .bind(&household.city)
-    .bind(household.arrival_date.to_string())
-    .bind(household.phone.as_deref())
-    .bind(household.email.as_ref().map(|e| e.as_str().to_string()))
-    .bind(household.channel.code())
-    .bind(household.needs.as_deref())
-    .bind(household.notes.as_deref())
-    .bind(household.status.code())
-    .bind(created_by)
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(id)
+    );
+    let row = bind_household(query, household)
+        .bind(created_by)
+        .bind(now())
+        .fetch_one(&mut **tx)
+        .await?;
+    row.try_get("id")
 }
 
 /// False when there is no such household.
 pub async fn update(tx: &mut Tx, id: i64, household: &NewHousehold) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
+    let query = sqlx::query(
         "UPDATE households SET city = $1, arrival_date = $2, phone = $3, email = $4, channel = $5, \
          needs = $6, notes = $7, status = $8, updated_at = $9 WHERE id = $10",
-    )
-    .bind(&household.city)
-    .bind(household.arrival_date.to_string())
-    .bind(household.phone.as_deref())
-    .bind(household.email.as_ref().map(|e| e.as_str().to_string()))
-    .bind(household.channel.code())
-    .bind(household.needs.as_deref())
-    .bind(household.notes.as_deref())
-    .bind(household.status.code())
-    .bind(now())
-    .bind(id)
-    .execute(&mut **tx)
-    .await?;
+    );
+    let done = bind_household(query, household)
+        .bind(now())
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 

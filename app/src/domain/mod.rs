@@ -19,5 +19,5 @@ pub use household::{
 pub use language::{Language, Level};
 pub use office::{OfficeForm, RoomForm, ValidOffice, ValidRoom};
 pub use password::NewPassword;
-pub use role::{access, Role, Roles};
+pub use role::{access, Programme, Role, Roles};
 pub use text::{parse_date, parse_optional_text, parse_required_text};

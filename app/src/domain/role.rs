@@ -67,6 +67,37 @@ impl Roles {
     }
 }
 
+/// The four volunteer programmes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Programme {
+    AdaptationMentor,
+    PeerCounsellor,
+    LanguagePartner,
+    JobMentor,
+}
+
+impl Programme {
+    pub const ALL: [Programme; 4] = [
+        Programme::AdaptationMentor,
+        Programme::PeerCounsellor,
+        Programme::LanguagePartner,
+        Programme::JobMentor,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Programme::AdaptationMentor => "adaptation_mentor",
+            Programme::PeerCounsellor => "peer_counsellor",
+            Programme::LanguagePartner => "language_partner",
+            Programme::JobMentor => "job_mentor",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Programme> {
+        Programme::ALL.into_iter().find(|p| p.code() == code)
+    }
+}
+
 /// Who may do what. Deny by default: every area lists the roles it admits.
 pub mod access {
     use super::Role;
@@ -85,6 +116,14 @@ mod tests {
             assert_eq!(Role::parse(role.as_str()), Some(role));
         }
         assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn programme_codes_round_trip() {
+        for p in Programme::ALL {
+            assert_eq!(Programme::parse(p.code()), Some(p));
+        }
+        assert_eq!(Programme::parse("mentor"), None);
     }
 
     #[test]

@@ -47,6 +47,17 @@ pub fn RequireRole(roles: &'static [Role], children: ChildrenFn) -> impl IntoVie
     }
 }
 
+/// The numeric `:id` of the current route; -1 (which no record has) when it is not a number,
+/// so that the page answers 404.
+pub fn id_param(name: &'static str) -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        params
+            .with(|p| p.get(name).and_then(|v| v.parse::<i64>().ok()))
+            .unwrap_or(-1)
+    }
+}
+
 /// `/path?query` from the router's parts (its `search` has no `?`).
 pub fn path_and_query(path: &str, search: &str) -> String {
     if search.is_empty() {

@@ -18,6 +18,17 @@ pub fn role_name(i18n: I18n, role: Role) -> String {
     .to_string()
 }
 
+pub fn programme_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "adaptation_mentor" => t_string!(i18n, programme_adaptation_mentor),
+        "peer_counsellor" => t_string!(i18n, programme_peer_counsellor),
+        "language_partner" => t_string!(i18n, programme_language_partner),
+        "job_mentor" => t_string!(i18n, programme_job_mentor),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
 pub fn language_name(i18n: I18n, code: &str) -> String {
     match code {
         "et" => t_string!(i18n, lang_et),

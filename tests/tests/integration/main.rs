@@ -4,6 +4,7 @@
 mod helpers;
 
 mod auth;
+mod demo;
 mod health;
 mod households;
 mod i18n;

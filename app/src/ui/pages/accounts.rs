@@ -6,7 +6,7 @@ use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::role_name;
+use crate::ui::text::{programme_name, role_name};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -80,11 +80,13 @@ pub fn AccountsPage() -> impl IntoView {
                                     <th scope="col">{t!(i18n, col_name)}</th>
                                     <th scope="col">{t!(i18n, field_email)}</th>
                                     <th scope="col">{t!(i18n, field_roles)}</th>
+                                    <th scope="col">{t!(i18n, col_programmes)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {list.into_iter().map(|a| {
                                         let roles = a.roles.iter().map(|r| role_name(i18n, *r)).collect::<Vec<_>>().join(", ");
-                                        view! { <tr><td>{a.display_name}</td><td>{a.email}</td><td>{roles}</td></tr> }
+                                        let programmes = a.programmes.iter().map(|p| programme_name(i18n, p)).collect::<Vec<_>>().join(", ");
+                                        view! { <tr><td>{a.display_name}</td><td>{a.email}</td><td>{roles}</td><td>{programmes}</td></tr> }
                                     }).collect_view()}
                                 </tbody>
                             </table>

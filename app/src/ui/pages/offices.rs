@@ -4,13 +4,10 @@ use crate::domain::role::access;
 use crate::domain::{OfficeForm, RoomForm};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, TextField};
-use crate::ui::guard::RequireRole;
+use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::pages::ErrorView;
 use leptos::prelude::*;
-use leptos_router::{
-    components::A,
-    hooks::{use_params_map, use_query_map},
-};
+use leptos_router::{components::A, hooks::use_query_map};
 
 #[component]
 pub fn OfficesPage() -> impl IntoView {
@@ -41,7 +38,7 @@ pub fn OfficesPage() -> impl IntoView {
 #[component]
 pub fn OfficeEditPage() -> impl IntoView {
     let i18n = use_i18n();
-    let id = move || use_params_map().with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
+    let id = id_param("id");
     let update = ServerAction::<UpdateOffice>::new();
     let add = ServerAction::<AddRoom>::new();
     let remove = ServerAction::<RemoveRoom>::new();
@@ -49,10 +46,9 @@ pub fn OfficeEditPage() -> impl IntoView {
     let add_error = action_error(add);
     let office = Resource::new(
         move || (id(), add.version().get(), remove.version().get()),
-        |(id, _, _)| async move { get_office(id.unwrap_or(-1)).await },
+        |(id, _, _)| get_office(id),
     );
     let drafts = Resource::new(id, |id| async move {
-        let id = id.unwrap_or(-1);
         (
             take_draft(format!("update_office/{id}"))
                 .await

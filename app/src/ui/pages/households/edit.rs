@@ -4,21 +4,15 @@ use crate::api::households::{get_household, UpdateHousehold};
 use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary};
-use crate::ui::guard::RequireRole;
+use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::pages::ErrorView;
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::components::A;
 
 #[component]
 pub fn EditHouseholdPage() -> impl IntoView {
     let i18n = use_i18n();
-    let id = move || {
-        use_params_map().with(|p| {
-            p.get("id")
-                .and_then(|v| v.parse::<i64>().ok())
-                .unwrap_or(-1)
-        })
-    };
+    let id = id_param("id");
     let action = ServerAction::<UpdateHousehold>::new();
     let error = action_error(action);
     let household = Resource::new(id, get_household);

@@ -5,25 +5,19 @@ use crate::domain::role::access;
 use crate::domain::{ConsentForm, ConsentPurpose, MemberForm};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
-use crate::ui::guard::RequireRole;
+use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{
     audit_action_name, channel_name, gender_name, language_name, level_name, purpose_name,
     status_name,
 };
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::components::A;
 
 #[component]
 pub fn HouseholdPage() -> impl IntoView {
     let i18n = use_i18n();
-    let id = move || {
-        use_params_map().with(|p| {
-            p.get("id")
-                .and_then(|v| v.parse::<i64>().ok())
-                .unwrap_or(-1)
-        })
-    };
+    let id = id_param("id");
     let add_member = ServerAction::<AddMember>::new();
     let consent = ServerAction::<RecordConsent>::new();
     let member_error = action_error(add_member);
