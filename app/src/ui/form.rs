@@ -25,12 +25,23 @@ fn code_for(error: FormError, field: &'static str) -> Option<ErrorCode> {
         .and_then(|e| e.field_errors().and_then(|f| f.get(field)))
 }
 
-fn input_id(field: &str) -> String {
-    format!("f-{field}")
+/// The id of a field's control: `f-{field}`, or `f-{form}-{field}` when a page has two forms
+/// with a field of the same name.
+fn input_id(form: &str, field: &str) -> String {
+    if form.is_empty() {
+        format!("f-{field}")
+    } else {
+        format!("f-{form}-{field}")
+    }
 }
 
 #[component]
-pub fn ErrorSummary(error: FormError) -> impl IntoView {
+pub fn ErrorSummary(
+    error: FormError,
+    /// The `form` given to the form's fields, if any.
+    #[prop(optional)]
+    form: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         error.get().map(|e| {
@@ -40,7 +51,7 @@ pub fn ErrorSummary(error: FormError) -> impl IntoView {
                 .map(|f| {
                     f.0.iter()
                         .map(|fe| {
-                            let href = format!("#{}", input_id(&fe.field));
+                            let href = format!("#{}", input_id(form, &fe.field));
                             view! { <li><a href=href>{field_error(i18n, fe.code)}</a></li> }
                         })
                         .collect_view()
@@ -60,6 +71,7 @@ pub fn ErrorSummary(error: FormError) -> impl IntoView {
 /// A label, hint and error around one control.
 #[component]
 fn FieldFrame(
+    form: &'static str,
     field: &'static str,
     label: String,
     hint: Option<String>,
@@ -67,7 +79,7 @@ fn FieldFrame(
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = input_id(field);
+    let id = input_id(form, field);
     let has_error = move || code_for(error, field).is_some();
     view! {
         <div class="field" class:field-error=has_error>
@@ -77,7 +89,7 @@ fn FieldFrame(
                 code_for(error, field)
                     .map(|code| {
                         view! {
-                            <p class="error-message" id=format!("f-{field}-error")>
+                            <p class="error-message" id=format!("{}-error", input_id(form, field))>
                                 {field_error(i18n, code)}
                             </p>
                         }
@@ -89,17 +101,19 @@ fn FieldFrame(
 }
 
 fn described_by(
+    form: &'static str,
     field: &'static str,
     has_hint: bool,
     error: FormError,
 ) -> impl Fn() -> Option<String> {
     move || {
+        let id = input_id(form, field);
         let mut ids = Vec::new();
         if has_hint {
-            ids.push(format!("f-{field}-hint"));
+            ids.push(format!("{id}-hint"));
         }
         if code_for(error, field).is_some() {
-            ids.push(format!("f-{field}-error"));
+            ids.push(format!("{id}-error"));
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     }
@@ -120,16 +134,19 @@ pub fn TextField(
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] required: bool,
     #[prop(optional)] multiline: bool,
+    /// Set when the page has another form with a field of the same name.
+    #[prop(optional)]
+    form: &'static str,
 ) -> impl IntoView {
     let has_hint = hint.is_some();
     let control = if multiline {
         view! {
             <textarea
-                id=input_id(field)
+                id=input_id(form, field)
                 name=name
                 rows="4"
                 aria-invalid=move || code_for(error, field).is_some().then_some("true")
-                aria-describedby=described_by(field, has_hint, error)
+                aria-describedby=described_by(form, field, has_hint, error)
             >
                 {value}
             </textarea>
@@ -138,7 +155,7 @@ pub fn TextField(
     } else {
         view! {
             <input
-                id=input_id(field)
+                id=input_id(form, field)
                 name=name
                 type=kind
                 value=value
@@ -146,12 +163,12 @@ pub fn TextField(
                 autocomplete=autocomplete
                 inputmode=inputmode
                 aria-invalid=move || code_for(error, field).is_some().then_some("true")
-                aria-describedby=described_by(field, has_hint, error)
+                aria-describedby=described_by(form, field, has_hint, error)
             />
         }
         .into_any()
     };
-    view! { <FieldFrame field label hint error>{control}</FieldFrame> }
+    view! { <FieldFrame form field label hint error>{control}</FieldFrame> }
 }
 
 #[component]
@@ -167,6 +184,7 @@ pub fn SelectField(
     /// Text of an empty first option; none when absent.
     #[prop(optional)]
     placeholder: Option<String>,
+    #[prop(optional)] form: &'static str,
 ) -> impl IntoView {
     let has_hint = hint.is_some();
     let options = options
@@ -177,12 +195,12 @@ pub fn SelectField(
         })
         .collect_view();
     view! {
-        <FieldFrame field label hint error>
+        <FieldFrame form field label hint error>
             <select
-                id=input_id(field)
+                id=input_id(form, field)
                 name=name
                 aria-invalid=move || code_for(error, field).is_some().then_some("true")
-                aria-describedby=described_by(field, has_hint, error)
+                aria-describedby=described_by(form, field, has_hint, error)
             >
                 {placeholder.map(|p| view! { <option value="">{p}</option> })}
                 {options}

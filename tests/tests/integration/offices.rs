@@ -41,6 +41,9 @@ async fn an_admin_edits_an_office_and_its_rooms(app: TestApp) {
     let (status, page) = app.page(&admin, &format!("/admin/offices/{id}")).await;
     assert_eq!(status, 200);
     assert!(page.contains("Riia 16, Tartu") && page.contains("Grupiruum"));
+    // Two forms on one page, each field with its own id.
+    assert_eq!(page.matches("id=\"f-name\"").count(), 1);
+    assert_eq!(page.matches("id=\"f-room-name\"").count(), 1);
     let (room_id,): (i64,) = sqlx::query_as("SELECT id FROM rooms")
         .fetch_one(app.db.pool())
         .await

@@ -95,13 +95,13 @@ pub fn OfficeEditPage() -> impl IntoView {
                                     }).collect_view()}
                                 </ul>
                                 <h3>{t!(i18n, room_add)}</h3>
-                                <ErrorSummary error=add_error />
+                                <ErrorSummary error=add_error form="room" />
                                 <ActionForm action=add attr:class="stack narrow">
                                     <input type="hidden" name="office_id" value=office_id />
                                     <TextField name="form[name]" field="name" label=t_string!(i18n, room_name).to_string()
-                                        value=room.name error=add_error />
+                                        value=room.name error=add_error form="room" />
                                     <TextField name="form[capacity]" field="capacity" label=t_string!(i18n, room_capacity).to_string()
-                                        value=room.capacity error=add_error kind="number" inputmode="numeric" />
+                                        value=room.capacity error=add_error kind="number" inputmode="numeric" form="room" />
                                     <button type="submit">{t!(i18n, room_add)}</button>
                                 </ActionForm>
                             }.into_any()
