@@ -312,11 +312,7 @@ async fn load(db: &Db) -> Result<(), AppError> {
         };
         let member_id = db::households::add_member(&mut tx, id, &adult).await?;
         if n == 0 {
-            sqlx::query("UPDATE members SET account_id = $1 WHERE id = $2")
-                .bind(beneficiary_account)
-                .bind(member_id)
-                .execute(&mut *tx)
-                .await?;
+            db::households::link_account(&mut tx, member_id, beneficiary_account).await?;
         }
         if n % 2 == 0 {
             let girl = n % 4 == 0;

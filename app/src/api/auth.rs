@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::context::{self, LOCALE_COOKIE, SESSION_COOKIE},
+    super::context::{self, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, SESSION_COOKIE},
     super::credentials,
     crate::db,
     crate::domain::{ErrorCode, FieldErrors, NewPassword, Validator},
@@ -46,7 +46,7 @@ async fn start_session(account_id: i64, language: &str) -> Result<(), AppError> 
     let token = credentials::new_token();
     db::sessions::create(db.pool(), &credentials::token_hash(&token), account_id).await?;
     context::set_cookie(SESSION_COOKIE, &token, db::sessions::LIFETIME_SECS, true);
-    context::set_cookie(LOCALE_COOKIE, language, 365 * 24 * 3600, false);
+    context::set_cookie(LOCALE_COOKIE, language, LOCALE_COOKIE_MAX_AGE, false);
     Ok(())
 }
 

@@ -12,6 +12,8 @@ use leptos_axum::ResponseOptions;
 
 pub const SESSION_COOKIE: &str = "tugi_session";
 pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
+/// The language choice is remembered for a year.
+pub const LOCALE_COOKIE_MAX_AGE: i64 = 365 * 24 * 3600;
 
 /// Shared by every request; provided as Leptos context by the server.
 #[derive(Clone, Debug)]
@@ -35,14 +37,36 @@ fn request_parts() -> Option<Parts> {
 
 /// A value of a cookie sent with the request.
 pub fn cookie(name: &str) -> Option<String> {
-    let parts = request_parts()?;
-    parts.headers.get_all(COOKIE).iter().find_map(|header| {
+    cookie_in(&request_parts()?.headers, name)
+}
+
+/// A value of a cookie in request headers (also for plain axum handlers).
+pub fn cookie_in(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers.get_all(COOKIE).iter().find_map(|header| {
         let header = header.to_str().ok()?;
         cookie::Cookie::split_parse(header)
             .filter_map(Result::ok)
             .find(|c| c.name() == name)
             .map(|c| c.value().to_string())
     })
+}
+
+/// A `Set-Cookie` value with the attributes every Tugi cookie has (path `/`, SameSite=Lax).
+pub fn cookie_header(
+    name: &str,
+    value: &str,
+    max_age_secs: i64,
+    http_only: bool,
+    secure: bool,
+) -> String {
+    cookie::Cookie::build((name.to_string(), value.to_string()))
+        .path("/")
+        .http_only(http_only)
+        .same_site(cookie::SameSite::Lax)
+        .secure(secure)
+        .max_age(cookie::time::Duration::seconds(max_age_secs))
+        .build()
+        .to_string()
 }
 
 /// True for a browser's own form post (JavaScript off): it gets redirects, not JSON.
@@ -55,16 +79,10 @@ pub fn is_plain_form_post() -> bool {
 
 pub fn set_cookie(name: &str, value: &str, max_age_secs: i64, http_only: bool) {
     let secure = server_context().map(|c| c.secure_cookies).unwrap_or(false);
-    let cookie = cookie::Cookie::build((name.to_string(), value.to_string()))
-        .path("/")
-        .http_only(http_only)
-        .same_site(cookie::SameSite::Lax)
-        .secure(secure)
-        .max_age(cookie::time::Duration::seconds(max_age_secs))
-        .build();
+    let cookie = cookie_header(name, value, max_age_secs, http_only, secure);
     if let (Some(res), Ok(value)) = (
         use_context::<ResponseOptions>(),
-        http::HeaderValue::from_str(&cookie.to_string()),
+        http::HeaderValue::from_str(&cookie),
     ) {
         res.append_header(SET_COOKIE, value);
     }

@@ -139,6 +139,16 @@ pub async fn add_member(
     Ok(id)
 }
 
+/// Links a member to the account through which they log in themselves.
+pub async fn link_account(tx: &mut Tx, member_id: i64, account_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE members SET account_id = $1 WHERE id = $2")
+        .bind(account_id)
+        .bind(member_id)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
 /// Rewrites the lower-cased search text from the household's current members and contacts.
 /// Lower-casing happens here, in Rust, because SQLite's `lower()` only folds ASCII.
 pub async fn refresh_search_text(tx: &mut Tx, household_id: i64) -> Result<(), sqlx::Error> {

@@ -7,7 +7,9 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use tugi_app::api::auth::safe_next;
-use tugi_app::api::context::{LOCALE_COOKIE, SESSION_COOKIE};
+use tugi_app::api::context::{
+    cookie_header, cookie_in, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, SESSION_COOKIE,
+};
 use tugi_app::api::credentials::token_hash;
 use tugi_app::db;
 
@@ -27,15 +29,7 @@ pub async fn switch(
     if !SUPPORTED.contains(&code.as_str()) {
         return (StatusCode::NOT_FOUND, "unknown language").into_response();
     }
-    let session = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(cookie::Cookie::split_parse)
-        .filter_map(Result::ok)
-        .find(|c| c.name() == SESSION_COOKIE)
-        .map(|c| token_hash(c.value()));
-    if let Some(hash) = session {
+    if let Some(hash) = cookie_in(&headers, SESSION_COOKIE).map(|t| token_hash(&t)) {
         let pool = state.ctx.db.pool();
         if let Ok(Some(account_id)) = db::sessions::account_of(pool, &hash).await {
             if let Err(error) = db::accounts::set_language(pool, account_id, &code).await {
@@ -43,12 +37,13 @@ pub async fn switch(
             }
         }
     }
-    let secure = if state.ctx.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = format!("{LOCALE_COOKIE}={code}; Path=/; Max-Age=31536000; SameSite=Lax{secure}");
+    let cookie = cookie_header(
+        LOCALE_COOKIE,
+        &code,
+        LOCALE_COOKIE_MAX_AGE,
+        false,
+        state.ctx.secure_cookies,
+    );
     (
         StatusCode::SEE_OTHER,
         [

@@ -205,6 +205,21 @@ impl TestApp {
         (status, res.text().await.unwrap_or_default())
     }
 
+    /// A page as an anonymous browser asking for `accept_language` (none: no header) sees it.
+    pub async fn page_in_language(
+        &self,
+        path: &str,
+        accept_language: Option<&str>,
+    ) -> (u16, String) {
+        let mut request = self.client().get(self.url(path));
+        if let Some(languages) = accept_language {
+            request = request.header("accept-language", languages);
+        }
+        let res = request.send().await.expect("request");
+        let status = res.status().as_u16();
+        (status, res.text().await.unwrap_or_default())
+    }
+
     /// A client logged in as `email`.
     pub async fn login_as(&self, email: &str) -> Client {
         let client = self.client();

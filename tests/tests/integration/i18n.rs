@@ -2,39 +2,15 @@ use crate::helpers::TestApp;
 use crate::on_both_databases;
 
 async fn the_language_follows_accept_language_then_estonian(app: TestApp) {
-    let client = app.client();
-    let ru = client
-        .get(app.url("/login"))
-        .header("accept-language", "ru-RU,ru;q=0.9")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (_, ru) = app.page_in_language("/login", Some("ru-RU,ru;q=0.9")).await;
     assert!(
         ru.contains("lang=\"ru\"") && ru.contains("dir=\"ltr\""),
         "a Russian page: {ru}"
     );
     assert!(ru.contains("Вход"), "Russian heading");
-    let none = client
-        .get(app.url("/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (_, none) = app.page_in_language("/login", None).await;
     assert!(none.contains("lang=\"et\"") && none.contains("Sisselogimine"));
-    let unknown = client
-        .get(app.url("/login"))
-        .header("accept-language", "fr-FR")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (_, unknown) = app.page_in_language("/login", Some("fr-FR")).await;
     assert!(unknown.contains("lang=\"et\""), "falls back to Estonian");
 }
 

@@ -1,6 +1,9 @@
 use crate::helpers::{error_of, TestApp};
 use crate::on_both_databases;
 
+/// The household search with no filter.
+const SEARCH_ALL: [(&str, &str); 4] = [("q", ""), ("city", ""), ("language", ""), ("status", "")];
+
 async fn anonymous_visitors_are_sent_to_login(app: TestApp) {
     let client = app.client();
     let res = app.get(&client, "/households?city=Tartu").await;
@@ -9,13 +12,7 @@ async fn anonymous_visitors_are_sent_to_login(app: TestApp) {
         res.headers()["location"],
         "/login?next=/households%3Fcity%3DTartu"
     );
-    let res = app
-        .api(
-            &client,
-            "search_households",
-            &[("q", ""), ("city", ""), ("language", ""), ("status", "")],
-        )
-        .await;
+    let res = app.api(&client, "search_households", &SEARCH_ALL).await;
     assert_eq!(res.status().as_u16(), 401);
     assert_eq!(error_of(res).await, serde_json::json!("Unauthenticated"));
 }
@@ -25,13 +22,7 @@ async fn a_beneficiary_gets_403_on_the_household_list(app: TestApp) {
     let (status, page) = app.page(&client, "/households").await;
     assert_eq!(status, 403);
     assert!(!page.contains("/households/new\""), "no registration link");
-    let res = app
-        .api(
-            &client,
-            "search_households",
-            &[("q", ""), ("city", ""), ("language", ""), ("status", "")],
-        )
-        .await;
+    let res = app.api(&client, "search_households", &SEARCH_ALL).await;
     assert_eq!(res.status().as_u16(), 403);
     let res = app.api(&client, "get_household", &[("id", "1")]).await;
     assert_eq!(res.status().as_u16(), 403);
