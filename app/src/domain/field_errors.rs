@@ -6,22 +6,63 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ErrorCode {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     InvalidEmail,
     InvalidDate,
     DateInFuture,
     DateTooEarly,
     InvalidChoice,
-    PasswordTooShort { min: usize },
+    PasswordTooShort {
+        min: usize,
+    },
     PasswordMismatch,
     WrongPassword,
     LoginFailed,
     EmailTaken,
     InvalidInvite,
-    NumberOutOfRange { min: i64, max: i64 },
+    NumberOutOfRange {
+        min: i64,
+        max: i64,
+    },
     DuplicateLanguage,
     NoRole,
     AlreadyExists,
+    /// A planned end outside the allowed number of days after the start.
+    PlannedEndOutOfRange {
+        min: i64,
+        max: i64,
+    },
+    EndBeforeStart,
+    ExtensionNotLater,
+    /// An extension reaching more than `max` days past the first planned end.
+    ExtensionTooLong {
+        max: i64,
+    },
+    /// The support person already has `limit` open households; a reason is needed to go over.
+    CaseloadFull {
+        limit: i64,
+    },
+    PersonPaused,
+    AlreadyAssigned,
+    /// The person already has something at that time.
+    Overlap,
+    /// As `Overlap`, with the next free start that day (Europe/Tallinn wall clock).
+    OverlapNextFree {
+        hour: u8,
+        minute: u8,
+    },
+    InvalidTime,
+    /// A wall-clock time skipped when the clocks go forward.
+    TimeDoesNotExist,
+    OutsideAssignment,
+    AssignmentClosed,
+    NotYetStarted,
+    DurationTooLong {
+        max_hours: i64,
+    },
+    DateBeforeStart,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

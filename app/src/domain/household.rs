@@ -1,31 +1,11 @@
 //! Households and their members as a coordinator registers them.
 
 use super::{
-    parse_date, parse_optional_text, parse_required_text, Email, ErrorCode, FieldErrors, Language,
-    Level, Validator,
+    parse_choice, parse_language_rows, parse_optional_text, parse_past_date, parse_required_text,
+    Email, ErrorCode, FieldErrors, Language, Proficiency, Validator,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            pub fn parse(code: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
-            }
-        }
-    };
-}
 
 string_enum!(
     /// As the person states it; `Undisclosed` when they prefer not to say.
@@ -49,13 +29,6 @@ string_enum!(
 );
 
 pub use ContactChannel as Channel;
-
-/// A language someone speaks, and how well.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Proficiency {
-    pub language: Language,
-    pub level: Level,
-}
 
 pub const CITY_MAX: usize = 80;
 pub const NAME_MAX: usize = 100;
@@ -100,21 +73,6 @@ fn parse_phone(value: &str) -> Result<Option<String>, ErrorCode> {
         return Err(ErrorCode::InvalidChoice);
     }
     Ok(Some(phone))
-}
-
-fn parse_choice<T>(value: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, ErrorCode> {
-    if value.trim().is_empty() {
-        return Err(ErrorCode::Required);
-    }
-    parse(value.trim()).ok_or(ErrorCode::InvalidChoice)
-}
-
-fn parse_past_date(value: &str, today: NaiveDate) -> Result<NaiveDate, ErrorCode> {
-    let date = parse_date(value)?;
-    if date > today {
-        return Err(ErrorCode::DateInFuture);
-    }
-    Ok(date)
 }
 
 impl HouseholdForm {
@@ -200,35 +158,14 @@ impl MemberForm {
         let last_name = v.check("last_name", parse_required_text(&self.last_name, NAME_MAX));
         let date_of_birth = v.check("date_of_birth", parse_past_date(&self.date_of_birth, today));
         let gender = v.check("gender", parse_choice(&self.gender, Gender::parse));
-        let mut languages = Vec::new();
-        let rows = [
-            ("1", &self.language_1, &self.level_1),
-            ("2", &self.language_2, &self.level_2),
-            ("3", &self.language_3, &self.level_3),
-        ];
-        for (n, language, level) in rows {
-            if language.trim().is_empty() && level.trim().is_empty() {
-                continue;
-            }
-            let lang = v.check(
-                &format!("language_{n}"),
-                parse_choice(language, Language::parse),
-            );
-            let lvl = v.check(&format!("level_{n}"), parse_choice(level, Level::parse));
-            if let (Some(language), Some(level)) = (lang, lvl) {
-                if languages
-                    .iter()
-                    .any(|p: &Proficiency| p.language == language)
-                {
-                    v.add(&format!("language_{n}"), ErrorCode::DuplicateLanguage);
-                } else {
-                    languages.push(Proficiency { language, level });
-                }
-            }
-        }
-        if languages.is_empty() && self.language_1.trim().is_empty() {
-            v.add("language_1", ErrorCode::Required);
-        }
+        let languages = parse_language_rows(
+            &mut v,
+            [
+                (&self.language_1, &self.level_1),
+                (&self.language_2, &self.level_2),
+                (&self.language_3, &self.level_3),
+            ],
+        );
         v.finish(|| {
             Some(NewMember {
                 first_name: first_name?,

@@ -1,5 +1,6 @@
 //! Languages people speak in the programme, and how well.
 
+use super::{parse_choice, ErrorCode, Validator};
 use serde::{Deserialize, Serialize};
 
 /// Languages Tugi knows by name. Codes are ISO 639 (Dari is `prs`).
@@ -98,6 +99,48 @@ impl Level {
     pub fn parse(code: &str) -> Option<Level> {
         Level::ALL.into_iter().find(|l| l.code() == code)
     }
+}
+
+/// A language someone speaks, and how well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proficiency {
+    pub language: Language,
+    pub level: Level,
+}
+
+impl Proficiency {
+    /// Good enough to hold a conversation about paperwork (B1 or better).
+    pub fn is_working_level(&self) -> bool {
+        self.level >= Level::B1
+    }
+}
+
+/// Parses up to three (language, level) rows of a form, named `language_N` / `level_N`.
+/// Empty rows are skipped; at least one language is required.
+pub fn parse_language_rows(v: &mut Validator, rows: [(&String, &String); 3]) -> Vec<Proficiency> {
+    let mut languages: Vec<Proficiency> = Vec::new();
+    for (i, (language, level)) in rows.iter().enumerate() {
+        let n = i + 1;
+        if language.trim().is_empty() && level.trim().is_empty() {
+            continue;
+        }
+        let lang = v.check(
+            &format!("language_{n}"),
+            parse_choice(language, Language::parse),
+        );
+        let lvl = v.check(&format!("level_{n}"), parse_choice(level, Level::parse));
+        if let (Some(language), Some(level)) = (lang, lvl) {
+            if languages.iter().any(|p| p.language == language) {
+                v.add(&format!("language_{n}"), ErrorCode::DuplicateLanguage);
+            } else {
+                languages.push(Proficiency { language, level });
+            }
+        }
+    }
+    if languages.is_empty() && rows[0].0.trim().is_empty() {
+        v.add("language_1", ErrorCode::Required);
+    }
+    languages
 }
 
 #[cfg(test)]

@@ -1,6 +1,10 @@
 //! Plain Rust: the types that can only hold valid values and the rules over them.
 //! Nothing here knows about Leptos, HTTP or SQL.
 
+#[macro_use]
+mod string_enum;
+mod assignment;
+mod checklist;
 mod email;
 mod field_errors;
 mod household;
@@ -8,16 +12,32 @@ mod language;
 mod office;
 mod password;
 pub mod role;
+pub mod schedule;
+mod support_person;
 mod text;
 
+pub use assignment::{
+    check_caseload, ending_soon, AssignForm, AssignmentStatus, EndForm, EndReason, ExtendForm,
+    HandoverForm, NewAssignment, Period, ReassignForm, ValidEnd, ValidExtension, ValidHandover,
+    ValidReassignment, DEFAULT_DAYS, ENDING_SOON_DAYS, MAX_DAYS, MAX_EXTENSION_DAYS, MIN_DAYS,
+};
+pub use checklist::{
+    ChecklistChange, ChecklistForm, ChecklistItem, ChecklistRowForm, ChecklistStatus,
+};
 pub use email::Email;
 pub use field_errors::{ErrorCode, FieldError, FieldErrors, Validator};
 pub use household::{
     Channel, ConsentForm, ConsentPurpose, Gender, HouseholdFilter, HouseholdForm, HouseholdStatus,
-    MemberForm, NewConsent, NewHousehold, NewMember, Proficiency,
+    MemberForm, NewConsent, NewHousehold, NewMember,
 };
-pub use language::{Language, Level};
+pub use language::{parse_language_rows, Language, Level, Proficiency};
 pub use office::{OfficeForm, RoomForm, ValidOffice, ValidRoom};
 pub use password::NewPassword;
 pub use role::{access, Programme, Role, Roles};
-pub use text::{parse_date, parse_optional_text, parse_required_text};
+pub use support_person::{
+    rank_candidates, Candidate, CandidateNote, RankedCandidate, SupportProfile, SupportProfileForm,
+    SupportStatus,
+};
+pub use text::{
+    parse_choice, parse_date, parse_optional_text, parse_past_date, parse_required_text,
+};

@@ -43,6 +43,23 @@ pub fn parse_date(value: &str) -> Result<NaiveDate, ErrorCode> {
     Ok(date)
 }
 
+/// One of the codes `parse` knows; empty is `Required`.
+pub fn parse_choice<T>(value: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, ErrorCode> {
+    if value.trim().is_empty() {
+        return Err(ErrorCode::Required);
+    }
+    parse(value.trim()).ok_or(ErrorCode::InvalidChoice)
+}
+
+/// A date no later than `today`.
+pub fn parse_past_date(value: &str, today: NaiveDate) -> Result<NaiveDate, ErrorCode> {
+    let date = parse_date(value)?;
+    if date > today {
+        return Err(ErrorCode::DateInFuture);
+    }
+    Ok(date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -135,6 +135,33 @@ pub fn field_error(i18n: I18n, code: ErrorCode) -> String {
         ErrorCode::DuplicateLanguage => t_string!(i18n, err_duplicate_language).to_string(),
         ErrorCode::NoRole => t_string!(i18n, err_no_role).to_string(),
         ErrorCode::AlreadyExists => t_string!(i18n, err_already_exists).to_string(),
+        ErrorCode::PlannedEndOutOfRange { min, max } => {
+            t_string!(i18n, err_planned_end_range, min = min, max = max).to_string()
+        }
+        ErrorCode::EndBeforeStart => t_string!(i18n, err_end_before_start).to_string(),
+        ErrorCode::ExtensionNotLater => t_string!(i18n, err_extension_not_later).to_string(),
+        ErrorCode::ExtensionTooLong { max } => {
+            t_string!(i18n, err_extension_too_long, max = max).to_string()
+        }
+        ErrorCode::CaseloadFull { limit } => {
+            t_string!(i18n, err_caseload_full, limit = limit).to_string()
+        }
+        ErrorCode::PersonPaused => t_string!(i18n, err_person_paused).to_string(),
+        ErrorCode::AlreadyAssigned => t_string!(i18n, err_already_assigned).to_string(),
+        ErrorCode::Overlap => t_string!(i18n, err_overlap).to_string(),
+        ErrorCode::OverlapNextFree { hour, minute } => {
+            let time = format!("{hour:02}:{minute:02}");
+            t_string!(i18n, err_overlap_next_free, time = time).to_string()
+        }
+        ErrorCode::InvalidTime => t_string!(i18n, err_invalid_time).to_string(),
+        ErrorCode::TimeDoesNotExist => t_string!(i18n, err_time_does_not_exist).to_string(),
+        ErrorCode::OutsideAssignment => t_string!(i18n, err_outside_assignment).to_string(),
+        ErrorCode::AssignmentClosed => t_string!(i18n, err_assignment_closed).to_string(),
+        ErrorCode::NotYetStarted => t_string!(i18n, err_not_yet_started).to_string(),
+        ErrorCode::DurationTooLong { max_hours } => {
+            t_string!(i18n, err_duration_too_long, max_hours = max_hours).to_string()
+        }
+        ErrorCode::DateBeforeStart => t_string!(i18n, err_date_before_start).to_string(),
     }
 }
 
