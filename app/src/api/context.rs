@@ -147,6 +147,16 @@ pub fn local_time(at: i64) -> String {
         .unwrap_or_default()
 }
 
+/// A span of UTC instants as Tallinn wall-clock times, `2026-03-29 10:00–11:30` (the end's date
+/// is repeated only when it differs).
+pub fn local_span(start: i64, end: i64) -> String {
+    let (a, b) = (local_time(start), local_time(end));
+    match (a.split_once(' '), b.split_once(' ')) {
+        (Some((da, _)), Some((db, tb))) if da == db => format!("{a}–{tb}"),
+        _ => format!("{a} – {b}"),
+    }
+}
+
 /// Sends the browser on to `path` after the server function: a 302 for a plain form post, a
 /// client-side navigation otherwise.
 pub fn redirect(path: &str) {
@@ -163,5 +173,18 @@ mod tests {
         assert_eq!(local_time(1_774_771_200), "2026-03-29 11:00");
         // 2026-01-15 08:00 UTC is 10:00 (EET).
         assert_eq!(local_time(1_768_464_000), "2026-01-15 10:00");
+    }
+
+    #[test]
+    fn spans_repeat_the_date_only_when_it_changes() {
+        use super::local_span;
+        assert_eq!(
+            local_span(1_768_464_000, 1_768_469_400),
+            "2026-01-15 10:00–11:30"
+        );
+        assert_eq!(
+            local_span(1_768_464_000, 1_768_464_000 + 86_400),
+            "2026-01-15 10:00 – 2026-01-16 10:00"
+        );
     }
 }

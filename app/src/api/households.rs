@@ -66,6 +66,8 @@ pub struct HouseholdDetail {
     pub members: Vec<MemberView>,
     pub consents: Vec<ConsentView>,
     pub audit: Vec<AuditView>,
+    /// Support-person assignments, newest first.
+    pub assignments: Vec<super::assignments::AssignmentView>,
 }
 
 #[server(endpoint = "search_households")]
@@ -146,7 +148,14 @@ pub async fn get_household(id: i64) -> Result<HouseholdDetail, AppError> {
             at: context::local_time(a.at),
         })
         .collect();
+    let today = context::today();
+    let assignments = db::assignments::of_household(pool, id)
+        .await?
+        .into_iter()
+        .map(|a| super::assignments::view_of(a, today))
+        .collect();
     Ok(HouseholdDetail {
+        assignments,
         id: h.id,
         form: HouseholdForm {
             city: h.city,

@@ -2,10 +2,16 @@
 //! Each has a fixed endpoint under `/api/` so that forms and tests can post to it.
 
 pub mod admin;
+pub mod assignment_detail;
+pub mod assignments;
 pub mod auth;
+pub mod checklist;
+pub mod dashboards;
 pub mod drafts;
 pub mod households;
+pub mod meetings;
 pub mod offices;
+pub mod support_persons;
 
 #[cfg(feature = "ssr")]
 pub mod context;

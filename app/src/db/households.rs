@@ -290,3 +290,14 @@ pub async fn count(pool: &AnyPool) -> Result<i64, sqlx::Error> {
         .await?;
     Ok(n)
 }
+
+/// The household of the member who logs in with `account_id` (a beneficiary).
+pub async fn of_account(pool: &AnyPool, account_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT household_id FROM members WHERE account_id = $1 ORDER BY id LIMIT 1",
+    )
+    .bind(account_id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|(id,)| id))
+}

@@ -3,11 +3,16 @@
 //! that one build serves both. Integration tests run every query on both databases.
 
 pub mod accounts;
+pub mod assignments;
 pub mod audit;
+pub mod calendar;
+pub mod checklist;
 pub mod households;
 pub mod invites;
+pub mod meetings;
 pub mod offices;
 pub mod sessions;
+pub mod support_persons;
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Executor, Transaction};

@@ -300,12 +300,15 @@ impl HandoverForm {
 pub struct ReassignForm {
     pub support_person_id: String,
     pub note: String,
+    /// Needed only when the new support person's caseload is full.
+    pub override_reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidReassignment {
     pub support_person_id: i64,
     pub note: String,
+    pub override_reason: Option<String>,
 }
 
 impl ReassignForm {
@@ -313,10 +316,15 @@ impl ReassignForm {
         let mut v = Validator::new();
         let id = v.check("support_person_id", parse_id(&self.support_person_id));
         let note = v.check("note", parse_required_text(&self.note, REASON_MAX));
+        let override_reason = v.check(
+            "override_reason",
+            parse_optional_text(&self.override_reason, REASON_MAX),
+        );
         v.finish(|| {
             Some(ValidReassignment {
                 support_person_id: id?,
                 note: note?,
+                override_reason: override_reason?,
             })
         })
     }

@@ -22,7 +22,8 @@ pub use assignment::{
     ValidReassignment, DEFAULT_DAYS, ENDING_SOON_DAYS, MAX_DAYS, MAX_EXTENSION_DAYS, MIN_DAYS,
 };
 pub use checklist::{
-    ChecklistChange, ChecklistForm, ChecklistItem, ChecklistRowForm, ChecklistStatus,
+    gaps as checklist_gaps, ChecklistChange, ChecklistForm, ChecklistItem, ChecklistRowForm,
+    ChecklistStatus,
 };
 pub use email::Email;
 pub use field_errors::{ErrorCode, FieldError, FieldErrors, Validator};

@@ -104,6 +104,10 @@ pub mod access {
 
     pub const HOUSEHOLDS: &[Role] = &[Role::Coordinator];
     pub const ADMIN: &[Role] = &[Role::Admin];
+    /// Coordinators manage every assignment; support persons only their own.
+    pub const ASSIGNMENTS: &[Role] = &[Role::Coordinator, Role::SupportPerson];
+    pub const SUPPORT_PERSON: &[Role] = &[Role::SupportPerson];
+    pub const BENEFICIARY: &[Role] = &[Role::Beneficiary];
 }
 
 #[cfg(test)]

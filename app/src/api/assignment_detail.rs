@@ -1,0 +1,133 @@
+//! Everything the assignment page shows: the household as the support person needs it, the
+//! lifecycle, meetings, checklist and hours. Reading it is audited like any household read.
+
+use super::assignments::{AssignmentView, ExtensionView};
+use super::checklist::ChecklistEntry;
+use super::households::MemberView;
+use super::meetings::MeetingView;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+#[cfg(feature = "ssr")]
+use {
+    super::{
+        assignments::{is_open, view_of, visible},
+        checklist::entries,
+        context,
+        meetings::meeting_view,
+    },
+    crate::db,
+    crate::domain::{access, Role},
+};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssignmentDetail {
+    pub assignment: AssignmentView,
+    /// The viewer is a coordinator (lifecycle actions, history).
+    pub coordinator: bool,
+    /// Meetings and checklist can be changed (the assignment is open).
+    pub open: bool,
+    pub members: Vec<MemberView>,
+    pub phone: String,
+    pub email: String,
+    pub channel: String,
+    pub needs: String,
+    pub meetings: Vec<MeetingView>,
+    pub checklist: Vec<ChecklistEntry>,
+    pub held_minutes: i64,
+    pub extensions: Vec<ExtensionView>,
+    /// Other assignments of the household (coordinators only), newest first.
+    pub history: Vec<AssignmentView>,
+}
+
+#[server(endpoint = "get_assignment")]
+pub async fn get_assignment(id: i64) -> Result<AssignmentDetail, AppError> {
+    let user = context::require(access::ASSIGNMENTS).await?;
+    let db = context::db()?;
+    let pool = db.pool();
+    let row = visible(pool, &user, id).await?;
+    let household_id = row.household_id;
+    db::audit::record(pool, user.id, "household.view", "household", household_id).await?;
+    let coordinator = user.roles.has(Role::Coordinator);
+    let today = context::today();
+    let now = db::now();
+    let household = db::households::by_id(pool, household_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let languages = db::households::languages(pool, household_id).await?;
+    let members = db::households::members(pool, household_id)
+        .await?
+        .into_iter()
+        .map(|m| MemberView {
+            languages: languages
+                .iter()
+                .filter(|l| l.member_id == m.id)
+                .map(|l| (l.language.clone(), l.level.clone()))
+                .collect(),
+            id: m.id,
+            first_name: m.first_name,
+            last_name: m.last_name,
+            date_of_birth: m.date_of_birth,
+            gender: m.gender,
+        })
+        .collect();
+    let topics = db::meetings::topics_of_assignment(pool, id).await?;
+    let meeting_rows = db::meetings::of_assignment(pool, id).await?;
+    let held_minutes = meeting_rows
+        .iter()
+        .filter(|m| m.status == "held")
+        .filter_map(|m| m.held_minutes)
+        .sum();
+    let meetings = meeting_rows
+        .into_iter()
+        .map(|m| {
+            let t = topics
+                .iter()
+                .filter(|(e, _)| *e == m.event_id)
+                .map(|(_, item)| item.clone())
+                .collect();
+            meeting_view(m, t, now)
+        })
+        .collect();
+    let checklist = entries(
+        household_id,
+        &db::checklist::of_households(pool, &[household_id]).await?,
+    );
+    let extensions = db::assignments::extensions(pool, id)
+        .await?
+        .into_iter()
+        .map(|(previous_end, new_end, reason, by, at)| ExtensionView {
+            previous_end,
+            new_end,
+            reason,
+            by,
+            at: context::local_time(at),
+        })
+        .collect();
+    let history = if coordinator {
+        db::assignments::of_household(pool, household_id)
+            .await?
+            .into_iter()
+            .filter(|a| a.id != id)
+            .map(|a| view_of(a, today))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let open = is_open(&row);
+    Ok(AssignmentDetail {
+        assignment: view_of(row, today),
+        coordinator,
+        open,
+        members,
+        phone: household.phone.unwrap_or_default(),
+        email: household.email.unwrap_or_default(),
+        channel: household.channel,
+        needs: household.needs.unwrap_or_default(),
+        meetings,
+        checklist,
+        held_minutes,
+        extensions,
+        history,
+    })
+}

@@ -1,0 +1,147 @@
+//! Support persons as coordinators manage them: profiles, caseloads, and the page from which a
+//! leaving or pausing person's households are moved to others.
+
+use super::assignments::{AssignmentView, CandidateView};
+use crate::domain::SupportProfileForm;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+#[cfg(feature = "ssr")]
+use {
+    super::{
+        assignments::{candidates, view_of},
+        context, drafts,
+    },
+    crate::db,
+    crate::domain::{access, CandidateNote},
+};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SupportPersonSummary {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub city: String,
+    pub status: String,
+    pub open: i64,
+    pub caseload_limit: i64,
+    /// (language code, level code)
+    pub languages: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SupportPersonDetail {
+    pub person: SupportPersonSummary,
+    pub form: SupportProfileForm,
+    pub assignments: Vec<AssignmentView>,
+    /// Everyone else, as candidates for taking over a household.
+    pub others: Vec<CandidateView>,
+}
+
+#[server(endpoint = "list_support_persons")]
+pub async fn list_support_persons() -> Result<Vec<SupportPersonSummary>, AppError> {
+    context::require(access::HOUSEHOLDS).await?;
+    let db = context::db()?;
+    let languages = db::support_persons::languages(db.pool()).await?;
+    Ok(db::support_persons::list(db.pool())
+        .await?
+        .into_iter()
+        .map(|p| SupportPersonSummary {
+            languages: languages
+                .iter()
+                .filter(|(id, _)| *id == p.id)
+                .map(|(_, l)| (l.language.code().into(), l.level.code().into()))
+                .collect(),
+            id: p.id,
+            name: p.display_name,
+            email: p.email,
+            city: p.city,
+            status: p.status,
+            open: p.open,
+            caseload_limit: p.caseload_limit,
+        })
+        .collect())
+}
+
+#[server(endpoint = "get_support_person")]
+pub async fn get_support_person(id: i64) -> Result<SupportPersonDetail, AppError> {
+    context::require(access::HOUSEHOLDS).await?;
+    let db = context::db()?;
+    let pool = db.pool();
+    let person = list_support_persons()
+        .await?
+        .into_iter()
+        .find(|p| p.id == id)
+        .ok_or(AppError::NotFound)?;
+    let row = db::support_persons::by_id(pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let lang = |n: usize| person.languages.get(n).cloned().unwrap_or_default();
+    let form = SupportProfileForm {
+        city: row.city,
+        phone: row.phone.unwrap_or_default(),
+        caseload_limit: row.caseload_limit.to_string(),
+        status: row.status,
+        language_1: lang(0).0,
+        level_1: lang(0).1,
+        language_2: lang(1).0,
+        level_2: lang(1).1,
+        language_3: lang(2).0,
+        level_3: lang(2).1,
+    };
+    let today = context::today();
+    let assignments = db::assignments::of_support_person(pool, id)
+        .await?
+        .into_iter()
+        .map(|a| view_of(a, today))
+        .collect();
+    let others = candidates(pool)
+        .await?
+        .into_iter()
+        .filter(|c| c.id != id)
+        .map(|c| super::assignments::CandidateView {
+            languages: c
+                .languages
+                .iter()
+                .map(|p| (p.language.code().into(), p.level.code().into()))
+                .collect(),
+            notes: vec![CandidateNote::FreePlaces(c.caseload_limit - c.open)],
+            assignable: c.status == crate::domain::SupportStatus::Active,
+            needs_override: c.open >= c.caseload_limit,
+            id: c.id,
+            name: c.name,
+            city: c.city,
+            open: c.open,
+            caseload_limit: c.caseload_limit,
+        })
+        .filter(|c| c.assignable)
+        .collect();
+    Ok(SupportPersonDetail {
+        person,
+        form,
+        assignments,
+        others,
+    })
+}
+
+#[server(endpoint = "save_support_profile")]
+pub async fn save_support_profile(id: i64, profile: SupportProfileForm) -> Result<(), AppError> {
+    let user = context::require(access::HOUSEHOLDS).await?;
+    let valid = match profile.parse() {
+        Ok(valid) => valid,
+        Err(errors) => {
+            drafts::keep(&format!("support_profile/{id}"), &profile).await?;
+            return Err(AppError::Invalid(errors));
+        }
+    };
+    let db = context::db()?;
+    let mut tx = db.begin().await?;
+    if db::support_persons::by_id(&mut *tx, id).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    db::support_persons::save_profile(&mut tx, id, &valid).await?;
+    db::audit::record(&mut *tx, user.id, "support_profile.update", "account", id).await?;
+    tx.commit().await?;
+    context::redirect(&format!("/support-persons/{id}"));
+    Ok(())
+}

@@ -1,0 +1,155 @@
+//! Events and what they occupy. Every kind of event (meetings now; consultations, sessions and
+//! check-ins later) is written through here, so one rule protects them all: no two occupancy rows
+//! of one resource overlap. SQLite callers hold the write lock (`Db::begin`), so the re-check
+//! below still holds at commit; PostgreSQL also refuses a racing insert with its exclusion
+//! constraint, which is reported the same way.
+
+use super::{now, Tx};
+use crate::domain::schedule::Span;
+use sqlx::FromRow;
+
+/// The occupancy resource of a person.
+pub fn person(account_id: i64) -> String {
+    format!("person:{account_id}")
+}
+
+#[derive(Debug)]
+pub enum BookError {
+    /// A resource is already taken for part of the span.
+    Conflict,
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for BookError {
+    fn from(error: sqlx::Error) -> Self {
+        let exclusion =
+            matches!(&error, sqlx::Error::Database(e) if e.code().as_deref() == Some("23P01"));
+        if exclusion {
+            BookError::Conflict
+        } else {
+            BookError::Db(error)
+        }
+    }
+}
+
+pub struct NewEvent<'a> {
+    /// Stable public id, the iCal UID.
+    pub uid: &'a str,
+    pub kind: &'a str,
+    pub span: Span,
+    pub status: &'a str,
+    pub place: Option<&'a str>,
+    pub created_by: i64,
+    /// Who and what must be there.
+    pub resources: &'a [String],
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct EventRow {
+    pub id: i64,
+    pub uid: String,
+    pub kind: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub status: String,
+    pub place: Option<String>,
+    pub sequence: i64,
+}
+
+impl EventRow {
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.starts_at,
+            end: self.ends_at,
+        }
+    }
+}
+
+/// Occupied spans of `resource` that overlap `window`.
+pub async fn busy<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    resource: &str,
+    window: Span,
+) -> Result<Vec<Span>, sqlx::Error> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT starts_at, ends_at FROM occupancy \
+         WHERE resource = $1 AND starts_at < $2 AND ends_at > $3 ORDER BY starts_at",
+    )
+    .bind(resource)
+    .bind(window.end)
+    .bind(window.start)
+    .fetch_all(executor)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(start, end)| Span { start, end })
+        .collect())
+}
+
+/// Writes an event and its occupancy, or answers `Conflict` and writes nothing that counts
+/// (the caller drops the transaction).
+pub async fn create(tx: &mut Tx, event: &NewEvent<'_>) -> Result<i64, BookError> {
+    for resource in event.resources {
+        if !busy(&mut **tx, resource, event.span).await?.is_empty() {
+            return Err(BookError::Conflict);
+        }
+    }
+    let at = now();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO events (uid, kind, starts_at, ends_at, status, place, sequence, created_by, \
+         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $8) RETURNING id",
+    )
+    .bind(event.uid)
+    .bind(event.kind)
+    .bind(event.span.start)
+    .bind(event.span.end)
+    .bind(event.status)
+    .bind(event.place)
+    .bind(event.created_by)
+    .bind(at)
+    .fetch_one(&mut **tx)
+    .await?;
+    for resource in event.resources {
+        sqlx::query(
+            "INSERT INTO occupancy (event_id, resource, starts_at, ends_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(resource)
+        .bind(event.span.start)
+        .bind(event.span.end)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(id)
+}
+
+pub async fn by_id<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    id: i64,
+) -> Result<Option<EventRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, uid, kind, starts_at, ends_at, status, place, sequence FROM events WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(executor)
+    .await
+}
+
+/// Changes an event's status and raises its sequence; a cancelled event frees what it occupied.
+pub async fn set_status(tx: &mut Tx, id: i64, status: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE events SET status = $1, sequence = sequence + 1, updated_at = $2 WHERE id = $3",
+    )
+    .bind(status)
+    .bind(now())
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    if status == "cancelled" {
+        sqlx::query("DELETE FROM occupancy WHERE event_id = $1")
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
