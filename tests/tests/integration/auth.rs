@@ -166,7 +166,7 @@ async fn an_invite_sets_a_password_once(app: TestApp) {
         )
         .await;
     assert_eq!(mismatch.status().as_u16(), 422);
-    assert_eq!(app.count("accounts").await, 4);
+    assert_eq!(app.count("accounts").await, 6);
 
     let ok = app
         .api(

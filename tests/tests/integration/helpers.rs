@@ -127,6 +127,18 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
             "uk",
         ),
         ("volunteer@test.ee", "Liis Volunteer", Role::Volunteer, "et"),
+        (
+            "support@test.ee",
+            "Sirje Support",
+            Role::SupportPerson,
+            "en",
+        ),
+        (
+            "support2@test.ee",
+            "Toomas Support",
+            Role::SupportPerson,
+            "en",
+        ),
     ] {
         let id = db::accounts::create(
             &mut tx,
@@ -234,6 +246,16 @@ impl TestApp {
         client
     }
 
+    /// The id of the account with this email.
+    pub async fn account_id(&self, email: &str) -> i64 {
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
+            .bind(email)
+            .fetch_one(self.db.pool())
+            .await
+            .expect("account");
+        id
+    }
+
     pub async fn count(&self, table: &str) -> i64 {
         let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
             .fetch_one(self.db.pool())
@@ -246,6 +268,39 @@ impl TestApp {
 /// The JSON error body of a failed server-function call.
 pub async fn error_of(res: Response) -> serde_json::Value {
     res.json().await.expect("JSON error body")
+}
+
+/// The (field, code) pairs of a refused form; a code with data is named by its variant.
+pub async fn refusals(res: Response) -> Vec<(String, String)> {
+    let body = error_of(res).await;
+    body["Invalid"]
+        .as_array()
+        .map(|errors| {
+            errors
+                .iter()
+                .map(|e| {
+                    let code = match &e["code"] {
+                        serde_json::Value::String(s) => s.clone(),
+                        serde_json::Value::Object(o) => {
+                            o.keys().next().cloned().unwrap_or_default()
+                        }
+                        other => other.to_string(),
+                    };
+                    (e["field"].as_str().unwrap_or_default().to_string(), code)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Asserts that `res` is a 422 naming `code` for `field`.
+pub async fn assert_refused(res: Response, field: &str, code: &str) {
+    assert_eq!(res.status().as_u16(), 422, "{field} {code}");
+    let found = refusals(res).await;
+    assert!(
+        found.iter().any(|(f, c)| f == field && c == code),
+        "expected {field}: {code}, got {found:?}"
+    );
 }
 
 /// Runs one test body against a fresh app on SQLite and on PostgreSQL.

@@ -5,7 +5,7 @@ use crate::on_both_databases;
 type Form<'a> = Vec<(&'a str, &'a str)>;
 
 /// A valid registration, as the form sends it.
-fn registration<'a>() -> Vec<(&'a str, &'a str)> {
+pub(crate) fn registration<'a>() -> Vec<(&'a str, &'a str)> {
     vec![
         ("household[city]", "Tartu"),
         ("household[arrival_date]", "2026-09-14"),
@@ -25,7 +25,7 @@ fn registration<'a>() -> Vec<(&'a str, &'a str)> {
     ]
 }
 
-fn with<'a>(
+pub(crate) fn with<'a>(
     base: Vec<(&'a str, &'a str)>,
     key: &'a str,
     value: &'a str,
@@ -35,7 +35,7 @@ fn with<'a>(
         .collect()
 }
 
-async fn register(app: &TestApp, client: &reqwest::Client) -> i64 {
+pub(crate) async fn register(app: &TestApp, client: &reqwest::Client) -> i64 {
     let res = app.api(client, "create_household", &registration()).await;
     assert_eq!(res.status().as_u16(), 200);
     res.json().await.unwrap()

@@ -10,3 +10,4 @@ mod households;
 mod i18n;
 mod offices;
 mod roles;
+mod support;
