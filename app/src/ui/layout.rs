@@ -29,11 +29,20 @@ pub fn Layout(children: Children) -> impl IntoView {
             let user = user.await.ok().flatten();
             let households = user_roles_include(&user, access::HOUSEHOLDS);
             let admin = user_roles_include(&user, access::ADMIN);
+            let support = user_roles_include(&user, access::SUPPORT_PERSON);
+            let beneficiary = user_roles_include(&user, access::BENEFICIARY);
             view! {
                 <ul class="nav-links">
                     <li><A href="/">{t!(i18n, nav_home)}</A></li>
                     <Show when=move || households>
                         <li><A href="/households">{t!(i18n, nav_households)}</A></li>
+                        <li><A href="/assignments">{t!(i18n, nav_support_service)}</A></li>
+                    </Show>
+                    <Show when=move || support>
+                        <li><A href="/support">{t!(i18n, nav_my_households)}</A></li>
+                    </Show>
+                    <Show when=move || beneficiary>
+                        <li><A href="/my-support">{t!(i18n, nav_my_support)}</A></li>
                     </Show>
                     <Show when=move || admin>
                         <li><A href="/admin/offices">{t!(i18n, nav_offices)}</A></li>

@@ -1,6 +1,6 @@
 //! Translated names for the codes the domain uses (roles, languages, errors, ...).
 
-use crate::domain::{ErrorCode, Role};
+use crate::domain::{CandidateNote, ErrorCode, Role};
 use crate::error::AppError;
 use crate::i18n::*;
 
@@ -106,9 +106,112 @@ pub fn audit_action_name(i18n: I18n, code: &str) -> String {
         "household.update" => t_string!(i18n, action_household_update),
         "member.add" => t_string!(i18n, action_member_add),
         "consent.record" => t_string!(i18n, action_consent_record),
+        "assignment.create" => t_string!(i18n, action_assignment_create),
+        "assignment.extend" => t_string!(i18n, action_assignment_extend),
+        "assignment.end" => t_string!(i18n, action_assignment_end),
+        "assignment.handover_plan" => t_string!(i18n, action_assignment_handover_plan),
+        "assignment.handed_over" => t_string!(i18n, action_assignment_handed_over),
+        "assignment.reassign" => t_string!(i18n, action_assignment_reassign),
+        "meeting.plan" => t_string!(i18n, action_meeting_plan),
+        "meeting.record" => t_string!(i18n, action_meeting_record),
+        "meeting.cancel" => t_string!(i18n, action_meeting_cancel),
+        "checklist.update" => t_string!(i18n, action_checklist_update),
         other => return other.to_string(),
     }
     .to_string()
+}
+
+pub fn assignment_status_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "active" => t_string!(i18n, assignment_active),
+        "extended" => t_string!(i18n, assignment_extended),
+        "ended" => t_string!(i18n, assignment_ended),
+        "handed_over" => t_string!(i18n, assignment_handed_over),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+pub fn end_reason_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "period_complete" => t_string!(i18n, end_period_complete),
+        "moved_away" => t_string!(i18n, end_moved_away),
+        "early_end" => t_string!(i18n, end_early_end),
+        "reassigned" => t_string!(i18n, end_reassigned),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+pub fn checklist_item_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "residence_registration" => t_string!(i18n, item_residence_registration),
+        "bank_account" => t_string!(i18n, item_bank_account),
+        "health_insurance" => t_string!(i18n, item_health_insurance),
+        "family_doctor" => t_string!(i18n, item_family_doctor),
+        "school_place" => t_string!(i18n, item_school_place),
+        "unemployment_registration" => t_string!(i18n, item_unemployment_registration),
+        "language_course" => t_string!(i18n, item_language_course),
+        "other" => t_string!(i18n, item_other),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+pub fn checklist_status_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "done" => t_string!(i18n, check_done),
+        "in_progress" => t_string!(i18n, check_in_progress),
+        "not_needed" => t_string!(i18n, check_not_needed),
+        _ => t_string!(i18n, check_not_started),
+    }
+    .to_string()
+}
+
+pub fn event_status_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "pending" => t_string!(i18n, event_pending),
+        "confirmed" => t_string!(i18n, event_confirmed),
+        "cancelled" => t_string!(i18n, event_cancelled),
+        "held" => t_string!(i18n, event_held),
+        "missed" => t_string!(i18n, event_missed),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+pub fn support_status_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "active" => t_string!(i18n, status_active),
+        "paused" => t_string!(i18n, status_paused),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// Why a candidate stands where they do on the assign form.
+pub fn candidate_note(i18n: I18n, note: CandidateNote) -> String {
+    match note {
+        CandidateNote::SharedLanguage(l) => {
+            let language = language_name(i18n, l.code());
+            t_string!(i18n, note_shared_language, language = language).to_string()
+        }
+        CandidateNote::NoSharedLanguage => t_string!(i18n, note_no_shared_language).to_string(),
+        CandidateNote::SameCity => t_string!(i18n, note_same_city).to_string(),
+        CandidateNote::OtherCity => t_string!(i18n, note_other_city).to_string(),
+        CandidateNote::FreePlaces(n) => t_string!(i18n, note_free_places, n = n).to_string(),
+        CandidateNote::CaseloadFull => t_string!(i18n, note_caseload_full).to_string(),
+        CandidateNote::Paused => t_string!(i18n, note_paused).to_string(),
+    }
+}
+
+/// "Ukrainian (C1), Russian (B2)"
+pub fn languages_text(i18n: I18n, languages: &[(String, String)]) -> String {
+    languages
+        .iter()
+        .map(|(l, lv)| format!("{} ({})", language_name(i18n, l), level_name(i18n, lv)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The sentence shown next to a field that was refused.

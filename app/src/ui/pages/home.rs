@@ -17,6 +17,8 @@ pub fn HomePage() -> impl IntoView {
                         let roles = u.roles.iter().map(|r| role_name(i18n, r)).collect::<Vec<_>>().join(", ");
                         let households = u.roles.has_any(access::HOUSEHOLDS);
                         let admin = u.roles.has_any(access::ADMIN);
+                        let support = u.roles.has_any(access::SUPPORT_PERSON);
+                        let beneficiary = u.roles.has_any(access::BENEFICIARY);
                         view! {
                             <h1>{t!(i18n, home_welcome, name = u.display_name.clone())}</h1>
                             <p>{t!(i18n, home_your_roles)} " " {roles}</p>
@@ -24,6 +26,14 @@ pub fn HomePage() -> impl IntoView {
                                 <Show when=move || households>
                                     <li><A href="/households">{t!(i18n, nav_households)}</A></li>
                                     <li><A href="/households/new">{t!(i18n, households_new)}</A></li>
+                                    <li><A href="/assignments">{t!(i18n, nav_support_service)}</A></li>
+                                    <li><A href="/support-persons">{t!(i18n, nav_support_persons)}</A></li>
+                                </Show>
+                                <Show when=move || support>
+                                    <li><A href="/support">{t!(i18n, nav_my_households)}</A></li>
+                                </Show>
+                                <Show when=move || beneficiary>
+                                    <li><A href="/my-support">{t!(i18n, nav_my_support)}</A></li>
                                 </Show>
                                 <Show when=move || admin>
                                     <li><A href="/admin/accounts">{t!(i18n, nav_accounts)}</A></li>

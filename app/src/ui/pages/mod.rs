@@ -8,6 +8,7 @@ mod households;
 mod invite;
 mod login;
 mod offices;
+mod support;
 
 pub use account::AccountPage;
 pub use accounts::AccountsPage;
@@ -17,3 +18,7 @@ pub use households::{EditHouseholdPage, HouseholdListPage, HouseholdPage, NewHou
 pub use invite::InvitePage;
 pub use login::LoginPage;
 pub use offices::{OfficeEditPage, OfficesPage};
+pub use support::{
+    AssignPage, AssignmentPage, CoordinatorOverviewPage, MySupportPage, SupportDashboardPage,
+    SupportPersonPage, SupportPersonsPage,
+};

@@ -56,43 +56,6 @@ pub fn MemberFields(form: MemberForm, error: FormError) -> impl IntoView {
         .iter()
         .map(|g| (g.code().to_string(), gender_name(i18n, g.code())))
         .collect();
-    let languages: Vec<(String, String)> = Language::ALL
-        .iter()
-        .map(|l| (l.code().to_string(), language_name(i18n, l.code())))
-        .collect();
-    let levels: Vec<(String, String)> = Level::ALL
-        .iter()
-        .map(|l| (l.code().to_string(), level_name(i18n, l.code())))
-        .collect();
-    let rows = [
-        (
-            "member[language_1]",
-            "language_1",
-            "member[level_1]",
-            "level_1",
-            form.language_1.clone(),
-            form.level_1.clone(),
-            1,
-        ),
-        (
-            "member[language_2]",
-            "language_2",
-            "member[level_2]",
-            "level_2",
-            form.language_2.clone(),
-            form.level_2.clone(),
-            2,
-        ),
-        (
-            "member[language_3]",
-            "language_3",
-            "member[level_3]",
-            "level_3",
-            form.language_3.clone(),
-            form.level_3.clone(),
-            3,
-        ),
-    ];
     view! {
         <TextField name="member[first_name]" field="first_name" label=t_string!(i18n, field_first_name).to_string()
             value=form.first_name error autocomplete="off" />
@@ -102,15 +65,62 @@ pub fn MemberFields(form: MemberForm, error: FormError) -> impl IntoView {
             hint=date_hint(i18n).unwrap_or_default() value=form.date_of_birth error inputmode="numeric" />
         <SelectField name="member[gender]" field="gender" label=t_string!(i18n, field_gender).to_string()
             value=form.gender options=genders error placeholder=choose(i18n).unwrap_or_default() />
+        <LanguageRows
+            names=MEMBER_LANGUAGE_FIELDS
+            values=[
+                (form.language_1, form.level_1),
+                (form.language_2, form.level_2),
+                (form.language_3, form.level_3),
+            ]
+            error
+        />
+    }
+}
+
+/// Form names of the three (language, level) rows of a member.
+pub const MEMBER_LANGUAGE_FIELDS: [(&str, &str); 3] = [
+    ("member[language_1]", "member[level_1]"),
+    ("member[language_2]", "member[level_2]"),
+    ("member[language_3]", "member[level_3]"),
+];
+
+/// Three rows of spoken language and level; errors arrive as `language_N` / `level_N`.
+#[component]
+pub fn LanguageRows(
+    /// (language field name, level field name) of each row.
+    names: [(&'static str, &'static str); 3],
+    /// (language code, level code) of each row.
+    values: [(String, String); 3],
+    error: FormError,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    const FIELDS: [(&str, &str); 3] = [
+        ("language_1", "level_1"),
+        ("language_2", "level_2"),
+        ("language_3", "level_3"),
+    ];
+    let languages: Vec<(String, String)> = Language::ALL
+        .iter()
+        .map(|l| (l.code().to_string(), language_name(i18n, l.code())))
+        .collect();
+    let levels: Vec<(String, String)> = Level::ALL
+        .iter()
+        .map(|l| (l.code().to_string(), level_name(i18n, l.code())))
+        .collect();
+    let rows = names.into_iter().zip(values).zip(FIELDS).enumerate();
+    view! {
         <fieldset class="languages">
             <legend>{t!(i18n, field_languages)}</legend>
-            {rows.into_iter().map(|(lname, lfield, vname, vfield, lang, level, n)| view! {
-                <div class="language-row">
-                    <SelectField name=lname field=lfield label=t_string!(i18n, field_language_n, n = n).to_string()
-                        value=lang options=languages.clone() error placeholder=choose(i18n).unwrap_or_default() />
-                    <SelectField name=vname field=vfield label=t_string!(i18n, field_level_n, n = n).to_string()
-                        value=level options=levels.clone() error placeholder=choose(i18n).unwrap_or_default() />
-                </div>
+            {rows.map(|(i, (((lname, vname), (lang, level)), (lfield, vfield)))| {
+                let n = i + 1;
+                view! {
+                    <div class="language-row">
+                        <SelectField name=lname field=lfield label=t_string!(i18n, field_language_n, n = n).to_string()
+                            value=lang options=languages.clone() error placeholder=choose(i18n).unwrap_or_default() />
+                        <SelectField name=vname field=vfield label=t_string!(i18n, field_level_n, n = n).to_string()
+                            value=level options=levels.clone() error placeholder=choose(i18n).unwrap_or_default() />
+                    </div>
+                }
             }).collect_view()}
         </fieldset>
     }

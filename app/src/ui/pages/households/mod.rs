@@ -1,7 +1,7 @@
 //! The household registry: list with search, registration, the household's page, editing.
 
 mod edit;
-mod fields;
+pub(crate) mod fields;
 mod list;
 mod new;
 mod view;

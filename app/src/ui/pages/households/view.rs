@@ -8,8 +8,8 @@ use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{
-    audit_action_name, channel_name, gender_name, language_name, level_name, purpose_name,
-    status_name,
+    assignment_status_name, audit_action_name, channel_name, gender_name, language_name,
+    level_name, purpose_name, status_name,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -63,6 +63,31 @@ pub fn HouseholdPage() -> impl IntoView {
                                     <dt>{t!(i18n, field_needs)}</dt><dd class="prose">{f.needs}</dd>
                                     <dt>{t!(i18n, field_notes)}</dt><dd class="prose">{f.notes}</dd>
                                 </dl>
+                                <h2>{t!(i18n, support_section_title)}</h2>
+                                {match h.assignments.iter().find(|a| matches!(a.status.as_str(), "active" | "extended")).cloned() {
+                                    Some(a) => view! {
+                                        <p>
+                                            {t!(i18n, role_support_person)} ": "
+                                            <A href=format!("/assignments/{}", a.id)>{a.support_person.clone()}</A>
+                                            ", " {t!(i18n, planned_end_on, date = a.planned_end.clone())}
+                                        </p>
+                                    }.into_any(),
+                                    None => view! {
+                                        <p>{t!(i18n, no_support_person_yet)}</p>
+                                        <p><A href=format!("/households/{}/assign", h.id) attr:class="button">{t!(i18n, assign_link)}</A></p>
+                                    }.into_any(),
+                                }}
+                                {(!h.assignments.is_empty()).then(|| view! {
+                                    <ul>
+                                        {h.assignments.clone().into_iter().map(|a| view! {
+                                            <li>
+                                                <A href=format!("/assignments/{}", a.id)>{a.support_person}</A>
+                                                ", " {a.start_date} " – " {a.ended_on.unwrap_or(a.planned_end)}
+                                                ", " {assignment_status_name(i18n, &a.status)}
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                })}
                                 <h2>{t!(i18n, members_title)}</h2>
                                 <ul class="members">
                                     {h.members.into_iter().map(|m| {

@@ -1,0 +1,481 @@
+//! One assignment: the household as the support person needs it, the lifecycle, meetings,
+//! the adaptation checklist and the hours. Coordinators and the assigned support person.
+
+use crate::api::assignment_detail::{get_assignment, AssignmentDetail};
+use crate::api::assignments::{EndAssignment, ExtendAssignment, MarkHandedOver, PlanHandover};
+use crate::api::checklist::SaveChecklist;
+use crate::api::dashboards::hours_text;
+use crate::api::drafts::{decode_draft, take_draft};
+use crate::api::meetings::{CancelMeeting, MeetingView, PlanMeeting, RecordMeeting};
+use crate::domain::role::access;
+use crate::domain::schedule::MeetingForm;
+use crate::domain::{ChecklistItem, ChecklistStatus, EndReason};
+use crate::i18n::*;
+use crate::ui::form::{action_error, ErrorSummary, FormError, SelectField, TextField};
+use crate::ui::guard::{id_param, RequireRole};
+use crate::ui::pages::ErrorView;
+use crate::ui::text::{
+    assignment_status_name, channel_name, checklist_item_name, checklist_status_name,
+    end_reason_name, event_status_name, gender_name, languages_text,
+};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn AssignmentPage() -> impl IntoView {
+    let id = id_param("id");
+    let plan = ServerAction::<PlanMeeting>::new();
+    let record = ServerAction::<RecordMeeting>::new();
+    let cancel = ServerAction::<CancelMeeting>::new();
+    let checklist = ServerAction::<SaveChecklist>::new();
+    let extend = ServerAction::<ExtendAssignment>::new();
+    let end = ServerAction::<EndAssignment>::new();
+    let handover = ServerAction::<PlanHandover>::new();
+    let handed_over = ServerAction::<MarkHandedOver>::new();
+    let detail = Resource::new(
+        move || {
+            (
+                id(),
+                plan.version().get()
+                    + record.version().get()
+                    + cancel.version().get()
+                    + checklist.version().get()
+                    + extend.version().get()
+                    + end.version().get()
+                    + handover.version().get()
+                    + handed_over.version().get(),
+            )
+        },
+        |(id, _)| get_assignment(id),
+    );
+    let drafts = Resource::new(id, |id| async move {
+        (
+            take_draft(format!("meeting/{id}")).await.ok().flatten(),
+            take_draft(format!("checklist/{id}")).await.ok().flatten(),
+        )
+    });
+    let actions = Actions {
+        plan,
+        record,
+        cancel,
+        checklist,
+        extend,
+        end,
+        handover,
+        handed_over,
+    };
+    view! {
+        <RequireRole roles=access::ASSIGNMENTS>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let (meeting_draft, checklist_draft) = drafts.await;
+                    match detail.await {
+                        Ok(d) => view! { <AssignmentView d actions meeting_draft checklist_draft /> }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Actions {
+    plan: ServerAction<PlanMeeting>,
+    record: ServerAction<RecordMeeting>,
+    cancel: ServerAction<CancelMeeting>,
+    checklist: ServerAction<SaveChecklist>,
+    extend: ServerAction<ExtendAssignment>,
+    end: ServerAction<EndAssignment>,
+    handover: ServerAction<PlanHandover>,
+    handed_over: ServerAction<MarkHandedOver>,
+}
+
+#[component]
+fn AssignmentView(
+    d: AssignmentDetail,
+    actions: Actions,
+    meeting_draft: Option<String>,
+    checklist_draft: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let a = d.assignment.clone();
+    let back = if d.coordinator {
+        "/assignments"
+    } else {
+        "/support"
+    };
+    let end_text = a.end_reason.as_deref().map(|r| {
+        format!(
+            "{} ({})",
+            end_reason_name(i18n, r),
+            a.ended_on.clone().unwrap_or_default()
+        )
+    });
+    view! {
+        <p><A href=back>{t!(i18n, back_to_overview)}</A></p>
+        <h1>{t!(i18n, assignment_title, name = a.household_name.clone())}</h1>
+        {a.ending_soon.then(|| view! {
+            <div class="notice" role="status"><p>{t!(i18n, ending_soon_notice, date = a.planned_end.clone())}</p></div>
+        })}
+        {(!d.open).then(|| view! {
+            <div class="notice" role="status"><p>{t!(i18n, assignment_read_only)}</p></div>
+        })}
+        <dl class="facts">
+            <dt>{t!(i18n, role_support_person)}</dt>
+            <dd>
+                {if d.coordinator {
+                    view! { <A href=format!("/support-persons/{}", a.support_person_id)>{a.support_person.clone()}</A> }.into_any()
+                } else {
+                    a.support_person.clone().into_any()
+                }}
+            </dd>
+            <dt>{t!(i18n, field_status)}</dt><dd>{assignment_status_name(i18n, &a.status)}</dd>
+            <dt>{t!(i18n, field_start_date)}</dt><dd>{a.start_date.clone()}</dd>
+            <dt>{t!(i18n, field_planned_end)}</dt><dd>{a.planned_end.clone()}</dd>
+            {a.override_reason.clone().map(|r| view! { <dt>{t!(i18n, field_override_reason)}</dt><dd>{r}</dd> })}
+            {end_text.map(|t| view! { <dt>{t!(i18n, field_end_reason)}</dt><dd>{t}</dd> })}
+            {a.end_note.clone().map(|n| view! { <dt>{t!(i18n, field_note)}</dt><dd class="prose">{n}</dd> })}
+            {a.handover_date.clone().map(|h| view! {
+                <dt>{t!(i18n, field_handover_date)}</dt>
+                <dd>{h} " — " {a.handover_note.clone().unwrap_or_default()}</dd>
+            })}
+            <dt>{t!(i18n, held_hours)}</dt><dd>{hours_text(d.held_minutes)}</dd>
+        </dl>
+        <HouseholdFacts d=d.clone() />
+        <Meetings d=d.clone() actions draft=meeting_draft />
+        <Checklist d=d.clone() action=actions.checklist draft=checklist_draft />
+        <Lifecycle d=d.clone() actions />
+        {(!d.extensions.is_empty()).then(|| view! {
+            <h2>{t!(i18n, extensions_title)}</h2>
+            <ul>
+                {d.extensions.clone().into_iter().map(|e| view! {
+                    <li>{e.previous_end} " → " {e.new_end} ": " {e.reason} " (" {e.by} ", " {e.at} ")"</li>
+                }).collect_view()}
+            </ul>
+        })}
+        {(!d.history.is_empty()).then(|| view! {
+            <h2>{t!(i18n, history_title)}</h2>
+            <ul>
+                {d.history.clone().into_iter().map(|h| view! {
+                    <li>
+                        <A href=format!("/assignments/{}", h.id)>{h.support_person}</A>
+                        ", " {h.start_date} " – " {h.ended_on.unwrap_or(h.planned_end)}
+                        ", " {assignment_status_name(i18n, &h.status)}
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+#[component]
+fn HouseholdFacts(d: AssignmentDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h2>{t!(i18n, household_title)}</h2>
+        <ul class="members">
+            {d.members.into_iter().map(|m| view! {
+                <li>
+                    <strong>{m.first_name} " " {m.last_name}</strong>
+                    ", " {m.date_of_birth} ", " {gender_name(i18n, &m.gender)}
+                    <br />{languages_text(i18n, &m.languages)}
+                </li>
+            }).collect_view()}
+        </ul>
+        <dl class="facts">
+            <dt>{t!(i18n, field_city)}</dt><dd>{d.assignment.household_city}</dd>
+            <dt>{t!(i18n, field_phone)}</dt><dd>{d.phone}</dd>
+            <dt>{t!(i18n, field_email)}</dt><dd>{d.email}</dd>
+            <dt>{t!(i18n, field_channel)}</dt><dd>{channel_name(i18n, &d.channel)}</dd>
+            <dt>{t!(i18n, field_needs)}</dt><dd class="prose">{d.needs}</dd>
+        </dl>
+    }
+}
+
+#[component]
+fn Meetings(d: AssignmentDetail, actions: Actions, draft: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let plan_error = action_error(actions.plan);
+    let record_error = action_error(actions.record);
+    let cancel_error = action_error(actions.cancel);
+    let form: MeetingForm = decode_draft(draft, MeetingForm::default());
+    let open = d.open;
+    let id = d.assignment.id;
+    view! {
+        <h2 id="meetings">{t!(i18n, meetings_title)}</h2>
+        <ErrorSummary error=record_error />
+        <ErrorSummary error=cancel_error />
+        {if d.meetings.is_empty() {
+            view! { <p>{t!(i18n, no_meetings)}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-wrap">
+                <table>
+                    <thead><tr>
+                        <th scope="col">{t!(i18n, col_when)}</th>
+                        <th scope="col">{t!(i18n, field_place)}</th>
+                        <th scope="col">{t!(i18n, field_topics)}</th>
+                        <th scope="col">{t!(i18n, field_status)}</th>
+                        <th scope="col">{t!(i18n, col_actions)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {d.meetings.into_iter().map(|m| view! { <MeetingRow m open actions /> }).collect_view()}
+                    </tbody>
+                </table>
+                </div>
+            }.into_any()
+        }}
+        {open.then(|| view! {
+            <details class="card" open=plan_error.get_untracked().is_some()>
+                <summary>{t!(i18n, plan_meeting_title)}</summary>
+                <ErrorSummary error=plan_error form="meeting" />
+                <ActionForm action=actions.plan attr:class="stack">
+                    <input type="hidden" name="assignment_id" value=id />
+                    <MeetingFields form=form.clone() error=plan_error />
+                    <button type="submit">{t!(i18n, plan_meeting_submit)}</button>
+                </ActionForm>
+            </details>
+        })}
+    }
+}
+
+#[component]
+fn MeetingFields(form: MeetingForm, error: FormError) -> impl IntoView {
+    let i18n = use_i18n();
+    let topics = ChecklistItem::ALL
+        .iter()
+        .map(|item| {
+            let code = item.code();
+            let id = format!("topic-{code}");
+            let checked = form.topics.contains_key(code);
+            view! {
+                <div class="checkbox">
+                    <input type="checkbox" id=id.clone() name=format!("meeting[topics][{code}]") checked=checked />
+                    <label for=id>{checklist_item_name(i18n, code)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <TextField name="meeting[date]" field="date" form="meeting" label=t_string!(i18n, field_date).to_string()
+            hint=t_string!(i18n, date_hint).to_string() value=form.date.clone() error inputmode="numeric" />
+        <div class="row">
+            <TextField name="meeting[start_time]" field="start_time" form="meeting" label=t_string!(i18n, field_start_time).to_string()
+                hint=t_string!(i18n, time_hint).to_string() value=form.start_time.clone() error inputmode="numeric" />
+            <TextField name="meeting[end_time]" field="end_time" form="meeting" label=t_string!(i18n, field_end_time).to_string()
+                hint=t_string!(i18n, time_hint).to_string() value=form.end_time.clone() error inputmode="numeric" />
+        </div>
+        <TextField name="meeting[place]" field="place" form="meeting" label=t_string!(i18n, field_place).to_string()
+            value=form.place.clone() error />
+        <fieldset id="f-meeting-topics" class="field">
+            <legend>{t!(i18n, field_topics)}</legend>
+            {topics}
+        </fieldset>
+        <TextField name="meeting[note]" field="note" form="meeting" label=t_string!(i18n, field_note_optional).to_string()
+            value=form.note.clone() error multiline=true />
+    }
+}
+
+#[component]
+fn MeetingRow(m: MeetingView, open: bool, actions: Actions) -> impl IntoView {
+    let i18n = use_i18n();
+    let topics = m
+        .topics
+        .iter()
+        .map(|t| checklist_item_name(i18n, t))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let status = match (m.status.as_str(), m.held_minutes) {
+        ("held", Some(minutes)) => format!(
+            "{} ({} h)",
+            event_status_name(i18n, "held"),
+            hours_text(minutes)
+        ),
+        (s, _) => event_status_name(i18n, s),
+    };
+    let planned = open && matches!(m.status.as_str(), "pending" | "confirmed");
+    let outcome_id = format!("outcome-{}", m.id);
+    let minutes_id = format!("minutes-{}", m.id);
+    view! {
+        <tr>
+            <td>{m.when.clone()}</td>
+            <td>{m.place.clone()}</td>
+            <td>{topics}</td>
+            <td>{status}</td>
+            <td>
+                {(planned && m.can_record).then(|| view! {
+                    <ActionForm action=actions.record attr:class="inline-form">
+                        <input type="hidden" name="id" value=m.id />
+                        <label for=outcome_id.clone()>{t!(i18n, field_outcome)}</label>
+                        <select id=outcome_id name="form[outcome]">
+                            <option value="held">{t!(i18n, event_held)}</option>
+                            <option value="missed">{t!(i18n, event_missed)}</option>
+                        </select>
+                        <label for=minutes_id.clone()>{t!(i18n, field_minutes)}</label>
+                        <input id=minutes_id name="form[minutes]" inputmode="numeric" size="4" />
+                        <button type="submit">{t!(i18n, record_submit)}</button>
+                    </ActionForm>
+                })}
+                {planned.then(|| view! {
+                    <ActionForm action=actions.cancel attr:class="inline-form">
+                        <input type="hidden" name="id" value=m.id />
+                        <button type="submit" class="secondary">{t!(i18n, cancel_meeting_submit)}</button>
+                    </ActionForm>
+                })}
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn Checklist(
+    d: AssignmentDetail,
+    action: ServerAction<SaveChecklist>,
+    draft: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_error(action);
+    let (_, settled, total) = crate::api::checklist::gaps_and_progress(&d.checklist);
+    let kept: Option<crate::domain::ChecklistForm> =
+        draft.and_then(|j| serde_json::from_str(&j).ok());
+    let editable = d.open || d.coordinator;
+    let rows = d
+        .checklist
+        .into_iter()
+        .map(|entry| {
+            let code = entry.item.clone();
+            let row = kept
+                .as_ref()
+                .and_then(|k| k.items.get(&code).cloned())
+                .unwrap_or(crate::domain::ChecklistRowForm {
+                    status: entry.status.clone(),
+                    on_date: entry.on_date.clone(),
+                    note: entry.note.clone(),
+                });
+            let name = checklist_item_name(i18n, &code);
+            let options = std::iter::once((String::new(), checklist_status_name(i18n, "")))
+                .chain(ChecklistStatus::ALL.iter().map(|s| (s.code().to_string(), checklist_status_name(i18n, s.code()))))
+                .map(|(value, text)| {
+                    let selected = value == row.status;
+                    view! { <option value=value selected=selected>{text}</option> }
+                })
+                .collect_view();
+            let status_id = format!("f-{code}_status");
+            let date_id = format!("f-{code}_date");
+            let note_id = format!("f-{code}_note");
+            let message = {
+                let code = code.clone();
+                move || {
+                    error.get().and_then(|e| {
+                        e.field_errors().and_then(|f| {
+                            f.0.iter()
+                                .find(|fe| fe.field.starts_with(&format!("{code}_")))
+                                .map(|fe| crate::ui::text::field_error(i18n, fe.code))
+                        })
+                    })
+                }
+            };
+            view! {
+                <tr>
+                    <th scope="row">{name.clone()}<span class="error-message">{message}</span></th>
+                    <td>
+                        <label class="visually-hidden" for=status_id.clone()>{format!("{name}: {}", t_string!(i18n, field_status))}</label>
+                        <select id=status_id name=format!("checklist[items][{code}][status]") disabled=!editable>{options}</select>
+                    </td>
+                    <td>
+                        <label class="visually-hidden" for=date_id.clone()>{format!("{name}: {}", t_string!(i18n, field_date))}</label>
+                        <input id=date_id name=format!("checklist[items][{code}][on_date]") value=row.on_date inputmode="numeric" size="10" placeholder="2026-11-24" disabled=!editable />
+                    </td>
+                    <td>
+                        <label class="visually-hidden" for=note_id.clone()>{format!("{name}: {}", t_string!(i18n, field_note))}</label>
+                        <input id=note_id name=format!("checklist[items][{code}][note]") value=row.note disabled=!editable />
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 id="checklist">{t!(i18n, checklist_title)}</h2>
+        <p role="status">{t!(i18n, checklist_progress, settled = settled, total = total)}</p>
+        <ErrorSummary error />
+        <ActionForm action=action>
+            <input type="hidden" name="assignment_id" value=d.assignment.id />
+            <div class="table-wrap">
+            <table class="checklist">
+                <thead><tr>
+                    <th scope="col">{t!(i18n, col_item)}</th>
+                    <th scope="col">{t!(i18n, field_status)}</th>
+                    <th scope="col">{t!(i18n, field_date)}</th>
+                    <th scope="col">{t!(i18n, field_note)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            </div>
+            {editable.then(|| view! { <button type="submit">{t!(i18n, checklist_save)}</button> })}
+        </ActionForm>
+    }
+}
+
+#[component]
+fn Lifecycle(d: AssignmentDetail, actions: Actions) -> impl IntoView {
+    let i18n = use_i18n();
+    let a = d.assignment.clone();
+    let extend_error = action_error(actions.extend);
+    let end_error = action_error(actions.end);
+    let handover_error = action_error(actions.handover);
+    let handed_error = action_error(actions.handed_over);
+    let reasons = EndReason::CHOSEN
+        .iter()
+        .map(|r| (r.code().to_string(), end_reason_name(i18n, r.code())))
+        .collect::<Vec<_>>();
+    let ended = a.status == "ended";
+    view! {
+        {d.open.then(|| view! {
+            <h2 id="handover">{t!(i18n, handover_title)}</h2>
+            <p>{t!(i18n, handover_intro)}</p>
+            <ErrorSummary error=handover_error form="handover" />
+            <ActionForm action=actions.handover attr:class="stack narrow">
+                <input type="hidden" name="id" value=a.id />
+                <TextField name="form[handover_date]" field="handover_date" form="handover" label=t_string!(i18n, field_handover_date).to_string()
+                    hint=t_string!(i18n, date_hint).to_string() value=a.handover_date.clone().unwrap_or_default() error=handover_error inputmode="numeric" />
+                <TextField name="form[note]" field="note" form="handover" label=t_string!(i18n, field_handover_note).to_string()
+                    value=a.handover_note.clone().unwrap_or_default() error=handover_error multiline=true />
+                <button type="submit">{t!(i18n, handover_submit)}</button>
+            </ActionForm>
+        })}
+        {(d.open && d.coordinator).then(|| view! {
+            <h2>{t!(i18n, extend_title)}</h2>
+            <ErrorSummary error=extend_error form="extend" />
+            <ActionForm action=actions.extend attr:class="stack narrow">
+                <input type="hidden" name="id" value=a.id />
+                <TextField name="form[new_end]" field="new_end" form="extend" label=t_string!(i18n, field_new_end).to_string()
+                    hint=t_string!(i18n, extend_hint, date = a.latest_extension.clone()).to_string() value="" error=extend_error inputmode="numeric" />
+                <TextField name="form[reason]" field="reason" form="extend" label=t_string!(i18n, field_reason).to_string()
+                    value="" error=extend_error />
+                <button type="submit">{t!(i18n, extend_submit)}</button>
+            </ActionForm>
+            <h2>{t!(i18n, end_title)}</h2>
+            <ErrorSummary error=end_error form="end" />
+            <ActionForm action=actions.end attr:class="stack narrow">
+                <input type="hidden" name="id" value=a.id />
+                <SelectField name="form[reason]" field="reason" form="end" label=t_string!(i18n, field_end_reason).to_string()
+                    value="" options=reasons.clone() error=end_error placeholder=t_string!(i18n, choose).to_string() />
+                <TextField name="form[ended_on]" field="ended_on" form="end" label=t_string!(i18n, field_ended_on).to_string()
+                    hint=t_string!(i18n, ended_on_hint).to_string() value="" error=end_error inputmode="numeric" />
+                <TextField name="form[note]" field="note" form="end" label=t_string!(i18n, field_note_optional).to_string()
+                    value="" error=end_error multiline=true />
+                <button type="submit">{t!(i18n, end_submit)}</button>
+            </ActionForm>
+            <p><A href=format!("/support-persons/{}", a.support_person_id)>{t!(i18n, reassign_link)}</A></p>
+        })}
+        {(ended && d.coordinator).then(|| view! {
+            <h2>{t!(i18n, handed_over_title)}</h2>
+            <ErrorSummary error=handed_error />
+            <ActionForm action=actions.handed_over>
+                <input type="hidden" name="id" value=a.id />
+                <button type="submit">{t!(i18n, handed_over_submit)}</button>
+            </ActionForm>
+        })}
+    }
+}

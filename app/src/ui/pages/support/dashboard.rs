@@ -1,0 +1,66 @@
+//! The support person's own page: my households with checklist gaps, ending soon, next
+//! meetings, past households (read-only) and my hours.
+
+use super::overview::{Cases, EndingSoon, Hours};
+use crate::api::dashboards::support_dashboard;
+use crate::domain::role::access;
+use crate::i18n::*;
+use crate::ui::guard::RequireRole;
+use crate::ui::pages::ErrorView;
+use crate::ui::text::{assignment_status_name, end_reason_name};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn SupportDashboardPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(|| (), |_| support_dashboard());
+    view! {
+        <RequireRole roles=access::SUPPORT_PERSON>
+            <h1>{t!(i18n, my_households_title)}</h1>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(d) => view! {
+                            <Cases rows=d.cases show_person=false />
+                            <h2>{t!(i18n, ending_soon_title)}</h2>
+                            <EndingSoon rows=d.ending_soon />
+                            <h2>{t!(i18n, next_meetings_title)}</h2>
+                            {if d.next_meetings.is_empty() {
+                                view! { <p>{t!(i18n, no_meetings)}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul>
+                                        {d.next_meetings.into_iter().map(|m| view! {
+                                            <li>
+                                                <strong>{m.when}</strong> " — "
+                                                <A href=format!("/assignments/{}#meetings", m.assignment_id)>{m.household_name}</A>
+                                                ", " {m.place}
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                            <h2>{t!(i18n, hours_title)}</h2>
+                            <Hours rows=d.hours />
+                            {(!d.past.is_empty()).then(|| view! {
+                                <h2>{t!(i18n, past_households_title)}</h2>
+                                <ul>
+                                    {d.past.into_iter().map(|a| view! {
+                                        <li>
+                                            <A href=format!("/assignments/{}", a.id)>{a.household_name}</A>
+                                            ", " {a.start_date} " – " {a.ended_on.unwrap_or_default()} ", "
+                                            {assignment_status_name(i18n, &a.status)}
+                                            {a.end_reason.map(|r| format!(" ({})", end_reason_name(i18n, &r)))}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            })}
+                        }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}

@@ -1,0 +1,51 @@
+//! For a beneficiary: who their support person is, how to reach them, and the next meetings.
+
+use crate::api::dashboards::my_support;
+use crate::domain::role::access;
+use crate::i18n::*;
+use crate::ui::guard::RequireRole;
+use crate::ui::pages::ErrorView;
+use leptos::prelude::*;
+
+#[component]
+pub fn MySupportPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(|| (), |_| my_support());
+    view! {
+        <RequireRole roles=access::BENEFICIARY>
+            <h1>{t!(i18n, my_support_title)}</h1>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(s) => view! {
+                            {match s.support {
+                                Some(p) => view! {
+                                    <dl class="facts">
+                                        <dt>{t!(i18n, role_support_person)}</dt><dd>{p.name}</dd>
+                                        <dt>{t!(i18n, field_phone)}</dt><dd>{(!p.phone.is_empty()).then(|| view! { <a href=format!("tel:{}", p.phone.replace(' ', ""))>{p.phone.clone()}</a> })}</dd>
+                                        <dt>{t!(i18n, field_email)}</dt><dd><a href=format!("mailto:{}", p.email)>{p.email.clone()}</a></dd>
+                                        <dt>{t!(i18n, support_until)}</dt><dd>{p.planned_end}</dd>
+                                    </dl>
+                                }.into_any(),
+                                None => view! { <p>{t!(i18n, no_support_person)}</p> }.into_any(),
+                            }}
+                            <h2>{t!(i18n, next_meetings_title)}</h2>
+                            {if s.meetings.is_empty() {
+                                view! { <p>{t!(i18n, no_meetings)}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul>
+                                        {s.meetings.into_iter().map(|m| view! {
+                                            <li><strong>{m.when}</strong> " — " {m.place} " (" {m.support_person} ")"</li>
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                        }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}
