@@ -115,3 +115,82 @@ async fn without_javascript_the_household_form_still_works() {
     s.wait_for_text("table", "Mariam Rahimi-NoJs").await;
     s.close().await;
 }
+
+/// Today in Tallinn, moved by `days`, as the forms take it.
+fn tallinn_day(days: i64) -> String {
+    (chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Tallinn)
+        .date_naive()
+        + chrono::Duration::days(days))
+    .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_support_person_works_a_case_the_coordinator_assigned() {
+    let browser = Browser::start().await;
+
+    // The coordinator picks a household without a support person and assigns Oksana.
+    let s = browser.session(true).await;
+    log_in(&s, "coordinator@tugi.demo").await;
+    s.open("/assignments").await;
+    let assign = s
+        .client
+        .find(Locator::Css("a[href$='/assign']"))
+        .await
+        .expect("a household waits for a support person");
+    let path = assign.attr("href").await.ok().flatten().expect("href");
+    s.open(&path).await;
+    s.client
+        .find(Locator::XPath(
+            "//li[contains(., 'Oksana Melnyk')]/input[@type='radio']",
+        ))
+        .await
+        .expect("Oksana is a candidate")
+        .click()
+        .await
+        .expect("choose Oksana");
+    s.fill("form[start_date]", &tallinn_day(-7)).await;
+    s.submit().await;
+    s.wait_for_path(|p| p.starts_with("/assignments/")).await;
+    let url = s.client.current_url().await.expect("url");
+    let assignment = url.path().to_string();
+    s.close().await;
+
+    // Oksana (Ukrainian) plans yesterday's meeting, marks it held and ticks two items.
+    let s = browser.session(true).await;
+    log_in(&s, "support@tugi.demo").await;
+    s.open(&assignment).await;
+    s.click("details summary").await;
+    let yesterday = tallinn_day(-1);
+    s.fill("meeting[date]", &yesterday).await;
+    s.fill("meeting[start_time]", "10:00").await;
+    s.fill("meeting[end_time]", "11:30").await;
+    s.fill("meeting[place]", "Narva mnt 5").await;
+    s.click("#topic-bank_account").await;
+    s.click("details form button[type=submit]").await;
+    s.wait_for_text("#meetings + div table", &format!("{yesterday} 10:00–11:30"))
+        .await;
+    s.fill("form[minutes]", "90").await;
+    s.click(".inline-form button[type=submit]").await;
+    s.wait_for_text("table", "Відбулася (1.5 h)").await;
+    s.select("checklist[items][bank_account][status]", "done")
+        .await;
+    s.select("checklist[items][health_insurance][status]", "done")
+        .await;
+    s.click("form:has(table.checklist) button[type=submit]")
+        .await;
+    s.wait_for_text("p[role=status]", "Виконано: 2 з 7").await;
+    s.close().await;
+
+    // The coordinator (Estonian) sees the hours and the progress.
+    let s = browser.session(true).await;
+    log_in(&s, "coordinator@tugi.demo").await;
+    s.open(&assignment).await;
+    s.wait_for_text("dl.facts", "1.5").await;
+    s.wait_for_text("p[role=status]", "Korras: 2 / 7").await;
+    s.open("/assignments").await;
+    s.wait_for_text("main", "Oksana Melnyk").await;
+    let load = s.text("main").await;
+    assert!(load.contains("2 / 7"), "progress in the overview");
+    s.close().await;
+}

@@ -52,6 +52,11 @@ async fn the_demo_data_fills_an_empty_database_once(app: TestApp) {
     for wanted in ["uk", "ru", "ar", "prs", "ti", "en"] {
         assert!(languages.contains(&wanted), "{wanted} in {languages:?}");
     }
+    // The support-person service has profiles, assignments, meetings and checklist items.
+    assert_eq!(app.count("support_profiles").await, 4);
+    assert_eq!(app.count("assignments").await, 4);
+    assert_eq!(app.count("meetings").await, 2);
+    assert_eq!(app.count("checklist_items").await, 2);
     // The demo coordinator can log in with the published password.
     let client = app.client();
     let res = app
@@ -65,6 +70,9 @@ async fn the_demo_data_fills_an_empty_database_once(app: TestApp) {
         )
         .await;
     assert_eq!(res.status().as_u16(), 200);
+    let (status, page) = app.page(&client, "/assignments").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Oksana Melnyk"));
 }
 
 on_both_databases!(the_demo_data_fills_an_empty_database_once);

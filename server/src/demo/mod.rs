@@ -1,6 +1,8 @@
 //! Demo data: both offices, staff and volunteers of every kind, and 30 households, so that a
 //! newcomer sees a working programme at once. Loaded only into an empty database.
 
+mod support_service;
+
 use tugi_app::api::credentials::hash_password;
 use tugi_app::db::{self, Db};
 use tugi_app::domain::{
@@ -213,6 +215,7 @@ async fn load(db: &Db) -> Result<(), AppError> {
     let mut coordinator = 0;
     let mut beneficiary_account = 0;
     let mut volunteers = 0;
+    let mut support_persons = Vec::new();
     for (email, name, roles, language) in demo_accounts() {
         let volunteer = roles.contains(&Role::Volunteer);
         let id = db::accounts::create(&mut tx, &email, &name, &hash, language, &Roles::new(roles))
@@ -229,12 +232,16 @@ async fn load(db: &Db) -> Result<(), AppError> {
         if email == "beneficiary@tugi.demo" {
             beneficiary_account = id;
         }
+        if email.starts_with("support") {
+            support_persons.push(id);
+        }
     }
 
     let cities = [
         "Tallinn", "Tallinn", "Tartu", "Tallinn", "Tartu", "Narva", "Pärnu",
     ];
     let today = chrono::Utc::now().date_naive();
+    let mut households = Vec::new();
     for n in 0..30usize {
         let Family {
             language,
@@ -278,6 +285,7 @@ async fn load(db: &Db) -> Result<(), AppError> {
             },
         };
         let id = db::households::create(&mut tx, &household, coordinator).await?;
+        households.push(id);
         let mut languages = vec![Proficiency {
             language,
             level: Level::Native,
@@ -342,6 +350,7 @@ async fn load(db: &Db) -> Result<(), AppError> {
         }
         db::households::refresh_search_text(&mut tx, id).await?;
     }
+    support_service::load(&mut tx, coordinator, &support_persons, &households, today).await?;
     tx.commit().await?;
     Ok(())
 }
