@@ -14,6 +14,7 @@ use {
         assignments::{is_open, view_of, visible},
         checklist::entries,
         context,
+        households::member_views,
         meetings::meeting_view,
     },
     crate::db,
@@ -47,30 +48,14 @@ pub async fn get_assignment(id: i64) -> Result<AssignmentDetail, AppError> {
     let pool = db.pool();
     let row = visible(pool, &user, id).await?;
     let household_id = row.household_id;
-    db::audit::record(pool, user.id, "household.view", "household", household_id).await?;
+    db::audit::household(pool, user.id, "household.view", household_id).await?;
     let coordinator = user.roles.has(Role::Coordinator);
     let today = context::today();
     let now = db::now();
     let household = db::households::by_id(pool, household_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let languages = db::households::languages(pool, household_id).await?;
-    let members = db::households::members(pool, household_id)
-        .await?
-        .into_iter()
-        .map(|m| MemberView {
-            languages: languages
-                .iter()
-                .filter(|l| l.member_id == m.id)
-                .map(|l| (l.language.clone(), l.level.clone()))
-                .collect(),
-            id: m.id,
-            first_name: m.first_name,
-            last_name: m.last_name,
-            date_of_birth: m.date_of_birth,
-            gender: m.gender,
-        })
-        .collect();
+    let members = member_views(pool, household_id).await?;
     let topics = db::meetings::topics_of_assignment(pool, id).await?;
     let meeting_rows = db::meetings::of_assignment(pool, id).await?;
     let held_minutes = meeting_rows

@@ -196,7 +196,7 @@ pub async fn assign_options(household_id: i64) -> Result<AssignChoices, AppError
     let household = db::households::by_id(pool, household_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    db::audit::record(pool, user.id, "household.view", "household", household_id).await?;
+    db::audit::household(pool, user.id, "household.view", household_id).await?;
     let members = db::households::members(pool, household_id).await?;
     let spoken: Vec<Proficiency> = db::households::languages(pool, household_id)
         .await?
@@ -292,14 +292,7 @@ async fn assign(user: &CurrentUser, household_id: i64, form: &AssignForm) -> Res
     let id = db::assignments::create(&mut tx, household_id, &new, None, user.id)
         .await?
         .ok_or_else(|| FieldErrors::single("support_person_id", ErrorCode::AlreadyAssigned))?;
-    db::audit::record(
-        &mut *tx,
-        user.id,
-        "assignment.create",
-        "household",
-        household_id,
-    )
-    .await?;
+    db::audit::household(&mut *tx, user.id, "assignment.create", household_id).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -326,14 +319,7 @@ pub async fn extend_assignment(id: i64, form: ExtendForm) -> Result<(), AppError
             parse_day(&row.planned_end)?,
         )?;
         db::assignments::extend(&mut tx, id, &row.planned_end, &valid, user.id).await?;
-        db::audit::record(
-            &mut *tx,
-            user.id,
-            "assignment.extend",
-            "household",
-            row.household_id,
-        )
-        .await?;
+        db::audit::household(&mut *tx, user.id, "assignment.extend", row.household_id).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -380,14 +366,7 @@ pub async fn end_assignment(id: i64, form: EndForm) -> Result<(), AppError> {
         let valid = form.parse(parse_day(&row.start_date)?, context::today())?;
         db::assignments::end(&mut tx, id, &valid).await?;
         cancel_planned_meetings(&mut tx, id).await?;
-        db::audit::record(
-            &mut *tx,
-            user.id,
-            "assignment.end",
-            "household",
-            row.household_id,
-        )
-        .await?;
+        db::audit::household(&mut *tx, user.id, "assignment.end", row.household_id).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -406,11 +385,10 @@ pub async fn plan_handover(id: i64, form: HandoverForm) -> Result<(), AppError> 
         require_open(&row, "handover_date")?;
         let valid = form.parse(parse_day(&row.start_date)?)?;
         db::assignments::plan_handover(&mut tx, id, &valid).await?;
-        db::audit::record(
+        db::audit::household(
             &mut *tx,
             user.id,
             "assignment.handover_plan",
-            "household",
             row.household_id,
         )
         .await?;
@@ -432,11 +410,10 @@ pub async fn mark_handed_over(id: i64) -> Result<(), AppError> {
         return Err(FieldErrors::single("handed_over", ErrorCode::InvalidChoice).into());
     }
     db::assignments::mark_handed_over(&mut tx, id).await?;
-    db::audit::record(
+    db::audit::household(
         &mut *tx,
         user.id,
         "assignment.handed_over",
-        "household",
         row.household_id,
     )
     .await?;
@@ -486,14 +463,7 @@ pub async fn reassign_household(id: i64, form: ReassignForm) -> Result<i64, AppE
         let new_id = db::assignments::create(&mut tx, old.household_id, &new, Some(&old), user.id)
             .await?
             .ok_or_else(|| FieldErrors::single("support_person_id", ErrorCode::AlreadyAssigned))?;
-        db::audit::record(
-            &mut *tx,
-            user.id,
-            "assignment.reassign",
-            "household",
-            old.household_id,
-        )
-        .await?;
+        db::audit::household(&mut *tx, user.id, "assignment.reassign", old.household_id).await?;
         tx.commit().await?;
         Ok((new_id, old.support_person_id))
     }

@@ -77,14 +77,7 @@ pub async fn save_checklist(assignment_id: i64, checklist: ChecklistForm) -> Res
         }
         let changes = checklist.parse(context::today())?;
         if db::checklist::apply(&mut tx, row.household_id, &changes, user.id).await? > 0 {
-            db::audit::record(
-                &mut *tx,
-                user.id,
-                "checklist.update",
-                "household",
-                row.household_id,
-            )
-            .await?;
+            db::audit::household(&mut *tx, user.id, "checklist.update", row.household_id).await?;
         }
         tx.commit().await?;
         Ok(())

@@ -103,17 +103,14 @@ pub async fn search_households(
     })
 }
 
-#[server(endpoint = "get_household")]
-pub async fn get_household(id: i64) -> Result<HouseholdDetail, AppError> {
-    let user = context::require(access::HOUSEHOLDS).await?;
-    let db = context::db()?;
-    let pool = db.pool();
-    let h = db::households::by_id(pool, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    db::audit::record(pool, user.id, "household.view", "household", id).await?;
-    let languages = db::households::languages(pool, id).await?;
-    let members = db::households::members(pool, id)
+/// The members of a household with their languages.
+#[cfg(feature = "ssr")]
+pub(crate) async fn member_views(
+    pool: &sqlx::AnyPool,
+    household_id: i64,
+) -> Result<Vec<MemberView>, AppError> {
+    let languages = db::households::languages(pool, household_id).await?;
+    Ok(db::households::members(pool, household_id)
         .await?
         .into_iter()
         .map(|m| MemberView {
@@ -128,7 +125,19 @@ pub async fn get_household(id: i64) -> Result<HouseholdDetail, AppError> {
             date_of_birth: m.date_of_birth,
             gender: m.gender,
         })
-        .collect();
+        .collect())
+}
+
+#[server(endpoint = "get_household")]
+pub async fn get_household(id: i64) -> Result<HouseholdDetail, AppError> {
+    let user = context::require(access::HOUSEHOLDS).await?;
+    let db = context::db()?;
+    let pool = db.pool();
+    let h = db::households::by_id(pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    db::audit::record(pool, user.id, "household.view", "household", id).await?;
+    let members = member_views(pool, id).await?;
     let consents = db::households::consents(pool, id)
         .await?
         .into_iter()

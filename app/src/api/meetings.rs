@@ -127,14 +127,7 @@ async fn plan(
         meeting.note.as_deref(),
     )
     .await?;
-    db::audit::record(
-        &mut *tx,
-        user.id,
-        "meeting.plan",
-        "household",
-        row.household_id,
-    )
-    .await?;
+    db::audit::household(&mut *tx, user.id, "meeting.plan", row.household_id).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -149,7 +142,7 @@ async fn overlap(pool: &sqlx::AnyPool, person: &str, wanted: Span) -> Result<App
     Ok(FieldErrors::single("start_time", overlap_error(&busy, wanted)).into())
 }
 
-/// The meeting, when the user may act on it, with its assignment.
+/// The planned meeting, when the user may act on it, with its (open) assignment.
 #[cfg(feature = "ssr")]
 async fn editable(
     tx: &mut crate::db::Tx,
@@ -161,6 +154,9 @@ async fn editable(
         .ok_or(AppError::NotFound)?;
     let assignment = visible(&mut **tx, user, meeting.assignment_id).await?;
     require_open(&assignment, "outcome")?;
+    if !matches!(meeting.status.as_str(), "pending" | "confirmed") {
+        return Err(FieldErrors::single("outcome", ErrorCode::InvalidChoice).into());
+    }
     Ok((meeting, assignment))
 }
 
@@ -171,9 +167,6 @@ pub async fn record_meeting(id: i64, form: OutcomeForm) -> Result<(), AppError> 
     let db = context::db()?;
     let mut tx = db.begin().await?;
     let (meeting, assignment) = editable(&mut tx, &user, id).await?;
-    if !matches!(meeting.status.as_str(), "pending" | "confirmed") {
-        return Err(FieldErrors::single("outcome", ErrorCode::InvalidChoice).into());
-    }
     let span = Span {
         start: meeting.starts_at,
         end: meeting.ends_at,
@@ -198,14 +191,7 @@ pub async fn record_meeting(id: i64, form: OutcomeForm) -> Result<(), AppError> 
     };
     db::calendar::set_status(&mut tx, id, status).await?;
     db::meetings::set_held_minutes(&mut tx, id, minutes).await?;
-    db::audit::record(
-        &mut *tx,
-        user.id,
-        "meeting.record",
-        "household",
-        assignment.household_id,
-    )
-    .await?;
+    db::audit::household(&mut *tx, user.id, "meeting.record", assignment.household_id).await?;
     tx.commit().await?;
     context::redirect(&format!("/assignments/{}", assignment.id));
     Ok(())
@@ -217,19 +203,9 @@ pub async fn cancel_meeting(id: i64) -> Result<(), AppError> {
     let user = context::require(access::ASSIGNMENTS).await?;
     let db = context::db()?;
     let mut tx = db.begin().await?;
-    let (meeting, assignment) = editable(&mut tx, &user, id).await?;
-    if !matches!(meeting.status.as_str(), "pending" | "confirmed") {
-        return Err(FieldErrors::single("outcome", ErrorCode::InvalidChoice).into());
-    }
+    let (_, assignment) = editable(&mut tx, &user, id).await?;
     db::calendar::set_status(&mut tx, id, "cancelled").await?;
-    db::audit::record(
-        &mut *tx,
-        user.id,
-        "meeting.cancel",
-        "household",
-        assignment.household_id,
-    )
-    .await?;
+    db::audit::household(&mut *tx, user.id, "meeting.cancel", assignment.household_id).await?;
     tx.commit().await?;
     context::redirect(&format!("/assignments/{}", assignment.id));
     Ok(())

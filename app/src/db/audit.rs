@@ -51,3 +51,13 @@ pub async fn for_subject(
     .fetch_all(pool)
     .await
 }
+
+/// Writes one entry about a household (most of what staff do is about one).
+pub async fn household<'e, E: Executor<'e, Database = Any>>(
+    executor: E,
+    account_id: i64,
+    action: &str,
+    household_id: i64,
+) -> Result<(), sqlx::Error> {
+    record(executor, account_id, action, "household", household_id).await
+}

@@ -1,13 +1,12 @@
 //! The support person's own page: my households with checklist gaps, ending soon, next
 //! meetings, past households (read-only) and my hours.
 
-use super::overview::{Cases, EndingSoon, Hours};
+use super::overview::{Cases, EndingSoon, Hours, PastAssignments};
 use crate::api::dashboards::support_dashboard;
 use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::guard::RequireRole;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{assignment_status_name, end_reason_name};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -45,16 +44,7 @@ pub fn SupportDashboardPage() -> impl IntoView {
                             <Hours rows=d.hours />
                             {(!d.past.is_empty()).then(|| view! {
                                 <h2>{t!(i18n, past_households_title)}</h2>
-                                <ul>
-                                    {d.past.into_iter().map(|a| view! {
-                                        <li>
-                                            <A href=format!("/assignments/{}", a.id)>{a.household_name}</A>
-                                            ", " {a.start_date} " – " {a.ended_on.unwrap_or_default()} ", "
-                                            {assignment_status_name(i18n, &a.status)}
-                                            {a.end_reason.map(|r| format!(" ({})", end_reason_name(i18n, &r)))}
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
+                                <PastAssignments rows=d.past />
                             })}
                         }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),

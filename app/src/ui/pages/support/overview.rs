@@ -7,7 +7,9 @@ use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::guard::RequireRole;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{assignment_status_name, checklist_item_name, support_status_name};
+use crate::ui::text::{
+    assignment_status_name, checklist_item_name, end_reason_name, support_status_name,
+};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -169,4 +171,22 @@ pub fn Hours(rows: Vec<HoursRow>) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// Ended assignments, with how they ended.
+#[component]
+pub fn PastAssignments(rows: Vec<AssignmentView>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul>
+            {rows.into_iter().map(|a| view! {
+                <li>
+                    <A href=format!("/assignments/{}", a.id)>{a.household_name}</A>
+                    ", " {a.start_date} " – " {a.ended_on.unwrap_or_default()} ", "
+                    {assignment_status_name(i18n, &a.status)}
+                    {a.end_reason.map(|r| format!(" ({})", end_reason_name(i18n, &r)))}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
 }

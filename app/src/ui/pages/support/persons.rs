@@ -1,6 +1,7 @@
 //! Support persons for coordinators: the list, and each person's page with their profile and
 //! every household they have, from which a leaving or pausing person's households are moved.
 
+use super::overview::PastAssignments;
 use crate::api::assignments::ReassignHousehold;
 use crate::api::drafts::{decode_draft, take_draft};
 use crate::api::support_persons::{
@@ -13,9 +14,7 @@ use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::pages::households::fields::LanguageRows;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{
-    assignment_status_name, end_reason_name, languages_text, support_status_name,
-};
+use crate::ui::text::{languages_text, support_status_name};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -174,16 +173,7 @@ fn PersonView(
         }}
         {(!past.is_empty()).then(|| view! {
             <h2>{t!(i18n, past_households_title)}</h2>
-            <ul>
-                {past.into_iter().map(|a| view! {
-                    <li>
-                        <A href=format!("/assignments/{}", a.id)>{a.household_name}</A>
-                        ", " {a.start_date} " – " {a.ended_on.unwrap_or_default()} ", "
-                        {assignment_status_name(i18n, &a.status)}
-                        {a.end_reason.map(|r| format!(" ({})", end_reason_name(i18n, &r)))}
-                    </li>
-                }).collect_view()}
-            </ul>
+            <PastAssignments rows=past />
         })}
         <h2>{t!(i18n, profile_title)}</h2>
         <ErrorSummary error />
