@@ -483,7 +483,8 @@ async fn fifty_parallel_overlapping_meetings_book_exactly_one(app: TestApp) {
     let ok = statuses.iter().filter(|s| **s == 200).count();
     let refused = statuses.iter().filter(|s| **s == 422).count();
     eprintln!(
-        "50 parallel overlapping meetings: {ok} booked, {refused} refused (422), {} ms",
+        "50 parallel overlapping meetings on {:?}: {ok} booked, {refused} refused (422), {} ms",
+        app.db.backend(),
         elapsed.as_millis()
     );
     assert_eq!(ok, 1, "{statuses:?}");
