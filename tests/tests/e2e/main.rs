@@ -194,3 +194,34 @@ async fn a_support_person_works_a_case_the_coordinator_assigned() {
     assert!(load.contains("2 / 7"), "progress in the overview");
     s.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_javascript_an_overlapping_meeting_names_the_next_free_time() {
+    let browser = Browser::start().await;
+    let s = browser.session(false).await;
+    log_in(&s, "support@tugi.demo").await;
+    // The demo has Oksana meeting Olena's household in three days, 10:00–11:00.
+    s.open("/support").await;
+    let link = s
+        .client
+        .find(Locator::Css("a[href$='#meetings']"))
+        .await
+        .expect("a next meeting");
+    let path = link.attr("href").await.ok().flatten().expect("href");
+    s.open(path.trim_end_matches("#meetings")).await;
+    s.click("details summary").await;
+    let day = tallinn_day(3);
+    s.fill("meeting[date]", &day).await;
+    s.fill("meeting[start_time]", "10:30").await;
+    s.fill("meeting[end_time]", "11:30").await;
+    s.fill("meeting[place]", "Tartu, Riia 15").await;
+    s.click("details form button[type=submit]").await;
+    s.wait_for_text(".error-summary", "11:00").await;
+    assert_eq!(
+        s.value("meeting[place]").await,
+        "Tartu, Riia 15",
+        "typed values are kept"
+    );
+    assert_eq!(s.value("meeting[start_time]").await, "10:30");
+    s.close().await;
+}
