@@ -7,6 +7,7 @@ mod assignment;
 mod checklist;
 mod email;
 mod field_errors;
+pub mod holidays;
 mod household;
 mod language;
 mod office;
