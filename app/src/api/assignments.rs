@@ -14,7 +14,7 @@ use {
     crate::domain::{
         access, check_caseload, ending_soon, rank_candidates, AssignmentStatus, Candidate,
         EndReason, ErrorCode, FieldErrors, Language, Level, NewAssignment, Period, Proficiency,
-        Role, SupportStatus, MAX_EXTENSION_DAYS,
+        RankedCandidate, Role, SupportStatus, MAX_EXTENSION_DAYS,
     },
     chrono::{Days, NaiveDate},
 };
@@ -44,7 +44,7 @@ pub struct AssignmentView {
 
 #[cfg(feature = "ssr")]
 pub(crate) fn view_of(row: AssignmentRow, today: NaiveDate) -> AssignmentView {
-    let open = AssignmentStatus::parse(&row.status).is_some_and(AssignmentStatus::is_open);
+    let open = is_open(&row);
     let end = NaiveDate::parse_from_str(&row.planned_end, "%Y-%m-%d").ok();
     let latest = NaiveDate::parse_from_str(&row.first_planned_end, "%Y-%m-%d")
         .ok()
@@ -72,8 +72,9 @@ pub(crate) fn view_of(row: AssignmentRow, today: NaiveDate) -> AssignmentView {
     }
 }
 
+/// A date column as stored (ISO text).
 #[cfg(feature = "ssr")]
-fn parse_day(text: &str) -> Result<NaiveDate, AppError> {
+pub(crate) fn parse_day(text: &str) -> Result<NaiveDate, AppError> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| AppError::Internal)
 }
 
@@ -161,31 +162,28 @@ pub(crate) async fn candidates(pool: &sqlx::AnyPool) -> Result<Vec<Candidate>, A
         .collect())
 }
 
+/// (language code, level code) pairs, as pages show languages.
 #[cfg(feature = "ssr")]
-fn candidate_views(
-    city: &str,
-    household: &[Proficiency],
-    all: Vec<Candidate>,
-) -> Vec<CandidateView> {
-    rank_candidates(city, household, all)
-        .into_iter()
-        .map(|r| CandidateView {
-            languages: r
-                .candidate
-                .languages
-                .iter()
-                .map(|p| (p.language.code().to_string(), p.level.code().to_string()))
-                .collect(),
-            id: r.candidate.id,
-            name: r.candidate.name,
-            city: r.candidate.city,
-            open: r.candidate.open,
-            caseload_limit: r.candidate.caseload_limit,
-            notes: r.notes,
-            assignable: r.assignable,
-            needs_override: r.needs_override,
-        })
+pub(crate) fn language_pairs(languages: &[Proficiency]) -> Vec<(String, String)> {
+    languages
+        .iter()
+        .map(|p| (p.language.code().to_string(), p.level.code().to_string()))
         .collect()
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) fn candidate_view(r: RankedCandidate) -> CandidateView {
+    CandidateView {
+        languages: language_pairs(&r.candidate.languages),
+        id: r.candidate.id,
+        name: r.candidate.name,
+        city: r.candidate.city,
+        open: r.candidate.open,
+        caseload_limit: r.candidate.caseload_limit,
+        notes: r.notes,
+        assignable: r.assignable,
+        needs_override: r.needs_override,
+    }
 }
 
 #[server(endpoint = "assign_options")]
@@ -227,7 +225,10 @@ pub async fn assign_options(household_id: i64) -> Result<AssignChoices, AppError
             .first()
             .map(|m| format!("{} {}", m.first_name, m.last_name))
             .unwrap_or_default(),
-        candidates: candidate_views(&household.city, &spoken, candidates(pool).await?),
+        candidates: rank_candidates(&household.city, &spoken, candidates(pool).await?)
+            .into_iter()
+            .map(candidate_view)
+            .collect(),
         household_city: household.city,
         household_languages,
         current,
@@ -260,10 +261,7 @@ async fn check_taker(
 pub async fn assign_support_person(household_id: i64, form: AssignForm) -> Result<i64, AppError> {
     let user = context::require(access::HOUSEHOLDS).await?;
     let result = assign(&user, household_id, &form).await;
-    if matches!(result, Err(AppError::Invalid(_))) {
-        drafts::keep(&format!("assign/{household_id}"), &form).await?;
-    }
-    let id = result?;
+    let id = drafts::keep_if_invalid(result, &format!("assign/{household_id}"), &form).await?;
     context::redirect(&format!("/assignments/{id}"));
     Ok(id)
 }
@@ -335,10 +333,7 @@ pub(crate) async fn finish<T: Serialize>(
     form: &T,
     assignment_id: i64,
 ) -> Result<(), AppError> {
-    if matches!(result, Err(AppError::Invalid(_))) {
-        drafts::keep(draft_key, form).await?;
-    }
-    result?;
+    drafts::keep_if_invalid(result, draft_key, form).await?;
     context::redirect(&format!("/assignments/{assignment_id}"));
     Ok(())
 }
@@ -468,10 +463,8 @@ pub async fn reassign_household(id: i64, form: ReassignForm) -> Result<i64, AppE
         Ok((new_id, old.support_person_id))
     }
     .await;
-    if matches!(result, Err(AppError::Invalid(_))) {
-        drafts::keep(&format!("reassign/{id}"), &form).await?;
-    }
-    let (new_id, previous_person) = result?;
+    let (new_id, previous_person) =
+        drafts::keep_if_invalid(result, &format!("reassign/{id}"), &form).await?;
     // Back to the page that lists the previous support person's households.
     context::redirect(&format!("/support-persons/{previous_person}"));
     Ok(new_id)

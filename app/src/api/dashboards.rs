@@ -42,7 +42,6 @@ pub struct HoursRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SupportOverview {
     pub cases: Vec<CaseRow>,
-    pub ending_soon: Vec<AssignmentView>,
     pub next_meetings: Vec<MeetingView>,
     pub past: Vec<AssignmentView>,
     pub hours: Vec<HoursRow>,
@@ -71,7 +70,6 @@ pub struct UnassignedRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CoordinatorView {
     pub cases: Vec<CaseRow>,
-    pub ending_soon: Vec<AssignmentView>,
     pub load: Vec<LoadRow>,
     pub unassigned: Vec<UnassignedRow>,
     pub hours: Vec<HoursRow>,
@@ -167,11 +165,6 @@ pub async fn support_dashboard() -> Result<SupportOverview, AppError> {
         .into_iter()
         .partition(is_open);
     let cases = cases(pool, open).await?;
-    let ending_soon = cases
-        .iter()
-        .filter(|c| c.assignment.ending_soon)
-        .map(|c| c.assignment.clone())
-        .collect();
     let now = db::now();
     let next_meetings = db::meetings::upcoming(pool, Some(user.id), None, now, 10)
         .await?
@@ -181,7 +174,6 @@ pub async fn support_dashboard() -> Result<SupportOverview, AppError> {
     let held = db::meetings::held_since(pool, Some(user.id), year_ago()).await?;
     Ok(SupportOverview {
         cases,
-        ending_soon,
         next_meetings,
         past: past.into_iter().map(|a| view_of(a, today)).collect(),
         hours: hours_by_month(&held),
@@ -194,11 +186,6 @@ pub async fn coordinator_overview() -> Result<CoordinatorView, AppError> {
     let db = context::db()?;
     let pool = db.pool();
     let cases = cases(pool, db::assignments::open(pool).await?).await?;
-    let ending_soon = cases
-        .iter()
-        .filter(|c| c.assignment.ending_soon)
-        .map(|c| c.assignment.clone())
-        .collect();
     let held = db::meetings::held_since(pool, None, year_ago()).await?;
     let load = db::support_persons::list(pool)
         .await?
@@ -230,7 +217,6 @@ pub async fn coordinator_overview() -> Result<CoordinatorView, AppError> {
         .collect();
     Ok(CoordinatorView {
         cases,
-        ending_soon,
         load,
         unassigned,
         hours: hours_by_month(&held),

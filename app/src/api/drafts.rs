@@ -22,6 +22,19 @@ pub async fn keep<T: serde::Serialize>(key: &str, values: &T) -> Result<(), AppE
     Ok(())
 }
 
+/// Passes `result` through, keeping `values` as the draft of `key` when it is a refused form.
+#[cfg(feature = "ssr")]
+pub async fn keep_if_invalid<T, V: serde::Serialize>(
+    result: Result<T, AppError>,
+    key: &str,
+    values: &V,
+) -> Result<T, AppError> {
+    if matches!(result, Err(AppError::Invalid(_))) {
+        keep(key, values).await?;
+    }
+    result
+}
+
 /// Returns (and forgets) the draft kept for `key`, as JSON.
 #[server(endpoint = "take_draft")]
 pub async fn take_draft(key: String) -> Result<Option<String>, AppError> {

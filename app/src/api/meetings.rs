@@ -9,16 +9,15 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::{
-        assignments::{finish, require_open, visible},
+        assignments::{finish, parse_day, require_open, visible},
         context,
     },
     crate::db::{self, calendar::BookError, meetings::MeetingRow},
     crate::domain::{
         access,
-        schedule::{overlap_error, tallinn_day, tallinn_wall_clock, Span, ValidOutcome},
+        schedule::{overlap_error, tallinn_day_of, Span, ValidOutcome},
         ErrorCode, FieldErrors, Period,
     },
-    chrono::NaiveDate,
 };
 
 /// A meeting as pages show it, in Europe/Tallinn time.
@@ -60,10 +59,9 @@ pub(crate) fn meeting_view(row: MeetingRow, topics: Vec<String>, now: i64) -> Me
 
 #[cfg(feature = "ssr")]
 fn period_of(row: &db::assignments::AssignmentRow) -> Result<Period, AppError> {
-    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| AppError::Internal);
     Ok(Period {
-        start: day(&row.start_date)?,
-        end: day(&row.planned_end)?,
+        start: parse_day(&row.start_date)?,
+        end: parse_day(&row.planned_end)?,
     })
 }
 
@@ -73,17 +71,10 @@ fn period_of(row: &db::assignments::AssignmentRow) -> Result<Period, AppError> {
 pub async fn plan_meeting(assignment_id: i64, meeting: MeetingForm) -> Result<i64, AppError> {
     let user = context::require(access::ASSIGNMENTS).await?;
     let result = plan(&user, assignment_id, &meeting).await;
-    if matches!(result, Err(AppError::Invalid(_))) {
-        drafts_keep(assignment_id, &meeting).await?;
-    }
-    let id = result?;
+    let key = format!("meeting/{assignment_id}");
+    let id = super::drafts::keep_if_invalid(result, &key, &meeting).await?;
     context::redirect(&format!("/assignments/{assignment_id}"));
     Ok(id)
-}
-
-#[cfg(feature = "ssr")]
-async fn drafts_keep(assignment_id: i64, meeting: &MeetingForm) -> Result<(), AppError> {
-    super::drafts::keep(&format!("meeting/{assignment_id}"), meeting).await
 }
 
 #[cfg(feature = "ssr")]
@@ -93,15 +84,13 @@ async fn plan(
     form: &MeetingForm,
 ) -> Result<i64, AppError> {
     let db = context::db()?;
-    let row = visible(db.pool(), user, assignment_id).await?;
+    let mut tx = db.begin().await?;
+    let row = visible(&mut *tx, user, assignment_id).await?;
     require_open(&row, "date")?;
     let meeting = form.parse(&period_of(&row)?)?;
     let person = db::calendar::person(row.support_person_id);
     let resources = [person.clone()];
     let uid = format!("{}@tugi", super::credentials::new_token());
-    let mut tx = db.begin().await?;
-    // Re-read inside the write transaction: the assignment may have ended meanwhile.
-    require_open(&visible(&mut *tx, user, assignment_id).await?, "date")?;
     let event = db::calendar::NewEvent {
         uid: &uid,
         kind: db::meetings::KIND,
@@ -135,9 +124,7 @@ async fn plan(
 /// The overlap message for `wanted`, naming the next free time that day.
 #[cfg(feature = "ssr")]
 async fn overlap(pool: &sqlx::AnyPool, person: &str, wanted: Span) -> Result<AppError, AppError> {
-    let day = tallinn_wall_clock(wanted.start)
-        .and_then(|(date, _)| tallinn_day(date))
-        .unwrap_or(wanted);
+    let day = tallinn_day_of(wanted.start).unwrap_or(wanted);
     let busy = db::calendar::busy(pool, person, day).await?;
     Ok(FieldErrors::single("start_time", overlap_error(&busy, wanted)).into())
 }

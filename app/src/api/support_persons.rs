@@ -9,11 +9,11 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::{
-        assignments::{candidates, view_of},
+        assignments::{candidate_view, candidates, language_pairs, view_of},
         context, drafts,
     },
     crate::db,
-    crate::domain::{access, CandidateNote},
+    crate::domain::{access, CandidateNote, RankedCandidate, SupportStatus},
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,11 +47,13 @@ pub async fn list_support_persons() -> Result<Vec<SupportPersonSummary>, AppErro
         .await?
         .into_iter()
         .map(|p| SupportPersonSummary {
-            languages: languages
-                .iter()
-                .filter(|(id, _)| *id == p.id)
-                .map(|(_, l)| (l.language.code().into(), l.level.code().into()))
-                .collect(),
+            languages: language_pairs(
+                &languages
+                    .iter()
+                    .filter(|(id, _)| *id == p.id)
+                    .map(|(_, l)| *l)
+                    .collect::<Vec<_>>(),
+            ),
             id: p.id,
             name: p.display_name,
             email: p.email,
@@ -68,14 +70,26 @@ pub async fn get_support_person(id: i64) -> Result<SupportPersonDetail, AppError
     context::require(access::HOUSEHOLDS).await?;
     let db = context::db()?;
     let pool = db.pool();
-    let person = list_support_persons()
-        .await?
-        .into_iter()
-        .find(|p| p.id == id)
+    // Every active support person, once: this one and those who could take over.
+    let all = candidates(pool).await?;
+    let languages = all
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| language_pairs(&c.languages))
         .ok_or(AppError::NotFound)?;
     let row = db::support_persons::by_id(pool, id)
         .await?
         .ok_or(AppError::NotFound)?;
+    let person = SupportPersonSummary {
+        id,
+        name: row.display_name.clone(),
+        email: row.email.clone(),
+        city: row.city.clone(),
+        status: row.status.clone(),
+        open: row.open,
+        caseload_limit: row.caseload_limit,
+        languages,
+    };
     let lang = |n: usize| person.languages.get(n).cloned().unwrap_or_default();
     let form = SupportProfileForm {
         city: row.city,
@@ -95,26 +109,17 @@ pub async fn get_support_person(id: i64) -> Result<SupportPersonDetail, AppError
         .into_iter()
         .map(|a| view_of(a, today))
         .collect();
-    let others = candidates(pool)
-        .await?
+    let others = all
         .into_iter()
-        .filter(|c| c.id != id)
-        .map(|c| super::assignments::CandidateView {
-            languages: c
-                .languages
-                .iter()
-                .map(|p| (p.language.code().into(), p.level.code().into()))
-                .collect(),
-            notes: vec![CandidateNote::FreePlaces(c.caseload_limit - c.open)],
-            assignable: c.status == crate::domain::SupportStatus::Active,
-            needs_override: c.open >= c.caseload_limit,
-            id: c.id,
-            name: c.name,
-            city: c.city,
-            open: c.open,
-            caseload_limit: c.caseload_limit,
+        .filter(|c| c.id != id && c.status == SupportStatus::Active)
+        .map(|c| {
+            candidate_view(RankedCandidate {
+                notes: vec![CandidateNote::FreePlaces(c.caseload_limit - c.open)],
+                assignable: true,
+                needs_override: c.open >= c.caseload_limit,
+                candidate: c,
+            })
         })
-        .filter(|c| c.assignable)
         .collect();
     Ok(SupportPersonDetail {
         person,

@@ -93,10 +93,14 @@ pub fn tallinn_day(date: NaiveDate) -> Option<Span> {
     Some(Span { start, end })
 }
 
+/// The Tallinn day an instant falls on, as a span.
+pub fn tallinn_day_of(at: i64) -> Option<Span> {
+    tallinn_wall_clock(at).and_then(|(date, _)| tallinn_day(date))
+}
+
 /// The overlap error, naming the next free start that day when there is one.
 pub fn overlap_error(busy: &[Span], wanted: Span) -> ErrorCode {
-    let day_end = tallinn_wall_clock(wanted.start)
-        .and_then(|(date, _)| tallinn_day(date))
+    let day_end = tallinn_day_of(wanted.start)
         .map(|d| d.end)
         .unwrap_or(wanted.end);
     match next_free_start(busy, wanted, day_end).and_then(tallinn_wall_clock) {

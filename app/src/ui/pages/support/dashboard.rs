@@ -21,9 +21,9 @@ pub fn SupportDashboardPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(d) => view! {
-                            <Cases rows=d.cases show_person=false />
+                            <Cases rows=d.cases.clone() show_person=false />
                             <h2>{t!(i18n, ending_soon_title)}</h2>
-                            <EndingSoon rows=d.ending_soon />
+                            <EndingSoon cases=d.cases />
                             <h2>{t!(i18n, next_meetings_title)}</h2>
                             {if d.next_meetings.is_empty() {
                                 view! { <p>{t!(i18n, no_meetings)}</p> }.into_any()

@@ -28,7 +28,7 @@ pub fn CoordinatorOverviewPage() -> impl IntoView {
                     match data.await {
                         Ok(o) => view! {
                             <h2>{t!(i18n, ending_soon_title)}</h2>
-                            <EndingSoon rows=o.ending_soon />
+                            <EndingSoon cases=o.cases.clone() />
                             <h2>{t!(i18n, unassigned_title)}</h2>
                             {if o.unassigned.is_empty() {
                                 view! { <p>{t!(i18n, none_now)}</p> }.into_any()
@@ -83,8 +83,13 @@ pub fn CoordinatorOverviewPage() -> impl IntoView {
 
 /// Assignments in their last 14 days (or past their planned end), with the handover action.
 #[component]
-pub fn EndingSoon(rows: Vec<AssignmentView>) -> impl IntoView {
+pub fn EndingSoon(cases: Vec<CaseRow>) -> impl IntoView {
     let i18n = use_i18n();
+    let rows: Vec<AssignmentView> = cases
+        .into_iter()
+        .filter(|c| c.assignment.ending_soon)
+        .map(|c| c.assignment)
+        .collect();
     if rows.is_empty() {
         return view! { <p>{t!(i18n, none_now)}</p> }.into_any();
     }
