@@ -713,6 +713,245 @@ async fn a_beneficiary_sees_their_support_person_and_meetings(app: TestApp) {
     assert_eq!(status, 403);
 }
 
+/// (who, endpoint, form, field, expected code)
+type Refusal<'a> = (
+    &'a Client,
+    &'a str,
+    Vec<(&'a str, &'a str)>,
+    &'a str,
+    &'a str,
+);
+
+async fn lifecycle_and_meeting_forms_refuse_bad_input(app: TestApp) {
+    let coordinator = app.login_as("coordinator@test.ee").await;
+    let support = app.account_id("support@test.ee").await;
+    let other = app.account_id("support2@test.ee").await;
+    let assignment = assigned(&app, &coordinator, support, 7).await;
+    let id = assignment.to_string();
+    let sirje = app.login_as("support@test.ee").await;
+    let res = plan(
+        &app,
+        &sirje,
+        assignment,
+        &days_from_today(-1),
+        "10:00",
+        "11:00",
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let meeting: i64 = res.json().await.unwrap();
+    let meeting = meeting.to_string();
+    let too_long = "x".repeat(501);
+    let before_start = days_from_today(-30);
+    let in_three_days = days_from_today(3);
+    let (support_id, other_id) = (support.to_string(), other.to_string());
+
+    let cases: Vec<Refusal> = vec![
+        (
+            &sirje,
+            "plan_handover",
+            vec![
+                ("id", &id),
+                ("form[handover_date]", &in_three_days),
+                ("form[note]", " "),
+            ],
+            "note",
+            "Required",
+        ),
+        (
+            &sirje,
+            "plan_handover",
+            vec![
+                ("id", &id),
+                ("form[handover_date]", &before_start),
+                ("form[note]", "x"),
+            ],
+            "handover_date",
+            "DateBeforeStart",
+        ),
+        (
+            &sirje,
+            "plan_handover",
+            vec![
+                ("id", &id),
+                ("form[handover_date]", &in_three_days),
+                ("form[note]", &too_long),
+            ],
+            "note",
+            "TooLong",
+        ),
+        (
+            &coordinator,
+            "extend_assignment",
+            vec![("id", &id), ("form[new_end]", "soon"), ("form[reason]", "")],
+            "new_end",
+            "InvalidDate",
+        ),
+        (
+            &coordinator,
+            "extend_assignment",
+            vec![("id", &id), ("form[new_end]", "soon"), ("form[reason]", "")],
+            "reason",
+            "Required",
+        ),
+        (
+            &coordinator,
+            "end_assignment",
+            vec![
+                ("id", &id),
+                ("form[reason]", "moved_away"),
+                ("form[ended_on]", "2999-01-01"),
+                ("form[note]", ""),
+            ],
+            "ended_on",
+            "DateInFuture",
+        ),
+        (
+            &coordinator,
+            "end_assignment",
+            vec![
+                ("id", &id),
+                ("form[reason]", ""),
+                ("form[ended_on]", ""),
+                ("form[note]", &too_long),
+            ],
+            "note",
+            "TooLong",
+        ),
+        (
+            &coordinator,
+            "reassign_household",
+            vec![
+                ("id", &id),
+                ("form[support_person_id]", &other_id),
+                ("form[note]", ""),
+            ],
+            "note",
+            "Required",
+        ),
+        (
+            &coordinator,
+            "reassign_household",
+            vec![
+                ("id", &id),
+                ("form[support_person_id]", "someone"),
+                ("form[note]", "x"),
+            ],
+            "support_person_id",
+            "InvalidChoice",
+        ),
+        (
+            &sirje,
+            "record_meeting",
+            vec![
+                ("id", &meeting),
+                ("form[outcome]", "held"),
+                ("form[minutes]", "0"),
+            ],
+            "minutes",
+            "NumberOutOfRange",
+        ),
+        (
+            &sirje,
+            "record_meeting",
+            vec![
+                ("id", &meeting),
+                ("form[outcome]", "held"),
+                ("form[minutes]", "721"),
+            ],
+            "minutes",
+            "NumberOutOfRange",
+        ),
+        (
+            &sirje,
+            "record_meeting",
+            vec![
+                ("id", &meeting),
+                ("form[outcome]", "skipped"),
+                ("form[minutes]", ""),
+            ],
+            "outcome",
+            "InvalidChoice",
+        ),
+        (
+            &coordinator,
+            "save_support_profile",
+            vec![
+                ("id", &support_id),
+                ("profile[city]", &too_long),
+                ("profile[status]", "active"),
+                ("profile[language_1]", "uk"),
+                ("profile[level_1]", "C1"),
+            ],
+            "city",
+            "TooLong",
+        ),
+    ];
+    for (client, endpoint, form, field, code) in cases {
+        let res = app.api(client, endpoint, &form).await;
+        assert_refused(res, field, code).await;
+    }
+    // Malformed and unknown ids.
+    for endpoint in [
+        "get_assignment",
+        "mark_handed_over",
+        "cancel_meeting",
+        "extend_assignment",
+        "reassign_household",
+    ] {
+        let res = app.api(&coordinator, endpoint, &[("id", "abc")]).await;
+        assert_eq!(res.status().as_u16(), 400, "{endpoint}");
+    }
+    let res = app
+        .api(&sirje, "plan_meeting", &[("assignment_id", "abc")])
+        .await;
+    assert_eq!(res.status().as_u16(), 400);
+    for endpoint in ["get_assignment", "mark_handed_over", "cancel_meeting"] {
+        let res = app.api(&coordinator, endpoint, &[("id", "999999")]).await;
+        assert_eq!(res.status().as_u16(), 404, "{endpoint}");
+    }
+    let res = app
+        .api(
+            &coordinator,
+            "extend_assignment",
+            &[
+                ("id", "999999"),
+                ("form[new_end]", "2027-01-01"),
+                ("form[reason]", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    let res = app
+        .api(
+            &coordinator,
+            "save_support_profile",
+            &[
+                ("id", "999999"),
+                ("profile[city]", "Tartu"),
+                ("profile[status]", "active"),
+                ("profile[language_1]", "uk"),
+                ("profile[level_1]", "C1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+
+    // Nothing was changed.
+    assert_eq!(app.count("assignment_extensions").await, 0);
+    assert_eq!(app.count("assignments").await, 1);
+    assert_eq!(app.count("support_profiles").await, 0);
+    let (status, handover, held): (String, Option<String>, Option<i64>) = sqlx::query_as(
+        "SELECT s.status, s.handover_date, m.held_minutes FROM assignments s \
+         JOIN meetings m ON m.assignment_id = s.id WHERE s.id = $1",
+    )
+    .bind(assignment)
+    .fetch_one(app.db.pool())
+    .await
+    .unwrap();
+    assert_eq!((status.as_str(), handover, held), ("active", None, None));
+}
+
 on_both_databases!(
     a_coordinator_assigns_and_a_support_person_works_the_case,
     bad_assignments_are_refused_and_change_nothing,
@@ -721,4 +960,5 @@ on_both_databases!(
     fifty_parallel_overlapping_meetings_book_exactly_one,
     an_assignment_is_extended_ended_handed_over_and_reassigned,
     a_beneficiary_sees_their_support_person_and_meetings,
+    lifecycle_and_meeting_forms_refuse_bad_input,
 );
