@@ -63,6 +63,27 @@ pub enum ErrorCode {
         max_hours: i64,
     },
     DateBeforeStart,
+    DateInPast,
+    /// An office-hours window too short for one slot.
+    WindowShorterThanSlot,
+    SlotInPast,
+    OfficeClosedHoliday,
+    OfficeClosed,
+    OutsideOfficeHours,
+    /// Booking for oneself needs this many hours' notice.
+    TooShortNotice {
+        hours: i64,
+    },
+    /// Someone else booked the slot a moment ago.
+    SlotTaken,
+    /// Only a coordinator may cancel or move it less than `hours` before the start.
+    CutoffPassed {
+        hours: i64,
+    },
+    AlreadyStarted,
+    /// Cancelled or already marked attended or no-show.
+    ConsultationClosed,
+    NoFreeSlot,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

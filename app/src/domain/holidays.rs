@@ -130,4 +130,29 @@ mod tests {
         assert_eq!(public_holiday(d("2026-11-24")), None);
         assert!(days.windows(2).all(|w| w[0].0 < w[1].0), "in date order");
     }
+    #[test]
+    fn holidays_2026_to_2030_match_the_calendar() {
+        let fixed = [
+            "01-01", "02-24", "05-01", "06-23", "06-24", "08-20", "12-24", "12-25", "12-26",
+        ];
+        // Good Friday, Easter Sunday and Pentecost, from the published church calendar.
+        let movable = [
+            (2026, ["04-03", "04-05", "05-24"]),
+            (2027, ["03-26", "03-28", "05-16"]),
+            (2028, ["04-14", "04-16", "06-04"]),
+            (2029, ["03-30", "04-01", "05-20"]),
+            (2030, ["04-19", "04-21", "06-09"]),
+        ];
+        for (year, days) in movable {
+            let mut expected: Vec<NaiveDate> = fixed
+                .iter()
+                .chain(days.iter())
+                .map(|md| d(&format!("{year}-{md}")))
+                .collect();
+            expected.sort();
+            let computed: Vec<NaiveDate> =
+                public_holidays(year).into_iter().map(|(d, _)| d).collect();
+            assert_eq!(computed, expected, "{year}");
+        }
+    }
 }

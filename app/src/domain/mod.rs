@@ -5,12 +5,14 @@
 mod string_enum;
 mod assignment;
 mod checklist;
+pub mod consultation;
 mod email;
 mod field_errors;
 pub mod holidays;
 mod household;
 mod language;
 mod office;
+pub mod office_hours;
 mod password;
 pub mod role;
 pub mod schedule;

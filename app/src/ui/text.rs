@@ -265,6 +265,24 @@ pub fn field_error(i18n: I18n, code: ErrorCode) -> String {
             t_string!(i18n, err_duration_too_long, max_hours = max_hours).to_string()
         }
         ErrorCode::DateBeforeStart => t_string!(i18n, err_date_before_start).to_string(),
+        ErrorCode::DateInPast => t_string!(i18n, err_date_in_past).to_string(),
+        ErrorCode::WindowShorterThanSlot => {
+            t_string!(i18n, err_window_shorter_than_slot).to_string()
+        }
+        ErrorCode::SlotInPast => t_string!(i18n, err_slot_in_past).to_string(),
+        ErrorCode::OfficeClosedHoliday => t_string!(i18n, err_office_closed_holiday).to_string(),
+        ErrorCode::OfficeClosed => t_string!(i18n, err_office_closed).to_string(),
+        ErrorCode::OutsideOfficeHours => t_string!(i18n, err_outside_office_hours).to_string(),
+        ErrorCode::TooShortNotice { hours } => {
+            t_string!(i18n, err_too_short_notice, hours = hours).to_string()
+        }
+        ErrorCode::SlotTaken => t_string!(i18n, err_slot_taken).to_string(),
+        ErrorCode::CutoffPassed { hours } => {
+            t_string!(i18n, err_cutoff_passed, hours = hours).to_string()
+        }
+        ErrorCode::AlreadyStarted => t_string!(i18n, err_already_started).to_string(),
+        ErrorCode::ConsultationClosed => t_string!(i18n, err_consultation_closed).to_string(),
+        ErrorCode::NoFreeSlot => t_string!(i18n, err_no_free_slot).to_string(),
     }
 }
 
