@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod demo;
+pub mod jobs;
 mod routes;
 
 use axum::Router;
@@ -10,7 +11,7 @@ use config::Config;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::net::SocketAddr;
-use tugi_app::api::context::ServerContext;
+use tugi_app::api::context::{Clock, ServerContext};
 use tugi_app::db::Db;
 use tugi_app::{shell, App};
 
@@ -35,7 +36,7 @@ fn route_list() -> Vec<AxumRouteListing> {
 }
 
 /// The whole application as a router, ready to serve.
-pub fn router(config: &Config, db: Db) -> Router {
+pub fn router(config: &Config, db: Db, clock: Clock) -> Router {
     let leptos_options = LeptosOptions::builder()
         .output_name("tugi")
         .site_root(config.site_root.clone())
@@ -46,6 +47,9 @@ pub fn router(config: &Config, db: Db) -> Router {
         ctx: ServerContext {
             db,
             secure_cookies: config.secure_cookies,
+            clock,
+            booking_rules: Default::default(),
+            public_url: config.public_url.trim_end_matches('/').to_string(),
         },
     };
     let ctx = state.ctx.clone();
@@ -80,12 +84,18 @@ pub fn router(config: &Config, db: Db) -> Router {
 pub struct Running {
     pub addr: SocketAddr,
     pub db: Db,
+    /// The clock the server's rules judge by (tests move it).
+    pub clock: Clock,
     pub handle: tokio::task::JoinHandle<()>,
 }
 
 pub async fn spawn(config: &Config) -> Result<Running, Box<dyn std::error::Error + Send + Sync>> {
     let db = open_database(config).await?;
-    let app = router(config, db.clone());
+    let clock = Clock::default();
+    let app = router(config, db.clone(), clock.clone());
+    if config.background_jobs {
+        jobs::Jobs::new(config, db.clone(), clock.clone())?.spawn();
+    }
     let listener = tokio::net::TcpListener::bind(&config.bind).await?;
     let addr = listener.local_addr()?;
     let handle = tokio::spawn(async move {
@@ -93,5 +103,10 @@ pub async fn spawn(config: &Config) -> Result<Running, Box<dyn std::error::Error
             tracing::error!(%error, "server stopped");
         }
     });
-    Ok(Running { addr, db, handle })
+    Ok(Running {
+        addr,
+        db,
+        clock,
+        handle,
+    })
 }

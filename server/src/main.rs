@@ -1,7 +1,7 @@
 //! `tugi`: serve the app, migrate the database, create the first admin, load demo data.
 
 use clap::{Parser, Subcommand};
-use tugi_server::config::Config;
+use tugi_server::config::{Config, MailConfig};
 use tugi_server::{demo, open_database, spawn};
 
 #[derive(Parser)]
@@ -42,6 +42,29 @@ struct Cli {
         global = true
     )]
     site_root: String,
+    /// SMTP server for outgoing messages, `smtp://user:pass@host:587?tls=required`; without it
+    /// messages are written as .eml files into TUGI_OUTBOX_DIR.
+    #[arg(long, env = "TUGI_SMTP_URL", global = true)]
+    smtp_url: Option<String>,
+    /// Sender of outgoing messages.
+    #[arg(
+        long,
+        env = "TUGI_MAIL_FROM",
+        default_value = "Tugi <tugi@localhost>",
+        global = true
+    )]
+    mail_from: String,
+    /// Folder for .eml files when no SMTP server is configured.
+    #[arg(
+        long,
+        env = "TUGI_OUTBOX_DIR",
+        default_value = "data/outbox",
+        global = true
+    )]
+    outbox_dir: String,
+    /// Address that links in messages point to; defaults to http://<bind>.
+    #[arg(long, env = "TUGI_PUBLIC_URL", global = true)]
+    public_url: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -85,10 +108,20 @@ type Error = Box<dyn std::error::Error + Send + Sync>;
 
 async fn run(cli: Cli) -> Result<(), Error> {
     let config = Config {
+        public_url: cli
+            .public_url
+            .unwrap_or_else(|| format!("http://{}", cli.bind)),
         database_url: cli.database_url,
         bind: cli.bind,
         secure_cookies: cli.secure_cookies,
         site_root: cli.site_root,
+        mail: MailConfig {
+            smtp_url: cli.smtp_url.filter(|url| !url.trim().is_empty()),
+            from: cli.mail_from,
+            outbox_dir: cli.outbox_dir.into(),
+            ..MailConfig::default()
+        },
+        background_jobs: true,
     };
     match cli.command.unwrap_or(Command::Serve { demo: false }) {
         Command::Serve { demo } => serve(&config, demo).await,

@@ -2,6 +2,7 @@
 
 use crate::api::auth::CurrentUser;
 use crate::db::{self, Db};
+use crate::domain::consultation::BookingRules;
 use crate::domain::Role;
 use crate::error::AppError;
 use chrono::NaiveDate;
@@ -21,6 +22,44 @@ pub struct ServerContext {
     pub db: Db,
     /// Mark cookies `Secure` (behind HTTPS).
     pub secure_cookies: bool,
+    pub clock: Clock,
+    pub booking_rules: BookingRules,
+    /// Where links in messages point, `https://tugi.example.ee`.
+    pub public_url: String,
+}
+
+/// The time the scheduling rules judge by: the system clock, moved by an offset that only tests
+/// set (to stand on the day of a booked consultation, or past a cut-off).
+#[derive(Clone, Debug, Default)]
+pub struct Clock(std::sync::Arc<std::sync::atomic::AtomicI64>);
+
+impl Clock {
+    pub fn now(&self) -> i64 {
+        db::now() + self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Moves this clock so that it reads `at` now.
+    pub fn set(&self, at: i64) {
+        self.0
+            .store(at - db::now(), std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// Now, by the server's clock (UTC unix seconds).
+pub fn now() -> i64 {
+    server_context()
+        .map(|c| c.clock.now())
+        .unwrap_or_else(|_| db::now())
+}
+
+pub fn public_url() -> String {
+    server_context().map(|c| c.public_url).unwrap_or_default()
+}
+
+pub fn booking_rules() -> BookingRules {
+    server_context()
+        .map(|c| c.booking_rules)
+        .unwrap_or_default()
 }
 
 pub fn server_context() -> Result<ServerContext, AppError> {
@@ -130,9 +169,9 @@ pub async fn require_login() -> Result<CurrentUser, AppError> {
 
 /// Today's date in Europe/Tallinn, against which "not in the future" is judged.
 pub fn today() -> NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Tallinn)
-        .date_naive()
+    crate::domain::schedule::tallinn_wall_clock(now())
+        .map(|(date, _)| date)
+        .unwrap_or_default()
 }
 
 /// A UTC instant (unix seconds) as Europe/Tallinn wall-clock time, `2026-03-29 10:00`.

@@ -99,6 +99,7 @@ async fn plan(
         place: Some(&meeting.place),
         created_by: user.id,
         resources: &resources,
+        buffer_after: 0,
     };
     let id = match db::calendar::create(&mut tx, &event).await {
         Ok(id) => id,

@@ -6,14 +6,19 @@ pub mod assignment_detail;
 pub mod assignments;
 pub mod auth;
 pub mod checklist;
+pub mod consultations;
 pub mod dashboards;
 pub mod drafts;
 pub mod households;
 pub mod meetings;
+pub mod office_hours;
 pub mod offices;
+pub mod reception;
 pub mod support_persons;
 
 #[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]
 pub mod credentials;
+#[cfg(feature = "ssr")]
+pub mod notify;

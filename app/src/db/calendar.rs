@@ -42,6 +42,8 @@ pub struct NewEvent<'a> {
     pub created_by: i64,
     /// Who and what must be there.
     pub resources: &'a [String],
+    /// Seconds the resources stay occupied after the end (a coordinator's buffer).
+    pub buffer_after: i64,
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -89,11 +91,10 @@ pub async fn busy<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 /// Writes an event and its occupancy, or answers `Conflict` and writes nothing that counts
 /// (the caller drops the transaction).
 pub async fn create(tx: &mut Tx, event: &NewEvent<'_>) -> Result<i64, BookError> {
-    for resource in event.resources {
-        if !busy(&mut **tx, resource, event.span).await?.is_empty() {
-            return Err(BookError::Conflict);
-        }
-    }
+    let occupied = Span {
+        start: event.span.start,
+        end: event.span.end + event.buffer_after,
+    };
     let at = now();
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO events (uid, kind, starts_at, ends_at, status, place, sequence, created_by, \
@@ -109,18 +110,61 @@ pub async fn create(tx: &mut Tx, event: &NewEvent<'_>) -> Result<i64, BookError>
     .bind(at)
     .fetch_one(&mut **tx)
     .await?;
-    for resource in event.resources {
+    occupy(tx, id, event.resources, occupied).await?;
+    Ok(id)
+}
+
+/// Occupies `resources` for `span` on behalf of event `id`, unless one of them is taken.
+async fn occupy(tx: &mut Tx, id: i64, resources: &[String], span: Span) -> Result<(), BookError> {
+    for resource in resources {
+        if !busy(&mut **tx, resource, span).await?.is_empty() {
+            return Err(BookError::Conflict);
+        }
+    }
+    for resource in resources {
         sqlx::query(
             "INSERT INTO occupancy (event_id, resource, starts_at, ends_at) VALUES ($1, $2, $3, $4)",
         )
         .bind(id)
         .bind(resource)
-        .bind(event.span.start)
-        .bind(event.span.end)
+        .bind(span.start)
+        .bind(span.end)
         .execute(&mut **tx)
         .await?;
     }
-    Ok(id)
+    Ok(())
+}
+
+/// Moves an event to `span` (its resources occupied until `buffer_after` seconds past the end)
+/// and raises its sequence; `Conflict` when a resource is taken then (the caller drops the
+/// transaction, which keeps the old time).
+pub async fn move_to(
+    tx: &mut Tx,
+    id: i64,
+    span: Span,
+    buffer_after: i64,
+    resources: &[String],
+) -> Result<(), BookError> {
+    sqlx::query("DELETE FROM occupancy WHERE event_id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    let occupied = Span {
+        start: span.start,
+        end: span.end + buffer_after,
+    };
+    occupy(tx, id, resources, occupied).await?;
+    sqlx::query(
+        "UPDATE events SET starts_at = $1, ends_at = $2, sequence = sequence + 1, updated_at = $3 \
+         WHERE id = $4",
+    )
+    .bind(span.start)
+    .bind(span.end)
+    .bind(now())
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 pub async fn by_id<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(

@@ -7,10 +7,13 @@ pub mod assignments;
 pub mod audit;
 pub mod calendar;
 pub mod checklist;
+pub mod consultations;
 pub mod households;
 pub mod invites;
 pub mod meetings;
+pub mod office_hours;
 pub mod offices;
+pub mod outbox;
 pub mod sessions;
 pub mod support_persons;
 

@@ -27,9 +27,17 @@ pub async fn list(pool: &AnyPool) -> Result<Vec<OfficeRow>, sqlx::Error> {
 }
 
 pub async fn by_id(pool: &AnyPool, id: i64) -> Result<Option<OfficeRow>, sqlx::Error> {
+    by_id_in(pool, id).await
+}
+
+/// As `by_id`, inside a transaction.
+pub async fn by_id_in<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    id: i64,
+) -> Result<Option<OfficeRow>, sqlx::Error> {
     sqlx::query_as("SELECT id, code, name, address FROM offices WHERE id = $1")
         .bind(id)
-        .fetch_optional(pool)
+        .fetch_optional(executor)
         .await
 }
 

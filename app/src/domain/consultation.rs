@@ -33,6 +33,16 @@ string_enum!(
     }
 );
 
+string_enum!(
+    /// What a message to the household tells about its consultation.
+    MessageKind {
+        Confirmed => "consultation_confirmed",
+        Changed => "consultation_changed",
+        Cancelled => "consultation_cancelled",
+        Reminder => "consultation_reminder",
+    }
+);
+
 string_enum!(Attendance { Attended => "attended", NoShow => "no_show" });
 
 /// The times that bind people who book for themselves (a household or its support person);

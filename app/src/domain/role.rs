@@ -108,6 +108,13 @@ pub mod access {
     pub const ASSIGNMENTS: &[Role] = &[Role::Coordinator, Role::SupportPerson];
     pub const SUPPORT_PERSON: &[Role] = &[Role::SupportPerson];
     pub const BENEFICIARY: &[Role] = &[Role::Beneficiary];
+    /// Coordinators run the receptions and publish their office hours.
+    pub const RECEPTION: &[Role] = &[Role::Coordinator];
+    /// Who may book a consultation: a coordinator for anyone, a support person for their
+    /// households, a beneficiary for their own.
+    pub const CONSULTATIONS: &[Role] = &[Role::Coordinator, Role::SupportPerson, Role::Beneficiary];
+    /// Office hours: coordinators their own, admins the opening of dates.
+    pub const OFFICE_HOURS: &[Role] = &[Role::Coordinator, Role::Admin];
 }
 
 #[cfg(test)]

@@ -101,6 +101,7 @@ pub(super) async fn load(
             place: Some("Narva mnt 5, Tallinn"),
             created_by: person,
             resources: &resources,
+            buffer_after: 0,
         };
         let id = db::calendar::create(tx, &event)
             .await

@@ -50,6 +50,11 @@ impl Browser {
             bind: "127.0.0.1:0".into(),
             secure_cookies: false,
             site_root: site.into(),
+            mail: tugi_server::config::MailConfig {
+                outbox_dir: db_file.with_extension("outbox"),
+                ..Default::default()
+            },
+            ..Config::default()
         };
         let running = tugi_server::spawn(&config).await.expect("server starts");
         tugi_server::demo::load_if_empty(&running.db)

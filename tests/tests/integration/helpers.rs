@@ -21,6 +21,8 @@ pub struct TestApp {
     pub base: String,
     pub db: Db,
     pub coordinator_id: i64,
+    /// The server's clock: tests move it to stand at a chosen time.
+    pub clock: tugi_app::api::context::Clock,
     /// The SQLite file, removed when the test ends.
     sqlite_file: Option<std::path::PathBuf>,
 }
@@ -101,11 +103,14 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         bind: "127.0.0.1:0".into(),
         secure_cookies: false,
         site_root: site_root(),
+        // Tests run the jobs themselves, at the time they choose.
+        background_jobs: false,
+        ..Config::default()
     };
-    let (addr, db) = server_runtime()
+    let (addr, db, clock) = server_runtime()
         .spawn(async move {
             let running = tugi_server::spawn(&config).await.expect("server starts");
-            (running.addr, running.db)
+            (running.addr, running.db, running.clock)
         })
         .await
         .expect("server task");
@@ -159,6 +164,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         base: format!("http://{addr}"),
         db,
         coordinator_id,
+        clock,
         sqlite_file,
     }
 }

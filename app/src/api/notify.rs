@@ -1,0 +1,220 @@
+//! Messages about consultations, written into the outbox inside the transaction of the change
+//! they tell of, in the recipient's language (the same translations as the pages).
+
+use super::context;
+use crate::db::{self, consultations::ConsultationRow, Tx};
+pub use crate::domain::consultation::MessageKind;
+use crate::i18n::Locale;
+use leptos_i18n::td_string;
+
+
+/// Who hears about a household's consultation: the first member with an account, else the
+/// household's own email, else the support person who booked it.
+pub struct Recipient {
+    pub account_id: Option<i64>,
+    pub email: String,
+    pub language: String,
+}
+
+fn locale(code: &str) -> Locale {
+    match code {
+        "et" => Locale::et,
+        "ru" => Locale::ru,
+        "uk" => Locale::uk,
+        _ => Locale::en,
+    }
+}
+
+pub async fn recipient(
+    tx: &mut Tx,
+    household_id: i64,
+    booked_by: i64,
+) -> Result<Option<Recipient>, sqlx::Error> {
+    let member: Option<(i64, String, String)> = sqlx::query_as(
+        "SELECT a.id, a.email, a.language FROM members m JOIN accounts a ON a.id = m.account_id \
+         WHERE m.household_id = $1 AND a.active = 1 ORDER BY m.id LIMIT 1",
+    )
+    .bind(household_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if let Some((id, email, language)) = member {
+        return Ok(Some(Recipient {
+            account_id: Some(id),
+            email,
+            language,
+        }));
+    }
+    // The household's own address, in the first of its languages that Tugi speaks.
+    let household: Option<(Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT h.email, (SELECT l.language FROM member_languages l JOIN members m \
+            ON m.id = l.member_id WHERE m.household_id = h.id \
+            AND l.language IN ('et', 'en', 'ru', 'uk') ORDER BY m.id, l.language LIMIT 1) \
+         FROM households h WHERE h.id = $1",
+    )
+    .bind(household_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if let Some((Some(email), language)) = household {
+        return Ok(Some(Recipient {
+            account_id: None,
+            email,
+            language: language.unwrap_or_else(|| "en".into()),
+        }));
+    }
+    let booker: Option<(i64, String, String)> = sqlx::query_as(
+        "SELECT a.id, a.email, a.language FROM accounts a JOIN account_roles r \
+         ON r.account_id = a.id AND r.role = 'support_person' WHERE a.id = $1 AND a.active = 1",
+    )
+    .bind(booked_by)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(booker.map(|(id, email, language)| Recipient {
+        account_id: Some(id),
+        email,
+        language,
+    }))
+}
+
+/// A consultation's topic in `locale`.
+fn topic_name(locale: Locale, code: &str) -> String {
+    match code {
+        "handover" => td_string!(locale, topic_handover),
+        "documents" => td_string!(locale, topic_documents),
+        "housing" => td_string!(locale, topic_housing),
+        "work" => td_string!(locale, topic_work),
+        "education" => td_string!(locale, topic_education),
+        "health" => td_string!(locale, topic_health),
+        "family" => td_string!(locale, topic_family),
+        "benefits" => td_string!(locale, topic_benefits),
+        _ => td_string!(locale, topic_other),
+    }
+    .to_string()
+}
+
+fn language_name(locale: Locale, code: &str) -> String {
+    match code {
+        "et" => td_string!(locale, lang_et),
+        "en" => td_string!(locale, lang_en),
+        "ru" => td_string!(locale, lang_ru),
+        "uk" => td_string!(locale, lang_uk),
+        "ar" => td_string!(locale, lang_ar),
+        "prs" => td_string!(locale, lang_prs),
+        "fa" => td_string!(locale, lang_fa),
+        "ps" => td_string!(locale, lang_ps),
+        "ti" => td_string!(locale, lang_ti),
+        "so" => td_string!(locale, lang_so),
+        "tr" => td_string!(locale, lang_tr),
+        "fr" => td_string!(locale, lang_fr),
+        "de" => td_string!(locale, lang_de),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// Subject and plain-text body of a message about `row`. `previous` is the old time of a
+/// moved consultation; `reason` that of a change or cancellation.
+pub fn render(
+    kind: MessageKind,
+    language: &str,
+    row: &ConsultationRow,
+    previous: Option<&str>,
+    reason: Option<&str>,
+    link: &str,
+) -> (String, String) {
+    let l = locale(language);
+    let when = context::local_span(row.starts_at, row.ends_at);
+    let office = row.office.clone();
+    let subject = match kind {
+        MessageKind::Confirmed => td_string!(l, mail_confirmed_subject, when = when.clone(), office = office.clone()).to_string(),
+        MessageKind::Changed => td_string!(l, mail_changed_subject, when = when.clone(), office = office.clone()).to_string(),
+        MessageKind::Cancelled => td_string!(l, mail_cancelled_subject, when = when.clone(), office = office.clone()).to_string(),
+        MessageKind::Reminder => td_string!(l, mail_reminder_subject, when = when.clone(), office = office.clone()).to_string(),
+    };
+    let intro = match kind {
+        MessageKind::Confirmed => td_string!(l, mail_confirmed_intro),
+        MessageKind::Changed => td_string!(l, mail_changed_intro),
+        MessageKind::Cancelled => td_string!(l, mail_cancelled_intro),
+        MessageKind::Reminder => td_string!(l, mail_reminder_intro),
+    };
+    let mut lines = vec![
+        td_string!(l, mail_greeting).to_string(),
+        String::new(),
+        intro.to_string(),
+        String::new(),
+    ];
+    if let Some(previous) = previous {
+        lines.push(format!("{}: {previous}", td_string!(l, mail_previous_time)));
+    }
+    lines.push(format!("{}: {when} ({})", td_string!(l, col_when), td_string!(l, mail_tallinn_time)));
+    lines.push(format!("{}: {}, {}", td_string!(l, field_place), row.office, row.office_address));
+    lines.push(format!("{}: {}", td_string!(l, role_coordinator), row.coordinator));
+    lines.push(format!("{}: {}", td_string!(l, field_topic), topic_name(l, &row.topic)));
+    lines.push(format!("{}: {}", td_string!(l, field_party_size), row.party_size));
+    if let Some(code) = &row.interpreter {
+        lines.push(format!("{}: {}", td_string!(l, field_interpreter), language_name(l, code)));
+    }
+    if let Some(reason) = reason {
+        lines.push(format!("{}: {reason}", td_string!(l, field_reason)));
+    }
+    lines.push(String::new());
+    if kind != MessageKind::Cancelled {
+        lines.push(td_string!(l, mail_change_hint, link = link.to_string()).to_string());
+        lines.push(String::new());
+    }
+    lines.push("Tugi".to_string());
+    (subject, lines.join("\r\n"))
+}
+
+/// What a message tells: its kind, and for a change or cancellation the old time and reason.
+pub struct Notice<'a> {
+    pub kind: MessageKind,
+    pub previous: Option<&'a str>,
+    pub reason: Option<&'a str>,
+}
+
+impl Notice<'_> {
+    pub fn of(kind: MessageKind) -> Self {
+        Notice {
+            kind,
+            previous: None,
+            reason: None,
+        }
+    }
+}
+
+/// Writes a message about consultation `event_id` to its household into the outbox (nothing
+/// when nobody can be reached). Runs inside the caller's transaction; `base_url` starts links.
+pub async fn consultation(
+    tx: &mut Tx,
+    event_id: i64,
+    notice: &Notice<'_>,
+    now: i64,
+    base_url: &str,
+) -> Result<(), sqlx::Error> {
+    let Some(row) = db::consultations::by_id(&mut **tx, event_id).await? else {
+        return Ok(());
+    };
+    let Some(to) = recipient(tx, row.household_id, row.booked_by).await? else {
+        return Ok(());
+    };
+    let link = format!("{base_url}/consultations/{event_id}");
+    let (subject, body) = render(
+        notice.kind,
+        &to.language,
+        &row,
+        notice.previous,
+        notice.reason,
+        &link,
+    );
+    let message = db::outbox::NewMessage {
+        account_id: to.account_id,
+        recipient: &to.email,
+        language: &to.language,
+        kind: notice.kind.code(),
+        subject: &subject,
+        body: &body,
+        event_id: Some(event_id),
+    };
+    db::outbox::enqueue(tx, &message, now).await?;
+    Ok(())
+}

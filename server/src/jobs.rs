@@ -1,0 +1,162 @@
+//! Background work, safe to run in every server instance: queue the 24-hour reminders and send
+//! the outbox. Each message is claimed for a lease before it is sent (PostgreSQL skips rows
+//! another instance holds), marked sent after, and on failure tried again later; nothing is
+//! deleted, so a message is never lost.
+
+use crate::config::{Config, MailConfig};
+use lettre::message::{header::ContentType, Mailbox};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use std::path::PathBuf;
+use std::time::Duration;
+use tugi_app::api::context::Clock;
+use tugi_app::api::notify::{self, MessageKind, Notice};
+use tugi_app::db::{self, outbox::MessageRow, Db};
+
+type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// How many messages one run sends at most.
+const BATCH: i64 = 50;
+/// Reminders go out this long before a consultation.
+const REMINDER_AHEAD: i64 = 24 * 3600;
+
+/// Where messages go: an SMTP server, or .eml files in a folder.
+pub enum Mailer {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Files(PathBuf),
+}
+
+impl Mailer {
+    pub fn from_config(mail: &MailConfig) -> Result<Mailer, Error> {
+        Ok(match &mail.smtp_url {
+            Some(url) => Mailer::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?
+                    .timeout(Some(Duration::from_secs(20)))
+                    .build(),
+            ),
+            None => Mailer::Files(mail.outbox_dir.clone()),
+        })
+    }
+
+    async fn send(&self, id: i64, message: Message) -> Result<(), Error> {
+        match self {
+            Mailer::Smtp(transport) => transport.send(message).await.map(|_| ())?,
+            Mailer::Files(dir) => {
+                tokio::fs::create_dir_all(dir).await?;
+                // Named by the outbox id: sending twice writes the same file.
+                let path = dir.join(format!("{id:08}.eml"));
+                tokio::fs::write(path, message.formatted()).await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What one run did, for logs and tests.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub reminders: usize,
+    pub sent: usize,
+    pub failed: usize,
+}
+
+pub struct Jobs {
+    db: Db,
+    mailer: Mailer,
+    from: Mailbox,
+    clock: Clock,
+    public_url: String,
+    interval: Duration,
+}
+
+impl Jobs {
+    pub fn new(config: &Config, db: Db, clock: Clock) -> Result<Jobs, Error> {
+        Ok(Jobs {
+            db,
+            mailer: Mailer::from_config(&config.mail)?,
+            from: config.mail.from.parse()?,
+            clock,
+            public_url: config.public_url.trim_end_matches('/').to_string(),
+            interval: Duration::from_secs(config.mail.interval_secs.max(1)),
+        })
+    }
+
+    /// Runs forever in the background, every `interval`.
+    pub fn spawn(self) -> tokio::task::JoinHandle<()> {
+        tokio::spawn(async move {
+            loop {
+                match self.run_once().await {
+                    Ok(report) if report != Report::default() => {
+                        tracing::info!(?report, "background jobs")
+                    }
+                    Ok(_) => {}
+                    Err(error) => tracing::warn!(%error, "background jobs failed; will retry"),
+                }
+                tokio::time::sleep(self.interval).await;
+            }
+        })
+    }
+
+    pub async fn run_once(&self) -> Result<Report, sqlx::Error> {
+        let now = self.clock.now();
+        let reminders = self.queue_reminders(now).await?;
+        let (sent, failed) = self.deliver_due(now).await?;
+        Ok(Report {
+            reminders,
+            sent,
+            failed,
+        })
+    }
+
+    /// Queues the reminder of every consultation starting within a day, once: the flag is
+    /// claimed in the same transaction as the message is written.
+    async fn queue_reminders(&self, now: i64) -> Result<usize, sqlx::Error> {
+        let due = db::consultations::reminders_due(self.db.pool(), now, now + REMINDER_AHEAD).await?;
+        let mut queued = 0;
+        for id in due {
+            let mut tx = self.db.begin().await?;
+            if db::consultations::claim_reminder(&mut tx, id).await? {
+                let notice = Notice::of(MessageKind::Reminder);
+                notify::consultation(&mut tx, id, &notice, now, &self.public_url).await?;
+                queued += 1;
+            }
+            tx.commit().await?;
+        }
+        Ok(queued)
+    }
+
+    /// Sends the messages that are due; answers (sent, failed).
+    async fn deliver_due(&self, now: i64) -> Result<(usize, usize), sqlx::Error> {
+        let (mut sent, mut failed) = (0, 0);
+        for row in db::outbox::claim_due(&self.db, now, BATCH).await? {
+            let result = match self.message(&row) {
+                Ok(message) => self.mailer.send(row.id, message).await,
+                Err(error) => Err(error),
+            };
+            match result {
+                Ok(()) => {
+                    db::outbox::mark_sent(self.db.pool(), row.id, self.clock.now()).await?;
+                    sent += 1;
+                }
+                Err(error) => {
+                    let attempts = row.attempts + 1;
+                    let retry_at = now + db::outbox::backoff(attempts);
+                    tracing::warn!(id = row.id, attempts, %error, "message not delivered; will retry");
+                    db::outbox::mark_failed(self.db.pool(), row.id, &error.to_string(), retry_at)
+                        .await?;
+                    failed += 1;
+                }
+            }
+        }
+        Ok((sent, failed))
+    }
+
+    fn message(&self, row: &MessageRow) -> Result<Message, Error> {
+        Ok(Message::builder()
+            .from(self.from.clone())
+            .to(row.recipient.parse()?)
+            .subject(row.subject.clone())
+            .message_id(Some(format!("<outbox-{}@tugi>", row.id)))
+            .header(ContentType::TEXT_PLAIN)
+            .body(row.body.clone())?)
+    }
+}
