@@ -11,7 +11,7 @@ use tugi_app::domain::schedule::tallinn_instant;
 /// A Monday with no holiday near: 2027-01-11, 08:00 in Tallinn.
 const MONDAY: &str = "2027-01-11";
 
-fn at(date: &str, time: &str) -> i64 {
+pub(crate) fn at(date: &str, time: &str) -> i64 {
     tallinn_instant(
         NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
         NaiveTime::parse_from_str(time, "%H:%M").unwrap(),
@@ -19,7 +19,7 @@ fn at(date: &str, time: &str) -> i64 {
     .unwrap()
 }
 
-struct Reception {
+pub(crate) struct Reception {
     office: String,
     coordinator: Client,
     /// The coordinator's account id, as slot keys name it.
@@ -37,7 +37,7 @@ impl Reception {
 /// The Tartu office, the coordinator's hours there every day 09:00–17:00 (45-minute slots,
 /// 15-minute buffers), a household whose first member is the test beneficiary, and the clock on
 /// Monday 2027-01-11 08:00.
-async fn reception(app: &TestApp) -> Reception {
+pub(crate) async fn reception_for(app: &TestApp) -> Reception {
     app.clock.set(at(MONDAY, "08:00"));
     let (office,): (i64,) = sqlx::query_as(
         "INSERT INTO offices (code, name, address, updated_at) \
@@ -118,6 +118,12 @@ async fn book(app: &TestApp, client: &Client, form: &[(&str, &str)]) -> i64 {
     res.json().await.unwrap()
 }
 
+/// The beneficiary books the coordinator's slot at `time` on `date`.
+pub(crate) async fn book_one(app: &TestApp, r: &Reception, date: &str, time: &str) -> i64 {
+    let slot = r.slot(date, time);
+    book(app, &r.beneficiary, &booking(&r.office, &slot)).await
+}
+
 async fn outbox_kinds(app: &TestApp) -> Vec<(String, String, String)> {
     sqlx::query_as("SELECT kind, language, subject FROM outbox ORDER BY id")
         .fetch_all(app.db.pool())
@@ -126,7 +132,7 @@ async fn outbox_kinds(app: &TestApp) -> Vec<(String, String, String)> {
 }
 
 async fn a_beneficiary_books_a_slot_that_then_blocks_it_for_everyone(app: TestApp) {
-    let r = reception(&app).await;
+    let r = reception_for(&app).await;
     let slot = r.slot("2027-01-12", "10:00");
     let (status, page) = app
         .page(&r.beneficiary, &format!("/consultations/book?office={}", r.office))
@@ -179,7 +185,7 @@ async fn a_beneficiary_books_a_slot_that_then_blocks_it_for_everyone(app: TestAp
 }
 
 async fn bad_bookings_are_refused_and_nothing_is_stored(app: TestApp) {
-    let r = reception(&app).await;
+    let r = reception_for(&app).await;
     let slots = [
         r.slot("2027-01-04", "10:00"),
         r.slot(MONDAY, "08:00"),
@@ -241,7 +247,7 @@ async fn bad_bookings_are_refused_and_nothing_is_stored(app: TestApp) {
 }
 
 async fn cancel_and_reschedule_keep_to_the_cut_off(app: TestApp) {
-    let r = reception(&app).await;
+    let r = reception_for(&app).await;
     let first = r.slot("2027-01-13", "10:00");
     let id = book(&app, &r.beneficiary, &booking(&r.office, &first)).await;
     let id_text = id.to_string();
@@ -326,7 +332,7 @@ async fn cancel_and_reschedule_keep_to_the_cut_off(app: TestApp) {
 }
 
 async fn the_day_view_marks_attendance_and_registers_walk_ins(app: TestApp) {
-    let r = reception(&app).await;
+    let r = reception_for(&app).await;
     let id = book(&app, &r.beneficiary, &booking(&r.office, &r.slot("2027-01-12", "10:00"))).await;
     let id_text = id.to_string();
     let day = format!("/reception?office={}&date=2027-01-12", r.office);
@@ -411,7 +417,7 @@ async fn the_day_view_marks_attendance_and_registers_walk_ins(app: TestApp) {
 }
 
 async fn office_hours_forms_refuse_bad_input(app: TestApp) {
-    let r = reception(&app).await;
+    let r = reception_for(&app).await;
     let before = app.count("office_hours").await;
     let window = |field: &'static str, value: &'static str| {
         let mut form = vec![
@@ -494,7 +500,7 @@ async fn office_hours_forms_refuse_bad_input(app: TestApp) {
 
 /// Many people press "book" on the same slot at the same moment: one gets it.
 async fn a_hundred_parallel_bookings_of_one_slot_book_exactly_one(app: TestApp) {
-    let r = reception(&app).await;
+    let r = reception_for(&app).await;
     let slot = r.slot("2027-01-12", "10:00");
     let form = booking(&r.office, &slot);
     let started = std::time::Instant::now();

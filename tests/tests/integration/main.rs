@@ -10,5 +10,6 @@ mod health;
 mod households;
 mod i18n;
 mod offices;
+mod outbox;
 mod roles;
 mod support;
