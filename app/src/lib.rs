@@ -72,6 +72,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/support-persons") view=SupportPersonsPage ssr=SsrMode::Async />
                         <Route path=path!("/support-persons/:id") view=SupportPersonPage ssr=SsrMode::Async />
                         <Route path=path!("/my-support") view=MySupportPage ssr=SsrMode::Async />
+                        <Route path=path!("/consultations") view=MyConsultationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/consultations/book") view=BookConsultationPage ssr=SsrMode::Async />
+                        <Route path=path!("/consultations/:id") view=ConsultationPage ssr=SsrMode::Async />
+                        <Route path=path!("/reception") view=ReceptionPage ssr=SsrMode::Async />
+                        <Route path=path!("/office-hours") view=OfficeHoursPage ssr=SsrMode::Async />
                     </Routes>
                 </Layout>
             </Router>

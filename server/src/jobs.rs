@@ -110,7 +110,8 @@ impl Jobs {
     /// Queues the reminder of every consultation starting within a day, once: the flag is
     /// claimed in the same transaction as the message is written.
     async fn queue_reminders(&self, now: i64) -> Result<usize, sqlx::Error> {
-        let due = db::consultations::reminders_due(self.db.pool(), now, now + REMINDER_AHEAD).await?;
+        let due =
+            db::consultations::reminders_due(self.db.pool(), now, now + REMINDER_AHEAD).await?;
         let mut queued = 0;
         for id in due {
             let mut tx = self.db.begin().await?;

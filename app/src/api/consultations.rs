@@ -385,8 +385,15 @@ pub async fn booking_page(
                 .collect();
             let coordinator = coordinator.filter(|c| ids.contains(c));
             let earliest = rules.earliest(context::now(), by_coordinator);
-            let slots = free_slots(&db, &schedule, office_id, coordinator, earliest, BOOKING_DAYS)
-                .await?;
+            let slots = free_slots(
+                &db,
+                &schedule,
+                office_id,
+                coordinator,
+                earliest,
+                BOOKING_DAYS,
+            )
+            .await?;
             (coordinators, by_day(&slots, &names), coordinator)
         }
         None => (Vec::new(), Vec::new(), None),
@@ -596,8 +603,7 @@ async fn cancel(user: &CurrentUser, id: i64, form: &CancelForm) -> Result<(), Ap
 pub async fn reschedule_consultation(id: i64, form: RescheduleForm) -> Result<(), AppError> {
     let user = context::require(access::CONSULTATIONS).await?;
     let result = reschedule(&user, id, &form).await;
-    super::drafts::keep_if_invalid(result, &format!("reschedule_consultation/{id}"), &form)
-        .await?;
+    super::drafts::keep_if_invalid(result, &format!("reschedule_consultation/{id}"), &form).await?;
     context::redirect(&format!("/consultations/{id}?moved=1"));
     Ok(())
 }
@@ -630,8 +636,7 @@ async fn reschedule(user: &CurrentUser, id: i64, form: &RescheduleForm) -> Resul
         Err(BookError::Db(e)) => return Err(e.into()),
     }
     db::consultations::moved(&mut tx, id, slot.coordinator_id, buffer / 60).await?;
-    db::consultations::set_reminder_queued(&mut tx, id, slot.span.start - now <= 24 * 3600)
-        .await?;
+    db::consultations::set_reminder_queued(&mut tx, id, slot.span.start - now <= 24 * 3600).await?;
     let previous = context::local_span(row.starts_at, row.ends_at);
     let notice = Notice {
         kind: MessageKind::Changed,

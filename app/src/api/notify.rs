@@ -7,7 +7,6 @@ pub use crate::domain::consultation::MessageKind;
 use crate::i18n::Locale;
 use leptos_i18n::td_string;
 
-
 /// Who hears about a household's consultation: the first member with an account, else the
 /// household's own email, else the support person who booked it.
 pub struct Recipient {
@@ -125,10 +124,34 @@ pub fn render(
     let when = context::local_span(row.starts_at, row.ends_at);
     let office = row.office.clone();
     let subject = match kind {
-        MessageKind::Confirmed => td_string!(l, mail_confirmed_subject, when = when.clone(), office = office.clone()).to_string(),
-        MessageKind::Changed => td_string!(l, mail_changed_subject, when = when.clone(), office = office.clone()).to_string(),
-        MessageKind::Cancelled => td_string!(l, mail_cancelled_subject, when = when.clone(), office = office.clone()).to_string(),
-        MessageKind::Reminder => td_string!(l, mail_reminder_subject, when = when.clone(), office = office.clone()).to_string(),
+        MessageKind::Confirmed => td_string!(
+            l,
+            mail_confirmed_subject,
+            when = when.clone(),
+            office = office.clone()
+        )
+        .to_string(),
+        MessageKind::Changed => td_string!(
+            l,
+            mail_changed_subject,
+            when = when.clone(),
+            office = office.clone()
+        )
+        .to_string(),
+        MessageKind::Cancelled => td_string!(
+            l,
+            mail_cancelled_subject,
+            when = when.clone(),
+            office = office.clone()
+        )
+        .to_string(),
+        MessageKind::Reminder => td_string!(
+            l,
+            mail_reminder_subject,
+            when = when.clone(),
+            office = office.clone()
+        )
+        .to_string(),
     };
     let intro = match kind {
         MessageKind::Confirmed => td_string!(l, mail_confirmed_intro),
@@ -145,13 +168,38 @@ pub fn render(
     if let Some(previous) = previous {
         lines.push(format!("{}: {previous}", td_string!(l, mail_previous_time)));
     }
-    lines.push(format!("{}: {when} ({})", td_string!(l, col_when), td_string!(l, mail_tallinn_time)));
-    lines.push(format!("{}: {}, {}", td_string!(l, field_place), row.office, row.office_address));
-    lines.push(format!("{}: {}", td_string!(l, role_coordinator), row.coordinator));
-    lines.push(format!("{}: {}", td_string!(l, field_topic), topic_name(l, &row.topic)));
-    lines.push(format!("{}: {}", td_string!(l, field_party_size), row.party_size));
+    lines.push(format!(
+        "{}: {when} ({})",
+        td_string!(l, col_when),
+        td_string!(l, mail_tallinn_time)
+    ));
+    lines.push(format!(
+        "{}: {}, {}",
+        td_string!(l, field_place),
+        row.office,
+        row.office_address
+    ));
+    lines.push(format!(
+        "{}: {}",
+        td_string!(l, role_coordinator),
+        row.coordinator
+    ));
+    lines.push(format!(
+        "{}: {}",
+        td_string!(l, field_topic),
+        topic_name(l, &row.topic)
+    ));
+    lines.push(format!(
+        "{}: {}",
+        td_string!(l, field_party_size),
+        row.party_size
+    ));
     if let Some(code) = &row.interpreter {
-        lines.push(format!("{}: {}", td_string!(l, field_interpreter), language_name(l, code)));
+        lines.push(format!(
+            "{}: {}",
+            td_string!(l, field_interpreter),
+            language_name(l, code)
+        ));
     }
     if let Some(reason) = reason {
         lines.push(format!("{}: {reason}", td_string!(l, field_reason)));

@@ -43,14 +43,20 @@ pub struct ReceptionDayView {
 }
 
 #[server(endpoint = "reception_day")]
-pub async fn reception_day(office: i64, date: Option<String>) -> Result<ReceptionDayView, AppError> {
+pub async fn reception_day(
+    office: Option<i64>,
+    date: Option<String>,
+) -> Result<ReceptionDayView, AppError> {
     let user = context::require(access::RECEPTION).await?;
     let db = context::db()?;
     let offices = db::offices::list(db.pool()).await?;
-    let this = offices
-        .iter()
-        .find(|o| o.id == office)
-        .ok_or(AppError::NotFound)?;
+    // Without a choice, the first office.
+    let this = match office {
+        Some(id) => offices.iter().find(|o| o.id == id),
+        None => offices.first(),
+    }
+    .ok_or(AppError::NotFound)?;
+    let office = this.id;
     let today = context::today();
     let day = match date.as_deref().map(str::trim) {
         None | Some("") => today,
@@ -71,7 +77,10 @@ pub async fn reception_day(office: i64, date: Option<String>) -> Result<Receptio
     .await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.household_id).collect();
     let no_shows: std::collections::BTreeMap<i64, i64> =
-        db::consultations::no_shows(db.pool(), &ids).await?.into_iter().collect();
+        db::consultations::no_shows(db.pool(), &ids)
+            .await?
+            .into_iter()
+            .collect();
     let now = context::now();
     let consultations = rows
         .into_iter()
@@ -154,7 +163,13 @@ pub async fn mark_attendance(id: i64, form: AttendanceForm) -> Result<(), AppErr
     };
     db::calendar::set_status(&mut tx, id, status).await?;
     db::consultations::set_staff_note(&mut tx, id, note.as_deref()).await?;
-    db::audit::household(&mut *tx, user.id, "consultation.attendance", row.household_id).await?;
+    db::audit::household(
+        &mut *tx,
+        user.id,
+        "consultation.attendance",
+        row.household_id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect(&day_path(row.office_id, row.starts_at));
     Ok(())
@@ -254,7 +269,13 @@ async fn walk_in(
     if walk_in.staff_note.is_some() {
         db::consultations::set_staff_note(&mut tx, id, walk_in.staff_note.as_deref()).await?;
     }
-    db::audit::household(&mut *tx, user.id, "consultation.walk_in", walk_in.household_id).await?;
+    db::audit::household(
+        &mut *tx,
+        user.id,
+        "consultation.walk_in",
+        walk_in.household_id,
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }

@@ -95,7 +95,11 @@ pub enum Scope {
     SupportPerson(i64),
     Coordinator(i64),
     /// One office from `from` to `to` (a day view).
-    Office { id: i64, from: i64, to: i64 },
+    Office {
+        id: i64,
+        from: i64,
+        to: i64,
+    },
 }
 
 /// Consultations of a scope, in time order: those still to come (not cancelled) when
@@ -113,7 +117,10 @@ pub async fn list(
             2,
         ),
         Scope::Coordinator(_) => ("c.coordinator_id = $1", 2),
-        Scope::Office { .. } => ("c.office_id = $1 AND e.starts_at >= $2 AND e.starts_at < $3", 4),
+        Scope::Office { .. } => (
+            "c.office_id = $1 AND e.starts_at >= $2 AND e.starts_at < $3",
+            4,
+        ),
     };
     let (from, limit_at) = (next, next + 1);
     let sql = format!(
@@ -128,20 +135,17 @@ pub async fn list(
     query.bind(upcoming_from).bind(limit).fetch_all(pool).await
 }
 
-pub async fn cancel(
-    tx: &mut Tx,
-    event_id: i64,
-    reason: &str,
-    by: i64,
-) -> Result<(), sqlx::Error> {
+pub async fn cancel(tx: &mut Tx, event_id: i64, reason: &str, by: i64) -> Result<(), sqlx::Error> {
     super::calendar::set_status(tx, event_id, "cancelled").await?;
-    sqlx::query("UPDATE consultations SET cancel_reason = $1, cancelled_by = $2 WHERE event_id = $3")
-        .bind(reason)
-        .bind(by)
-        .bind(event_id)
-        .execute(&mut **tx)
-        .await
-        .map(|_| ())
+    sqlx::query(
+        "UPDATE consultations SET cancel_reason = $1, cancelled_by = $2 WHERE event_id = $3",
+    )
+    .bind(reason)
+    .bind(by)
+    .bind(event_id)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
 }
 
 /// After a move: the (possibly other) coordinator and their buffer.
@@ -208,11 +212,7 @@ pub async fn no_shows(pool: &AnyPool, ids: &[i64]) -> Result<Vec<(i64, i64)>, sq
 }
 
 /// Confirmed consultations starting before `until` whose reminder is not queued yet.
-pub async fn reminders_due(
-    pool: &AnyPool,
-    now: i64,
-    until: i64,
-) -> Result<Vec<i64>, sqlx::Error> {
+pub async fn reminders_due(pool: &AnyPool, now: i64, until: i64) -> Result<Vec<i64>, sqlx::Error> {
     let rows: Vec<(i64,)> = sqlx::query_as(
         "SELECT c.event_id FROM consultations c JOIN events e ON e.id = c.event_id \
          WHERE c.reminder_queued = 0 AND e.status IN ('pending', 'confirmed') \

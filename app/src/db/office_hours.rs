@@ -253,17 +253,19 @@ where
             .await?;
     let windows = window_rows
         .into_iter()
-        .filter_map(|(coordinator_id, office_id, weekday, start, end, slot, buffer)| {
-            Some(Window {
-                coordinator_id,
-                office_id,
-                weekday: Weekday::try_from(u8::try_from(weekday - 1).ok()?).ok()?,
-                start: time(&start)?,
-                end: time(&end)?,
-                slot_minutes: slot,
-                buffer_minutes: buffer,
-            })
-        })
+        .filter_map(
+            |(coordinator_id, office_id, weekday, start, end, slot, buffer)| {
+                Some(Window {
+                    coordinator_id,
+                    office_id,
+                    weekday: Weekday::try_from(u8::try_from(weekday - 1).ok()?).ok()?,
+                    start: time(&start)?,
+                    end: time(&end)?,
+                    slot_minutes: slot,
+                    buffer_minutes: buffer,
+                })
+            },
+        )
         .collect();
     let exceptions = exception_rows
         .into_iter()

@@ -31,6 +31,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             let admin = user_roles_include(&user, access::ADMIN);
             let support = user_roles_include(&user, access::SUPPORT_PERSON);
             let beneficiary = user_roles_include(&user, access::BENEFICIARY);
+            let consultations = user_roles_include(&user, access::CONSULTATIONS);
+            let reception = user_roles_include(&user, access::RECEPTION);
+            let office_hours = user_roles_include(&user, access::OFFICE_HOURS);
             view! {
                 <ul class="nav-links">
                     <li><A href="/">{t!(i18n, nav_home)}</A></li>
@@ -43,6 +46,15 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </Show>
                     <Show when=move || beneficiary>
                         <li><A href="/my-support">{t!(i18n, nav_my_support)}</A></li>
+                    </Show>
+                    <Show when=move || consultations>
+                        <li><A href="/consultations">{t!(i18n, nav_consultations)}</A></li>
+                    </Show>
+                    <Show when=move || reception>
+                        <li><A href="/reception">{t!(i18n, nav_reception)}</A></li>
+                    </Show>
+                    <Show when=move || office_hours>
+                        <li><A href="/office-hours">{t!(i18n, nav_office_hours)}</A></li>
                     </Show>
                     <Show when=move || admin>
                         <li><A href="/admin/offices">{t!(i18n, nav_offices)}</A></li>

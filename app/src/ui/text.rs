@@ -320,3 +320,72 @@ pub fn app_error(i18n: I18n, error: &AppError) -> (String, String) {
     };
     (title.to_string(), text.to_string())
 }
+
+pub fn topic_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "handover" => t_string!(i18n, topic_handover),
+        "documents" => t_string!(i18n, topic_documents),
+        "housing" => t_string!(i18n, topic_housing),
+        "work" => t_string!(i18n, topic_work),
+        "education" => t_string!(i18n, topic_education),
+        "health" => t_string!(i18n, topic_health),
+        "family" => t_string!(i18n, topic_family),
+        "benefits" => t_string!(i18n, topic_benefits),
+        "other" => t_string!(i18n, topic_other),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// An ISO weekday number (1 = Monday) by name.
+pub fn weekday_name(i18n: I18n, number: i64) -> String {
+    match number {
+        1 => t_string!(i18n, weekday_1),
+        2 => t_string!(i18n, weekday_2),
+        3 => t_string!(i18n, weekday_3),
+        4 => t_string!(i18n, weekday_4),
+        5 => t_string!(i18n, weekday_5),
+        6 => t_string!(i18n, weekday_6),
+        7 => t_string!(i18n, weekday_7),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+pub fn exception_kind_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "extra" => t_string!(i18n, exception_extra),
+        "day_off" => t_string!(i18n, exception_day_off),
+        "leave" => t_string!(i18n, exception_leave),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+pub fn holiday_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "new_year" => t_string!(i18n, holiday_new_year),
+        "independence_day" => t_string!(i18n, holiday_independence_day),
+        "good_friday" => t_string!(i18n, holiday_good_friday),
+        "easter_sunday" => t_string!(i18n, holiday_easter_sunday),
+        "spring_day" => t_string!(i18n, holiday_spring_day),
+        "pentecost" => t_string!(i18n, holiday_pentecost),
+        "victory_day" => t_string!(i18n, holiday_victory_day),
+        "midsummer" => t_string!(i18n, holiday_midsummer),
+        "restoration_of_independence" => t_string!(i18n, holiday_restoration_of_independence),
+        "christmas_eve" => t_string!(i18n, holiday_christmas_eve),
+        "christmas_day" => t_string!(i18n, holiday_christmas_day),
+        "boxing_day" => t_string!(i18n, holiday_boxing_day),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// A consultation's status as the reception speaks of it: held is "attended", missed "no-show".
+pub fn consultation_status_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "held" => t_string!(i18n, attendance_attended).to_string(),
+        "missed" => t_string!(i18n, attendance_no_show).to_string(),
+        other => event_status_name(i18n, other),
+    }
+}

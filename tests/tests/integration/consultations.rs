@@ -135,7 +135,10 @@ async fn a_beneficiary_books_a_slot_that_then_blocks_it_for_everyone(app: TestAp
     let r = reception_for(&app).await;
     let slot = r.slot("2027-01-12", "10:00");
     let (status, page) = app
-        .page(&r.beneficiary, &format!("/consultations/book?office={}", r.office))
+        .page(
+            &r.beneficiary,
+            &format!("/consultations/book?office={}", r.office),
+        )
         .await;
     assert_eq!(status, 200);
     assert!(page.contains(&slot), "the free slot is offered");
@@ -144,7 +147,9 @@ async fn a_beneficiary_books_a_slot_that_then_blocks_it_for_everyone(app: TestAp
     assert!(page.contains(&r.slot(MONDAY, "10:00")));
 
     let id = book(&app, &r.beneficiary, &booking(&r.office, &slot)).await;
-    let (status, page) = app.page(&r.beneficiary, &format!("/consultations/{id}")).await;
+    let (status, page) = app
+        .page(&r.beneficiary, &format!("/consultations/{id}"))
+        .await;
     assert_eq!(status, 200);
     assert!(page.contains("2027-01-12 10:00–10:45") && page.contains("Riia 15"));
 
@@ -153,7 +158,11 @@ async fn a_beneficiary_books_a_slot_that_then_blocks_it_for_everyone(app: TestAp
     assert_eq!(messages.len(), 1);
     assert_eq!(messages[0].0, "consultation_confirmed");
     assert_eq!(messages[0].1, "uk");
-    assert!(messages[0].2.contains("Прийом координатора"), "{}", messages[0].2);
+    assert!(
+        messages[0].2.contains("Прийом координатора"),
+        "{}",
+        messages[0].2
+    );
 
     // The slot, and the buffer after it, are taken for everyone.
     let other = register(&app, &r.coordinator).await.to_string();
@@ -161,7 +170,10 @@ async fn a_beneficiary_books_a_slot_that_then_blocks_it_for_everyone(app: TestAp
     let res = app.api(&r.coordinator, "book_consultation", &again).await;
     assert_refused(res, "slot", "SlotTaken").await;
     let (_, page) = app
-        .page(&r.beneficiary, &format!("/consultations/book?office={}", r.office))
+        .page(
+            &r.beneficiary,
+            &format!("/consultations/book?office={}", r.office),
+        )
         .await;
     assert!(!page.contains(&slot), "the taken slot is no longer offered");
     assert!(page.contains(&r.slot("2027-01-12", "11:00")));
@@ -176,11 +188,7 @@ async fn a_beneficiary_books_a_slot_that_then_blocks_it_for_everyone(app: TestAp
     }
     // A coordinator may book a slot starting sooner than two hours from now.
     let nine = r.slot(MONDAY, "09:00");
-    let soon = with(
-        booking(&r.office, &nine),
-        "form[household]",
-        &other,
-    );
+    let soon = with(booking(&r.office, &nine), "form[household]", &other);
     book(&app, &r.coordinator, &soon).await;
 }
 
@@ -207,15 +215,43 @@ async fn bad_bookings_are_refused_and_nothing_is_stored(app: TestApp) {
         (form(4), "slot", "OutsideOfficeHours"),
         (form(5), "slot", "TooShortNotice"),
         (form(6), "slot", "OutsideOfficeHours"),
-        (booking(&r.office, "tomorrow at ten"), "slot", "InvalidChoice"),
+        (
+            booking(&r.office, "tomorrow at ten"),
+            "slot",
+            "InvalidChoice",
+        ),
         (booking(&r.office, ""), "slot", "Required"),
-        (with(form(good), "form[office]", "999"), "office", "InvalidChoice"),
-        (with(form(good), "form[party_size]", "0"), "party_size", "NumberOutOfRange"),
-        (with(form(good), "form[party_size]", "11"), "party_size", "NumberOutOfRange"),
-        (with(form(good), "form[topic]", "weather"), "topic", "InvalidChoice"),
-        (with(form(good), "form[interpreter]", "xx"), "interpreter", "InvalidChoice"),
+        (
+            with(form(good), "form[office]", "999"),
+            "office",
+            "InvalidChoice",
+        ),
+        (
+            with(form(good), "form[party_size]", "0"),
+            "party_size",
+            "NumberOutOfRange",
+        ),
+        (
+            with(form(good), "form[party_size]", "11"),
+            "party_size",
+            "NumberOutOfRange",
+        ),
+        (
+            with(form(good), "form[topic]", "weather"),
+            "topic",
+            "InvalidChoice",
+        ),
+        (
+            with(form(good), "form[interpreter]", "xx"),
+            "interpreter",
+            "InvalidChoice",
+        ),
         // Someone else's household.
-        (with(form(good), "form[household]", "999"), "household", "InvalidChoice"),
+        (
+            with(form(good), "form[household]", "999"),
+            "household",
+            "InvalidChoice",
+        ),
     ];
     for (form, field, code) in cases {
         let res = app.api(&r.beneficiary, "book_consultation", &form).await;
@@ -225,11 +261,7 @@ async fn bad_bookings_are_refused_and_nothing_is_stored(app: TestApp) {
     let support = app.login_as("support@test.ee").await;
     let household = r.household.to_string();
     let ten = r.slot("2027-01-12", "10:00");
-    let theirs = with(
-        booking(&r.office, &ten),
-        "form[household]",
-        &household,
-    );
+    let theirs = with(booking(&r.office, &ten), "form[household]", &household);
     let res = app.api(&support, "book_consultation", &theirs).await;
     assert_refused(res, "household", "InvalidChoice").await;
     // Volunteers do not book consultations; strangers must log in.
@@ -239,7 +271,9 @@ async fn bad_bookings_are_refused_and_nothing_is_stored(app: TestApp) {
     let res = app.api(&app.client(), "book_consultation", &theirs).await;
     assert_eq!(res.status().as_u16(), 401);
     // Malformed requests.
-    let res = app.api(&r.beneficiary, "get_consultation", &[("id", "x")]).await;
+    let res = app
+        .api(&r.beneficiary, "get_consultation", &[("id", "x")])
+        .await;
     assert_eq!(res.status().as_u16(), 400);
     for table in ["events", "consultations", "occupancy", "outbox"] {
         assert_eq!(app.count(table).await, 0, "{table}");
@@ -258,7 +292,11 @@ async fn cancel_and_reschedule_keep_to_the_cut_off(app: TestApp) {
         .api(
             &r.beneficiary,
             "reschedule_consultation",
-            &[("id", &id_text), ("form[slot]", &second), ("form[reason]", "School meeting")],
+            &[
+                ("id", &id_text),
+                ("form[slot]", &second),
+                ("form[reason]", "School meeting"),
+            ],
         )
         .await;
     assert_eq!(res.status().as_u16(), 200);
@@ -266,7 +304,11 @@ async fn cancel_and_reschedule_keep_to_the_cut_off(app: TestApp) {
         .api(
             &r.beneficiary,
             "reschedule_consultation",
-            &[("id", &id_text), ("form[slot]", &second), ("form[reason]", "")],
+            &[
+                ("id", &id_text),
+                ("form[slot]", &second),
+                ("form[reason]", ""),
+            ],
         )
         .await;
     assert_refused(res, "reason", "Required").await;
@@ -283,35 +325,59 @@ async fn cancel_and_reschedule_keep_to_the_cut_off(app: TestApp) {
     // Someone else's booking is not there at all.
     let support = app.login_as("support2@test.ee").await;
     let res = app
-        .api(&support, "cancel_consultation", &[("id", &id_text), ("form[reason]", "x")])
+        .api(
+            &support,
+            "cancel_consultation",
+            &[("id", &id_text), ("form[reason]", "x")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 404);
     let other_text = other_id.to_string();
     let res = app
-        .api(&r.beneficiary, "cancel_consultation", &[("id", &other_text), ("form[reason]", "x")])
+        .api(
+            &r.beneficiary,
+            "cancel_consultation",
+            &[("id", &other_text), ("form[reason]", "x")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 404);
 
     // Less than 24 hours before: only the coordinator.
     app.clock.set(at("2027-01-12", "12:30"));
     let res = app
-        .api(&r.beneficiary, "cancel_consultation", &[("id", &id_text), ("form[reason]", "Ill")])
+        .api(
+            &r.beneficiary,
+            "cancel_consultation",
+            &[("id", &id_text), ("form[reason]", "Ill")],
+        )
         .await;
     assert_refused(res, "reason", "CutoffPassed").await;
     let res = app
         .api(
             &r.beneficiary,
             "reschedule_consultation",
-            &[("id", &id_text), ("form[slot]", &r.slot("2027-01-14", "10:00")), ("form[reason]", "Ill")],
+            &[
+                ("id", &id_text),
+                ("form[slot]", &r.slot("2027-01-14", "10:00")),
+                ("form[reason]", "Ill"),
+            ],
         )
         .await;
     assert_refused(res, "slot", "CutoffPassed").await;
     let res = app
-        .api(&r.coordinator, "cancel_consultation", &[("id", &id_text), ("form[reason]", "Ill")])
+        .api(
+            &r.coordinator,
+            "cancel_consultation",
+            &[("id", &id_text), ("form[reason]", "Ill")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 200);
     let res = app
-        .api(&r.coordinator, "cancel_consultation", &[("id", &id_text), ("form[reason]", "Ill")])
+        .api(
+            &r.coordinator,
+            "cancel_consultation",
+            &[("id", &id_text), ("form[reason]", "Ill")],
+        )
         .await;
     assert_refused(res, "reason", "ConsultationClosed").await;
 
@@ -333,7 +399,12 @@ async fn cancel_and_reschedule_keep_to_the_cut_off(app: TestApp) {
 
 async fn the_day_view_marks_attendance_and_registers_walk_ins(app: TestApp) {
     let r = reception_for(&app).await;
-    let id = book(&app, &r.beneficiary, &booking(&r.office, &r.slot("2027-01-12", "10:00"))).await;
+    let id = book(
+        &app,
+        &r.beneficiary,
+        &booking(&r.office, &r.slot("2027-01-12", "10:00")),
+    )
+    .await;
     let id_text = id.to_string();
     let day = format!("/reception?office={}&date=2027-01-12", r.office);
     let (status, page) = app.page(&r.coordinator, &day).await;
@@ -358,9 +429,13 @@ async fn the_day_view_marks_attendance_and_registers_walk_ins(app: TestApp) {
     let res = app.api(&r.coordinator, "mark_attendance", &form).await;
     assert_refused(res, "outcome", "ConsultationClosed").await;
     // The coordinator's note is not shown to the household.
-    let (_, page) = app.page(&r.beneficiary, &format!("/consultations/{id}")).await;
+    let (_, page) = app
+        .page(&r.beneficiary, &format!("/consultations/{id}"))
+        .await;
     assert!(!page.contains("Came with a neighbour"));
-    let (_, page) = app.page(&r.coordinator, &format!("/consultations/{id}")).await;
+    let (_, page) = app
+        .page(&r.coordinator, &format!("/consultations/{id}"))
+        .await;
     assert!(page.contains("Came with a neighbour"));
 
     // Walk-ins: the next free slot (10:00 is held, so 11:00), then one outside the slots.
@@ -400,16 +475,33 @@ async fn the_day_view_marks_attendance_and_registers_walk_ins(app: TestApp) {
     assert_refused(res, "mode", "InvalidChoice").await;
 
     // A no-show only once it has started; the count shows on the day view.
-    let later = book(&app, &r.coordinator, &with(booking(&r.office, &r.slot("2027-01-12", "14:00")), "form[household]", &household)).await;
+    let later = book(
+        &app,
+        &r.coordinator,
+        &with(
+            booking(&r.office, &r.slot("2027-01-12", "14:00")),
+            "form[household]",
+            &household,
+        ),
+    )
+    .await;
     let later_text = later.to_string();
-    let no_show = [("id", later_text.as_str()), ("form[outcome]", "no_show"), ("form[staff_note]", "")];
+    let no_show = [
+        ("id", later_text.as_str()),
+        ("form[outcome]", "no_show"),
+        ("form[staff_note]", ""),
+    ];
     let res = app.api(&r.coordinator, "mark_attendance", &no_show).await;
     assert_refused(res, "outcome", "NotYetStarted").await;
     app.clock.set(at("2027-01-12", "14:20"));
     let res = app.api(&r.coordinator, "mark_attendance", &no_show).await;
     assert_eq!(res.status().as_u16(), 200);
     let res = app
-        .api(&r.coordinator, "reception_day", &[("office", &r.office), ("date", "2027-01-12")])
+        .api(
+            &r.coordinator,
+            "reception_day",
+            &[("office", &r.office), ("date", "2027-01-12")],
+        )
         .await;
     let view: serde_json::Value = res.json().await.unwrap();
     let rows = view["consultations"].as_array().unwrap();
@@ -440,9 +532,24 @@ async fn office_hours_forms_refuse_bad_input(app: TestApp) {
         ("form[weekday]", "8", "weekday", "InvalidChoice"),
         ("form[start_time]", "25:00", "start_time", "InvalidTime"),
         ("form[end_time]", "09:00", "end_time", "EndBeforeStart"),
-        ("form[end_time]", "10:30", "end_time", "WindowShorterThanSlot"),
-        ("form[slot_minutes]", "5", "slot_minutes", "NumberOutOfRange"),
-        ("form[buffer_minutes]", "-1", "buffer_minutes", "NumberOutOfRange"),
+        (
+            "form[end_time]",
+            "10:30",
+            "end_time",
+            "WindowShorterThanSlot",
+        ),
+        (
+            "form[slot_minutes]",
+            "5",
+            "slot_minutes",
+            "NumberOutOfRange",
+        ),
+        (
+            "form[buffer_minutes]",
+            "-1",
+            "buffer_minutes",
+            "NumberOutOfRange",
+        ),
     ] {
         let owned = window(field, value);
         let form = pairs(&owned);
@@ -457,7 +564,9 @@ async fn office_hours_forms_refuse_bad_input(app: TestApp) {
         ("form[from_date]", "2027-01-20"),
         ("form[to_date]", "2027-01-10"),
     ];
-    let res = app.api(&r.coordinator, "add_hours_exception", &exception).await;
+    let res = app
+        .api(&r.coordinator, "add_hours_exception", &exception)
+        .await;
     assert_refused(res, "to_date", "EndBeforeStart").await;
     let past = [("form[kind]", "day_off"), ("form[from_date]", "2027-01-01")];
     let res = app.api(&r.coordinator, "add_hours_exception", &past).await;
@@ -465,36 +574,67 @@ async fn office_hours_forms_refuse_bad_input(app: TestApp) {
     assert_eq!(app.count("office_hour_exceptions").await, 0);
 
     // Leave closes the coordinator's slots; removing it opens them again.
-    let leave = [("form[kind]", "leave"), ("form[from_date]", "2027-01-12"), ("form[to_date]", "2027-01-13")];
+    let leave = [
+        ("form[kind]", "leave"),
+        ("form[from_date]", "2027-01-12"),
+        ("form[to_date]", "2027-01-13"),
+    ];
     let res = app.api(&r.coordinator, "add_hours_exception", &leave).await;
     assert_eq!(res.status().as_u16(), 200);
     let res = app
-        .api(&r.beneficiary, "book_consultation", &booking(&r.office, &r.slot("2027-01-12", "10:00")))
+        .api(
+            &r.beneficiary,
+            "book_consultation",
+            &booking(&r.office, &r.slot("2027-01-12", "10:00")),
+        )
         .await;
     assert_refused(res, "slot", "OutsideOfficeHours").await;
 
     // Only an admin opens or closes dates; bad values are refused.
-    let open = [("form[day]", "2027-02-24"), ("form[state]", "open"), ("form[note]", "Open day")];
+    let open = [
+        ("form[day]", "2027-02-24"),
+        ("form[state]", "open"),
+        ("form[note]", "Open day"),
+    ];
     let res = app.api(&r.coordinator, "set_day_override", &open).await;
     assert_eq!(res.status().as_u16(), 403);
     let admin = app.login_as("admin@test.ee").await;
     let res = app
-        .api(&admin, "set_day_override", &[("form[day]", "2027-02-30"), ("form[state]", "ajar")])
+        .api(
+            &admin,
+            "set_day_override",
+            &[("form[day]", "2027-02-30"), ("form[state]", "ajar")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 422);
     assert_eq!(app.count("day_overrides").await, 0);
     let res = app.api(&admin, "set_day_override", &open).await;
     assert_eq!(res.status().as_u16(), 200);
     // Independence Day, opened by the admin, can be booked.
-    book(&app, &r.beneficiary, &booking(&r.office, &r.slot("2027-02-24", "10:00"))).await;
-    let close = [("form[day]", "2027-02-25"), ("form[state]", "closed"), ("form[note]", "")];
+    book(
+        &app,
+        &r.beneficiary,
+        &booking(&r.office, &r.slot("2027-02-24", "10:00")),
+    )
+    .await;
+    let close = [
+        ("form[day]", "2027-02-25"),
+        ("form[state]", "closed"),
+        ("form[note]", ""),
+    ];
     let res = app.api(&admin, "set_day_override", &close).await;
     assert_eq!(res.status().as_u16(), 200);
     let res = app
-        .api(&r.beneficiary, "book_consultation", &booking(&r.office, &r.slot("2027-02-25", "10:00")))
+        .api(
+            &r.beneficiary,
+            "book_consultation",
+            &booking(&r.office, &r.slot("2027-02-25", "10:00")),
+        )
         .await;
     assert_refused(res, "slot", "OfficeClosed").await;
-    let res = app.api(&r.coordinator, "remove_office_window", &[("id", "999999")]).await;
+    let res = app
+        .api(&r.coordinator, "remove_office_window", &[("id", "999999")])
+        .await;
     assert_eq!(res.status().as_u16(), 404);
 }
 

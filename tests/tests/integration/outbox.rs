@@ -90,10 +90,16 @@ async fn a_failed_delivery_is_retried_later_and_never_lost(app: TestApp) {
     assert!(error.is_some(), "the failure is recorded");
 
     // The server comes up; the message waits for its next attempt, then goes.
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.unwrap();
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .unwrap();
     let received = Arc::new(Mutex::new(Vec::new()));
     tokio::spawn(fake_smtp(listener, received.clone()));
-    assert_eq!(worker.run_once().await.unwrap(), Report::default(), "not due yet");
+    assert_eq!(
+        worker.run_once().await.unwrap(),
+        Report::default(),
+        "not due yet"
+    );
     app.clock.set(app.clock.now() + 120);
     let report = worker.run_once().await.unwrap();
     assert_eq!(report.sent, 1);
@@ -103,7 +109,11 @@ async fn a_failed_delivery_is_retried_later_and_never_lost(app: TestApp) {
     let messages = received.lock().unwrap().clone();
     assert_eq!(messages.len(), 1);
     assert!(messages[0].contains("<outbox-"), "{}", messages[0]);
-    assert_eq!(worker.run_once().await.unwrap(), Report::default(), "sent once");
+    assert_eq!(
+        worker.run_once().await.unwrap(),
+        Report::default(),
+        "sent once"
+    );
 }
 
 async fn reminders_go_out_a_day_before_once_and_as_files_without_smtp(app: TestApp) {
@@ -121,10 +131,15 @@ async fn reminders_go_out_a_day_before_once_and_as_files_without_smtp(app: TestA
     let report = worker.run_once().await.unwrap();
     assert_eq!((report.reminders, report.sent), (0, 1), "the confirmation");
 
-    app.clock.set(crate::consultations::at("2027-01-13", "10:30"));
+    app.clock
+        .set(crate::consultations::at("2027-01-13", "10:30"));
     let report = worker.run_once().await.unwrap();
     assert_eq!((report.reminders, report.sent), (1, 1));
-    assert_eq!(worker.run_once().await.unwrap(), Report::default(), "one reminder");
+    assert_eq!(
+        worker.run_once().await.unwrap(),
+        Report::default(),
+        "one reminder"
+    );
     let kinds: Vec<(String,)> = sqlx::query_as("SELECT kind FROM outbox ORDER BY id")
         .fetch_all(app.db.pool())
         .await

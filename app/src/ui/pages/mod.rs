@@ -2,6 +2,7 @@
 
 mod account;
 mod accounts;
+mod consultations;
 mod errors;
 mod home;
 mod households;
@@ -12,6 +13,10 @@ mod support;
 
 pub use account::AccountPage;
 pub use accounts::AccountsPage;
+pub use consultations::{
+    BookConsultationPage, ConsultationPage, MyConsultationsPage, OfficeHoursPage, ReceptionPage,
+    UpcomingConsultations,
+};
 pub use errors::{ErrorView, NotFoundPage};
 pub use home::HomePage;
 pub use households::{EditHouseholdPage, HouseholdListPage, HouseholdPage, NewHouseholdPage};

@@ -51,6 +51,7 @@ pub fn SupportDashboardPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <crate::ui::pages::UpcomingConsultations />
         </RequireRole>
     }
 }

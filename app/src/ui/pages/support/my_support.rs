@@ -46,6 +46,7 @@ pub fn MySupportPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <crate::ui::pages::UpcomingConsultations />
         </RequireRole>
     }
 }

@@ -77,6 +77,7 @@ pub fn CoordinatorOverviewPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <crate::ui::pages::UpcomingConsultations />
         </RequireRole>
     }
 }
@@ -104,6 +105,8 @@ pub fn EndingSoon(cases: Vec<CaseRow>) -> impl IntoView {
                         Some(date) => view! { <span>{t!(i18n, handover_planned_on, date = date)}</span> }.into_any(),
                         None => view! { <A href=format!("/assignments/{}#handover", a.id)>{t!(i18n, plan_handover_link)}</A> }.into_any(),
                     }}
+                    " · "
+                    <A href=format!("/consultations/book?household={}&topic=handover", a.household_id)>{t!(i18n, book_handover_link)}</A>
                 </li>
             }).collect_view()}
         </ul>

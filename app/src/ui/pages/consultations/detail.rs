@@ -1,0 +1,159 @@
+//! One consultation: the confirmation page after booking, with the details in the reader's
+//! language, and the forms to move or cancel it while the rules allow.
+
+use super::slots::SlotChoice;
+use crate::api::consultations::{
+    get_consultation, reschedule_options, CancelConsultation, ConsultationView,
+    RescheduleConsultation,
+};
+use crate::api::drafts::{decode_draft, take_draft};
+use crate::domain::consultation::{CancelForm, RescheduleForm};
+use crate::domain::role::access;
+use crate::i18n::*;
+use crate::ui::form::{action_error, ErrorSummary, TextField};
+use crate::ui::guard::{id_param, RequireRole};
+use crate::ui::pages::ErrorView;
+use crate::ui::text::{consultation_status_name, field_error, language_name, topic_name};
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_query_map};
+
+#[component]
+pub fn ConsultationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = id_param("id");
+    let query = use_query_map();
+    let cancel = ServerAction::<CancelConsultation>::new();
+    let reschedule = ServerAction::<RescheduleConsultation>::new();
+    let consultation = Resource::new(
+        move || (id(), cancel.version().get(), reschedule.version().get()),
+        |(id, _, _)| get_consultation(id),
+    );
+    let options = Resource::new(
+        move || (id(), reschedule.version().get()),
+        |(id, _)| reschedule_options(id),
+    );
+    let drafts = Resource::new(id, |id| async move {
+        (
+            take_draft(format!("cancel_consultation/{id}"))
+                .await
+                .ok()
+                .flatten(),
+            take_draft(format!("reschedule_consultation/{id}"))
+                .await
+                .ok()
+                .flatten(),
+        )
+    });
+    let notice = move || {
+        query.with(|q| {
+            if q.get("booked").is_some() {
+                Some(t_string!(i18n, consultation_booked).to_string())
+            } else if q.get("moved").is_some() {
+                Some(t_string!(i18n, consultation_moved).to_string())
+            } else {
+                None
+            }
+        })
+    };
+    view! {
+        <RequireRole roles=access::CONSULTATIONS>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let (cancel_draft, move_draft) = drafts.await;
+                    match consultation.await {
+                        Ok(c) => {
+                            let slots = options.await.unwrap_or_default();
+                            view! {
+                                <p><A href="/consultations">{t!(i18n, my_consultations_title)}</A></p>
+                                <h1>{t!(i18n, consultation_title)}</h1>
+                                {notice().map(|n| view! { <div class="notice" role="status"><p>{n}</p></div> })}
+                                <Facts c=c.clone() />
+                                {match c.change_refused {
+                                    None => view! {
+                                        <Reschedule id=c.id action=reschedule slots
+                                            form=decode_draft(move_draft, RescheduleForm::default()) />
+                                        <Cancel id=c.id action=cancel form=decode_draft(cancel_draft, CancelForm::default()) />
+                                    }.into_any(),
+                                    Some(code) if c.status == "confirmed" || c.status == "pending" => view! {
+                                        <p class="notice">{field_error(i18n, code)}</p>
+                                    }.into_any(),
+                                    Some(_) => ().into_any(),
+                                }}
+                            }.into_any()
+                        }
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}
+
+#[component]
+fn Facts(c: ConsultationView) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <dl class="facts">
+            <dt>{t!(i18n, col_when)}</dt><dd><strong>{c.when.clone()}</strong> " (" {t!(i18n, mail_tallinn_time)} ")"</dd>
+            <dt>{t!(i18n, field_place)}</dt><dd>{c.office.clone()} ", " {c.office_address.clone()}</dd>
+            <dt>{t!(i18n, field_coordinator)}</dt><dd>{c.coordinator.clone()}</dd>
+            <dt>{t!(i18n, field_household)}</dt><dd>{c.household_name.clone()}</dd>
+            <dt>{t!(i18n, field_topic)}</dt><dd>{topic_name(i18n, &c.topic)}</dd>
+            <dt>{t!(i18n, field_party_size)}</dt><dd>{c.party_size}</dd>
+            <dt>{t!(i18n, field_interpreter)}</dt>
+            <dd>{match c.interpreter.clone() {
+                Some(code) => language_name(i18n, &code),
+                None => t_string!(i18n, no_interpreter).to_string(),
+            }}</dd>
+            {(!c.note.is_empty()).then(|| view! { <dt>{t!(i18n, field_note)}</dt><dd>{c.note.clone()}</dd> })}
+            <dt>{t!(i18n, field_status)}</dt><dd>{consultation_status_name(i18n, &c.status)}</dd>
+            {c.cancel_reason.clone().map(|r| view! { <dt>{t!(i18n, field_reason)}</dt><dd>{r}</dd> })}
+            {c.no_shows.map(|n| view! { <dt>{t!(i18n, col_no_shows)}</dt><dd>{n}</dd> })}
+            {c.staff_note.clone().filter(|n| !n.is_empty()).map(|n| view! { <dt>{t!(i18n, field_staff_note)}</dt><dd>{n}</dd> })}
+        </dl>
+    }
+}
+
+#[component]
+fn Reschedule(
+    id: i64,
+    action: ServerAction<RescheduleConsultation>,
+    slots: Vec<crate::api::consultations::DaySlots>,
+    form: RescheduleForm,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_error(action);
+    view! {
+        <section>
+            <h2>{t!(i18n, reschedule_title)}</h2>
+            <ErrorSummary error form="move" />
+            <ActionForm action=action attr:class="stack">
+                <input type="hidden" name="id" value=id />
+                {if slots.is_empty() {
+                    view! { <p>{t!(i18n, no_free_times)}</p> }.into_any()
+                } else {
+                    view! { <SlotChoice days=slots selected=form.slot.clone() error id_prefix="move-slot" /> }.into_any()
+                }}
+                <TextField name="form[reason]" field="reason" form="move" label=t_string!(i18n, field_reason).to_string()
+                    value=form.reason.clone() error />
+                <button type="submit">{t!(i18n, reschedule_submit)}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn Cancel(id: i64, action: ServerAction<CancelConsultation>, form: CancelForm) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_error(action);
+    view! {
+        <h2>{t!(i18n, cancel_title)}</h2>
+        <ErrorSummary error form="cancel" />
+        <ActionForm action=action attr:class="stack">
+            <input type="hidden" name="id" value=id />
+            <TextField name="form[reason]" field="reason" form="cancel" label=t_string!(i18n, field_reason).to_string()
+                value=form.reason.clone() error />
+            <button type="submit" class="danger">{t!(i18n, cancel_submit)}</button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,57 @@
+//! The consultations still to come, for the dashboards of households, support persons and
+//! coordinators.
+
+use crate::api::consultations::my_consultations;
+use crate::domain::role::access;
+use crate::i18n::*;
+use crate::ui::guard::RequireRole;
+use crate::ui::pages::ErrorView;
+use crate::ui::text::{language_name, topic_name};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// "Upcoming consultations" with a link to book one.
+#[component]
+pub fn UpcomingConsultations() -> impl IntoView {
+    let i18n = use_i18n();
+    let list = Resource::new(|| (), |_| my_consultations());
+    view! {
+        <section aria-labelledby="upcoming-consultations">
+            <div class="page-head">
+                <h2 id="upcoming-consultations">{t!(i18n, upcoming_consultations)}</h2>
+                <A href="/consultations/book" attr:class="button">{t!(i18n, book_link)}</A>
+            </div>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(rows) if rows.is_empty() => view! { <p>{t!(i18n, no_consultations)}</p> }.into_any(),
+                        Ok(rows) => view! {
+                            <ul class="consultations">
+                                {rows.into_iter().map(|c| view! {
+                                    <li>
+                                        <A href=format!("/consultations/{}", c.id)><strong>{c.when}</strong></A>
+                                        " — " {c.office} ", " {topic_name(i18n, &c.topic)}
+                                        " (" {c.household_name} ", " {c.coordinator} ")"
+                                        {c.interpreter.map(|l| view! { " · " {t!(i18n, field_interpreter)} ": " {language_name(i18n, &l)} })}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+pub fn MyConsultationsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <RequireRole roles=access::CONSULTATIONS>
+            <h1>{t!(i18n, my_consultations_title)}</h1>
+            <UpcomingConsultations />
+        </RequireRole>
+    }
+}
