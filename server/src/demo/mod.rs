@@ -1,6 +1,7 @@
 //! Demo data: both offices, staff and volunteers of every kind, and 30 households, so that a
 //! newcomer sees a working programme at once. Loaded only into an empty database.
 
+mod reception;
 mod support_service;
 
 use tugi_app::api::credentials::hash_password;
@@ -95,6 +96,12 @@ pub fn demo_accounts() -> Vec<(String, String, Vec<Role>, &'static str)> {
         "Kätlin Raud".into(),
         vec![Facilitator],
         "et",
+    ));
+    accounts.push((
+        "beneficiary2@tugi.demo".into(),
+        "Iryna Bondarenko".into(),
+        vec![Beneficiary],
+        "uk",
     ));
     accounts
 }
@@ -213,7 +220,8 @@ async fn load(db: &Db) -> Result<(), AppError> {
     let hash = hash_password(DEMO_PASSWORD.to_string()).await?;
     let mut tx = db.begin().await?;
     let mut coordinator = 0;
-    let mut beneficiary_account = 0;
+    let mut coordinator_tartu = 0;
+    let mut beneficiary_accounts = Vec::new();
     let mut volunteers = 0;
     let mut support_persons = Vec::new();
     for (email, name, roles, language) in demo_accounts() {
@@ -229,8 +237,11 @@ async fn load(db: &Db) -> Result<(), AppError> {
         if email == "coordinator@tugi.demo" {
             coordinator = id;
         }
-        if email == "beneficiary@tugi.demo" {
-            beneficiary_account = id;
+        if email == "coordinator.tartu@tugi.demo" {
+            coordinator_tartu = id;
+        }
+        if email.starts_with("beneficiary") {
+            beneficiary_accounts.push(id);
         }
         if email.starts_with("support") {
             support_persons.push(id);
@@ -319,8 +330,9 @@ async fn load(db: &Db) -> Result<(), AppError> {
             languages: languages.clone(),
         };
         let member_id = db::households::add_member(&mut tx, id, &adult).await?;
-        if n == 0 {
-            db::households::link_account(&mut tx, member_id, beneficiary_account).await?;
+        // The demo beneficiaries are the first adults of the first households.
+        if let Some(account) = beneficiary_accounts.get(n) {
+            db::households::link_account(&mut tx, member_id, *account).await?;
         }
         if n % 2 == 0 {
             let girl = n % 4 == 0;
@@ -351,6 +363,7 @@ async fn load(db: &Db) -> Result<(), AppError> {
         db::households::refresh_search_text(&mut tx, id).await?;
     }
     support_service::load(&mut tx, coordinator, &support_persons, &households, today).await?;
+    reception::load(&mut tx, (tallinn, coordinator), (tartu, coordinator_tartu)).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -11,6 +11,8 @@ static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 pub struct Browser {
     pub base: String,
+    /// The server's clock: a test moves it to stand on the day of a booked consultation.
+    pub clock: tugi_app::api::context::Clock,
     db_file: std::path::PathBuf,
     driver: Child,
     driver_url: String,
@@ -82,6 +84,7 @@ impl Browser {
         }
         Browser {
             base: format!("http://{}", running.addr),
+            clock: running.clock.clone(),
             db_file,
             driver,
             driver_url,

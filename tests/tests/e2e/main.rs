@@ -225,3 +225,113 @@ async fn without_javascript_an_overlapping_meeting_names_the_next_free_time() {
     assert_eq!(s.value("meeting[start_time]").await, "10:30");
     s.close().await;
 }
+
+/// The value of the option whose visible text is `text` in the select `id`.
+async fn option_value(s: &Session, id: &str, text: &str) -> String {
+    let xpath = format!("//select[@id='{id}']/option[normalize-space()='{text}']");
+    s.client
+        .find(Locator::XPath(&xpath))
+        .await
+        .unwrap_or_else(|_| panic!("an option {text}"))
+        .attr("value")
+        .await
+        .ok()
+        .flatten()
+        .expect("a value")
+}
+
+/// Opens the booking page with the Tartu office chosen (through the page's own GET form).
+async fn open_tartu_slots(s: &Session) {
+    s.open("/consultations/book").await;
+    let tartu = option_value(s, "office", "Tartu").await;
+    s.select("office", &tartu).await;
+    s.click("form.filters button").await;
+    s.wait_for_path(|p| p.starts_with("/consultations/book"))
+        .await;
+    s.text("#f-slot legend").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_beneficiary_books_a_tartu_slot_in_ukrainian_and_the_coordinator_marks_it_attended() {
+    let browser = Browser::start().await;
+    let olena = browser.session(true).await;
+    let iryna = browser.session(true).await;
+    log_in(&olena, "beneficiary@tugi.demo").await;
+    log_in(&iryna, "beneficiary2@tugi.demo").await;
+    open_tartu_slots(&olena).await;
+    open_tartu_slots(&iryna).await;
+    assert_eq!(olena.attr("html", "lang").await.as_deref(), Some("uk"));
+    assert_eq!(
+        olena.text("h1").await,
+        "Записатися на прийом до координатора"
+    );
+
+    // Both see the same first free slot; Olena books it first.
+    let first = "input[name='form[slot]']";
+    let slot = olena.attr(first, "value").await.expect("a free slot");
+    assert_eq!(
+        iryna.attr(first, "value").await.as_deref(),
+        Some(slot.as_str())
+    );
+    olena.click(first).await;
+    olena.select("form[topic]", "housing").await;
+    olena.fill("form[party_size]", "2").await;
+    olena.select("form[interpreter]", "uk").await;
+    olena.click("form.stack button[type=submit]").await;
+    olena
+        .wait_for_path(|p| p.starts_with("/consultations/") && !p.ends_with("/book"))
+        .await;
+    assert_eq!(olena.text("h1").await, "Прийом координатора");
+    olena.wait_for_text(".notice", "Час заброньовано").await;
+    let (_, when) = slot.split_once('/').expect("coordinator/date");
+    let (date, time) = when.split_once('T').expect("dateTtime");
+    olena.wait_for_text("dl.facts", time).await;
+    olena.wait_for_text("dl.facts", "Житло").await;
+
+    // Iryna still has the old list in front of her: the same slot is refused as just taken.
+    iryna.click(first).await;
+    iryna.select("form[topic]", "work").await;
+    iryna.click("form.stack button[type=submit]").await;
+    iryna.wait_for_text(".error-summary", "щойно зайняли").await;
+    let offered: Vec<String> = {
+        let mut values = Vec::new();
+        for input in iryna
+            .client
+            .find_all(Locator::Css(first))
+            .await
+            .expect("slots")
+        {
+            values.push(input.attr("value").await.ok().flatten().unwrap_or_default());
+        }
+        values
+    };
+    assert!(
+        !offered.contains(&slot),
+        "the taken slot is no longer offered"
+    );
+    assert!(!offered.is_empty(), "the next free slots are");
+
+    // On the day, the Tartu coordinator sees it in the day view and marks it attended.
+    let start = tugi_app::domain::schedule::tallinn_instant(
+        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("date"),
+        chrono::NaiveTime::parse_from_str(time, "%H:%M").expect("time"),
+    )
+    .expect("an instant");
+    browser.clock.set(start - 30 * 60);
+    let jaan = browser.session(true).await;
+    log_in(&jaan, "coordinator.tartu@tugi.demo").await;
+    let tartu = {
+        jaan.open("/reception").await;
+        option_value(&jaan, "office", "Tartu").await
+    };
+    jaan.open(&format!("/reception?office={tartu}&date={date}"))
+        .await;
+    jaan.wait_for_text("table", time).await;
+    jaan.wait_for_text("table", "Housing").await;
+    jaan.wait_for_text("table", "Ukrainian").await;
+    jaan.click("table form button[type=submit]").await;
+    jaan.wait_for_text("table", "Attended").await;
+    olena.close().await;
+    iryna.close().await;
+    jaan.close().await;
+}

@@ -82,6 +82,9 @@ pub(crate) async fn reception_for(app: &TestApp) -> Reception {
     }
 }
 
+/// A form as sent: (name, value) pairs.
+type Form<'a> = Vec<(&'a str, &'a str)>;
+
 /// Borrowed pairs of a form built from owned values.
 fn pairs<'a>(owned: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
     owned.iter().map(|(k, v)| (*k, v.as_str())).collect()
@@ -206,7 +209,7 @@ async fn bad_bookings_are_refused_and_nothing_is_stored(app: TestApp) {
     ];
     let form = |i: usize| booking(&r.office, &slots[i]);
     let good = 7;
-    let cases: Vec<(Vec<(&str, &str)>, &str, &str)> = vec![
+    let cases: Vec<(Form, &str, &str)> = vec![
         (form(0), "slot", "SlotInPast"),
         (form(1), "slot", "SlotInPast"),
         // Independence Day.

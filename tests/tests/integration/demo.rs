@@ -57,6 +57,7 @@ async fn the_demo_data_fills_an_empty_database_once(app: TestApp) {
     assert_eq!(app.count("assignments").await, 4);
     assert_eq!(app.count("meetings").await, 2);
     assert_eq!(app.count("checklist_items").await, 2);
+    assert_eq!(app.count("office_hours").await, 9);
     // The demo coordinator can log in with the published password.
     let client = app.client();
     let res = app
