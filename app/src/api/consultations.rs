@@ -38,6 +38,16 @@ pub struct Choice {
     pub name: String,
 }
 
+#[cfg(feature = "ssr")]
+pub(crate) fn office_choices(rows: &[db::offices::OfficeRow]) -> Vec<Choice> {
+    rows.iter()
+        .map(|o| Choice {
+            id: o.id,
+            name: o.name.clone(),
+        })
+        .collect()
+}
+
 /// A free slot as the booking page offers it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SlotView {
@@ -353,14 +363,7 @@ pub async fn booking_page(
     let db = context::db()?;
     let rules = context::booking_rules();
     let by_coordinator = is_coordinator(&user);
-    let offices: Vec<Choice> = db::offices::list(db.pool())
-        .await?
-        .into_iter()
-        .map(|o| Choice {
-            id: o.id,
-            name: o.name,
-        })
-        .collect();
+    let offices = office_choices(&db::offices::list(db.pool()).await?);
     let office = office.filter(|id| offices.iter().any(|o| o.id == *id));
     let schedule = schedule(&db).await?;
     let names = coordinator_names(&db).await?;

@@ -105,13 +105,7 @@ pub async fn office_hours_page() -> Result<OfficeHoursView, AppError> {
     days.sort_by(|a, b| a.day.cmp(&b.day));
     days.dedup_by(|a, b| a.day == b.day);
     Ok(OfficeHoursView {
-        offices: offices
-            .iter()
-            .map(|o| Choice {
-                id: o.id,
-                name: o.name.clone(),
-            })
-            .collect(),
+        offices: super::consultations::office_choices(&offices),
         windows: windows
             .into_iter()
             .map(|w| WindowView {

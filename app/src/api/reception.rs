@@ -102,13 +102,7 @@ pub async fn reception_day(
     };
     let households = super::consultations::households_for_staff(&db).await?;
     Ok(ReceptionDayView {
-        offices: offices
-            .iter()
-            .map(|o| Choice {
-                id: o.id,
-                name: o.name.clone(),
-            })
-            .collect(),
+        offices: super::consultations::office_choices(&offices),
         office_id: office,
         office: this.name.clone(),
         date: day.to_string(),

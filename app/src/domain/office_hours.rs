@@ -40,7 +40,7 @@ pub struct HoursException {
     pub from: NaiveDate,
     pub to: NaiveDate,
     /// The extra window; `None` unless `kind` is `Extra`.
-    pub hours: Option<(NaiveTime, NaiveTime, i64, i64)>,
+    pub hours: Option<Hours>,
 }
 
 impl HoursException {
@@ -233,6 +233,29 @@ fn parse_window(
     }
 }
 
+/// Start, end, slot length and buffer of a window.
+pub type Hours = (NaiveTime, NaiveTime, i64, i64);
+
+/// A window's hours from its four fields (start, end, slot minutes, buffer minutes); the window
+/// must hold at least one slot.
+fn parse_hours(v: &mut Validator, [start, end, slot, buffer]: [&String; 4]) -> Option<Hours> {
+    let (start, end) = parse_window(v, start, end);
+    let slot = v.check(
+        "slot_minutes",
+        parse_minutes(slot, DEFAULT_SLOT_MINUTES, SLOT_MINUTES),
+    );
+    let buffer = v.check(
+        "buffer_minutes",
+        parse_minutes(buffer, DEFAULT_BUFFER_MINUTES, BUFFER_MINUTES),
+    );
+    let (start, end, slot, buffer) = (start?, end?, slot?, buffer?);
+    if end.signed_duration_since(start).num_minutes() < slot {
+        v.add("end_time", ErrorCode::WindowShorterThanSlot);
+        return None;
+    }
+    Some((start, end, slot, buffer))
+}
+
 /// A weekly window as the coordinator enters it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -280,28 +303,24 @@ impl WindowForm {
         let mut v = Validator::new();
         let office_id = v.check("office", parse_id(&self.office, offices));
         let weekday = v.check("weekday", parse_weekday(&self.weekday));
-        let (start, end) = parse_window(&mut v, &self.start_time, &self.end_time);
-        let slot = v.check(
-            "slot_minutes",
-            parse_minutes(&self.slot_minutes, DEFAULT_SLOT_MINUTES, SLOT_MINUTES),
+        let hours = parse_hours(
+            &mut v,
+            [
+                &self.start_time,
+                &self.end_time,
+                &self.slot_minutes,
+                &self.buffer_minutes,
+            ],
         );
-        let buffer = v.check(
-            "buffer_minutes",
-            parse_minutes(&self.buffer_minutes, DEFAULT_BUFFER_MINUTES, BUFFER_MINUTES),
-        );
-        if let (Some(s), Some(e), Some(slot)) = (start, end, slot) {
-            if e.signed_duration_since(s).num_minutes() < slot {
-                v.add("end_time", ErrorCode::WindowShorterThanSlot);
-            }
-        }
         v.finish(|| {
+            let (start, end, slot, buffer) = hours?;
             Some(NewWindow {
                 office_id: office_id?,
                 weekday: weekday?,
-                start: start?,
-                end: end?,
-                slot_minutes: slot?,
-                buffer_minutes: buffer?,
+                start,
+                end,
+                slot_minutes: slot,
+                buffer_minutes: buffer,
             })
         })
     }
@@ -330,7 +349,7 @@ pub struct NewException {
     pub office_id: Option<i64>,
     pub from: NaiveDate,
     pub to: NaiveDate,
-    pub hours: Option<(NaiveTime, NaiveTime, i64, i64)>,
+    pub hours: Option<Hours>,
     pub note: Option<String>,
 }
 
@@ -375,24 +394,13 @@ impl ExceptionForm {
             }
         }
         let hours = if kind == Some(ExceptionKind::Extra) {
-            let (start, end) = parse_window(&mut v, &self.start_time, &self.end_time);
-            let slot = v.check(
-                "slot_minutes",
-                parse_minutes(&self.slot_minutes, DEFAULT_SLOT_MINUTES, SLOT_MINUTES),
-            );
-            let buffer = v.check(
-                "buffer_minutes",
-                parse_minutes(&self.buffer_minutes, DEFAULT_BUFFER_MINUTES, BUFFER_MINUTES),
-            );
-            match (start, end, slot, buffer) {
-                (Some(s), Some(e), Some(slot), Some(buffer)) => {
-                    if e.signed_duration_since(s).num_minutes() < slot {
-                        v.add("end_time", ErrorCode::WindowShorterThanSlot);
-                    }
-                    Some(Some((s, e, slot, buffer)))
-                }
-                _ => None,
-            }
+            let fields = [
+                &self.start_time,
+                &self.end_time,
+                &self.slot_minutes,
+                &self.buffer_minutes,
+            ];
+            parse_hours(&mut v, fields).map(Some)
         } else {
             Some(None)
         };
