@@ -458,6 +458,7 @@ T = {
 "slot_with": ("{{ time }} · {{ name }}", "{{ time }} · {{ name }}", "{{ time }} · {{ name }}", "{{ time }} · {{ name }}"),
 "col_time": ("Aeg", "Time", "Время", "Час"),
 "field_name_of_day": ("Püha", "Holiday", "Праздник", "Свято"),
+"show_day": ("Näita", "Show", "Показать", "Показати"),
 "err_unauthenticated_title": ("Palun logi sisse", "Please log in", "Пожалуйста, войдите", "Будь ласка, увійдіть"),
 "err_unauthenticated": ("Selle lehe nägemiseks pead olema sisse logitud.", "You need to log in to see this page.", "Чтобы увидеть эту страницу, нужно войти.", "Щоб побачити цю сторінку, потрібно увійти."),
 "err_forbidden_title": ("Juurdepääs puudub", "You do not have access", "Нет доступа", "Немає доступу"),

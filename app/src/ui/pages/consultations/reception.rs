@@ -124,9 +124,10 @@ fn Day(
             </div>
             <div class="field">
                 <label for="date">{t!(i18n, field_day)}</label>
-                <input id="date" name="date" type="text" inputmode="numeric" value=d.date.clone() />
+                <p class="hint" id="date-hint">{t!(i18n, date_hint)}</p>
+                <input id="date" name="date" type="text" inputmode="numeric" aria-describedby="date-hint" value=d.date.clone() />
             </div>
-            <button type="submit" class="secondary">{t!(i18n, show_free_times)}</button>
+            <button type="submit" class="secondary">{t!(i18n, show_day)}</button>
         </Form>
         <nav class="day-nav" aria-label=t_string!(i18n, field_day).to_string()>
             <A href=link(&d.previous)>{t!(i18n, previous_day)}</A>
