@@ -152,9 +152,10 @@ impl Session {
 
     async fn settle(&self) {
         if self.js {
+            // Loading and starting the bundle is the slowest step on a busy machine.
             self.client
                 .wait()
-                .at_most(WAIT)
+                .at_most(WAIT * 3)
                 .for_element(Locator::Css("html[data-hydrated]"))
                 .await
                 .expect("the page hydrates");
