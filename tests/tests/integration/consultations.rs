@@ -641,6 +641,111 @@ async fn office_hours_forms_refuse_bad_input(app: TestApp) {
     assert_eq!(res.status().as_u16(), 404);
 }
 
+async fn the_other_endpoints_refuse_bad_input_and_change_nothing(app: TestApp) {
+    let r = reception_for(&app).await;
+    let id = book_one(&app, &r, "2027-01-13", "10:00").await.to_string();
+    let before = app.count("events").await;
+    let walk_in = |household: &'static str, party: &'static str| {
+        vec![
+            ("office", r.office.clone()),
+            ("form[household]", household.to_string()),
+            ("form[mode]", "outside".to_string()),
+            ("form[topic]", "documents".to_string()),
+            ("form[party_size]", party.to_string()),
+            ("form[minutes]", "".to_string()),
+        ]
+    };
+    let unknown = walk_in("999999", "1");
+    let res = app
+        .api(&r.coordinator, "register_walk_in", &pairs(&unknown))
+        .await;
+    assert_refused(res, "household", "InvalidChoice").await;
+    let crowd = walk_in("1", "40");
+    let res = app
+        .api(&r.coordinator, "register_walk_in", &pairs(&crowd))
+        .await;
+    assert_refused(res, "party_size", "NumberOutOfRange").await;
+    let mut elsewhere = walk_in("1", "1");
+    elsewhere[0].1 = "999".into();
+    let res = app
+        .api(&r.coordinator, "register_walk_in", &pairs(&elsewhere))
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    assert_eq!(app.count("events").await, before);
+
+    let long = "x".repeat(301);
+    let res = app
+        .api(
+            &r.beneficiary,
+            "cancel_consultation",
+            &[("id", &id), ("form[reason]", &long)],
+        )
+        .await;
+    assert_refused(res, "reason", "TooLong").await;
+    let res = app
+        .api(
+            &r.beneficiary,
+            "reschedule_consultation",
+            &[("id", &id), ("form[slot]", "soon"), ("form[reason]", "x")],
+        )
+        .await;
+    assert_refused(res, "slot", "InvalidChoice").await;
+    let support = app.login_as("support@test.ee").await;
+    for endpoint in ["get_consultation", "reschedule_options"] {
+        let res = app.api(&support, endpoint, &[("id", &id)]).await;
+        assert_eq!(
+            res.status().as_u16(),
+            404,
+            "{endpoint}: not their household"
+        );
+    }
+    let res = app
+        .api(&r.beneficiary, "get_consultation", &[("id", "999999")])
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+
+    let day = |date: &'static str| vec![("office", r.office.clone()), ("date", date.to_string())];
+    let res = app
+        .api(&r.coordinator, "reception_day", &pairs(&day("2027-13-01")))
+        .await;
+    assert_eq!(res.status().as_u16(), 400);
+    let res = app
+        .api(
+            &r.coordinator,
+            "reception_day",
+            &[("office", "999"), ("date", "2027-01-12")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    let res = app
+        .api(
+            &r.coordinator,
+            "remove_hours_exception",
+            &[("id", "999999")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    let admin = app.login_as("admin@test.ee").await;
+    let res = app
+        .api(&admin, "remove_day_override", &[("day", "someday")])
+        .await;
+    assert_eq!(res.status().as_u16(), 400);
+    let res = app
+        .api(&admin, "remove_day_override", &[("day", "2027-03-01")])
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    let res = app
+        .api(&r.coordinator, "cancel_consultation", &[("id", "abc")])
+        .await;
+    assert_eq!(res.status().as_u16(), 400);
+    let (status,): (String,) = sqlx::query_as("SELECT status FROM events WHERE id = $1")
+        .bind(id.parse::<i64>().unwrap())
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(status, "confirmed", "nothing changed");
+}
+
 /// Many people press "book" on the same slot at the same moment: one gets it.
 async fn a_hundred_parallel_bookings_of_one_slot_book_exactly_one(app: TestApp) {
     let r = reception_for(&app).await;
@@ -689,5 +794,6 @@ on_both_databases!(
     cancel_and_reschedule_keep_to_the_cut_off,
     the_day_view_marks_attendance_and_registers_walk_ins,
     office_hours_forms_refuse_bad_input,
+    the_other_endpoints_refuse_bad_input_and_change_nothing,
     a_hundred_parallel_bookings_of_one_slot_book_exactly_one,
 );
