@@ -11,13 +11,12 @@ use std::time::Duration;
 use tugi_app::api::context::Clock;
 use tugi_app::api::notify::{self, MessageKind, Notice};
 use tugi_app::db::{self, outbox::MessageRow, Db};
+use tugi_app::domain::consultation::REMINDER_LEAD;
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
 /// How many messages one run sends at most.
 const BATCH: i64 = 50;
-/// Reminders go out this long before a consultation.
-const REMINDER_AHEAD: i64 = 24 * 3600;
 
 /// Where messages go: an SMTP server, or .eml files in a folder.
 pub enum Mailer {
@@ -111,7 +110,7 @@ impl Jobs {
     /// claimed in the same transaction as the message is written.
     async fn queue_reminders(&self, now: i64) -> Result<usize, sqlx::Error> {
         let due =
-            db::consultations::reminders_due(self.db.pool(), now, now + REMINDER_AHEAD).await?;
+            db::consultations::reminders_due(self.db.pool(), now, now + REMINDER_LEAD).await?;
         let mut queued = 0;
         for id in due {
             let mut tx = self.db.begin().await?;

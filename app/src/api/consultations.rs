@@ -22,7 +22,7 @@ use {
     },
     crate::domain::{
         access,
-        consultation::{slot_key, MessageKind, BOOKING_DAYS, KIND},
+        consultation::{reminder_needed, slot_key, MessageKind, BOOKING_DAYS, KIND},
         office_hours::{free, Schedule, Slot},
         schedule::{tallinn_wall_clock, Span},
         FieldErrors, Role,
@@ -277,7 +277,8 @@ pub(crate) async fn schedule(db: &db::Db) -> Result<Schedule, AppError> {
     Ok(db::office_hours::schedule(db.pool(), context::today()).await?)
 }
 
-/// Free slots at an office (of one coordinator, or all) on the next `days` days, from `earliest`.
+/// Free slots at an office (of one coordinator, or all) on `days` days from `from`, starting
+/// no earlier than `earliest`.
 #[cfg(feature = "ssr")]
 pub(crate) async fn free_slots(
     db: &db::Db,
@@ -285,11 +286,10 @@ pub(crate) async fn free_slots(
     office_id: i64,
     coordinator_id: Option<i64>,
     earliest: i64,
-    days: i64,
+    (from, days): (chrono::NaiveDate, i64),
 ) -> Result<Vec<Slot>, AppError> {
-    let today = context::today();
     let slots: Vec<Slot> = (0..days)
-        .filter_map(|d| today.checked_add_days(chrono::Days::new(d as u64)))
+        .filter_map(|d| from.checked_add_days(chrono::Days::new(d as u64)))
         .flat_map(|date| schedule.slots_on(date))
         .filter(|s| s.office_id == office_id)
         .filter(|s| coordinator_id.is_none_or(|c| c == s.coordinator_id))
@@ -315,12 +315,7 @@ pub(crate) async fn free_slots(
 
 #[cfg(feature = "ssr")]
 async fn coordinator_names(db: &db::Db) -> Result<BTreeMap<i64, String>, AppError> {
-    let rows: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT a.id, a.display_name FROM accounts a JOIN account_roles r ON r.account_id = a.id \
-         WHERE r.role = 'coordinator' ORDER BY a.display_name",
-    )
-    .fetch_all(db.pool())
-    .await?;
+    let rows = db::accounts::names_with_role(db.pool(), Role::Coordinator).await?;
     Ok(rows.into_iter().collect())
 }
 
@@ -394,7 +389,7 @@ pub async fn booking_page(
                 office_id,
                 coordinator,
                 earliest,
-                BOOKING_DAYS,
+                (context::today(), BOOKING_DAYS),
             )
             .await?;
             (coordinators, by_day(&slots, &names), coordinator)
@@ -512,7 +507,7 @@ pub(crate) async fn write_consultation(
         }
         Err(BookError::Db(e)) => return Err(e.into()),
     };
-    let soon = slot.span.start - context::now() <= 24 * 3600;
+    let reminded = !reminder_needed(slot.span.start, context::now());
     db::consultations::create(
         tx,
         &db::consultations::NewConsultation {
@@ -525,7 +520,7 @@ pub(crate) async fn write_consultation(
             staff_note: None,
             walk_in: status == Status::WalkIn,
             buffer_minutes: (slot.buffer_end - slot.span.end) / 60,
-            reminder_queued: soon || status == Status::WalkIn,
+            reminder_queued: reminded || status == Status::WalkIn,
         },
     )
     .await?;
@@ -553,7 +548,8 @@ pub async fn reschedule_options(id: i64) -> Result<Vec<DaySlots>, AppError> {
     let row = visible(db.pool(), &user, id).await?;
     let earliest = context::booking_rules().earliest(context::now(), is_coordinator(&user));
     let schedule = schedule(&db).await?;
-    let slots = free_slots(&db, &schedule, row.office_id, None, earliest, BOOKING_DAYS).await?;
+    let dates = (context::today(), BOOKING_DAYS);
+    let slots = free_slots(&db, &schedule, row.office_id, None, earliest, dates).await?;
     Ok(by_day(&slots, &coordinator_names(&db).await?))
 }
 
@@ -639,7 +635,8 @@ async fn reschedule(user: &CurrentUser, id: i64, form: &RescheduleForm) -> Resul
         Err(BookError::Db(e)) => return Err(e.into()),
     }
     db::consultations::moved(&mut tx, id, slot.coordinator_id, buffer / 60).await?;
-    db::consultations::set_reminder_queued(&mut tx, id, slot.span.start - now <= 24 * 3600).await?;
+    db::consultations::set_reminder_queued(&mut tx, id, !reminder_needed(slot.span.start, now))
+        .await?;
     let previous = context::local_span(row.starts_at, row.ends_at);
     let notice = Notice {
         kind: MessageKind::Changed,

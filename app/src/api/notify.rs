@@ -5,6 +5,7 @@ use super::context;
 use crate::db::{self, consultations::ConsultationRow, Tx};
 pub use crate::domain::consultation::MessageKind;
 use crate::i18n::Locale;
+use crate::ui::text::{language_name_in, topic_name_in};
 use leptos_i18n::td_string;
 
 /// Who hears about a household's consultation: the first member with an account, else the
@@ -72,42 +73,6 @@ pub async fn recipient(
         email,
         language,
     }))
-}
-
-/// A consultation's topic in `locale`.
-fn topic_name(locale: Locale, code: &str) -> String {
-    match code {
-        "handover" => td_string!(locale, topic_handover),
-        "documents" => td_string!(locale, topic_documents),
-        "housing" => td_string!(locale, topic_housing),
-        "work" => td_string!(locale, topic_work),
-        "education" => td_string!(locale, topic_education),
-        "health" => td_string!(locale, topic_health),
-        "family" => td_string!(locale, topic_family),
-        "benefits" => td_string!(locale, topic_benefits),
-        _ => td_string!(locale, topic_other),
-    }
-    .to_string()
-}
-
-fn language_name(locale: Locale, code: &str) -> String {
-    match code {
-        "et" => td_string!(locale, lang_et),
-        "en" => td_string!(locale, lang_en),
-        "ru" => td_string!(locale, lang_ru),
-        "uk" => td_string!(locale, lang_uk),
-        "ar" => td_string!(locale, lang_ar),
-        "prs" => td_string!(locale, lang_prs),
-        "fa" => td_string!(locale, lang_fa),
-        "ps" => td_string!(locale, lang_ps),
-        "ti" => td_string!(locale, lang_ti),
-        "so" => td_string!(locale, lang_so),
-        "tr" => td_string!(locale, lang_tr),
-        "fr" => td_string!(locale, lang_fr),
-        "de" => td_string!(locale, lang_de),
-        other => return other.to_string(),
-    }
-    .to_string()
 }
 
 /// Subject and plain-text body of a message about `row`. `previous` is the old time of a
@@ -187,7 +152,7 @@ pub fn render(
     lines.push(format!(
         "{}: {}",
         td_string!(l, field_topic),
-        topic_name(l, &row.topic)
+        topic_name_in(l, &row.topic)
     ));
     lines.push(format!(
         "{}: {}",
@@ -198,7 +163,7 @@ pub fn render(
         lines.push(format!(
             "{}: {}",
             td_string!(l, field_interpreter),
-            language_name(l, code)
+            language_name_in(l, code)
         ));
     }
     if let Some(reason) = reason {

@@ -90,17 +90,17 @@ pub async fn reception_day(
         })
         .collect();
     let free = if day >= today {
-        let days = (day - today).num_days() + 1;
-        let slots = free_slots(&db, &schedule, office, Some(user.id), now, days).await?;
-        let names = [(user.id, user.display_name.clone())].into();
-        by_day(&slots, &names)
-            .into_iter()
-            .filter(|d| d.date == day.to_string())
-            .collect()
+        let slots = free_slots(&db, &schedule, office, Some(user.id), now, (day, 1)).await?;
+        by_day(&slots, &[(user.id, user.display_name.clone())].into())
     } else {
         Vec::new()
     };
-    let households = super::consultations::households_for_staff(&db).await?;
+    // Walk-ins are registered on today's page only.
+    let households = if day == today {
+        super::consultations::households_for_staff(&db).await?
+    } else {
+        Vec::new()
+    };
     Ok(ReceptionDayView {
         offices: super::consultations::office_choices(&offices),
         office_id: office,
@@ -203,7 +203,9 @@ async fn walk_in(
         WalkInMode::NextSlot => {
             let schedule = schedule(&db).await?;
             // A slot already running but still free counts: the person is here now.
-            let slots = free_slots(&db, &schedule, office, Some(user.id), now - 15 * 60, 1).await?;
+            let today = (context::today(), 1);
+            let slots =
+                free_slots(&db, &schedule, office, Some(user.id), now - 15 * 60, today).await?;
             let slot = slots
                 .into_iter()
                 .find(|s| s.span.end > now)

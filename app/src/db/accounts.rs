@@ -167,6 +167,20 @@ pub async fn list(pool: &AnyPool) -> Result<Vec<AccountListRow>, sqlx::Error> {
         .collect())
 }
 
+/// (id, name) of every account with `role`, by name.
+pub async fn names_with_role(
+    pool: &AnyPool,
+    role: Role,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT a.id, a.display_name FROM accounts a JOIN account_roles r ON r.account_id = a.id \
+         WHERE r.role = $1 ORDER BY a.display_name",
+    )
+    .bind(role.as_str())
+    .fetch_all(pool)
+    .await
+}
+
 pub async fn count(pool: &AnyPool) -> Result<i64, sqlx::Error> {
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts")
         .fetch_one(pool)

@@ -5,7 +5,7 @@ use super::{now, Tx};
 use crate::domain::office_hours::{
     ExceptionKind, HoursException, NewException, NewWindow, Schedule, Window,
 };
-use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use chrono::{NaiveDate, NaiveTime, Weekday};
 use sqlx::{AnyPool, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -298,14 +298,4 @@ where
         exceptions,
         overrides,
     })
-}
-
-/// The weekday number a window row holds, as chrono's weekday (for display).
-pub fn weekday_of(row: &WindowRow) -> Option<Weekday> {
-    Weekday::try_from(u8::try_from(row.weekday - 1).ok()?).ok()
-}
-
-/// Today's weekday number (1 = Monday), for forms that default to it.
-pub fn iso_weekday(date: NaiveDate) -> i64 {
-    date.weekday().number_from_monday() as i64
 }

@@ -15,6 +15,15 @@ pub const MAX_PARTY: i64 = 10;
 pub const BOOKING_DAYS: i64 = 28;
 pub const NOTE_MAX: usize = 1000;
 pub const REASON_MAX: usize = 300;
+/// Reminders go out this long before a consultation.
+pub const REMINDER_LEAD: i64 = 24 * 3600;
+
+/// Whether a consultation starting at `start` still needs its reminder when booked or moved at
+/// `now`: one starting within the lead has just had its confirmation.
+pub fn reminder_needed(start: i64, now: i64) -> bool {
+    start - now > REMINDER_LEAD
+}
+
 /// A walk-in recorded outside the slots lasts this long unless told otherwise.
 pub const WALK_IN_MINUTES: i64 = 30;
 
@@ -490,6 +499,14 @@ mod tests {
             rules.changeable(start, start, true),
             Err(ErrorCode::AlreadyStarted)
         );
+    }
+
+    #[test]
+    fn a_reminder_is_needed_only_more_than_a_day_ahead() {
+        let start = at("2026-12-01", "11:00");
+        assert!(reminder_needed(start, start - REMINDER_LEAD - 1));
+        assert!(!reminder_needed(start, start - REMINDER_LEAD));
+        assert!(!reminder_needed(start, start - 3600));
     }
 
     #[test]

@@ -30,20 +30,25 @@ pub fn programme_name(i18n: I18n, code: &str) -> String {
 }
 
 pub fn language_name(i18n: I18n, code: &str) -> String {
+    language_name_in(i18n.get_locale(), code)
+}
+
+/// A language's name in `locale`; the pages and the messages share it.
+pub fn language_name_in(locale: Locale, code: &str) -> String {
     match code {
-        "et" => t_string!(i18n, lang_et),
-        "en" => t_string!(i18n, lang_en),
-        "ru" => t_string!(i18n, lang_ru),
-        "uk" => t_string!(i18n, lang_uk),
-        "ar" => t_string!(i18n, lang_ar),
-        "prs" => t_string!(i18n, lang_prs),
-        "fa" => t_string!(i18n, lang_fa),
-        "ps" => t_string!(i18n, lang_ps),
-        "ti" => t_string!(i18n, lang_ti),
-        "so" => t_string!(i18n, lang_so),
-        "tr" => t_string!(i18n, lang_tr),
-        "fr" => t_string!(i18n, lang_fr),
-        "de" => t_string!(i18n, lang_de),
+        "et" => td_string!(locale, lang_et),
+        "en" => td_string!(locale, lang_en),
+        "ru" => td_string!(locale, lang_ru),
+        "uk" => td_string!(locale, lang_uk),
+        "ar" => td_string!(locale, lang_ar),
+        "prs" => td_string!(locale, lang_prs),
+        "fa" => td_string!(locale, lang_fa),
+        "ps" => td_string!(locale, lang_ps),
+        "ti" => td_string!(locale, lang_ti),
+        "so" => td_string!(locale, lang_so),
+        "tr" => td_string!(locale, lang_tr),
+        "fr" => td_string!(locale, lang_fr),
+        "de" => td_string!(locale, lang_de),
         other => return other.to_string(),
     }
     .to_string()
@@ -322,16 +327,21 @@ pub fn app_error(i18n: I18n, error: &AppError) -> (String, String) {
 }
 
 pub fn topic_name(i18n: I18n, code: &str) -> String {
+    topic_name_in(i18n.get_locale(), code)
+}
+
+/// A consultation topic in `locale`; the pages and the messages share it.
+pub fn topic_name_in(locale: Locale, code: &str) -> String {
     match code {
-        "handover" => t_string!(i18n, topic_handover),
-        "documents" => t_string!(i18n, topic_documents),
-        "housing" => t_string!(i18n, topic_housing),
-        "work" => t_string!(i18n, topic_work),
-        "education" => t_string!(i18n, topic_education),
-        "health" => t_string!(i18n, topic_health),
-        "family" => t_string!(i18n, topic_family),
-        "benefits" => t_string!(i18n, topic_benefits),
-        "other" => t_string!(i18n, topic_other),
+        "handover" => td_string!(locale, topic_handover),
+        "documents" => td_string!(locale, topic_documents),
+        "housing" => td_string!(locale, topic_housing),
+        "work" => td_string!(locale, topic_work),
+        "education" => td_string!(locale, topic_education),
+        "health" => td_string!(locale, topic_health),
+        "family" => td_string!(locale, topic_family),
+        "benefits" => td_string!(locale, topic_benefits),
+        "other" => td_string!(locale, topic_other),
         other => return other.to_string(),
     }
     .to_string()
