@@ -158,6 +158,10 @@ impl Session {
                 .at_most(WAIT * 3)
                 .for_element(Locator::Css("html[data-hydrated]"))
                 .await
+                .map_err(|e| {
+                    let url = futures::executor::block_on(self.client.current_url());
+                    format!("{e:?} at {url:?}")
+                })
                 .expect("the page hydrates");
         }
     }

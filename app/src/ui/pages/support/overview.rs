@@ -77,7 +77,6 @@ pub fn CoordinatorOverviewPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <crate::ui::pages::UpcomingConsultations />
         </RequireRole>
     }
 }
