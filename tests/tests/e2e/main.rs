@@ -335,3 +335,26 @@ async fn a_beneficiary_books_a_tartu_slot_in_ukrainian_and_the_coordinator_marks
     iryna.close().await;
     jaan.close().await;
 }
+
+/// The dashboards show the page's data and the upcoming consultations from one resource; each
+/// must hydrate on every load, not only most of them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboards_hydrate_on_every_load() {
+    let browser = Browser::start().await;
+    for (email, path, heading) in [
+        ("support@tugi.demo", "/support", "upcoming-consultations"),
+        ("beneficiary@tugi.demo", "/my-support", "upcoming-consultations"),
+        ("coordinator@tugi.demo", "/assignments", ""),
+        ("coordinator@tugi.demo", "/consultations", "upcoming-consultations"),
+    ] {
+        let s = browser.session(true).await;
+        log_in(&s, email).await;
+        for _ in 0..6 {
+            s.open(path).await;
+            if !heading.is_empty() {
+                s.wait_for_text(&format!("#{heading}"), "").await;
+            }
+        }
+        s.close().await;
+    }
+}

@@ -17,6 +17,7 @@ pub use consultations::{
     BookConsultationPage, ConsultationPage, MyConsultationsPage, OfficeHoursPage, ReceptionPage,
     UpcomingConsultations,
 };
+pub(crate) use consultations::with_consultations;
 pub use errors::{ErrorView, NotFoundPage};
 pub use home::HomePage;
 pub use households::{EditHouseholdPage, HouseholdListPage, HouseholdPage, NewHouseholdPage};

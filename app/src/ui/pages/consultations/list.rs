@@ -1,8 +1,12 @@
 //! The consultations still to come, for the dashboards of households, support persons and
 //! coordinators.
+//!
+//! Each page loads the list inside its own single resource (see `with_consultations`): a
+//! second resource of its own beside the page's made hydration fail now and then.
 
-use crate::api::consultations::my_consultations;
+use crate::api::consultations::{my_consultations, ConsultationView};
 use crate::domain::role::access;
+use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::guard::RequireRole;
 use crate::ui::pages::ErrorView;
@@ -10,37 +14,41 @@ use crate::ui::text::{language_name, topic_name};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// Awaits a page's own data and the user's upcoming consultations together, for one resource.
+pub async fn with_consultations<T>(
+    page: impl std::future::Future<Output = Result<T, AppError>>,
+) -> Result<(T, Vec<ConsultationView>), AppError> {
+    let data = page.await?;
+    let consultations = my_consultations().await?;
+    Ok((data, consultations))
+}
+
 /// "Upcoming consultations" with a link to book one.
 #[component]
-pub fn UpcomingConsultations() -> impl IntoView {
+pub fn UpcomingConsultations(rows: Vec<ConsultationView>) -> impl IntoView {
     let i18n = use_i18n();
-    let list = Resource::new(|| (), |_| my_consultations());
     view! {
         <section aria-labelledby="upcoming-consultations">
             <div class="page-head">
                 <h2 id="upcoming-consultations">{t!(i18n, upcoming_consultations)}</h2>
                 <A href="/consultations/book" attr:class="button">{t!(i18n, book_link)}</A>
             </div>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match list.await {
-                        Ok(rows) if rows.is_empty() => view! { <p>{t!(i18n, no_consultations)}</p> }.into_any(),
-                        Ok(rows) => view! {
-                            <ul class="consultations">
-                                {rows.into_iter().map(|c| view! {
-                                    <li>
-                                        <A href=format!("/consultations/{}", c.id)><strong>{c.when}</strong></A>
-                                        " — " {c.office} ", " {topic_name(i18n, &c.topic)}
-                                        " (" {c.household_name} ", " {c.coordinator} ")"
-                                        {c.interpreter.map(|l| view! { " · " {t!(i18n, field_interpreter)} ": " {language_name(i18n, &l)} })}
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(error) => view! { <ErrorView error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {if rows.is_empty() {
+                view! { <p>{t!(i18n, no_consultations)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="consultations">
+                        {rows.into_iter().map(|c| view! {
+                            <li>
+                                <A href=format!("/consultations/{}", c.id)><strong>{c.when}</strong></A>
+                                " — " {c.office} ", " {topic_name(i18n, &c.topic)}
+                                " (" {c.household_name} ", " {c.coordinator} ")"
+                                {c.interpreter.map(|l| view! { " · " {t!(i18n, field_interpreter)} ": " {language_name(i18n, &l)} })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
         </section>
     }
 }
@@ -48,10 +56,18 @@ pub fn UpcomingConsultations() -> impl IntoView {
 #[component]
 pub fn MyConsultationsPage() -> impl IntoView {
     let i18n = use_i18n();
+    let list = Resource::new(|| (), |_| my_consultations());
     view! {
         <RequireRole roles=access::CONSULTATIONS>
             <h1>{t!(i18n, my_consultations_title)}</h1>
-            <UpcomingConsultations />
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(rows) => view! { <UpcomingConsultations rows /> }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
         </RequireRole>
     }
 }

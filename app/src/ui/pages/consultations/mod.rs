@@ -10,6 +10,6 @@ mod slots;
 
 pub use book::BookConsultationPage;
 pub use detail::ConsultationPage;
-pub use list::{MyConsultationsPage, UpcomingConsultations};
+pub use list::{with_consultations, MyConsultationsPage, UpcomingConsultations};
 pub use office_hours::OfficeHoursPage;
 pub use reception::ReceptionPage;

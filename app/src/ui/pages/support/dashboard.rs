@@ -6,21 +6,21 @@ use crate::api::dashboards::support_dashboard;
 use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::guard::RequireRole;
-use crate::ui::pages::ErrorView;
+use crate::ui::pages::{with_consultations, ErrorView, UpcomingConsultations};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn SupportDashboardPage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| support_dashboard());
+    let data = Resource::new(|| (), |_| with_consultations(support_dashboard()));
     view! {
         <RequireRole roles=access::SUPPORT_PERSON>
             <h1>{t!(i18n, my_households_title)}</h1>
             <Suspense>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(d) => view! {
+                        Ok((d, consultations)) => view! {
                             <Cases rows=d.cases.clone() show_person=false />
                             <h2>{t!(i18n, ending_soon_title)}</h2>
                             <EndingSoon cases=d.cases />
@@ -46,12 +46,12 @@ pub fn SupportDashboardPage() -> impl IntoView {
                                 <h2>{t!(i18n, past_households_title)}</h2>
                                 <PastAssignments rows=d.past />
                             })}
+                            <UpcomingConsultations rows=consultations />
                         }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
             </Suspense>
-            <crate::ui::pages::UpcomingConsultations />
         </RequireRole>
     }
 }

@@ -4,20 +4,20 @@ use crate::api::dashboards::my_support;
 use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::guard::RequireRole;
-use crate::ui::pages::ErrorView;
+use crate::ui::pages::{with_consultations, ErrorView, UpcomingConsultations};
 use leptos::prelude::*;
 
 #[component]
 pub fn MySupportPage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| my_support());
+    let data = Resource::new(|| (), |_| with_consultations(my_support()));
     view! {
         <RequireRole roles=access::BENEFICIARY>
             <h1>{t!(i18n, my_support_title)}</h1>
             <Suspense>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(s) => view! {
+                        Ok((s, consultations)) => view! {
                             {match s.support {
                                 Some(p) => view! {
                                     <dl class="facts">
@@ -41,12 +41,12 @@ pub fn MySupportPage() -> impl IntoView {
                                     </ul>
                                 }.into_any()
                             }}
+                            <UpcomingConsultations rows=consultations />
                         }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
             </Suspense>
-            <crate::ui::pages::UpcomingConsultations />
         </RequireRole>
     }
 }
