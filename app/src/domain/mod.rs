@@ -11,6 +11,7 @@ mod field_errors;
 pub mod holidays;
 mod household;
 mod language;
+pub mod matching;
 mod office;
 pub mod office_hours;
 mod password;

@@ -343,9 +343,17 @@ async fn the_dashboards_hydrate_on_every_load() {
     let browser = Browser::start().await;
     for (email, path, heading) in [
         ("support@tugi.demo", "/support", "upcoming-consultations"),
-        ("beneficiary@tugi.demo", "/my-support", "upcoming-consultations"),
+        (
+            "beneficiary@tugi.demo",
+            "/my-support",
+            "upcoming-consultations",
+        ),
         ("coordinator@tugi.demo", "/assignments", ""),
-        ("coordinator@tugi.demo", "/consultations", "upcoming-consultations"),
+        (
+            "coordinator@tugi.demo",
+            "/consultations",
+            "upcoming-consultations",
+        ),
     ] {
         let s = browser.session(true).await;
         log_in(&s, email).await;

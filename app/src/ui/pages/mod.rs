@@ -13,11 +13,11 @@ mod support;
 
 pub use account::AccountPage;
 pub use accounts::AccountsPage;
+pub(crate) use consultations::with_consultations;
 pub use consultations::{
     BookConsultationPage, ConsultationPage, MyConsultationsPage, OfficeHoursPage, ReceptionPage,
     UpcomingConsultations,
 };
-pub(crate) use consultations::with_consultations;
 pub use errors::{ErrorView, NotFoundPage};
 pub use home::HomePage;
 pub use households::{EditHouseholdPage, HouseholdListPage, HouseholdPage, NewHouseholdPage};

@@ -1,0 +1,19 @@
+//! Volunteer matching: the hard rules and soft criteria of a pair, and the engine that finds
+//! the best assignment of open requests to volunteers under every volunteer's capacity.
+
+mod engine;
+mod flow;
+mod rules;
+#[cfg(any(test, feature = "bench"))]
+pub mod sample;
+mod window;
+
+pub use engine::{candidates, explain, propose, Outcome, Proposal, Unmatched};
+pub use flow::{best_assignment, Edge};
+pub use rules::{
+    evaluate, passes, required_training, score, HardRule, Meeting, Need, Score, Volunteer,
+    VolunteerStatus, AVAILABILITY_MAX, AVAILABILITY_PER_HOUR, BASE, COACHING_TRAINING,
+    PEER_COUNSELLING_TRAINING, SAME_CITY, SAME_COUNTRY, SAME_FIELD, SHARED_FIRST_LANGUAGE,
+    WAITING_MAX,
+};
+pub use window::{merged, overlap_minutes, Window};
