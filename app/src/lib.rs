@@ -77,6 +77,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/consultations/:id") view=ConsultationPage ssr=SsrMode::Async />
                         <Route path=path!("/reception") view=ReceptionPage ssr=SsrMode::Async />
                         <Route path=path!("/office-hours") view=OfficeHoursPage ssr=SsrMode::Async />
+                        <Route path=path!("/volunteer") view=MyMatchesPage ssr=SsrMode::Async />
+                        <Route path=path!("/volunteer/profile") view=VolunteerProfilePage ssr=SsrMode::Async />
+                        <Route path=path!("/volunteers") view=VolunteersPage ssr=SsrMode::Async />
+                        <Route path=path!("/volunteers/:id") view=VolunteerPage ssr=SsrMode::Async />
+                        <Route path=path!("/matching") view=MatchingPage ssr=SsrMode::Async />
+                        <Route path=path!("/matching/new") view=MatchRequestPage ssr=SsrMode::Async />
+                        <Route path=path!("/matches/:id") view=MatchPage ssr=SsrMode::Async />
                     </Routes>
                 </Layout>
             </Router>

@@ -10,11 +10,14 @@ pub mod consultations;
 pub mod dashboards;
 pub mod drafts;
 pub mod households;
+pub mod matches;
+pub mod matching;
 pub mod meetings;
 pub mod office_hours;
 pub mod offices;
 pub mod reception;
 pub mod support_persons;
+pub mod volunteers;
 
 #[cfg(feature = "ssr")]
 pub mod context;

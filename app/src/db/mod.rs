@@ -10,12 +10,14 @@ pub mod checklist;
 pub mod consultations;
 pub mod households;
 pub mod invites;
+pub mod matching;
 pub mod meetings;
 pub mod office_hours;
 pub mod offices;
 pub mod outbox;
 pub mod sessions;
 pub mod support_persons;
+pub mod volunteers;
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Executor, Transaction};

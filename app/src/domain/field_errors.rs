@@ -84,6 +84,14 @@ pub enum ErrorCode {
     /// Cancelled or already marked attended or no-show.
     ConsultationClosed,
     NoFreeSlot,
+    /// Neither a city nor online.
+    CityOrOnline,
+    /// The chosen volunteer may not take this request.
+    PairBreaksRule {
+        rule: super::matching::HardRule,
+    },
+    /// The proposal or match is no longer in a state that allows this.
+    MatchNotOpen,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

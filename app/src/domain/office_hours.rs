@@ -217,7 +217,7 @@ fn parse_minutes(value: &str, default: i64, (min, max): (i64, i64)) -> Result<i6
 }
 
 /// Start and end of a window; the end must come after the start on the same day.
-fn parse_window(
+pub(crate) fn parse_window(
     v: &mut Validator,
     start: &str,
     end: &str,

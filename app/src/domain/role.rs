@@ -115,6 +115,14 @@ pub mod access {
     pub const CONSULTATIONS: &[Role] = &[Role::Coordinator, Role::SupportPerson, Role::Beneficiary];
     /// Office hours: coordinators their own, admins the opening of dates.
     pub const OFFICE_HOURS: &[Role] = &[Role::Coordinator, Role::Admin];
+    /// A volunteer's own profile and matches.
+    pub const VOLUNTEER: &[Role] = &[Role::Volunteer];
+    /// Coordinators run matching and manage volunteers; admins see them to define trainings.
+    pub const MATCHING: &[Role] = &[Role::Coordinator];
+    pub const VOLUNTEERS: &[Role] = &[Role::Coordinator, Role::Admin];
+    /// Who may ask for a volunteer: a coordinator for anyone, a support person for their
+    /// households.
+    pub const MATCH_REQUESTS: &[Role] = &[Role::Coordinator, Role::SupportPerson];
 }
 
 #[cfg(test)]

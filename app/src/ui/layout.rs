@@ -34,6 +34,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             let consultations = user_roles_include(&user, access::CONSULTATIONS);
             let reception = user_roles_include(&user, access::RECEPTION);
             let office_hours = user_roles_include(&user, access::OFFICE_HOURS);
+            let matching = user_roles_include(&user, access::MATCHING);
+            let volunteers = user_roles_include(&user, access::VOLUNTEERS) && !matching;
+            let volunteer = user_roles_include(&user, access::VOLUNTEER);
             view! {
                 <ul class="nav-links">
                     <li><A href="/">{t!(i18n, nav_home)}</A></li>
@@ -55,6 +58,15 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </Show>
                     <Show when=move || office_hours>
                         <li><A href="/office-hours">{t!(i18n, nav_office_hours)}</A></li>
+                    </Show>
+                    <Show when=move || matching>
+                        <li><A href="/matching">{t!(i18n, nav_matching)}</A></li>
+                    </Show>
+                    <Show when=move || volunteers>
+                        <li><A href="/volunteers">{t!(i18n, nav_volunteers)}</A></li>
+                    </Show>
+                    <Show when=move || volunteer>
+                        <li><A href="/volunteer">{t!(i18n, nav_my_matches)}</A></li>
                     </Show>
                     <Show when=move || admin>
                         <li><A href="/admin/offices">{t!(i18n, nav_offices)}</A></li>

@@ -3,5 +3,6 @@
 pub mod form;
 pub mod guard;
 pub mod layout;
+pub mod matching_text;
 pub mod pages;
 pub mod text;

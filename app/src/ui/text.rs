@@ -3,6 +3,7 @@
 use crate::domain::{CandidateNote, ErrorCode, Role};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::ui::matching_text::hard_rule_name;
 
 pub type I18n = leptos_i18n::I18nContext<Locale>;
 
@@ -288,6 +289,12 @@ pub fn field_error(i18n: I18n, code: ErrorCode) -> String {
         ErrorCode::AlreadyStarted => t_string!(i18n, err_already_started).to_string(),
         ErrorCode::ConsultationClosed => t_string!(i18n, err_consultation_closed).to_string(),
         ErrorCode::NoFreeSlot => t_string!(i18n, err_no_free_slot).to_string(),
+        ErrorCode::CityOrOnline => t_string!(i18n, err_city_or_online).to_string(),
+        ErrorCode::PairBreaksRule { rule } => {
+            let rule = hard_rule_name(i18n, rule.code());
+            t_string!(i18n, err_pair_breaks_rule, rule = rule).to_string()
+        }
+        ErrorCode::MatchNotOpen => t_string!(i18n, err_match_not_open).to_string(),
     }
 }
 

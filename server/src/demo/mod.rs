@@ -3,6 +3,7 @@
 
 mod reception;
 mod support_service;
+mod volunteers;
 
 use tugi_app::api::credentials::hash_password;
 use tugi_app::db::{self, Db};
@@ -223,6 +224,7 @@ async fn load(db: &Db) -> Result<(), AppError> {
     let mut coordinator_tartu = 0;
     let mut beneficiary_accounts = Vec::new();
     let mut volunteers = 0;
+    let mut volunteer_ids = std::collections::HashMap::new();
     let mut support_persons = Vec::new();
     for (email, name, roles, language) in demo_accounts() {
         let volunteer = roles.contains(&Role::Volunteer);
@@ -233,6 +235,7 @@ async fn load(db: &Db) -> Result<(), AppError> {
             let programme = Programme::ALL[volunteers % Programme::ALL.len()];
             db::accounts::add_programme(&mut tx, id, programme).await?;
             volunteers += 1;
+            volunteer_ids.insert(name.clone(), id);
         }
         if email == "coordinator@tugi.demo" {
             coordinator = id;
@@ -253,6 +256,7 @@ async fn load(db: &Db) -> Result<(), AppError> {
     ];
     let today = chrono::Utc::now().date_naive();
     let mut households = Vec::new();
+    let mut requests = Vec::new();
     for n in 0..30usize {
         let Family {
             language,
@@ -330,6 +334,10 @@ async fn load(db: &Db) -> Result<(), AppError> {
             languages: languages.clone(),
         };
         let member_id = db::households::add_member(&mut tx, id, &adult).await?;
+        // A few open requests for volunteers, from households not linked to a demo login.
+        if (4..8).contains(&n) {
+            requests.push((id, member_id, household.city.clone()));
+        }
         // The demo beneficiaries are the first adults of the first households.
         if let Some(account) = beneficiary_accounts.get(n) {
             db::households::link_account(&mut tx, member_id, *account).await?;
@@ -364,6 +372,7 @@ async fn load(db: &Db) -> Result<(), AppError> {
     }
     support_service::load(&mut tx, coordinator, &support_persons, &households, today).await?;
     reception::load(&mut tx, (tallinn, coordinator), (tartu, coordinator_tartu)).await?;
+    volunteers::load(&mut tx, &volunteer_ids, &requests, coordinator, today).await?;
     tx.commit().await?;
     Ok(())
 }

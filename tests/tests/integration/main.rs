@@ -9,6 +9,7 @@ mod demo;
 mod health;
 mod households;
 mod i18n;
+mod matching;
 mod offices;
 mod outbox;
 mod roles;

@@ -3,6 +3,7 @@
 
 mod engine;
 mod flow;
+mod forms;
 mod rules;
 #[cfg(any(test, feature = "bench"))]
 pub mod sample;
@@ -10,6 +11,12 @@ mod window;
 
 pub use engine::{candidates, explain, propose, Outcome, Proposal, Unmatched};
 pub use flow::{best_assignment, Edge};
+pub use forms::{
+    is_quiet, parse_capacity, parse_feedback, parse_reason, parse_status, parse_times, rule_broken,
+    AvailabilityForm, CheckInForm, CloseForm, CloseReason, MatchRequestForm, MatchStatus,
+    NewCheckIn, NewMatchRequest, TimeOfWeek, TrainingForm, VolunteerProfile, VolunteerProfileForm,
+    CHECK_IN_MINUTES, MAX_CAPACITY, MIN_CAPACITY, QUIET_DAYS,
+};
 pub use rules::{
     evaluate, passes, required_training, score, HardRule, Meeting, Need, Score, Volunteer,
     VolunteerStatus, AVAILABILITY_MAX, AVAILABILITY_PER_HOUR, BASE, COACHING_TRAINING,

@@ -10,6 +10,7 @@ mod invite;
 mod login;
 mod offices;
 mod support;
+mod volunteers;
 
 pub use account::AccountPage;
 pub use accounts::AccountsPage;
@@ -27,4 +28,8 @@ pub use offices::{OfficeEditPage, OfficesPage};
 pub use support::{
     AssignPage, AssignmentPage, CoordinatorOverviewPage, MySupportPage, SupportDashboardPage,
     SupportPersonPage, SupportPersonsPage,
+};
+pub use volunteers::{
+    MatchPage, MatchRequestPage, MatchingPage, MyMatchesPage, VolunteerPage, VolunteerProfilePage,
+    VolunteersPage,
 };

@@ -51,7 +51,10 @@ pub fn HouseholdPage() -> impl IntoView {
                                 <p><A href="/households">{t!(i18n, back_to_list)}</A></p>
                                 <div class="page-head">
                                     <h1>{t!(i18n, household_of, name = title.clone())}</h1>
-                                    <A href=format!("/households/{}/edit", h.id) attr:class="button">{t!(i18n, household_edit)}</A>
+                                    <div class="actions">
+                                        <A href=format!("/households/{}/edit", h.id) attr:class="button">{t!(i18n, household_edit)}</A>
+                                        <A href=format!("/matching/new?household={}", h.id) attr:class="button secondary">{t!(i18n, ask_volunteer)}</A>
+                                    </div>
                                 </div>
                                 <dl class="facts">
                                     <dt>{t!(i18n, field_city)}</dt><dd>{f.city}</dd>

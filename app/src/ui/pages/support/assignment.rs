@@ -121,6 +121,9 @@ fn AssignmentView(
         {(!d.open).then(|| view! {
             <div class="notice" role="status"><p>{t!(i18n, assignment_read_only)}</p></div>
         })}
+        {d.open.then(|| view! {
+            <p><A href=format!("/matching/new?household={}", a.household_id) attr:class="button secondary">{t!(i18n, ask_volunteer)}</A></p>
+        })}
         <dl class="facts">
             <dt>{t!(i18n, role_support_person)}</dt>
             <dd>

@@ -1,0 +1,605 @@
+//! Matching for coordinators: match requests, running the engine over every open request,
+//! and approving, editing or rejecting its proposals. The volunteer's side is in `matches.rs`.
+
+use super::consultations::Choice;
+use crate::domain::matching::MatchRequestForm;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+#[cfg(feature = "ssr")]
+use {
+    super::{auth::CurrentUser, context, drafts},
+    crate::db::{self, matching::RequestRow, Tx},
+    crate::domain::matching::{
+        candidates, explain, is_quiet, parse_times, propose, rule_broken, HardRule, MatchStatus,
+        Meeting, Need, Score, Volunteer, VolunteerStatus,
+    },
+    crate::domain::{access, ErrorCode, FieldErrors, Gender, Language, Programme, Role},
+    chrono::NaiveDate,
+};
+
+/// A pair's score by criterion, as shown next to a proposal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreView {
+    pub total: i64,
+    /// (criterion code, points), only the criteria that gave points.
+    pub parts: Vec<(String, i64)>,
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) fn score_view(s: &Score) -> ScoreView {
+    let parts = [
+        ("base", s.base),
+        ("availability", s.availability),
+        ("city", s.city),
+        ("background", s.background),
+        ("field", s.field),
+        ("waiting", s.waiting),
+    ]
+    .into_iter()
+    .filter(|(_, p)| *p != 0)
+    .map(|(c, p)| (c.to_string(), p))
+    .collect();
+    ScoreView {
+        total: s.total(),
+        parts,
+    }
+}
+
+/// A request as coordinators see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RequestView {
+    pub id: i64,
+    pub household_id: i64,
+    pub member_name: String,
+    pub programme: String,
+    pub language: Option<String>,
+    pub gender: Option<String>,
+    pub meeting: String,
+    pub city: String,
+    pub field_of_work: Option<String>,
+    pub practice_language: Option<String>,
+    pub origin_country: Option<String>,
+    pub times: Vec<String>,
+    pub notes: Option<String>,
+    pub waiting_days: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProposalView {
+    pub match_id: i64,
+    pub volunteer_id: i64,
+    pub volunteer_name: String,
+    pub score: ScoreView,
+}
+
+/// Why a request could not be matched: the rule, and how many volunteers each rule left.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BlockedView {
+    pub rule: String,
+    pub funnel: Vec<(String, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CandidateOption {
+    pub volunteer_id: i64,
+    pub name: String,
+    pub score: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenRequest {
+    pub request: RequestView,
+    pub proposal: Option<ProposalView>,
+    pub blocked: Option<BlockedView>,
+    /// Every volunteer who may take it, best first, for editing the proposal.
+    pub candidates: Vec<CandidateOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchLine {
+    pub id: i64,
+    pub request: RequestView,
+    pub volunteer_id: i64,
+    pub volunteer_name: String,
+    pub status: String,
+    /// The day the volunteer accepted (active matches).
+    pub since: Option<String>,
+    pub minutes: i64,
+    pub last_contact: Option<String>,
+    /// No check-in for more than 30 days.
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HoursLine {
+    pub volunteer_id: i64,
+    pub volunteer: String,
+    pub programme: String,
+    pub minutes: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchingBoard {
+    pub open: Vec<OpenRequest>,
+    /// Approved, waiting for the volunteer's answer.
+    pub waiting: Vec<MatchLine>,
+    pub active: Vec<MatchLine>,
+    pub hours: Vec<HoursLine>,
+    /// (programme code, minutes)
+    pub hours_by_programme: Vec<(String, i64)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RequestPage {
+    pub household_id: i64,
+    pub household_name: String,
+    pub city: String,
+    pub members: Vec<Choice>,
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) fn request_view(r: &RequestRow, today: NaiveDate) -> RequestView {
+    RequestView {
+        id: r.id,
+        household_id: r.household_id,
+        member_name: format!("{} {}", r.first_name, r.last_name),
+        programme: r.programme.clone(),
+        language: r.language.clone(),
+        gender: r.gender.clone(),
+        meeting: r.meeting.clone(),
+        city: r.city.clone(),
+        field_of_work: r.field_of_work.clone(),
+        practice_language: r.practice_language.clone(),
+        origin_country: r.origin_country.clone(),
+        times: parse_times(&r.times)
+            .into_iter()
+            .map(|t| t.code().to_string())
+            .collect(),
+        notes: r.notes.clone(),
+        waiting_days: waiting_days(r.created_at, today),
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn local_date(at: i64) -> Option<NaiveDate> {
+    crate::domain::schedule::tallinn_wall_clock(at).map(|(d, _)| d)
+}
+
+#[cfg(feature = "ssr")]
+fn waiting_days(created_at: i64, today: NaiveDate) -> i64 {
+    local_date(created_at).map_or(0, |d| (today - d).num_days().max(0))
+}
+
+/// Every volunteer as the engine sees them; free places are capacity minus matches approved
+/// or active.
+#[cfg(feature = "ssr")]
+pub(crate) async fn engine_volunteers(pool: &sqlx::AnyPool) -> Result<Vec<Volunteer>, AppError> {
+    let rows = db::volunteers::list(pool).await?;
+    let languages = db::volunteers::languages(pool, None).await?;
+    let programmes = db::volunteers::programmes(pool, None).await?;
+    let windows = db::volunteers::availability(pool, None).await?;
+    let trainings = db::volunteers::trainings(pool, None).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Volunteer {
+            id: r.id,
+            status: r.status(),
+            programmes: programmes
+                .iter()
+                .filter(|(id, _)| *id == r.id)
+                .map(|(_, p)| *p)
+                .collect(),
+            trainings: trainings
+                .iter()
+                .filter(|t| t.account_id == r.id)
+                .map(|t| t.training.clone())
+                .collect(),
+            languages: languages
+                .iter()
+                .filter(|(id, _)| *id == r.id)
+                .map(|(_, p)| *p)
+                .collect(),
+            online: r.online == 1,
+            availability: windows
+                .iter()
+                .filter(|(id, _, _)| *id == r.id)
+                .map(|(_, _, w)| *w)
+                .collect(),
+            free_places: u32::try_from((r.capacity - r.busy).max(0)).unwrap_or(0),
+            gender: r.gender.as_deref().and_then(Gender::parse),
+            origin_country: r.origin_country.clone(),
+            field_of_work: r.field_of_work.clone(),
+            practice_language: r.practice_language.as_deref().and_then(Language::parse),
+            city: r.city,
+        })
+        .collect())
+}
+
+/// Open requests with the engine's view of each.
+#[cfg(feature = "ssr")]
+pub(crate) async fn engine_needs(
+    pool: &sqlx::AnyPool,
+    today: NaiveDate,
+) -> Result<Vec<(RequestRow, Need)>, AppError> {
+    let rows = db::matching::requests_with_status(pool, "open").await?;
+    let languages = db::matching::request_languages(pool).await?;
+    let excluded = db::matching::excluded_pairs(pool).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let need = Need {
+                id: r.id,
+                programme: Programme::parse(&r.programme)?,
+                languages: languages
+                    .iter()
+                    .filter(|(id, _)| *id == r.id)
+                    .map(|(_, p)| *p)
+                    .collect(),
+                language: r.language.as_deref().and_then(Language::parse),
+                gender: r.gender.as_deref().and_then(Gender::parse),
+                meeting: Meeting::parse(&r.meeting).unwrap_or(Meeting::Either),
+                city: r.city.clone(),
+                field_of_work: r.field_of_work.clone(),
+                practice_language: r.practice_language.as_deref().and_then(Language::parse),
+                origin_country: r.origin_country.clone(),
+                times: parse_times(&r.times)
+                    .into_iter()
+                    .flat_map(|t| t.windows())
+                    .collect(),
+                waiting_days: waiting_days(r.created_at, today),
+                excluded: excluded
+                    .iter()
+                    .filter(|(req, _)| *req == r.id)
+                    .map(|(_, v)| *v)
+                    .collect(),
+            };
+            Some((r, need))
+        })
+        .collect())
+}
+
+/// The household's members, when the user may ask for a volunteer for it: a coordinator for
+/// any active household, a support person for a household assigned to them now.
+#[cfg(feature = "ssr")]
+async fn requestable(
+    user: &CurrentUser,
+    household_id: i64,
+) -> Result<(db::households::HouseholdRow, Vec<db::households::MemberRow>), AppError> {
+    let db = context::db()?;
+    let pool = db.pool();
+    let household = db::households::by_id(pool, household_id)
+        .await?
+        .filter(|h| h.status == "active")
+        .ok_or(AppError::NotFound)?;
+    if !user.roles.has(Role::Coordinator) {
+        let assigned = db::assignments::open_of_household(pool, household_id)
+            .await?
+            .is_some_and(|a| a.support_person_id == user.id);
+        if !assigned {
+            return Err(AppError::NotFound);
+        }
+    }
+    let members = db::households::members(pool, household_id).await?;
+    Ok((household, members))
+}
+
+#[server(endpoint = "match_request_page")]
+pub async fn match_request_page(household: i64) -> Result<RequestPage, AppError> {
+    let user = context::require(access::MATCH_REQUESTS).await?;
+    let (h, members) = requestable(&user, household).await?;
+    Ok(RequestPage {
+        household_id: h.id,
+        household_name: members
+            .first()
+            .map(|m| format!("{} {}", m.first_name, m.last_name))
+            .unwrap_or_default(),
+        city: h.city,
+        members: members
+            .into_iter()
+            .map(|m| Choice {
+                id: m.id,
+                name: format!("{} {}", m.first_name, m.last_name),
+            })
+            .collect(),
+    })
+}
+
+#[server(endpoint = "create_match_request")]
+pub async fn create_match_request(
+    household: i64,
+    request: MatchRequestForm,
+) -> Result<i64, AppError> {
+    let user = context::require(access::MATCH_REQUESTS).await?;
+    let (h, members) = requestable(&user, household).await?;
+    let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
+    let valid = drafts::keep_if_invalid(
+        request.parse(&ids).map_err(AppError::from),
+        &format!("match_request/{}", h.id),
+        &request,
+    )
+    .await?;
+    let db = context::db()?;
+    let mut tx = db.begin().await?;
+    let id = db::matching::create_request(&mut tx, h.id, &valid, user.id, context::now()).await?;
+    db::audit::record(&mut *tx, user.id, "match_request.create", "household", h.id).await?;
+    tx.commit().await?;
+    let back = if user.roles.has(Role::Coordinator) {
+        "/matching".to_string()
+    } else {
+        format!("/households/{}", h.id)
+    };
+    context::redirect(&back);
+    Ok(id)
+}
+
+#[cfg(feature = "ssr")]
+fn match_line(m: db::matching::MatchRow, request: RequestView, today: NaiveDate) -> MatchLine {
+    let since = m.answered_at.and_then(local_date);
+    let last = m
+        .last_check_in
+        .as_deref()
+        .and_then(|d| d.parse::<NaiveDate>().ok())
+        .or(since);
+    MatchLine {
+        id: m.id,
+        request,
+        volunteer_id: m.volunteer_id,
+        volunteer_name: m.volunteer_name,
+        status: m.status,
+        since: since.map(|d| d.to_string()),
+        minutes: m.minutes,
+        last_contact: last.map(|d| d.to_string()),
+        quiet: m.answered_at.is_some() && last.is_some_and(|d| is_quiet(d, today)),
+    }
+}
+
+#[server(endpoint = "matching_overview")]
+pub async fn matching_overview() -> Result<MatchingBoard, AppError> {
+    context::require(access::MATCHING).await?;
+    let db = context::db()?;
+    let pool = db.pool();
+    let today = context::today();
+    let volunteers = engine_volunteers(pool).await?;
+    let needs = engine_needs(pool, today).await?;
+    let proposals = db::matching::matches_with_status(pool, &[MatchStatus::Proposed], None).await?;
+    let all = db::volunteers::list(pool).await?;
+    let name_of = |id: i64| {
+        all.iter()
+            .find(|v| v.id == id)
+            .map(|v| v.display_name.clone())
+    };
+    let mut open = Vec::new();
+    for (row, need) in &needs {
+        let proposal = proposals.iter().find(|p| p.request_id == row.id);
+        let blocked = match proposal {
+            Some(_) => None,
+            None => {
+                let u = explain(need, &volunteers);
+                Some(BlockedView {
+                    rule: u.blocked_by.code().to_string(),
+                    funnel: u
+                        .funnel
+                        .into_iter()
+                        .map(|(r, n)| (r.code().to_string(), n))
+                        .collect(),
+                })
+            }
+        };
+        open.push(OpenRequest {
+            request: request_view(row, today),
+            proposal: proposal.map(|p| ProposalView {
+                match_id: p.id,
+                volunteer_id: p.volunteer_id,
+                volunteer_name: p.volunteer_name.clone(),
+                score: score_view(&p.score()),
+            }),
+            blocked,
+            candidates: candidates(need, &volunteers)
+                .into_iter()
+                .map(|(v, s)| CandidateOption {
+                    volunteer_id: v.id,
+                    name: name_of(v.id).unwrap_or_default(),
+                    score: s.total(),
+                })
+                .collect(),
+        });
+    }
+    let mut waiting = Vec::new();
+    let mut active = Vec::new();
+    for m in
+        db::matching::matches_with_status(pool, &[MatchStatus::Approved, MatchStatus::Active], None)
+            .await?
+    {
+        let Some(r) = db::matching::request_by_id(pool, m.request_id).await? else {
+            continue;
+        };
+        let line = match_line(m, request_view(&r, today), today);
+        if line.status == "approved" {
+            waiting.push(line);
+        } else {
+            active.push(line);
+        }
+    }
+    let by_volunteer = db::matching::minutes_by_volunteer_and_programme(pool).await?;
+    let mut hours_by_programme: Vec<(String, i64)> = Vec::new();
+    for (_, _, programme, minutes) in &by_volunteer {
+        match hours_by_programme.iter_mut().find(|(p, _)| p == programme) {
+            Some((_, total)) => *total += minutes,
+            None => hours_by_programme.push((programme.clone(), *minutes)),
+        }
+    }
+    Ok(MatchingBoard {
+        open,
+        waiting,
+        active,
+        hours: by_volunteer
+            .into_iter()
+            .map(|(volunteer, volunteer_id, programme, minutes)| HoursLine {
+                volunteer_id,
+                volunteer,
+                programme,
+                minutes,
+            })
+            .collect(),
+        hours_by_programme,
+    })
+}
+
+/// Runs the engine over every open request and stores its proposals, replacing those of the
+/// last run that nobody acted on.
+#[server(endpoint = "run_matching")]
+pub async fn run_matching() -> Result<usize, AppError> {
+    let user = context::require(access::MATCHING).await?;
+    let db = context::db()?;
+    let pool = db.pool();
+    let volunteers = engine_volunteers(pool).await?;
+    let needs: Vec<Need> = engine_needs(pool, context::today())
+        .await?
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect();
+    let outcome = propose(&needs, &volunteers);
+    let now = context::now();
+    let mut tx = db.begin().await?;
+    db::matching::clear_proposals(&mut tx).await?;
+    let mut stored = 0;
+    for p in &outcome.proposals {
+        // A request approved meanwhile keeps its match: the insert then does nothing.
+        if db::matching::insert_proposal(&mut tx, p.request, p.volunteer, &p.score, now).await? {
+            stored += 1;
+        }
+    }
+    db::audit::record(&mut *tx, user.id, "matching.run", "account", user.id).await?;
+    tx.commit().await?;
+    context::redirect("/matching");
+    Ok(stored)
+}
+
+/// Checks the pair against every hard rule with the volunteer's places counted under the
+/// write lock; the score when it may go ahead.
+#[cfg(feature = "ssr")]
+async fn check_pair(
+    tx: &mut Tx,
+    db: &db::Db,
+    request_id: i64,
+    volunteer_id: i64,
+) -> Result<Score, AppError> {
+    db::support_persons::lock(tx, db.backend(), volunteer_id).await?;
+    let needs = engine_needs(db.pool(), context::today()).await?;
+    let need = needs
+        .into_iter()
+        .find(|(r, _)| r.id == request_id)
+        .map(|(_, n)| n)
+        .ok_or_else(|| AppError::from(FieldErrors::single("request", ErrorCode::MatchNotOpen)))?;
+    let mut volunteer = engine_volunteers(db.pool())
+        .await?
+        .into_iter()
+        .find(|v| v.id == volunteer_id)
+        .ok_or_else(|| {
+            AppError::from(FieldErrors::single("volunteer", ErrorCode::InvalidChoice))
+        })?;
+    let profile = db::volunteers::by_id(&mut **tx, volunteer_id).await?;
+    let capacity = profile.map_or(0, |p| p.capacity);
+    let busy = db::matching::busy(tx, volunteer_id).await?;
+    volunteer.free_places = u32::try_from((capacity - busy).max(0)).unwrap_or(0);
+    if volunteer.status != VolunteerStatus::Active {
+        return Err(rule_broken(HardRule::Status).into());
+    }
+    crate::domain::matching::evaluate(&need, &volunteer).map_err(|rule| rule_broken(rule).into())
+}
+
+/// Approves the engine's proposal; the volunteer then sees it and answers.
+#[server(endpoint = "approve_proposal")]
+pub async fn approve_proposal(id: i64) -> Result<(), AppError> {
+    let user = context::require(access::MATCHING).await?;
+    let db = context::db()?;
+    let mut tx = db.begin().await?;
+    let m = db::matching::match_by_id(&mut *tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if m.status() != Some(MatchStatus::Proposed) {
+        return Err(FieldErrors::single("proposal", ErrorCode::MatchNotOpen).into());
+    }
+    let score = check_pair(&mut tx, &db, m.request_id, m.volunteer_id).await?;
+    let now = context::now();
+    if !db::matching::transition(
+        &mut tx,
+        id,
+        MatchStatus::Proposed,
+        MatchStatus::Approved,
+        now,
+    )
+    .await?
+    {
+        return Err(FieldErrors::single("proposal", ErrorCode::MatchNotOpen).into());
+    }
+    db::matching::set_approved(&mut tx, id, user.id, &score).await?;
+    db::matching::set_request_status(&mut tx, m.request_id, "matched", now).await?;
+    db::audit::record(&mut *tx, user.id, "match.approve", "match", id).await?;
+    tx.commit().await?;
+    context::redirect("/matching");
+    Ok(())
+}
+
+/// Approves another eligible volunteer for the request instead of the proposal.
+#[server(endpoint = "assign_volunteer")]
+pub async fn assign_volunteer(request: i64, volunteer: String) -> Result<(), AppError> {
+    let user = context::require(access::MATCHING).await?;
+    let volunteer_id: i64 = volunteer
+        .trim()
+        .parse()
+        .map_err(|_| FieldErrors::single("volunteer", ErrorCode::InvalidChoice))?;
+    let db = context::db()?;
+    let mut tx = db.begin().await?;
+    let r = db::matching::request_by_id(&mut *tx, request)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if r.status != "open" {
+        return Err(FieldErrors::single("request", ErrorCode::MatchNotOpen).into());
+    }
+    db::matching::delete_proposal_of(&mut tx, request).await?;
+    let score = check_pair(&mut tx, &db, request, volunteer_id).await?;
+    let now = context::now();
+    let id = db::matching::insert_match(
+        &mut tx,
+        request,
+        volunteer_id,
+        MatchStatus::Approved,
+        &score,
+        now,
+        Some(user.id),
+    )
+    .await?;
+    db::matching::set_request_status(&mut tx, request, "matched", now).await?;
+    db::audit::record(&mut *tx, user.id, "match.assign", "match", id).await?;
+    tx.commit().await?;
+    context::redirect("/matching");
+    Ok(())
+}
+
+/// Rejects a proposal: the request stays open and this pair is not proposed again.
+#[server(endpoint = "reject_proposal")]
+pub async fn reject_proposal(id: i64) -> Result<(), AppError> {
+    let user = context::require(access::MATCHING).await?;
+    let db = context::db()?;
+    let mut tx = db.begin().await?;
+    if db::matching::match_by_id(&mut *tx, id).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    if !db::matching::transition(
+        &mut tx,
+        id,
+        MatchStatus::Proposed,
+        MatchStatus::Rejected,
+        context::now(),
+    )
+    .await?
+    {
+        return Err(FieldErrors::single("proposal", ErrorCode::MatchNotOpen).into());
+    }
+    db::audit::record(&mut *tx, user.id, "match.reject", "match", id).await?;
+    tx.commit().await?;
+    context::redirect("/matching");
+    Ok(())
+}

@@ -1,0 +1,102 @@
+//! Names of the volunteer programmes' codes in the reader's language.
+
+use crate::i18n::*;
+use crate::ui::text::I18n;
+
+pub fn hard_rule_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "programme" => t_string!(i18n, rule_programme),
+        "status" => t_string!(i18n, rule_status),
+        "training" => t_string!(i18n, rule_training),
+        "language" => t_string!(i18n, rule_language),
+        "gender" => t_string!(i18n, rule_gender),
+        "place" => t_string!(i18n, rule_place),
+        "practice_language" => t_string!(i18n, rule_practice_language),
+        "declined_before" => t_string!(i18n, rule_declined_before),
+        "capacity" => t_string!(i18n, rule_capacity),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+pub fn volunteer_status_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "applicant" => t_string!(i18n, volunteer_status_applicant),
+        "active" => t_string!(i18n, volunteer_status_active),
+        "paused" => t_string!(i18n, volunteer_status_paused),
+        "left" => t_string!(i18n, volunteer_status_left),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+pub fn meeting_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "in_person" => t_string!(i18n, meeting_in_person),
+        "online" => t_string!(i18n, meeting_online),
+        "either" => t_string!(i18n, meeting_either),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+pub fn time_of_week_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "weekday_mornings" => t_string!(i18n, time_weekday_mornings),
+        "weekday_afternoons" => t_string!(i18n, time_weekday_afternoons),
+        "weekday_evenings" => t_string!(i18n, time_weekday_evenings),
+        "weekends" => t_string!(i18n, time_weekends),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+pub fn criterion_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "base" => t_string!(i18n, criterion_base),
+        "availability" => t_string!(i18n, criterion_availability),
+        "city" => t_string!(i18n, criterion_city),
+        "background" => t_string!(i18n, criterion_background),
+        "field" => t_string!(i18n, criterion_field),
+        "waiting" => t_string!(i18n, criterion_waiting),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+pub fn close_reason_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "goal_reached" => t_string!(i18n, close_goal_reached),
+        "moved" => t_string!(i18n, close_moved),
+        "no_contact" => t_string!(i18n, close_no_contact),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+pub fn match_status_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "proposed" => t_string!(i18n, match_status_proposed),
+        "approved" => t_string!(i18n, match_status_approved),
+        "active" => t_string!(i18n, match_status_active),
+        "declined" => t_string!(i18n, match_status_declined),
+        "rejected" => t_string!(i18n, match_status_rejected),
+        "closed" => t_string!(i18n, match_status_closed),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// Built-in trainings are named in the reader's language; others by the name an admin gave.
+pub fn training_name(i18n: I18n, code: &str, name: &str) -> String {
+    match code {
+        "coaching" => t_string!(i18n, training_coaching).to_string(),
+        "peer_counselling" => t_string!(i18n, training_peer_counselling).to_string(),
+        _ => name.to_string(),
+    }
+}
+
+/// Minutes as hours with one decimal: `2.5`.
+pub fn hours(minutes: i64) -> String {
+    format!("{:.1}", minutes as f64 / 60.0)
+}

@@ -1,0 +1,46 @@
+//! Pieces the volunteer pages share.
+
+use crate::api::matches::NeedView;
+use crate::i18n::*;
+use crate::ui::matching_text::{meeting_name, time_of_week_name};
+use crate::ui::text::{gender_name, language_name, languages_text, programme_name};
+use leptos::prelude::*;
+
+/// A labelled checkbox that sends `on` when ticked.
+#[component]
+pub fn Tick(name: String, id: String, label: String, checked: bool) -> impl IntoView {
+    view! {
+        <div class="checkbox">
+            <input type="checkbox" id=id.clone() name=name checked=checked />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// What a match needs to know of the person: first name, languages, city, the need and the
+/// preferences. Nothing else of the household is shown to a volunteer.
+#[component]
+pub fn NeedFacts(need: NeedView) -> impl IntoView {
+    let i18n = use_i18n();
+    let times = need
+        .times
+        .iter()
+        .map(|t| time_of_week_name(i18n, t))
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <dl class="facts">
+            <dt>{t!(i18n, field_programme)}</dt><dd>{programme_name(i18n, &need.programme)}</dd>
+            <dt>{t!(i18n, field_first_name)}</dt><dd>{need.first_name.clone()}</dd>
+            <dt>{t!(i18n, field_languages)}</dt><dd>{languages_text(i18n, &need.languages)}</dd>
+            <dt>{t!(i18n, field_city)}</dt><dd>{need.city.clone()}</dd>
+            <dt>{t!(i18n, field_meeting)}</dt><dd>{meeting_name(i18n, &need.meeting)}</dd>
+            {need.language.clone().map(|l| view! { <dt>{t!(i18n, field_language_pref)}</dt><dd>{language_name(i18n, &l)}</dd> })}
+            {need.gender.clone().map(|g| view! { <dt>{t!(i18n, field_gender_pref)}</dt><dd>{gender_name(i18n, &g)}</dd> })}
+            {need.field_of_work.clone().map(|f| view! { <dt>{t!(i18n, field_field_of_work)}</dt><dd>{f}</dd> })}
+            {need.practice_language.clone().map(|l| view! { <dt>{t!(i18n, field_practice_language)}</dt><dd>{language_name(i18n, &l)}</dd> })}
+            {(!times.is_empty()).then(|| view! { <dt>{t!(i18n, field_times)}</dt><dd>{times}</dd> })}
+            {need.notes.clone().map(|n| view! { <dt>{t!(i18n, the_need)}</dt><dd>{n}</dd> })}
+        </dl>
+    }
+}

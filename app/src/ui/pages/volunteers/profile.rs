@@ -1,0 +1,200 @@
+//! A volunteer's own profile: programmes, languages, place, capacity, background; weekly
+//! availability; the trainings a coordinator recorded.
+
+use super::parts::Tick;
+use crate::api::drafts::{decode_draft, take_draft};
+use crate::api::volunteers::{
+    my_volunteer_profile, AddMyAvailability, RemoveMyAvailability, SaveMyVolunteerProfile,
+    VolunteerDetail,
+};
+use crate::domain::matching::{AvailabilityForm, VolunteerProfileForm};
+use crate::domain::role::access;
+use crate::domain::{Gender, Language};
+use crate::i18n::*;
+use crate::ui::form::{action_error, ErrorSummary, FormError, SelectField, TextField};
+use crate::ui::guard::RequireRole;
+use crate::ui::matching_text::{training_name, volunteer_status_name};
+use crate::ui::pages::households::fields::LanguageRows;
+use crate::ui::pages::ErrorView;
+use crate::ui::text::{gender_name, language_name, programme_name, weekday_name};
+use leptos::prelude::*;
+
+const LANGUAGE_FIELDS: [(&str, &str); 3] = [
+    ("profile[language_1]", "profile[level_1]"),
+    ("profile[language_2]", "profile[level_2]"),
+    ("profile[language_3]", "profile[level_3]"),
+];
+
+#[component]
+pub fn VolunteerProfilePage() -> impl IntoView {
+    let save = ServerAction::<SaveMyVolunteerProfile>::new();
+    let add = ServerAction::<AddMyAvailability>::new();
+    let remove = ServerAction::<RemoveMyAvailability>::new();
+    let data = Resource::new(
+        move || {
+            (
+                save.version().get(),
+                add.version().get(),
+                remove.version().get(),
+            )
+        },
+        |_| async move {
+            let detail = my_volunteer_profile().await?;
+            let profile = take_draft("volunteer_profile".into()).await?;
+            let window = take_draft("availability".into()).await?;
+            Ok::<_, crate::error::AppError>((detail, profile, window))
+        },
+    );
+    view! {
+        <RequireRole roles=access::VOLUNTEER>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok((d, profile, window)) => view! { <ProfileView d profile window save add remove /> }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}
+
+fn language_options(i18n: crate::ui::text::I18n) -> Vec<(String, String)> {
+    Language::ALL
+        .iter()
+        .map(|l| (l.code().to_string(), language_name(i18n, l.code())))
+        .collect()
+}
+
+#[component]
+fn ProfileView(
+    d: VolunteerDetail,
+    profile: Option<String>,
+    window: Option<String>,
+    save: ServerAction<SaveMyVolunteerProfile>,
+    add: ServerAction<AddMyAvailability>,
+    remove: ServerAction<RemoveMyAvailability>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_error(save);
+    let add_error = action_error(add);
+    let remove_error = action_error(remove);
+    let form: VolunteerProfileForm = decode_draft(profile, d.form.clone());
+    let w: AvailabilityForm = decode_draft(window, AvailabilityForm::default());
+    let status = volunteer_status_name(i18n, &d.summary.status);
+    let applicant = d.summary.status == "applicant";
+    let genders = [Gender::Female, Gender::Male, Gender::Other]
+        .iter()
+        .map(|g| (g.code().to_string(), gender_name(i18n, g.code())))
+        .collect::<Vec<_>>();
+    let programmes = [
+        ("adaptation_mentor", form.adaptation_mentor.clone()),
+        ("peer_counsellor", form.peer_counsellor.clone()),
+        ("language_partner", form.language_partner.clone()),
+        ("job_mentor", form.job_mentor.clone()),
+    ]
+    .into_iter()
+    .map(|(code, value)| {
+        view! {
+            <Tick name=format!("profile[{code}]") id=format!("programme-{code}")
+                label=programme_name(i18n, code) checked=!value.is_empty() />
+        }
+    })
+    .collect_view();
+    view! {
+        <h1>{t!(i18n, volunteer_profile_title)}</h1>
+        <p>{t!(i18n, volunteer_status_is, status = status)}</p>
+        {applicant.then(|| view! { <p class="hint">{t!(i18n, applicant_hint)}</p> })}
+        <ErrorSummary error />
+        <ActionForm action=save attr:class="stack">
+            <fieldset id="f-programmes">
+                <legend>{t!(i18n, field_programmes)}</legend>
+                {programmes}
+            </fieldset>
+            <LanguageRows names=LANGUAGE_FIELDS
+                values=[
+                    (form.language_1.clone(), form.level_1.clone()),
+                    (form.language_2.clone(), form.level_2.clone()),
+                    (form.language_3.clone(), form.level_3.clone()),
+                ]
+                error />
+            <TextField name="profile[city]" field="city" label=t_string!(i18n, field_city).to_string()
+                value=form.city.clone() error />
+            <Tick name="profile[online]".into() id="f-online".into() label=t_string!(i18n, field_online).to_string()
+                checked=!form.online.is_empty() />
+            <TextField name="profile[capacity]" field="capacity" label=t_string!(i18n, field_capacity).to_string()
+                value=form.capacity.clone() error inputmode="numeric" />
+            <SelectField name="profile[gender]" field="gender" label=t_string!(i18n, field_gender_optional).to_string()
+                value=form.gender.clone() options=genders error placeholder=String::new() />
+            <TextField name="profile[field_of_work]" field="field_of_work" label=t_string!(i18n, field_field_of_work).to_string()
+                value=form.field_of_work.clone() error />
+            <SelectField name="profile[practice_language]" field="practice_language" label=t_string!(i18n, field_practice_language).to_string()
+                value=form.practice_language.clone() options=language_options(i18n) error placeholder=String::new() />
+            <TextField name="profile[origin_country]" field="origin_country" label=t_string!(i18n, field_origin_country).to_string()
+                hint=t_string!(i18n, peer_background_hint).to_string() value=form.origin_country.clone() error />
+            <TextField name="profile[protection_path]" field="protection_path" label=t_string!(i18n, field_protection_path).to_string()
+                value=form.protection_path.clone() error multiline=true />
+            <button type="submit">{t!(i18n, profile_save)}</button>
+        </ActionForm>
+
+        <h2 id="availability">{t!(i18n, availability_title)}</h2>
+        <ErrorSummary error=remove_error form="remove" />
+        {if d.availability.is_empty() {
+            view! { <p>{t!(i18n, no_availability)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="windows">
+                    {d.availability.into_iter().map(|w| view! {
+                        <li>
+                            {weekday_name(i18n, i64::from(w.weekday))} " " {w.start} "–" {w.end} " "
+                            <ActionForm action=remove attr:class="inline">
+                                <input type="hidden" name="id" value=w.id />
+                                <button type="submit" class="secondary">{t!(i18n, remove)}</button>
+                            </ActionForm>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <AvailabilityFields w add add_error />
+
+        <h2 id="trainings">{t!(i18n, trainings_title)}</h2>
+        {if d.trainings.is_empty() {
+            view! { <p>{t!(i18n, no_trainings)}</p> }.into_any()
+        } else {
+            view! {
+                <ul>
+                    {d.trainings.into_iter().map(|t| view! {
+                        <li>{training_name(i18n, &t.code, &t.name)} " — " {t.completed_on}</li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn AvailabilityFields(
+    w: AvailabilityForm,
+    add: ServerAction<AddMyAvailability>,
+    add_error: FormError,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let days = (1..=7)
+        .map(|n| (n.to_string(), weekday_name(i18n, n)))
+        .collect::<Vec<_>>();
+    view! {
+        <ErrorSummary error=add_error form="window" />
+        <ActionForm action=add attr:class="stack">
+            <div class="row">
+                <SelectField name="window[weekday]" field="weekday" form="window" label=t_string!(i18n, field_weekday).to_string()
+                    value=w.weekday.clone() options=days error=add_error placeholder=t_string!(i18n, choose).to_string() />
+                <TextField name="window[start_time]" field="start_time" form="window" label=t_string!(i18n, field_start_time).to_string()
+                    hint=t_string!(i18n, time_hint).to_string() value=w.start_time.clone() error=add_error inputmode="numeric" />
+                <TextField name="window[end_time]" field="end_time" form="window" label=t_string!(i18n, field_end_time).to_string()
+                    hint=t_string!(i18n, time_hint).to_string() value=w.end_time.clone() error=add_error inputmode="numeric" />
+            </div>
+            <button type="submit">{t!(i18n, add_availability)}</button>
+        </ActionForm>
+    }
+}
