@@ -366,3 +366,96 @@ async fn the_dashboards_hydrate_on_every_load() {
         s.close().await;
     }
 }
+
+/// Clicks the button with `text` inside the request card that names `person`.
+async fn click_in_card(s: &Session, person: &str, text: &str) {
+    let xpath = format!(
+        "//article[contains(@class, 'request')][.//h3[contains(., '{person}')]]//button[normalize-space(.)='{text}']"
+    );
+    s.client
+        .wait()
+        .at_most(std::time::Duration::from_secs(20))
+        .for_element(Locator::XPath(&xpath))
+        .await
+        .unwrap_or_else(|_| panic!("a {text} button for {person}"))
+        .click()
+        .await
+        .expect("click");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_matches_a_dari_speaking_peer_counsellor_who_accepts_and_logs_an_hour() {
+    let browser = Browser::start().await;
+    let kadri = browser.session(true).await;
+    log_in(&kadri, "coordinator@tugi.demo").await;
+    // Zahra Karimi's household (Dari) asks for a peer counsellor who speaks Dari.
+    kadri.open("/households?q=karimi").await;
+    kadri.click("table a[href^='/households/']").await;
+    kadri.wait_for_text("h1", "Zahra Karimi").await;
+    kadri.click("a[href^='/matching/new']").await;
+    kadri.wait_for_path(|p| p == "/matching/new").await;
+    kadri.select("request[programme]", "peer_counsellor").await;
+    kadri.select("request[language]", "prs").await;
+    kadri.submit().await;
+    kadri.wait_for_path(|p| p == "/matching").await;
+    kadri.wait_for_text("main", "Zahra Karimi").await;
+
+    // Run matching and read why Fatima Noori is proposed.
+    kadri.click("main form.stack button[type=submit]").await;
+    let card = "//article[contains(@class, 'request')][.//h3[contains(., 'Zahra Karimi')]]";
+    let proposal = format!("{card}//section[contains(@class, 'proposal')]");
+    let found = kadri
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(20))
+        .for_element(Locator::XPath(&proposal))
+        .await
+        .expect("a proposal for Zahra");
+    let explanation = found.text().await.unwrap_or_default();
+    assert!(explanation.contains("Fatima Noori"), "{explanation}");
+    assert!(
+        explanation.contains("Vastab kõigile nõuetele"),
+        "{explanation}"
+    );
+    assert!(
+        explanation.contains("Sarnane taust"),
+        "shared background: {explanation}"
+    );
+    click_in_card(&kadri, "Zahra Karimi", "Kinnita").await;
+    kadri
+        .wait_for_text("main", "Ootavad vabatahtliku vastust")
+        .await;
+    kadri.wait_for_text("main table", "Fatima Noori").await;
+
+    // Fatima sees only what the match needs, accepts and logs an hour.
+    let fatima = browser.session(true).await;
+    log_in(&fatima, "volunteer7@tugi.demo").await;
+    fatima.open("/volunteer").await;
+    fatima.wait_for_text("article.offer", "Zahra").await;
+    let offer = fatima.text("article.offer").await;
+    assert!(!offer.contains("Karimi"), "no last name: {offer}");
+    fatima
+        .click("article.offer form.inline button[type=submit]")
+        .await;
+    fatima.wait_for_path(|p| p.starts_with("/matches/")).await;
+    fatima.fill("check_in[minutes]", "60").await;
+    fatima
+        .fill("check_in[note]", "Coffee and a walk to the library")
+        .await;
+    fatima.click("form.stack button[type=submit]").await;
+    fatima.wait_for_text("#check-ins + ul", "60 min").await;
+
+    // Kadri sees the hour on the matching board.
+    kadri.open("/matching").await;
+    kadri.wait_for_text("main", "Fatima Noori").await;
+    let xpath = "//table//tr[td[contains(., 'Fatima Noori')]][td[normalize-space(.)='1.0']]";
+    kadri
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(20))
+        .for_element(Locator::XPath(xpath))
+        .await
+        .expect("one hour for Fatima");
+    kadri.close().await;
+    fatima.close().await;
+}

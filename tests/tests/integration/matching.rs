@@ -766,7 +766,47 @@ async fn the_pages_render(app: TestApp) {
     assert_eq!(status, 403);
 }
 
+async fn without_javascript_a_refused_profile_comes_back_with_its_values(app: TestApp) {
+    let volunteer = app.login_as("volunteer@test.ee").await;
+    let mut form = PEER_PROFILE.to_vec();
+    form[2] = ("profile[capacity]", "7");
+    form.push(("profile[field_of_work]", "Carpentry"));
+    let res = app
+        .plain_post(
+            &volunteer,
+            "save_my_volunteer_profile",
+            &form,
+            "/volunteer/profile",
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 302);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    let back = location.trim_start_matches(&app.base).to_string();
+    assert!(back.starts_with("/volunteer/profile?"), "{back}");
+    let (status, page) = app.page(&volunteer, &back).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("error-summary"), "the error is shown");
+    assert!(page.contains("Carpentry"), "the typed value is kept");
+    assert!(
+        page.contains("1 kuni 4"),
+        "in the volunteer's language (et)"
+    );
+    assert_eq!(app.count("volunteer_profiles").await, 0);
+
+    let res = app
+        .plain_post(
+            &volunteer,
+            "save_my_volunteer_profile",
+            &PEER_PROFILE,
+            "/volunteer/profile",
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 302);
+    assert_eq!(app.count("volunteer_profiles").await, 1);
+}
+
 on_both_databases!(
+    without_javascript_a_refused_profile_comes_back_with_its_values,
     matching_runs_over_the_demo_data,
     a_volunteer_keeps_their_profile_and_availability,
     bad_profile_and_availability_change_nothing,
