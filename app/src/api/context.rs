@@ -174,6 +174,11 @@ pub fn today() -> NaiveDate {
         .unwrap_or_default()
 }
 
+/// The Europe/Tallinn date of a UTC instant.
+pub fn local_date(at: i64) -> Option<NaiveDate> {
+    crate::domain::schedule::tallinn_wall_clock(at).map(|(date, _)| date)
+}
+
 /// A UTC instant (unix seconds) as Europe/Tallinn wall-clock time, `2026-03-29 10:00`.
 /// Formatted on the server so that the browser bundle needs no time-zone tables.
 pub fn local_time(at: i64) -> String {

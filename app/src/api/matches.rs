@@ -10,9 +10,8 @@ use serde::{Deserialize, Serialize};
 use {
     super::{auth::CurrentUser, context, drafts, matching::request_view},
     crate::db::{self, matching::MatchRow},
-    crate::domain::matching::{is_quiet, parse_feedback, parse_reason, parse_times, MatchStatus},
+    crate::domain::matching::{parse_feedback, parse_reason, parse_times, MatchStatus},
     crate::domain::{access, ErrorCode, FieldErrors, Role},
-    chrono::NaiveDate,
 };
 
 /// What a volunteer learns of the person they are matched with.
@@ -71,11 +70,6 @@ pub struct MyMatchesView {
 }
 
 #[cfg(feature = "ssr")]
-fn local_date(at: i64) -> Option<NaiveDate> {
-    crate::domain::schedule::tallinn_wall_clock(at).map(|(d, _)| d)
-}
-
-#[cfg(feature = "ssr")]
 async fn detail(m: MatchRow, mine: bool) -> Result<MatchDetail, AppError> {
     let db = context::db()?;
     let pool = db.pool();
@@ -89,13 +83,7 @@ async fn detail(m: MatchRow, mine: bool) -> Result<MatchDetail, AppError> {
         .filter(|l| l.member_id == r.member_id)
         .map(|l| (l.language, l.level))
         .collect();
-    let since = m.answered_at.and_then(local_date);
-    let last = m
-        .last_check_in
-        .as_deref()
-        .and_then(|d| d.parse::<NaiveDate>().ok())
-        .or(since);
-    let active = m.status() == Some(MatchStatus::Active);
+    let since = m.since();
     let check_ins = db::matching::check_ins(pool, m.id)
         .await?
         .into_iter()
@@ -129,7 +117,7 @@ async fn detail(m: MatchRow, mine: bool) -> Result<MatchDetail, AppError> {
         household: (!mine).then_some((r.household_id, staff.member_name)),
         since: since.map(|d| d.to_string()),
         minutes: m.minutes,
-        quiet: active && last.is_some_and(|d| is_quiet(d, today)),
+        quiet: m.is_quiet(today),
         check_ins,
         close_reason: m.close_reason.clone(),
         decline_reason: m.decline_reason.clone(),
@@ -280,7 +268,7 @@ pub async fn log_check_in(id: i64, check_in: CheckInForm) -> Result<(), AppError
     let m = own_in(&mut tx, &user, id, MatchStatus::Active).await?;
     let began = m
         .answered_at
-        .and_then(local_date)
+        .and_then(context::local_date)
         .unwrap_or_else(context::today);
     let valid = drafts::keep_if_invalid(
         check_in

@@ -11,8 +11,8 @@ use {
     super::{auth::CurrentUser, context, drafts},
     crate::db::{self, matching::RequestRow, Tx},
     crate::domain::matching::{
-        candidates, explain, is_quiet, parse_times, propose, rule_broken, HardRule, MatchStatus,
-        Meeting, Need, Score, Volunteer, VolunteerStatus,
+        candidates, explain, parse_times, propose, rule_broken, HardRule, MatchStatus, Meeting,
+        Need, Score, Volunteer, VolunteerStatus,
     },
     crate::domain::{access, ErrorCode, FieldErrors, Gender, Language, Programme, Role},
     chrono::NaiveDate,
@@ -162,13 +162,8 @@ pub(crate) fn request_view(r: &RequestRow, today: NaiveDate) -> RequestView {
 }
 
 #[cfg(feature = "ssr")]
-fn local_date(at: i64) -> Option<NaiveDate> {
-    crate::domain::schedule::tallinn_wall_clock(at).map(|(d, _)| d)
-}
-
-#[cfg(feature = "ssr")]
 fn waiting_days(created_at: i64, today: NaiveDate) -> i64 {
-    local_date(created_at).map_or(0, |d| (today - d).num_days().max(0))
+    context::local_date(created_at).map_or(0, |d| (today - d).num_days().max(0))
 }
 
 /// Every volunteer as the engine sees them; free places are capacity minus matches approved
@@ -335,12 +330,7 @@ pub async fn create_match_request(
 
 #[cfg(feature = "ssr")]
 fn match_line(m: db::matching::MatchRow, request: RequestView, today: NaiveDate) -> MatchLine {
-    let since = m.answered_at.and_then(local_date);
-    let last = m
-        .last_check_in
-        .as_deref()
-        .and_then(|d| d.parse::<NaiveDate>().ok())
-        .or(since);
+    let (since, last, quiet) = (m.since(), m.last_contact(), m.is_quiet(today));
     MatchLine {
         id: m.id,
         request,
@@ -350,7 +340,7 @@ fn match_line(m: db::matching::MatchRow, request: RequestView, today: NaiveDate)
         since: since.map(|d| d.to_string()),
         minutes: m.minutes,
         last_contact: last.map(|d| d.to_string()),
-        quiet: m.answered_at.is_some() && last.is_some_and(|d| is_quiet(d, today)),
+        quiet,
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::{now, Tx};
 use crate::domain::matching::{MatchStatus, NewCheckIn, NewMatchRequest, Score};
-use crate::domain::{Language, Level, Proficiency};
+use crate::domain::Proficiency;
 use sqlx::{AnyPool, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -100,18 +100,7 @@ pub async fn request_languages(pool: &AnyPool) -> Result<Vec<(i64, Proficiency)>
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, language, level)| {
-            Some((
-                id,
-                Proficiency {
-                    language: Language::parse(&language)?,
-                    level: Level::parse(&level)?,
-                },
-            ))
-        })
-        .collect())
+    Ok(super::proficiencies(rows))
 }
 
 /// Pairs that must not be proposed again: (request, volunteer) declined or rejected.
@@ -169,6 +158,29 @@ impl MatchRow {
 
     pub fn score(&self) -> Score {
         serde_json::from_str(&self.breakdown).unwrap_or_default()
+    }
+
+    /// The Tallinn date the volunteer accepted.
+    pub fn since(&self) -> Option<chrono::NaiveDate> {
+        self.answered_at
+            .and_then(crate::domain::schedule::tallinn_wall_clock)
+            .map(|(date, _)| date)
+    }
+
+    /// The last check-in, else the day it began.
+    pub fn last_contact(&self) -> Option<chrono::NaiveDate> {
+        self.last_check_in
+            .as_deref()
+            .and_then(|d| d.parse().ok())
+            .or_else(|| self.since())
+    }
+
+    /// An active match with no check-in for more than 30 days.
+    pub fn is_quiet(&self, today: chrono::NaiveDate) -> bool {
+        self.status() == Some(MatchStatus::Active)
+            && self
+                .last_contact()
+                .is_some_and(|d| crate::domain::matching::is_quiet(d, today))
     }
 }
 

@@ -149,6 +149,23 @@ pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
+/// (owner id, language code, level code) rows as (owner id, proficiency); rows with a code
+/// Tugi no longer knows are skipped.
+pub fn proficiencies(rows: Vec<(i64, String, String)>) -> Vec<(i64, crate::domain::Proficiency)> {
+    use crate::domain::{Language, Level, Proficiency};
+    rows.into_iter()
+        .filter_map(|(id, language, level)| {
+            Some((
+                id,
+                Proficiency {
+                    language: Language::parse(&language)?,
+                    level: Level::parse(&level)?,
+                },
+            ))
+        })
+        .collect()
+}
+
 /// Escapes `%`, `_` and `\` so user text matches literally inside `LIKE ... ESCAPE '\'`.
 pub fn like_pattern(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);

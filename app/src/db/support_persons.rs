@@ -2,7 +2,7 @@
 //! and how many open assignments they carry. A missing profile row reads as the defaults.
 
 use super::{now, Tx};
-use crate::domain::{Language, Level, Proficiency, SupportProfile};
+use crate::domain::{Proficiency, SupportProfile};
 use sqlx::{AnyPool, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -51,18 +51,7 @@ pub async fn languages(pool: &AnyPool) -> Result<Vec<(i64, Proficiency)>, sqlx::
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, language, level)| {
-            Some((
-                id,
-                Proficiency {
-                    language: Language::parse(&language)?,
-                    level: Level::parse(&level)?,
-                },
-            ))
-        })
-        .collect())
+    Ok(super::proficiencies(rows))
 }
 
 pub async fn save_profile(

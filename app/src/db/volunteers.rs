@@ -4,7 +4,7 @@
 
 use super::{now, Tx};
 use crate::domain::matching::{VolunteerProfile, VolunteerStatus, Window};
-use crate::domain::{Language, Level, Proficiency, Programme};
+use crate::domain::{Proficiency, Programme};
 use sqlx::{AnyPool, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -70,18 +70,7 @@ pub async fn languages(
     .bind(only.unwrap_or(0))
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, language, level)| {
-            Some((
-                id,
-                Proficiency {
-                    language: Language::parse(&language)?,
-                    level: Level::parse(&level)?,
-                },
-            ))
-        })
-        .collect())
+    Ok(super::proficiencies(rows))
 }
 
 pub async fn programmes(
