@@ -805,7 +805,73 @@ async fn without_javascript_a_refused_profile_comes_back_with_its_values(app: Te
     assert_eq!(app.count("volunteer_profiles").await, 1);
 }
 
+async fn an_admin_adds_a_kind_of_training(app: TestApp) {
+    let admin = app.login_as("admin@test.ee").await;
+    assert_refused(
+        app.api(&admin, "add_training_kind", &[("name", "  ")])
+            .await,
+        "name",
+        "Required",
+    )
+    .await;
+    assert_refused(
+        app.api(
+            &admin,
+            "add_training_kind",
+            &[("name", "coaching training")],
+        )
+        .await,
+        "name",
+        "AlreadyExists",
+    )
+    .await;
+    let coordinator = app.login_as("coordinator@test.ee").await;
+    let res = app
+        .api(&coordinator, "add_training_kind", &[("name", "First aid")])
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(app.count("trainings").await, 2, "nothing added");
+    ok(
+        app.api(&admin, "add_training_kind", &[("name", "First aid")])
+            .await,
+        "add",
+    )
+    .await;
+    let list = ok(app.api(&admin, "list_volunteers", &[]).await, "list").await;
+    assert!(list["training_kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|k| k["name"] == "First aid"));
+    // A coordinator can now record it for a volunteer.
+    let id = app.account_id("volunteer@test.ee").await.to_string();
+    let code = list["training_kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["name"] == "First aid")
+        .and_then(|k| k["code"].as_str())
+        .unwrap()
+        .to_string();
+    ok(
+        app.api(
+            &coordinator,
+            "record_training",
+            &[
+                ("id", &id),
+                ("training[training]", &code),
+                ("training[completed_on]", "2026-03-01"),
+            ],
+        )
+        .await,
+        "record",
+    )
+    .await;
+    assert_eq!(app.count("volunteer_trainings").await, 1);
+}
+
 on_both_databases!(
+    an_admin_adds_a_kind_of_training,
     without_javascript_a_refused_profile_comes_back_with_its_values,
     matching_runs_over_the_demo_data,
     a_volunteer_keeps_their_profile_and_availability,
