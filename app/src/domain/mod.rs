@@ -19,6 +19,7 @@ pub mod role;
 pub mod schedule;
 mod support_person;
 mod text;
+pub mod workshops;
 
 pub use assignment::{
     check_caseload, ending_soon, AssignForm, AssignmentStatus, EndForm, EndReason, ExtendForm,
