@@ -92,6 +92,11 @@ pub enum ErrorCode {
     },
     /// The proposal or match is no longer in a state that allows this.
     MatchNotOpen,
+    /// A web link that is not `https://…`.
+    InvalidLink,
+    /// The dates and rules leave no session at all.
+    NoSessions,
+    RegistrationAfterLastSession,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -295,6 +295,11 @@ pub fn field_error(i18n: I18n, code: ErrorCode) -> String {
             t_string!(i18n, err_pair_breaks_rule, rule = rule).to_string()
         }
         ErrorCode::MatchNotOpen => t_string!(i18n, err_match_not_open).to_string(),
+        ErrorCode::InvalidLink => t_string!(i18n, err_invalid_link).to_string(),
+        ErrorCode::NoSessions => t_string!(i18n, err_no_sessions).to_string(),
+        ErrorCode::RegistrationAfterLastSession => {
+            t_string!(i18n, err_registration_after_last_session).to_string()
+        }
     }
 }
 

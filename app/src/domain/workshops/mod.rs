@@ -2,9 +2,14 @@
 //! waitlist's order.
 
 mod eligibility;
+mod form;
 mod recurrence;
 mod waitlist;
 
 pub use eligibility::{age_on, check, Eligibility, Ineligible, Participant, ADULT_AGE};
+pub use form::{
+    Known, NewSeries, PlaceKind, SeriesForm, DEFAULT_CUTOFF_HOURS, DEFAULT_OFFER_HOURS,
+    MAX_CAPACITY, MAX_WEEKS,
+};
 pub use recurrence::{sessions, HolidayRule, Plan, PlannedSession, Repeat};
 pub use waitlist::{first_that_fits, in_order, place_of, Waiting};
