@@ -56,6 +56,8 @@ pub struct Report {
     pub reminders: usize,
     pub sent: usize,
     pub failed: usize,
+    /// Workshop seat offers that ran out and were passed on.
+    pub offers_expired: usize,
 }
 
 pub struct Jobs {
@@ -98,11 +100,13 @@ impl Jobs {
     pub async fn run_once(&self) -> Result<Report, sqlx::Error> {
         let now = self.clock.now();
         let reminders = self.queue_reminders(now).await?;
+        let offers_expired = self.expire_offers(now).await?;
         let (sent, failed) = self.deliver_due(now).await?;
         Ok(Report {
             reminders,
             sent,
             failed,
+            offers_expired,
         })
     }
 
@@ -122,6 +126,28 @@ impl Jobs {
             tx.commit().await?;
         }
         Ok(queued)
+    }
+
+    /// Ends the workshop seat offers that ran out and passes their seats to the next waiting
+    /// request, each under its series lock (an offer accepted meanwhile is left alone).
+    async fn expire_offers(&self, now: i64) -> Result<usize, sqlx::Error> {
+        let mut expired = 0;
+        for (id, series) in db::workshops::expired_offers(self.db.pool(), now).await? {
+            let mut tx = self.db.begin().await?;
+            let Some(s) = db::workshops::lock_series(&mut tx, self.db.backend(), series).await?
+            else {
+                continue;
+            };
+            let Some(reg) = db::workshops::registration(&mut *tx, id).await? else {
+                continue;
+            };
+            if reg.status == "offered" && reg.offer_expires_at.is_some_and(|at| at <= now) {
+                db::workshops::expire_offer(&mut tx, &s, &reg, now).await?;
+                expired += 1;
+            }
+            tx.commit().await?;
+        }
+        Ok(expired)
     }
 
     /// Sends the messages that are due; answers (sent, failed).

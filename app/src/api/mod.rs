@@ -18,6 +18,7 @@ pub mod offices;
 pub mod reception;
 pub mod support_persons;
 pub mod volunteers;
+pub mod workshops;
 
 #[cfg(feature = "ssr")]
 pub mod context;

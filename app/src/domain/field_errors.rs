@@ -97,6 +97,16 @@ pub enum ErrorCode {
     /// The dates and rules leave no session at all.
     NoSessions,
     RegistrationAfterLastSession,
+    RegistrationNotOpen,
+    RegistrationClosed,
+    /// The activity takes one person per sign-up.
+    OnePersonOnly,
+    NotEligible {
+        reason: super::workshops::Ineligible,
+    },
+    AlreadySignedUp,
+    /// The offer ran out or is not (or no longer) the user's.
+    OfferExpired,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -123,6 +123,9 @@ pub mod access {
     /// Who may ask for a volunteer: a coordinator for anyone, a support person for their
     /// households.
     pub const MATCH_REQUESTS: &[Role] = &[Role::Coordinator, Role::SupportPerson];
+    /// Beneficiaries sign up their household; coordinators and support persons on their behalf.
+    pub const WORKSHOP_SIGN_UP: &[Role] =
+        &[Role::Beneficiary, Role::Coordinator, Role::SupportPerson];
 }
 
 #[cfg(test)]

@@ -300,6 +300,18 @@ pub fn field_error(i18n: I18n, code: ErrorCode) -> String {
         ErrorCode::RegistrationAfterLastSession => {
             t_string!(i18n, err_registration_after_last_session).to_string()
         }
+        ErrorCode::RegistrationNotOpen => t_string!(i18n, err_registration_not_open).to_string(),
+        ErrorCode::RegistrationClosed => t_string!(i18n, err_registration_closed).to_string(),
+        ErrorCode::OnePersonOnly => t_string!(i18n, err_one_person_only).to_string(),
+        ErrorCode::NotEligible { reason } => match reason {
+            crate::domain::workshops::Ineligible::NotAWoman => t_string!(i18n, err_not_a_woman),
+            crate::domain::workshops::Ineligible::NotAMan => t_string!(i18n, err_not_a_man),
+            crate::domain::workshops::Ineligible::NotAdult => t_string!(i18n, err_not_adult),
+            crate::domain::workshops::Ineligible::NotAParent => t_string!(i18n, err_not_a_parent),
+        }
+        .to_string(),
+        ErrorCode::AlreadySignedUp => t_string!(i18n, err_already_signed_up).to_string(),
+        ErrorCode::OfferExpired => t_string!(i18n, err_offer_expired).to_string(),
     }
 }
 

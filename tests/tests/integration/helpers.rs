@@ -27,6 +27,17 @@ pub struct TestApp {
     sqlite_file: Option<std::path::PathBuf>,
 }
 
+impl TestApp {
+    /// "SQLite" or "PostgreSQL", for figures printed by tests.
+    pub fn backend_name(&self) -> &'static str {
+        if self.sqlite_file.is_some() {
+            "SQLite"
+        } else {
+            "PostgreSQL"
+        }
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some(file) = &self.sqlite_file {

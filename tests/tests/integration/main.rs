@@ -14,3 +14,4 @@ mod offices;
 mod outbox;
 mod roles;
 mod support;
+mod workshops;

@@ -1,0 +1,329 @@
+//! Workshops and group activities: coordinators create series; beneficiaries sign up (with
+//! members of their household), staff sign people up on their behalf; seats and the waitlist
+//! are kept by `db::workshops` under the series lock.
+
+use crate::domain::workshops::SeriesForm;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+#[cfg(feature = "ssr")]
+use {
+    super::{auth::CurrentUser, context, credentials::new_token, drafts},
+    crate::db::{
+        self,
+        workshops::{NewRegistration, Registered, SeriesError, SeriesRow},
+    },
+    crate::domain::workshops::{check, Eligibility, Known, Participant},
+    crate::domain::{access, ErrorCode, FieldErrors, Gender, Role},
+};
+
+/// A sign-up as the form sends it: the household (staff only; a beneficiary signs up their
+/// own), the people ticked (`people[<member id>]=on`), childcare needs, and for a drop-in the
+/// one session.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SignUpForm {
+    pub household: String,
+    pub people: BTreeMap<String, String>,
+    pub childcare: String,
+    pub session: String,
+}
+
+/// The outcome of a sign-up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignUpResult {
+    pub registration: i64,
+    pub confirmed: bool,
+    /// Place on the waitlist (1 is next) when not confirmed.
+    pub place: Option<usize>,
+}
+
+#[cfg(feature = "ssr")]
+fn refused(field: &str, code: ErrorCode) -> AppError {
+    FieldErrors::single(field, code).into()
+}
+
+#[server(endpoint = "create_series")]
+pub async fn create_series(series: SeriesForm) -> Result<i64, AppError> {
+    let user = context::require(access::RECEPTION).await?;
+    let db = context::db()?;
+    let pool = db.pool();
+    let activities = db::workshops::activity_codes(pool).await?;
+    let offices: Vec<i64> = db::offices::list(pool)
+        .await?
+        .iter()
+        .map(|o| o.id)
+        .collect();
+    let rooms = db::workshops::rooms(pool).await?;
+    let facilitators: Vec<i64> = db::workshops::facilitators(pool)
+        .await?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let known = Known {
+        activities: &activities,
+        offices: &offices,
+        rooms: &rooms,
+        facilitators: &facilitators,
+        today: context::today(),
+    };
+    let valid = drafts::keep_if_invalid(
+        series.parse(&known).map_err(AppError::from),
+        "series",
+        &series,
+    )
+    .await?;
+    let office = db::offices::by_id_in(pool, valid.office_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let place = match (&valid.address, &valid.online_link) {
+        (Some(a), _) => a.clone(),
+        (None, Some(_)) => "online".to_string(),
+        _ => format!("{}, {}", office.name, office.address),
+    };
+    let mut tx = db.begin().await?;
+    let prefix = format!("series-{}", new_token());
+    let id = match db::workshops::create_series(&mut tx, &valid, &place, user.id, &prefix).await {
+        Ok(id) => id,
+        Err(SeriesError::Overlap) => return Err(refused("first_date", ErrorCode::Overlap)),
+        Err(SeriesError::Db(e)) => return Err(e.into()),
+    };
+    db::audit::record(&mut *tx, user.id, "series.create", "series", id).await?;
+    tx.commit().await?;
+    context::redirect(&format!("/workshops/{id}"));
+    Ok(id)
+}
+
+/// The household the user may sign up: a beneficiary their own; a coordinator any active one;
+/// a support person one assigned to them now.
+#[cfg(feature = "ssr")]
+async fn household_for(user: &CurrentUser, form: &SignUpForm) -> Result<i64, AppError> {
+    let db = context::db()?;
+    let pool = db.pool();
+    if user.roles.has(Role::Coordinator) || user.roles.has(Role::SupportPerson) {
+        let id: i64 = form
+            .household
+            .trim()
+            .parse()
+            .map_err(|_| refused("household", ErrorCode::InvalidChoice))?;
+        let household = db::households::by_id(pool, id)
+            .await?
+            .filter(|h| h.status == "active")
+            .ok_or_else(|| refused("household", ErrorCode::InvalidChoice))?;
+        if !user.roles.has(Role::Coordinator) {
+            let assigned = db::assignments::open_of_household(pool, household.id)
+                .await?
+                .is_some_and(|a| a.support_person_id == user.id);
+            if !assigned {
+                return Err(refused("household", ErrorCode::InvalidChoice));
+            }
+        }
+        return Ok(household.id);
+    }
+    db::households::of_account(pool, user.id)
+        .await?
+        .ok_or(AppError::Forbidden)
+}
+
+/// Signs up the ticked people of a household for a series: confirmed while seats last, else
+/// on the waitlist in arrival order (a family waits together).
+#[server(endpoint = "sign_up")]
+pub async fn sign_up(series: i64, form: SignUpForm) -> Result<SignUpResult, AppError> {
+    let user = context::require(access::WORKSHOP_SIGN_UP).await?;
+    let household = household_for(&user, &form).await?;
+    let db = context::db()?;
+    let members = db::households::members(db.pool(), household).await?;
+    let mut people: Vec<i64> = Vec::new();
+    for (key, value) in &form.people {
+        if !matches!(value.trim(), "on" | "true" | "1") {
+            continue;
+        }
+        let id = key
+            .parse::<i64>()
+            .ok()
+            .filter(|id| members.iter().any(|m| m.id == *id))
+            .ok_or_else(|| refused("people", ErrorCode::InvalidChoice))?;
+        people.push(id);
+    }
+    if people.is_empty() {
+        return Err(refused("people", ErrorCode::Required));
+    }
+    let childcare = crate::domain::parse_optional_text(&form.childcare, 300)
+        .map_err(|c| refused("childcare", c))?;
+    let now = context::now();
+    let mut tx = db.begin().await?;
+    let s: SeriesRow = db::workshops::lock_series(&mut tx, db.backend(), series)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if s.status != "open" || now >= s.registration_closes {
+        return Err(refused("series", ErrorCode::RegistrationClosed));
+    }
+    if now < s.registration_opens {
+        return Err(refused("series", ErrorCode::RegistrationNotOpen));
+    }
+    let family: i64 = sqlx::query_scalar("SELECT family FROM activity_types WHERE code = $1")
+        .bind(&s.activity)
+        .fetch_one(&mut *tx)
+        .await?;
+    if family == 0 && people.len() > 1 {
+        return Err(refused("people", ErrorCode::OnePersonOnly));
+    }
+    let session = if form.session.trim().is_empty() {
+        None
+    } else {
+        if s.drop_in != 1 {
+            return Err(refused("session", ErrorCode::InvalidChoice));
+        }
+        let id: i64 = form
+            .session
+            .trim()
+            .parse()
+            .map_err(|_| refused("session", ErrorCode::InvalidChoice))?;
+        let of_series: Option<i64> = sqlx::query_scalar(
+            "SELECT event_id FROM series_sessions WHERE event_id = $1 AND series_id = $2",
+        )
+        .bind(id)
+        .bind(s.id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        Some(of_series.ok_or_else(|| refused("session", ErrorCode::InvalidChoice))?)
+    };
+    // Eligibility on the first session's date, for each person.
+    let rule = Eligibility::parse(&s.eligibility).unwrap_or(Eligibility::Everyone);
+    let on = s
+        .first_start
+        .and_then(context::local_date)
+        .unwrap_or_else(context::today);
+    let parent = members.iter().any(|m| {
+        m.date_of_birth.parse().is_ok_and(|d| {
+            crate::domain::workshops::age_on(d, on) < crate::domain::workshops::ADULT_AGE
+        })
+    });
+    for id in &people {
+        let Some(m) = members.iter().find(|m| m.id == *id) else {
+            continue;
+        };
+        let person = Participant {
+            gender: Gender::parse(&m.gender).unwrap_or(Gender::Undisclosed),
+            date_of_birth: m.date_of_birth.parse().unwrap_or(on),
+            parent,
+        };
+        if let Err(reason) = check(rule, &person, on) {
+            return Err(refused("people", ErrorCode::NotEligible { reason }));
+        }
+    }
+    if !db::workshops::already_signed_up(&mut tx, s.id, &people)
+        .await?
+        .is_empty()
+    {
+        return Err(refused("people", ErrorCode::AlreadySignedUp));
+    }
+    let outcome = db::workshops::register(
+        &mut tx,
+        &s,
+        &NewRegistration {
+            series_id: s.id,
+            session_id: session,
+            household_id: household,
+            members: &people,
+            childcare: childcare.as_deref(),
+            booked_by: user.id,
+        },
+    )
+    .await?;
+    let result = match outcome {
+        Registered::Confirmed(id) => SignUpResult {
+            registration: id,
+            confirmed: true,
+            place: None,
+        },
+        Registered::Waiting(id) => SignUpResult {
+            registration: id,
+            confirmed: false,
+            place: crate::domain::workshops::place_of(
+                &db::workshops::waitlist(&mut tx, s.id).await?,
+                id,
+            ),
+        },
+    };
+    tx.commit().await?;
+    Ok(result)
+}
+
+/// The registration, when the user may act on it: their household's, or any for a coordinator.
+#[cfg(feature = "ssr")]
+async fn own_registration(
+    user: &CurrentUser,
+    reg: Option<db::workshops::RegistrationRow>,
+) -> Result<db::workshops::RegistrationRow, AppError> {
+    let reg = reg.ok_or(AppError::NotFound)?;
+    if user.roles.has(Role::Coordinator) {
+        return Ok(reg);
+    }
+    let db = context::db()?;
+    let mine = db::households::of_account(db.pool(), user.id).await?;
+    if mine == Some(reg.household_id) {
+        return Ok(reg);
+    }
+    Err(AppError::NotFound)
+}
+
+/// Cancels a registration: the participant up to the series' cut-off before the first
+/// session, a coordinator any time. Freed seats go to the waitlist.
+#[server(endpoint = "cancel_registration")]
+pub async fn cancel_registration(id: i64) -> Result<(), AppError> {
+    let user = context::require(access::WORKSHOP_SIGN_UP).await?;
+    let db = context::db()?;
+    let reg = own_registration(&user, db::workshops::registration(db.pool(), id).await?).await?;
+    let now = context::now();
+    let mut tx = db.begin().await?;
+    let s = db::workshops::lock_series(&mut tx, db.backend(), reg.series_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // Read again under the lock: an offer may have moved on meanwhile.
+    let reg = db::workshops::registration(&mut *tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if matches!(reg.status.as_str(), "cancelled" | "expired") {
+        return Err(refused("registration", ErrorCode::MatchNotOpen));
+    }
+    let coordinator = user.roles.has(Role::Coordinator);
+    if !coordinator
+        && reg.status == "confirmed"
+        && s.first_start
+            .is_some_and(|start| now > start - s.cancel_cutoff_hours * 3600)
+    {
+        return Err(refused(
+            "registration",
+            ErrorCode::CutoffPassed {
+                hours: s.cancel_cutoff_hours,
+            },
+        ));
+    }
+    db::workshops::cancel(&mut tx, &s, &reg, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Accepts the seat offered to the user's household, while the offer lasts.
+#[server(endpoint = "accept_offer")]
+pub async fn accept_offer(id: i64) -> Result<(), AppError> {
+    let user = context::require(access::WORKSHOP_SIGN_UP).await?;
+    let db = context::db()?;
+    let reg = own_registration(&user, db::workshops::registration(db.pool(), id).await?).await?;
+    let now = context::now();
+    let mut tx = db.begin().await?;
+    db::workshops::lock_series(&mut tx, db.backend(), reg.series_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let reg = db::workshops::registration(&mut *tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if reg.status != "offered" || reg.offer_expires_at.is_some_and(|at| at <= now) {
+        return Err(refused("registration", ErrorCode::OfferExpired));
+    }
+    db::workshops::accept_offer(&mut tx, &reg).await?;
+    tx.commit().await?;
+    Ok(())
+}
