@@ -1,4 +1,4 @@
-//! Names of the volunteer programmes' codes in the reader's language.
+//! Names of the codes of the volunteer programmes and the workshops in the reader's language.
 
 use crate::i18n::*;
 use crate::ui::text::I18n;
@@ -99,4 +99,36 @@ pub fn training_name(i18n: I18n, code: &str, name: &str) -> String {
 /// Minutes as hours with one decimal: `2.5`.
 pub fn hours(minutes: i64) -> String {
     format!("{:.1}", minutes as f64 / 60.0)
+}
+
+/// A built-in activity type's name; an admin's own types carry their names.
+pub fn activity_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "work_readiness" => t_string!(i18n, activity_work_readiness),
+        "parenting" => t_string!(i18n, activity_parenting),
+        "digital_literacy" => t_string!(i18n, activity_digital_literacy),
+        "household_budgeting" => t_string!(i18n, activity_household_budgeting),
+        "art_therapy" => t_string!(i18n, activity_art_therapy),
+        "womens_group" => t_string!(i18n, activity_womens_group),
+        "mens_group" => t_string!(i18n, activity_mens_group),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// A built-in activity type's one-line description.
+pub fn activity_about(i18n: I18n, code: &str) -> Option<String> {
+    Some(
+        match code {
+            "work_readiness" => t_string!(i18n, activity_work_readiness_about),
+            "parenting" => t_string!(i18n, activity_parenting_about),
+            "digital_literacy" => t_string!(i18n, activity_digital_literacy_about),
+            "household_budgeting" => t_string!(i18n, activity_household_budgeting_about),
+            "art_therapy" => t_string!(i18n, activity_art_therapy_about),
+            "womens_group" => t_string!(i18n, activity_womens_group_about),
+            "mens_group" => t_string!(i18n, activity_mens_group_about),
+            _ => return None,
+        }
+        .to_string(),
+    )
 }

@@ -397,7 +397,64 @@ async fn bad_sign_ups_change_nothing(app: TestApp) {
     .await;
 }
 
+async fn a_participant_cancels_only_before_the_cut_off(app: TestApp) {
+    let s = setup(&app).await;
+    let res = create_series(&app, &s, &series_form(&s, "5", "women_only")).await;
+    let series: i64 = res.json().await.unwrap();
+    let people = households(&app, 2).await;
+    let (_, member) = people[0];
+    let beneficiary_id = app.account_id("beneficiary@test.ee").await;
+    sqlx::query("UPDATE members SET account_id = $1 WHERE id = $2")
+        .bind(beneficiary_id)
+        .bind(member)
+        .execute(app.db.pool())
+        .await
+        .unwrap();
+    let olena = app.login_as("beneficiary@test.ee").await;
+    let key = format!("form[people][{member}]");
+    let series_id = series.to_string();
+    // Someone of another household cannot be signed up by her.
+    let other = format!("form[people][{}]", people[1].1);
+    assert_refused(
+        app.api(
+            &olena,
+            "sign_up",
+            &[("series", series_id.as_str()), (other.as_str(), "on")],
+        )
+        .await,
+        "people",
+        "InvalidChoice",
+    )
+    .await;
+    let res = app
+        .api(
+            &olena,
+            "sign_up",
+            &[("series", series_id.as_str()), (key.as_str(), "on")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["confirmed"], true);
+    let id = body["registration"].as_i64().unwrap().to_string();
+    // 23 hours before the first session (Thursday 17:00): past the 24-hour cut-off.
+    app.clock.set(at("2027-01-13", "18:00"));
+    assert_refused(
+        app.api(&olena, "cancel_registration", &[("id", &id)]).await,
+        "registration",
+        "CutoffPassed",
+    )
+    .await;
+    assert_eq!(count(&app, series, "confirmed").await, 1);
+    let res = app
+        .api(&s.coordinator, "cancel_registration", &[("id", &id)])
+        .await;
+    assert_eq!(res.status().as_u16(), 200, "a coordinator may still cancel");
+    assert_eq!(count(&app, series, "confirmed").await, 0);
+}
+
 on_both_databases!(
+    a_participant_cancels_only_before_the_cut_off,
     two_hundred_people_race_for_twelve_seats,
     bad_series_change_nothing,
     bad_sign_ups_change_nothing,
