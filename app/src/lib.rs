@@ -77,6 +77,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/consultations/:id") view=ConsultationPage ssr=SsrMode::Async />
                         <Route path=path!("/reception") view=ReceptionPage ssr=SsrMode::Async />
                         <Route path=path!("/office-hours") view=OfficeHoursPage ssr=SsrMode::Async />
+                        <Route path=path!("/workshops") view=WorkshopsPage ssr=SsrMode::Async />
                         <Route path=path!("/volunteer") view=MyMatchesPage ssr=SsrMode::Async />
                         <Route path=path!("/volunteer/profile") view=VolunteerProfilePage ssr=SsrMode::Async />
                         <Route path=path!("/volunteers") view=VolunteersPage ssr=SsrMode::Async />

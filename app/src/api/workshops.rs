@@ -30,6 +30,73 @@ pub struct SignUpForm {
     pub session: String,
 }
 
+/// A series as the public list shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkshopCard {
+    pub id: i64,
+    pub activity: String,
+    pub office: String,
+    /// The next session, Tallinn time.
+    pub next: String,
+    pub sessions: i64,
+    pub free: i64,
+    pub languages: Vec<String>,
+    pub eligibility: String,
+    pub childcare: bool,
+    pub interpretation: bool,
+    pub open_for_sign_up: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkshopList {
+    pub offices: Vec<super::consultations::Choice>,
+    pub activities: Vec<String>,
+    pub series: Vec<WorkshopCard>,
+}
+
+/// Upcoming workshops and groups, for anyone (no login): per office and activity type.
+#[server(endpoint = "list_workshops")]
+pub async fn list_workshops(
+    office: Option<i64>,
+    activity: Option<String>,
+) -> Result<WorkshopList, AppError> {
+    let db = context::db()?;
+    let pool = db.pool();
+    let now = context::now();
+    let rows = db::workshops::open_series(
+        pool,
+        now,
+        office.unwrap_or(0),
+        activity.as_deref().unwrap_or(""),
+    )
+    .await?;
+    Ok(WorkshopList {
+        offices: super::consultations::office_choices(&db::offices::list(pool).await?),
+        activities: db::workshops::activity_codes(pool).await?,
+        series: rows
+            .into_iter()
+            .map(|r| WorkshopCard {
+                id: r.id,
+                next: r.next_start.map(context::local_time).unwrap_or_default(),
+                office: r.office,
+                sessions: r.sessions,
+                free: (r.capacity - r.seats_taken).max(0),
+                languages: r
+                    .languages
+                    .split(',')
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                eligibility: r.eligibility,
+                childcare: r.childcare == 1,
+                interpretation: r.interpretation == 1,
+                open_for_sign_up: now < r.registration_closes,
+                activity: r.activity,
+            })
+            .collect(),
+    })
+}
+
 /// The outcome of a sign-up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SignUpResult {

@@ -445,3 +445,51 @@ pub async fn counts(
     .fetch_all(pool)
     .await
 }
+
+#[derive(Debug, Clone, FromRow)]
+pub struct OpenSeriesRow {
+    pub id: i64,
+    pub activity: String,
+    pub office: String,
+    pub capacity: i64,
+    pub seats_taken: i64,
+    pub languages: String,
+    pub eligibility: String,
+    pub childcare: i64,
+    pub interpretation: i64,
+    pub registration_closes: i64,
+    /// The next session still to come, if any.
+    pub next_start: Option<i64>,
+    pub sessions: i64,
+}
+
+/// Open series with a session still to come, optionally of one office (0: all) and one
+/// activity ('': all), soonest first.
+pub async fn open_series(
+    pool: &AnyPool,
+    now_at: i64,
+    office: i64,
+    activity: &str,
+) -> Result<Vec<OpenSeriesRow>, sqlx::Error> {
+    let rows: Vec<OpenSeriesRow> = sqlx::query_as(
+        "SELECT s.id, s.activity, o.name AS office, s.capacity, s.seats_taken, s.languages, \
+         s.eligibility, s.childcare, s.interpretation, s.registration_closes, \
+         (SELECT MIN(e.starts_at) FROM series_sessions x JOIN events e ON e.id = x.event_id \
+            WHERE x.series_id = s.id AND e.status <> 'cancelled' AND e.starts_at > $1) AS next_start, \
+         (SELECT COUNT(*) FROM series_sessions x JOIN events e ON e.id = x.event_id \
+            WHERE x.series_id = s.id AND e.status <> 'cancelled') AS sessions \
+         FROM series s JOIN offices o ON o.id = s.office_id \
+         WHERE s.status = 'open' AND ($2 = 0 OR s.office_id = $2) AND ($3 = '' OR s.activity = $3)",
+    )
+    .bind(now_at)
+    .bind(office)
+    .bind(activity)
+    .fetch_all(pool)
+    .await?;
+    let mut rows: Vec<OpenSeriesRow> = rows
+        .into_iter()
+        .filter(|r| r.next_start.is_some())
+        .collect();
+    rows.sort_by_key(|r| (r.next_start, r.id));
+    Ok(rows)
+}

@@ -40,6 +40,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             view! {
                 <ul class="nav-links">
                     <li><A href="/">{t!(i18n, nav_home)}</A></li>
+                    <li><A href="/workshops">{t!(i18n, nav_workshops)}</A></li>
                     <Show when=move || households>
                         <li><A href="/households">{t!(i18n, nav_households)}</A></li>
                         <li><A href="/assignments">{t!(i18n, nav_support_service)}</A></li>

@@ -453,7 +453,40 @@ async fn a_participant_cancels_only_before_the_cut_off(app: TestApp) {
     assert_eq!(count(&app, series, "confirmed").await, 0);
 }
 
+async fn anyone_sees_upcoming_workshops_in_their_language(app: TestApp) {
+    let s = setup(&app).await;
+    let res = create_series(&app, &s, &series_form(&s, "12", "women_only")).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let (status, page) = app.page_in_language("/workshops", Some("ru")).await;
+    assert_eq!(status, 200, "no login needed");
+    assert!(page.contains("Женская группа"), "the activity in Russian");
+    assert!(page.contains("Свободных мест: 12"));
+    assert!(
+        page.contains("2027-01-14 17:00"),
+        "the next session, Tallinn time"
+    );
+    assert!(page.contains("Только для женщин"));
+    let (_, other) = app
+        .page_in_language(
+            &format!("/workshops?office={}", s.office + 1000),
+            Some("en"),
+        )
+        .await;
+    assert!(
+        other.contains("There are no upcoming workshops"),
+        "another office"
+    );
+    let (_, by_type) = app
+        .page_in_language("/workshops?activity=mens_group", Some("en"))
+        .await;
+    assert!(
+        by_type.contains("There are no upcoming workshops"),
+        "only the women's group exists"
+    );
+}
+
 on_both_databases!(
+    anyone_sees_upcoming_workshops_in_their_language,
     a_participant_cancels_only_before_the_cut_off,
     two_hundred_people_race_for_twelve_seats,
     bad_series_change_nothing,

@@ -11,6 +11,7 @@ mod login;
 mod offices;
 mod support;
 mod volunteers;
+mod workshops;
 
 pub use account::AccountPage;
 pub use accounts::AccountsPage;
@@ -33,3 +34,4 @@ pub use volunteers::{
     MatchPage, MatchRequestPage, MatchingPage, MyMatchesPage, VolunteerPage, VolunteerProfilePage,
     VolunteersPage,
 };
+pub use workshops::WorkshopsPage;

@@ -1,0 +1,119 @@
+//! The public list of upcoming workshops and groups, per office and activity type, in the
+//! visitor's language, without logging in. The filters are a plain GET form.
+
+use crate::api::workshops::{list_workshops, WorkshopCard};
+use crate::i18n::*;
+use crate::ui::matching_text::{activity_about, activity_name};
+use crate::ui::pages::ErrorView;
+use crate::ui::text::language_name;
+use leptos::prelude::*;
+use leptos_router::{components::Form, hooks::use_query_map};
+
+#[component]
+pub fn WorkshopsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let params = move || {
+        query.with(|q| {
+            (
+                q.get("office").and_then(|v| v.parse::<i64>().ok()),
+                q.get("activity").filter(|a| !a.is_empty()),
+            )
+        })
+    };
+    let list = Resource::new(params, |(office, activity)| {
+        list_workshops(office, activity)
+    });
+    view! {
+        <h1>{t!(i18n, workshops_title)}</h1>
+        <p>{t!(i18n, workshops_intro)}</p>
+        <Suspense>
+            {move || Suspend::new(async move {
+                let (office, activity) = params();
+                match list.await {
+                    Ok(l) => {
+                        let offices = l.offices.iter().map(|o| {
+                            let selected = Some(o.id) == office;
+                            view! { <option value=o.id selected=selected>{o.name.clone()}</option> }
+                        }).collect_view();
+                        let activities = l.activities.iter().map(|a| {
+                            let selected = Some(a) == activity.as_ref();
+                            view! { <option value=a.clone() selected=selected>{activity_name(i18n, a)}</option> }
+                        }).collect_view();
+                        view! {
+                            <Form method="GET" action="/workshops" attr:class="filters">
+                                <div class="field">
+                                    <label for="f-office">{t!(i18n, field_office)}</label>
+                                    <select id="f-office" name="office">
+                                        <option value="">{t!(i18n, all_offices)}</option>
+                                        {offices}
+                                    </select>
+                                </div>
+                                <div class="field">
+                                    <label for="f-activity">{t!(i18n, field_activity)}</label>
+                                    <select id="f-activity" name="activity">
+                                        <option value="">{t!(i18n, all_activities)}</option>
+                                        {activities}
+                                    </select>
+                                </div>
+                                <button type="submit">{t!(i18n, show_day)}</button>
+                            </Form>
+                            {if l.series.is_empty() {
+                                view! { <p>{t!(i18n, no_workshops)}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="workshops">
+                                        {l.series.into_iter().map(|c| view! { <li><Card c /></li> }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                        }.into_any()
+                    }
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Card(c: WorkshopCard) -> impl IntoView {
+    let i18n = use_i18n();
+    let languages = c
+        .languages
+        .iter()
+        .map(|l| language_name(i18n, l))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let eligibility = match c.eligibility.as_str() {
+        "women_only" => Some(t_string!(i18n, eligibility_women_only).to_string()),
+        "men_only" => Some(t_string!(i18n, eligibility_men_only).to_string()),
+        "adults_only" => Some(t_string!(i18n, eligibility_adults_only).to_string()),
+        "parents" => Some(t_string!(i18n, eligibility_parents).to_string()),
+        _ => None,
+    };
+    let places = if c.free > 0 {
+        t_string!(i18n, free_places_n, n = c.free).to_string()
+    } else {
+        t_string!(i18n, full_waitlist).to_string()
+    };
+    view! {
+        <article class="card workshop">
+            <h2>{activity_name(i18n, &c.activity)}</h2>
+            {activity_about(i18n, &c.activity).map(|a| view! { <p>{a}</p> })}
+            <dl class="facts">
+                <dt>{t!(i18n, field_office)}</dt><dd>{c.office.clone()}</dd>
+                <dt>{t!(i18n, next_session)}</dt><dd>{c.next.clone()} " · " {t!(i18n, sessions_count, n = c.sessions)}</dd>
+                <dt>{t!(i18n, field_languages)}</dt>
+                <dd>
+                    {languages}
+                    {c.interpretation.then(|| view! { " · " {t!(i18n, interpretation_offered)} })}
+                </dd>
+                {eligibility.map(|e| view! { <dt>{t!(i18n, field_for_whom)}</dt><dd>{e}</dd> })}
+                <dt>{t!(i18n, field_places)}</dt>
+                <dd><strong>{places}</strong>{c.childcare.then(|| view! { " · " {t!(i18n, childcare_offered)} })}</dd>
+            </dl>
+            {(!c.open_for_sign_up).then(|| view! { <p class="hint">{t!(i18n, err_registration_closed)}</p> })}
+        </article>
+    }
+}

@@ -1,0 +1,5 @@
+//! Workshops and group activities.
+
+mod browse;
+
+pub use browse::WorkshopsPage;
