@@ -78,6 +78,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/reception") view=ReceptionPage ssr=SsrMode::Async />
                         <Route path=path!("/office-hours") view=OfficeHoursPage ssr=SsrMode::Async />
                         <Route path=path!("/workshops") view=WorkshopsPage ssr=SsrMode::Async />
+                        <Route path=path!("/workshops/new") view=NewSeriesPage ssr=SsrMode::Async />
+                        <Route path=path!("/workshops/manage") view=WorkshopBoardPage ssr=SsrMode::Async />
+                        <Route path=path!("/workshops/sessions/:id") view=RosterPage ssr=SsrMode::Async />
+                        <Route path=path!("/workshops/:id") view=SeriesPage ssr=SsrMode::Async />
+                        <Route path=path!("/my-workshops") view=MyWorkshopsPage ssr=SsrMode::Async />
                         <Route path=path!("/volunteer") view=MyMatchesPage ssr=SsrMode::Async />
                         <Route path=path!("/volunteer/profile") view=VolunteerProfilePage ssr=SsrMode::Async />
                         <Route path=path!("/volunteers") view=VolunteersPage ssr=SsrMode::Async />

@@ -10,8 +10,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 use tugi_app::api::context::Clock;
 use tugi_app::api::notify::{self, MessageKind, Notice};
+use tugi_app::api::notify_workshops;
 use tugi_app::db::{self, outbox::MessageRow, Db};
 use tugi_app::domain::consultation::REMINDER_LEAD;
+use tugi_app::domain::workshops::SeatMessage;
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
@@ -142,7 +144,12 @@ impl Jobs {
                 continue;
             };
             if reg.status == "offered" && reg.offer_expires_at.is_some_and(|at| at <= now) {
-                db::workshops::expire_offer(&mut tx, &s, &reg, now).await?;
+                let next = db::workshops::expire_offer(&mut tx, &s, &reg, now).await?;
+                let url = &self.public_url;
+                let none = notify_workshops::Extra::default();
+                notify_workshops::sign_up(&mut tx, id, SeatMessage::Expired, &none, now, url)
+                    .await?;
+                notify_workshops::passed_on(&mut tx, &next, now, url).await?;
                 expired += 1;
             }
             tx.commit().await?;

@@ -184,7 +184,7 @@ pub(crate) async fn visible<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 
 /// Whether the user may book for (and see the consultations of) a household.
 #[cfg(feature = "ssr")]
-async fn may_book_for(user: &CurrentUser, household_id: i64) -> Result<bool, AppError> {
+pub(crate) async fn may_book_for(user: &CurrentUser, household_id: i64) -> Result<bool, AppError> {
     let pool = context::db()?;
     let pool = pool.pool();
     if is_coordinator(user) {
@@ -204,7 +204,7 @@ async fn may_book_for(user: &CurrentUser, household_id: i64) -> Result<bool, App
 
 /// The households the user may book for, and whether they choose one (staff) or it is their own.
 #[cfg(feature = "ssr")]
-async fn bookable_households(user: &CurrentUser) -> Result<Vec<Choice>, AppError> {
+pub(crate) async fn bookable_households(user: &CurrentUser) -> Result<Vec<Choice>, AppError> {
     let db = context::db()?;
     let pool = db.pool();
     if is_coordinator(user) {

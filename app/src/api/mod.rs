@@ -18,6 +18,8 @@ pub mod offices;
 pub mod reception;
 pub mod support_persons;
 pub mod volunteers;
+pub mod workshop_pages;
+pub mod workshop_staff;
 pub mod workshops;
 
 #[cfg(feature = "ssr")]
@@ -26,3 +28,5 @@ pub mod context;
 pub mod credentials;
 #[cfg(feature = "ssr")]
 pub mod notify;
+#[cfg(feature = "ssr")]
+pub mod notify_workshops;

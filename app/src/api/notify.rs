@@ -16,7 +16,7 @@ pub struct Recipient {
     pub language: String,
 }
 
-fn locale(code: &str) -> Locale {
+pub(crate) fn locale(code: &str) -> Locale {
     match code {
         "et" => Locale::et,
         "ru" => Locale::ru,

@@ -9,12 +9,15 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 #[cfg(feature = "ssr")]
 use {
+    super::notify_workshops::{self, Extra},
     super::{auth::CurrentUser, context, credentials::new_token, drafts},
     crate::db::{
         self,
         workshops::{NewRegistration, Registered, SeriesError, SeriesRow},
     },
-    crate::domain::workshops::{check, Eligibility, Known, Participant},
+    crate::domain::workshops::{
+        check, participant_may_cancel, Eligibility, Known, Participant, SeatMessage,
+    },
     crate::domain::{access, ErrorCode, FieldErrors, Gender, Role},
 };
 
@@ -178,13 +181,8 @@ async fn household_for(user: &CurrentUser, form: &SignUpForm) -> Result<i64, App
             .await?
             .filter(|h| h.status == "active")
             .ok_or_else(|| refused("household", ErrorCode::InvalidChoice))?;
-        if !user.roles.has(Role::Coordinator) {
-            let assigned = db::assignments::open_of_household(pool, household.id)
-                .await?
-                .is_some_and(|a| a.support_person_id == user.id);
-            if !assigned {
-                return Err(refused("household", ErrorCode::InvalidChoice));
-            }
+        if !super::consultations::may_book_for(user, household.id).await? {
+            return Err(refused("household", ErrorCode::InvalidChoice));
         }
         return Ok(household.id);
     }
@@ -299,6 +297,12 @@ pub async fn sign_up(series: i64, form: SignUpForm) -> Result<SignUpResult, AppE
         },
     )
     .await?;
+    let (id, message) = match outcome {
+        Registered::Confirmed(id) => (id, SeatMessage::Confirmed),
+        Registered::Waiting(id) => (id, SeatMessage::Waitlisted),
+    };
+    notify_workshops::sign_up(&mut tx, id, message, &Extra::default(), now, &context::public_url())
+        .await?;
     let result = match outcome {
         Registered::Confirmed(id) => SignUpResult {
             registration: id,
@@ -309,7 +313,7 @@ pub async fn sign_up(series: i64, form: SignUpForm) -> Result<SignUpResult, AppE
             registration: id,
             confirmed: false,
             place: crate::domain::workshops::place_of(
-                &db::workshops::waitlist(&mut tx, s.id).await?,
+                &db::workshops::waitlist(&mut *tx, s.id).await?,
                 id,
             ),
         },
@@ -355,20 +359,17 @@ pub async fn cancel_registration(id: i64) -> Result<(), AppError> {
     if matches!(reg.status.as_str(), "cancelled" | "expired") {
         return Err(refused("registration", ErrorCode::MatchNotOpen));
     }
-    let coordinator = user.roles.has(Role::Coordinator);
-    if !coordinator
-        && reg.status == "confirmed"
-        && s.first_start
-            .is_some_and(|start| now > start - s.cancel_cutoff_hours * 3600)
-    {
-        return Err(refused(
-            "registration",
-            ErrorCode::CutoffPassed {
-                hours: s.cancel_cutoff_hours,
-            },
-        ));
+    if !user.roles.has(Role::Coordinator) && reg.status == "confirmed" {
+        let next = db::workshops::next_start(&mut *tx, s.id, now).await?;
+        participant_may_cancel(next, s.cancel_cutoff_hours, now)
+            .map_err(|code| refused("registration", code))?;
     }
-    db::workshops::cancel(&mut tx, &s, &reg, now).await?;
+    let next = db::workshops::cancel(&mut tx, &s, &reg, now).await?;
+    let url = context::public_url();
+    notify_workshops::sign_up(&mut tx, id, SeatMessage::Cancelled, &Extra::default(), now, &url)
+        .await?;
+    notify_workshops::passed_on(&mut tx, &next, now, &url).await?;
+    db::audit::record(&mut *tx, user.id, "registration.cancel", "registration", id).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -391,6 +392,9 @@ pub async fn accept_offer(id: i64) -> Result<(), AppError> {
         return Err(refused("registration", ErrorCode::OfferExpired));
     }
     db::workshops::accept_offer(&mut tx, &reg).await?;
+    let url = context::public_url();
+    notify_workshops::sign_up(&mut tx, id, SeatMessage::Confirmed, &Extra::default(), now, &url)
+        .await?;
     tx.commit().await?;
     Ok(())
 }

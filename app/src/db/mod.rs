@@ -18,6 +18,7 @@ pub mod outbox;
 pub mod sessions;
 pub mod support_persons;
 pub mod volunteers;
+pub mod workshop_views;
 pub mod workshops;
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};

@@ -292,13 +292,16 @@ pub async fn registration<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 }
 
 /// The waitlist of a series (waiting requests only), in arrival order.
-pub async fn waitlist(tx: &mut Tx, series_id: i64) -> Result<Vec<Waiting>, sqlx::Error> {
+pub async fn waitlist<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    series_id: i64,
+) -> Result<Vec<Waiting>, sqlx::Error> {
     let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
         "SELECT id, seats, created_at FROM registrations \
          WHERE series_id = $1 AND status = 'waiting' ORDER BY id",
     )
     .bind(series_id)
-    .fetch_all(&mut **tx)
+    .fetch_all(executor)
     .await?;
     // Ids are handed out in arrival order under the series lock; they order the queue.
     Ok(rows
@@ -367,7 +370,7 @@ pub async fn fill_free_seats(
         .await?;
     loop {
         let free = u32::try_from((series.capacity - taken).max(0)).unwrap_or(0);
-        let Some(first) = first_that_fits(&waitlist(tx, series.id).await?, free) else {
+        let Some(first) = first_that_fits(&waitlist(&mut **tx, series.id).await?, free) else {
             break;
         };
         let seats = i64::from(first.seats);
@@ -492,4 +495,153 @@ pub async fn open_series(
         .collect();
     rows.sort_by_key(|r| (r.next_start, r.id));
     Ok(rows)
+}
+
+/// The start of the series' next session after `now_at` that is not cancelled.
+pub async fn next_start<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    series_id: i64,
+    now_at: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT MIN(e.starts_at) FROM series_sessions x JOIN events e ON e.id = x.event_id \
+         WHERE x.series_id = $1 AND e.status <> 'cancelled' AND e.starts_at > $2",
+    )
+    .bind(series_id)
+    .bind(now_at)
+    .fetch_one(executor)
+    .await
+}
+
+/// The series a session belongs to.
+pub async fn series_of_session<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    session_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT series_id FROM series_sessions WHERE event_id = $1")
+        .bind(session_id)
+        .fetch_optional(executor)
+        .await
+}
+
+/// Live registrations that take part in a session: confirmed or offered, for the whole series
+/// or for that one session.
+pub async fn taking_part(
+    tx: &mut Tx,
+    series_id: i64,
+    session_id: Option<i64>,
+) -> Result<Vec<RegistrationRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, series_id, household_id, seats, status, offer_expires_at, created_at \
+         FROM registrations WHERE series_id = $1 AND status IN ('confirmed', 'offered', 'waiting') \
+         AND (session_id IS NULL OR $2 = 0 OR session_id = $2) ORDER BY id",
+    )
+    .bind(series_id)
+    .bind(session_id.unwrap_or(0))
+    .fetch_all(&mut **tx)
+    .await
+}
+
+/// Cancels a whole series: its sessions still to come and every live registration.
+pub async fn cancel_series(tx: &mut Tx, series_id: i64, now_at: i64) -> Result<(), sqlx::Error> {
+    let sessions: Vec<i64> = sqlx::query_scalar(
+        "SELECT e.id FROM series_sessions x JOIN events e ON e.id = x.event_id \
+         WHERE x.series_id = $1 AND e.status <> 'cancelled' AND e.starts_at > $2",
+    )
+    .bind(series_id)
+    .bind(now_at)
+    .fetch_all(&mut **tx)
+    .await?;
+    for id in sessions {
+        super::calendar::set_status(tx, id, "cancelled").await?;
+    }
+    let live: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM registrations WHERE series_id = $1 \
+         AND status IN ('confirmed', 'offered', 'waiting')",
+    )
+    .bind(series_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    for id in live {
+        set_registration(tx, id, "cancelled", None).await?;
+    }
+    sqlx::query("UPDATE series SET status = 'cancelled', seats_taken = 0, updated_at = $2 WHERE id = $1")
+        .bind(series_id)
+        .bind(now_at)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Sets a new capacity (never below the seats taken: the caller checks) and passes any new
+/// seats to the waitlist. The caller holds the series lock.
+pub async fn set_capacity(
+    tx: &mut Tx,
+    series: &SeriesRow,
+    capacity: i64,
+    now_at: i64,
+) -> Result<Vec<Next>, sqlx::Error> {
+    sqlx::query("UPDATE series SET capacity = $2, updated_at = $3 WHERE id = $1")
+        .bind(series.id)
+        .bind(capacity)
+        .bind(now_at)
+        .execute(&mut **tx)
+        .await?;
+    let series = SeriesRow {
+        capacity,
+        ..series.clone()
+    };
+    fill_free_seats(tx, &series, now_at).await
+}
+
+/// Records (or changes) how a person was marked at a session.
+pub async fn mark_attendance(
+    tx: &mut Tx,
+    session_id: i64,
+    member_id: i64,
+    mark: &str,
+    by: i64,
+    at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO attendance (session_id, member_id, status, marked_by, marked_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (session_id, member_id) \
+         DO UPDATE SET status = excluded.status, marked_by = excluded.marked_by, \
+         marked_at = excluded.marked_at",
+    )
+    .bind(session_id)
+    .bind(member_id)
+    .bind(mark)
+    .bind(by)
+    .bind(at)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+pub async fn add_activity_type(
+    tx: &mut Tx,
+    t: &crate::domain::workshops::NewActivityType,
+) -> Result<(), sqlx::Error> {
+    let [n_et, n_en, n_ru, n_uk] = &t.names.0;
+    let [d_et, d_en, d_ru, d_uk] = &t.descriptions.0;
+    sqlx::query(
+        "INSERT INTO activity_types (code, category, builtin, family, name_et, name_en, name_ru, \
+         name_uk, description_et, description_en, description_ru, description_uk) \
+         VALUES ($1, $2, 0, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(&t.code)
+    .bind(t.category.code())
+    .bind(i64::from(t.family))
+    .bind(n_et)
+    .bind(n_en)
+    .bind(n_ru)
+    .bind(n_uk)
+    .bind(d_et)
+    .bind(d_en)
+    .bind(d_ru)
+    .bind(d_uk)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
 }

@@ -45,5 +45,6 @@ pub use support_person::{
     SupportStatus,
 };
 pub use text::{
-    parse_choice, parse_date, parse_optional_text, parse_past_date, parse_required_text,
+    parse_choice, parse_date, parse_number, parse_optional_text, parse_past_date,
+    parse_required_text, ticked,
 };

@@ -126,6 +126,9 @@ pub mod access {
     /// Beneficiaries sign up their household; coordinators and support persons on their behalf.
     pub const WORKSHOP_SIGN_UP: &[Role] =
         &[Role::Beneficiary, Role::Coordinator, Role::SupportPerson];
+    /// Fill rates, rosters and attendance: coordinators for every series, facilitators for theirs.
+    pub const WORKSHOP_STAFF: &[Role] = &[Role::Coordinator, Role::Facilitator];
+    pub const ACTIVITY_TYPES: &[Role] = &[Role::Admin];
 }
 
 #[cfg(test)]

@@ -3,6 +3,23 @@
 use super::ErrorCode;
 use chrono::NaiveDate;
 
+/// A ticked checkbox, as browsers (`on`) and clients (`true`, `1`) send it.
+pub fn ticked(value: &str) -> bool {
+    matches!(value.trim(), "on" | "true" | "1")
+}
+
+/// A whole number in `min..=max`; empty means `default` (or is required without one).
+pub fn parse_number(value: &str, default: Option<i64>, min: i64, max: i64) -> Result<i64, ErrorCode> {
+    let v = value.trim();
+    if v.is_empty() {
+        return default.ok_or(ErrorCode::Required);
+    }
+    v.parse::<i64>()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+        .ok_or(ErrorCode::NumberOutOfRange { min, max })
+}
+
 /// Trimmed, non-empty, at most `max` characters.
 pub fn parse_required_text(value: &str, max: usize) -> Result<String, ErrorCode> {
     match parse_optional_text(value, max)? {

@@ -208,3 +208,14 @@ pub fn SelectField(
         </FieldFrame>
     }
 }
+
+/// A labelled checkbox that sends `on` when ticked.
+#[component]
+pub fn Tick(name: String, id: String, label: String, checked: bool) -> impl IntoView {
+    view! {
+        <div class="checkbox">
+            <input type="checkbox" id=id.clone() name=name checked=checked />
+            <label for=id>{label}</label>
+        </div>
+    }
+}

@@ -37,6 +37,8 @@ pub fn Layout(children: Children) -> impl IntoView {
             let matching = user_roles_include(&user, access::MATCHING);
             let volunteers = user_roles_include(&user, access::VOLUNTEERS) && !matching;
             let volunteer = user_roles_include(&user, access::VOLUNTEER);
+            let workshop_board = user_roles_include(&user, access::WORKSHOP_STAFF)
+                || admin;
             view! {
                 <ul class="nav-links">
                     <li><A href="/">{t!(i18n, nav_home)}</A></li>
@@ -65,6 +67,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </Show>
                     <Show when=move || volunteers>
                         <li><A href="/volunteers">{t!(i18n, nav_volunteers)}</A></li>
+                    </Show>
+                    <Show when=move || beneficiary>
+                        <li><A href="/my-workshops">{t!(i18n, nav_my_workshops)}</A></li>
+                    </Show>
+                    <Show when=move || workshop_board>
+                        <li><A href="/workshops/manage">{t!(i18n, nav_workshop_board)}</A></li>
                     </Show>
                     <Show when=move || volunteer>
                         <li><A href="/volunteer">{t!(i18n, nav_my_matches)}</A></li>

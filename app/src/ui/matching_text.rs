@@ -116,6 +116,22 @@ pub fn activity_name(i18n: I18n, code: &str) -> String {
     .to_string()
 }
 
+/// A built-in activity type's name in `locale`, for messages.
+pub fn activity_name_in(locale: crate::i18n::Locale, code: &str) -> String {
+    use leptos_i18n::td_string;
+    match code {
+        "work_readiness" => td_string!(locale, activity_work_readiness),
+        "parenting" => td_string!(locale, activity_parenting),
+        "digital_literacy" => td_string!(locale, activity_digital_literacy),
+        "household_budgeting" => td_string!(locale, activity_household_budgeting),
+        "art_therapy" => td_string!(locale, activity_art_therapy),
+        "womens_group" => td_string!(locale, activity_womens_group),
+        "mens_group" => td_string!(locale, activity_mens_group),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
 /// A built-in activity type's one-line description.
 pub fn activity_about(i18n: I18n, code: &str) -> Option<String> {
     Some(

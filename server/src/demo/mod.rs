@@ -4,6 +4,7 @@
 mod reception;
 mod support_service;
 mod volunteers;
+mod workshops;
 
 use tugi_app::api::credentials::hash_password;
 use tugi_app::db::{self, Db};
@@ -103,6 +104,19 @@ pub fn demo_accounts() -> Vec<(String, String, Vec<Role>, &'static str)> {
         "Iryna Bondarenko".into(),
         vec![Beneficiary],
         "uk",
+    ));
+    // Linked in order to the first adults of the third and fourth households.
+    accounts.push((
+        "beneficiary3@tugi.demo".into(),
+        "Noor Haddad".into(),
+        vec![Beneficiary],
+        "en",
+    ));
+    accounts.push((
+        "beneficiary4@tugi.demo".into(),
+        "Zahra Rahimi".into(),
+        vec![Beneficiary],
+        "en",
     ));
     accounts
 }
@@ -226,6 +240,7 @@ async fn load(db: &Db) -> Result<(), AppError> {
     let mut volunteers = 0;
     let mut volunteer_ids = std::collections::HashMap::new();
     let mut support_persons = Vec::new();
+    let mut facilitators = (0, 0);
     for (email, name, roles, language) in demo_accounts() {
         let volunteer = roles.contains(&Role::Volunteer);
         let id = db::accounts::create(&mut tx, &email, &name, &hash, language, &Roles::new(roles))
@@ -246,6 +261,12 @@ async fn load(db: &Db) -> Result<(), AppError> {
         if email.starts_with("beneficiary") {
             beneficiary_accounts.push(id);
         }
+        if email == "facilitator@tugi.demo" {
+            facilitators.0 = id;
+        }
+        if email == "facilitator2@tugi.demo" {
+            facilitators.1 = id;
+        }
         if email.starts_with("support") {
             support_persons.push(id);
         }
@@ -257,6 +278,7 @@ async fn load(db: &Db) -> Result<(), AppError> {
     let today = chrono::Utc::now().date_naive();
     let mut households = Vec::new();
     let mut requests = Vec::new();
+    let mut sign_ups = Vec::new();
     for n in 0..30usize {
         let Family {
             language,
@@ -338,6 +360,10 @@ async fn load(db: &Db) -> Result<(), AppError> {
         if (4..8).contains(&n) {
             requests.push((id, member_id, household.city.clone()));
         }
+        // Some Tallinn adults signed up for digital literacy.
+        if [10, 14, 17, 21].contains(&n) {
+            sign_ups.push((id, member_id));
+        }
         // The demo beneficiaries are the first adults of the first households.
         if let Some(account) = beneficiary_accounts.get(n) {
             db::households::link_account(&mut tx, member_id, *account).await?;
@@ -373,6 +399,16 @@ async fn load(db: &Db) -> Result<(), AppError> {
     support_service::load(&mut tx, coordinator, &support_persons, &households, today).await?;
     reception::load(&mut tx, (tallinn, coordinator), (tartu, coordinator_tartu)).await?;
     volunteers::load(&mut tx, &volunteer_ids, &requests, coordinator, today).await?;
+    let places = workshops::Places {
+        tallinn,
+        tartu,
+        coordinator,
+        facilitators,
+    };
+    let local_today = tugi_app::domain::schedule::tallinn_wall_clock(chrono::Utc::now().timestamp())
+        .map(|(date, _)| date)
+        .unwrap_or(today);
+    workshops::load(&mut tx, db.backend(), &places, local_today, &sign_ups).await?;
     tx.commit().await?;
     Ok(())
 }

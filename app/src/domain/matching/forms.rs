@@ -4,6 +4,7 @@ use super::rules::{HardRule, Meeting, VolunteerStatus};
 use super::window::Window;
 use crate::domain::office_hours::{parse_weekday, parse_window};
 use crate::domain::{
+    ticked,
     parse_choice, parse_language_rows, parse_optional_text, parse_past_date, parse_required_text,
     ErrorCode, FieldErrors, Gender, Language, Proficiency, Programme, Validator,
 };
@@ -67,10 +68,6 @@ string_enum!(
         Closed => "closed",
     }
 );
-
-fn ticked(value: &str) -> bool {
-    matches!(value.trim(), "on" | "true" | "1")
-}
 
 /// A volunteer's own profile.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -5,7 +5,7 @@ use super::recurrence::{sessions, HolidayRule, Plan, PlannedSession, Repeat};
 use crate::domain::office_hours::{parse_id, parse_window};
 use crate::domain::schedule::tallinn_instant;
 use crate::domain::{
-    parse_choice, parse_date, parse_optional_text, ErrorCode, FieldErrors, Language, Validator,
+    parse_choice, parse_date, parse_number, parse_optional_text, ticked, ErrorCode, FieldErrors, Language, Validator,
 };
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -86,21 +86,6 @@ pub struct NewSeries {
     pub facilitators: Vec<i64>,
 }
 
-fn ticked(value: &str) -> bool {
-    matches!(value.trim(), "on" | "true" | "1")
-}
-
-fn number(value: &str, default: Option<i64>, min: i64, max: i64) -> Result<i64, ErrorCode> {
-    let v = value.trim();
-    if v.is_empty() {
-        return default.ok_or(ErrorCode::Required);
-    }
-    v.parse::<i64>()
-        .ok()
-        .filter(|n| (min..=max).contains(n))
-        .ok_or(ErrorCode::NumberOutOfRange { min, max })
-}
-
 impl SeriesForm {
     pub fn parse(&self, known: &Known) -> Result<NewSeries, FieldErrors> {
         let mut v = Validator::new();
@@ -148,7 +133,7 @@ impl SeriesForm {
             }
             None => {}
         }
-        let capacity = v.check("capacity", number(&self.capacity, None, 1, MAX_CAPACITY));
+        let capacity = v.check("capacity", parse_number(&self.capacity, None, 1, MAX_CAPACITY));
         let mut languages = Vec::new();
         for (n, code) in [&self.language_1, &self.language_2, &self.language_3]
             .into_iter()
@@ -175,11 +160,11 @@ impl SeriesForm {
         );
         let offer_hours = v.check(
             "offer_hours",
-            number(&self.offer_hours, Some(DEFAULT_OFFER_HOURS), 1, 168),
+            parse_number(&self.offer_hours, Some(DEFAULT_OFFER_HOURS), 1, 168),
         );
         let cancel_cutoff_hours = v.check(
             "cancel_cutoff_hours",
-            number(
+            parse_number(
                 &self.cancel_cutoff_hours,
                 Some(DEFAULT_CUTOFF_HOURS),
                 0,
@@ -194,7 +179,7 @@ impl SeriesForm {
         let repeat = v.check("repeat", parse_choice(&self.repeat, Repeat::parse));
         let weeks = match repeat {
             Some(Repeat::Weekly | Repeat::Fortnightly) => {
-                v.check("weeks", number(&self.weeks, None, 1, MAX_WEEKS))
+                v.check("weeks", parse_number(&self.weeks, None, 1, MAX_WEEKS))
             }
             _ => Some(1),
         };

@@ -34,4 +34,6 @@ pub use volunteers::{
     MatchPage, MatchRequestPage, MatchingPage, MyMatchesPage, VolunteerPage, VolunteerProfilePage,
     VolunteersPage,
 };
-pub use workshops::WorkshopsPage;
+pub use workshops::{
+    MyWorkshopsPage, NewSeriesPage, RosterPage, SeriesPage, WorkshopBoardPage, WorkshopsPage,
+};

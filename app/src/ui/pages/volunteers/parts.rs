@@ -6,16 +6,7 @@ use crate::ui::matching_text::{meeting_name, time_of_week_name};
 use crate::ui::text::{gender_name, language_name, languages_text, programme_name};
 use leptos::prelude::*;
 
-/// A labelled checkbox that sends `on` when ticked.
-#[component]
-pub fn Tick(name: String, id: String, label: String, checked: bool) -> impl IntoView {
-    view! {
-        <div class="checkbox">
-            <input type="checkbox" id=id.clone() name=name checked=checked />
-            <label for=id>{label}</label>
-        </div>
-    }
-}
+pub use crate::ui::form::Tick;
 
 /// What a match needs to know of the person: first name, languages, city, the need and the
 /// preferences. Nothing else of the household is shown to a volunteer.

@@ -1,0 +1,176 @@
+//! Messages about workshop sign-ups (confirmed, waitlisted, offered, expired, cancelled, a
+//! session cancelled), written into the outbox inside the transaction of the change, in the
+//! household's language.
+
+use super::context;
+use super::notify::{locale, recipient};
+use crate::db::{self, Tx};
+use crate::domain::workshops::{Localised, SeatMessage};
+use crate::i18n::Locale;
+use crate::ui::matching_text::activity_name_in;
+use leptos_i18n::td_string;
+
+/// What a message is about beyond its registration.
+#[derive(Default)]
+pub struct Extra {
+    /// The cancelled session: (event id, start, end).
+    pub session: Option<(i64, i64, i64)>,
+    pub reason: Option<String>,
+}
+
+/// An admin's own type's names in et, en, ru and uk.
+type Names = (Option<String>, Option<String>, Option<String>, Option<String>);
+
+async fn activity_title(tx: &mut Tx, code: &str, language: &str) -> Result<String, sqlx::Error> {
+    let names: Option<Names> =
+        sqlx::query_as(
+            "SELECT name_et, name_en, name_ru, name_uk FROM activity_types \
+             WHERE code = $1 AND builtin = 0",
+        )
+        .bind(code)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(match names {
+        Some((et, en, ru, uk)) => Localised([et, en, ru, uk].map(Option::unwrap_or_default))
+            .get(language)
+            .to_string(),
+        None => activity_name_in(locale(language), code),
+    })
+}
+
+fn subject(l: Locale, kind: SeatMessage, activity: String, office: String) -> String {
+    match kind {
+        SeatMessage::Confirmed => td_string!(l, mail_ws_confirmed_subject, activity, office),
+        SeatMessage::Waitlisted => td_string!(l, mail_ws_waitlisted_subject, activity, office),
+        SeatMessage::Offered => td_string!(l, mail_ws_offered_subject, activity, office),
+        SeatMessage::Expired => td_string!(l, mail_ws_expired_subject, activity, office),
+        SeatMessage::Cancelled => td_string!(l, mail_ws_cancelled_subject, activity, office),
+        SeatMessage::SessionCancelled => {
+            td_string!(l, mail_ws_session_cancelled_subject, activity, office)
+        }
+    }
+    .to_string()
+}
+
+fn intro(l: Locale, kind: SeatMessage) -> String {
+    match kind {
+        SeatMessage::Confirmed => td_string!(l, mail_ws_confirmed_intro),
+        SeatMessage::Waitlisted => td_string!(l, mail_ws_waitlisted_intro),
+        SeatMessage::Offered => td_string!(l, mail_ws_offered_intro),
+        SeatMessage::Expired => td_string!(l, mail_ws_expired_intro),
+        SeatMessage::Cancelled => td_string!(l, mail_ws_cancelled_intro),
+        SeatMessage::SessionCancelled => td_string!(l, mail_ws_session_cancelled_intro),
+    }
+    .to_string()
+}
+
+/// Writes a message about registration `id` to its household (nothing when nobody can be
+/// reached). Runs inside the caller's transaction.
+pub async fn sign_up(
+    tx: &mut Tx,
+    id: i64,
+    kind: SeatMessage,
+    extra: &Extra,
+    now: i64,
+    base_url: &str,
+) -> Result<(), sqlx::Error> {
+    let Some(reg) = db::workshops::registration(&mut **tx, id).await? else {
+        return Ok(());
+    };
+    let Some(series) = db::workshop_views::series(&mut **tx, reg.series_id).await? else {
+        return Ok(());
+    };
+    let booked_by: i64 = sqlx::query_scalar("SELECT booked_by FROM registrations WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await?;
+    let Some(to) = recipient(tx, reg.household_id, booked_by).await? else {
+        return Ok(());
+    };
+    let l = locale(&to.language);
+    let activity = activity_title(tx, &series.activity, &to.language).await?;
+    let people: Vec<String> = sqlx::query_scalar(
+        "SELECT m.first_name FROM registration_people p JOIN members m ON m.id = p.member_id \
+         WHERE p.registration_id = $1 ORDER BY m.id",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut lines = vec![
+        td_string!(l, mail_greeting).to_string(),
+        String::new(),
+        intro(l, kind),
+        String::new(),
+        format!("{}: {activity}", td_string!(l, field_activity)),
+        format!("{}: {}", td_string!(l, col_people), people.join(", ")),
+    ];
+    let place = match series.place_kind.as_str() {
+        "online" => td_string!(l, place_online).to_string(),
+        "address" => series.address.clone().unwrap_or_default(),
+        _ => format!(
+            "{}, {}",
+            series.room.clone().unwrap_or_default(),
+            series.office_address
+        ),
+    };
+    lines.push(format!("{}: {place}", td_string!(l, field_place)));
+    let tallinn = td_string!(l, mail_tallinn_time);
+    if let Some((_, start, end)) = extra.session {
+        let when = context::local_span(start, end);
+        lines.push(format!("{}: {when} ({tallinn})", td_string!(l, col_when)));
+    } else if let Some(next) = db::workshops::next_start(&mut **tx, series.id, now).await? {
+        let when = context::local_time(next);
+        lines.push(format!("{}: {when} ({tallinn})", td_string!(l, next_session)));
+    }
+    if kind == SeatMessage::Waitlisted {
+        let queue = db::workshops::waitlist(&mut **tx, series.id).await?;
+        if let Some(place) = crate::domain::workshops::place_of(&queue, id) {
+            lines.push(td_string!(l, waitlist_place_n, n = place).to_string());
+        }
+    }
+    if let (SeatMessage::Offered, Some(until)) = (kind, reg.offer_expires_at) {
+        let until = context::local_time(until);
+        lines.push(td_string!(l, mail_ws_offer_until, until).to_string());
+    }
+    if let Some(reason) = &extra.reason {
+        lines.push(format!("{}: {reason}", td_string!(l, field_reason)));
+    }
+    lines.push(String::new());
+    lines.push(td_string!(l, mail_ws_link, link = format!("{base_url}/my-workshops")).to_string());
+    lines.push(String::new());
+    lines.push("Tugi".to_string());
+    let subject = subject(l, kind, activity, series.office.clone());
+    let body = lines.join("\r\n");
+    let message = db::outbox::NewMessage {
+        account_id: to.account_id,
+        recipient: &to.email,
+        language: &to.language,
+        kind: kind.code(),
+        subject: &subject,
+        body: &body,
+        event_id: extra.session.map(|(id, _, _)| id),
+    };
+    db::outbox::enqueue(tx, &message, now).await?;
+    Ok(())
+}
+
+/// Messages for what `fill_free_seats` did: an offer, or a seat booked automatically.
+pub async fn passed_on(
+    tx: &mut Tx,
+    outcomes: &[db::workshops::Next],
+    now: i64,
+    base_url: &str,
+) -> Result<(), sqlx::Error> {
+    for next in outcomes {
+        match next {
+            db::workshops::Next::Offered(id) => {
+                sign_up(tx, *id, SeatMessage::Offered, &Extra::default(), now, base_url).await?
+            }
+            db::workshops::Next::Booked(id) => {
+                sign_up(tx, *id, SeatMessage::Confirmed, &Extra::default(), now, base_url).await?
+            }
+            db::workshops::Next::Nobody => {}
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,158 @@
+//! Workshops for staff: fill rate, waitlist and attendance per series with the sessions of the
+//! coming weeks (a coordinator sees every series, a facilitator their own), the way to a new
+//! series, and for an admin the form that adds an activity type.
+
+use super::parts::activity_title;
+use crate::api::drafts::{decode_draft, take_draft};
+use crate::api::workshop_staff::{workshop_figures, AddActivityType, FiguresBoard};
+use crate::domain::workshops::{ActivityTypeForm, Category};
+use crate::i18n::*;
+use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField, Tick};
+use crate::ui::guard::RequireRole;
+use crate::ui::pages::ErrorView;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn WorkshopBoardPage() -> impl IntoView {
+    let add = ServerAction::<AddActivityType>::new();
+    let data = Resource::new(
+        move || add.version().get(),
+        |_| async move {
+            let board = workshop_figures().await?;
+            let draft = take_draft("activity".to_string()).await?;
+            Ok::<_, crate::error::AppError>((board, draft))
+        },
+    );
+    view! {
+        <RequireRole roles=&[crate::domain::Role::Coordinator, crate::domain::Role::Facilitator, crate::domain::Role::Admin]>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok((b, draft)) => view! { <Board b draft add /> }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}
+
+#[component]
+fn Board(b: FiguresBoard, draft: Option<String>, add: ServerAction<AddActivityType>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = b
+        .series
+        .clone()
+        .into_iter()
+        .map(|s| {
+            let sessions = s
+                .upcoming
+                .into_iter()
+                .map(|x| {
+                    view! {
+                        <li class:cancelled=x.cancelled>
+                            <A href=format!("/workshops/sessions/{}", x.id)>{x.when}</A>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let title = activity_title(i18n, &b.custom, &s.activity);
+            view! {
+                <tr>
+                    <th scope="row">
+                        <A href=format!("/workshops/{}", s.id)>{title}</A>
+                        {s.cancelled.then(|| view! { " · " {t!(i18n, ws_status_cancelled)} })}
+                    </th>
+                    <td>{s.office.clone()}</td>
+                    <td>{s.first.clone().unwrap_or_default()}</td>
+                    <td class="number">{format!("{} / {} ({} %)", s.taken, s.capacity, s.fill)}</td>
+                    <td class="number">{s.waiting}</td>
+                    <td class="number">{s.attendance.map(|a| format!("{a} %")).unwrap_or_else(|| "—".into())}</td>
+                    <td><ul class="plain">{sessions}</ul></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="page-head">
+            <h1>{t!(i18n, workshop_board_title)}</h1>
+            {b.coordinator.then(|| view! { <A href="/workshops/new" attr:class="button">{t!(i18n, new_series)}</A> })}
+        </div>
+        {if b.series.is_empty() {
+            view! { <p>{t!(i18n, no_workshops)}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-wrap">
+                    <table class="figures">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!(i18n, field_activity)}</th>
+                                <th scope="col">{t!(i18n, field_office)}</th>
+                                <th scope="col">{t!(i18n, col_first_session)}</th>
+                                <th scope="col">{t!(i18n, col_fill)}</th>
+                                <th scope="col">{t!(i18n, col_waiting)}</th>
+                                <th scope="col">{t!(i18n, col_attendance)}</th>
+                                <th scope="col">{t!(i18n, col_sessions_rosters)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }.into_any()
+        }}
+        {b.admin.then(|| view! { <ActivityTypeSection draft add /> })}
+    }
+}
+
+#[component]
+fn ActivityTypeSection(draft: Option<String>, add: ServerAction<AddActivityType>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_error(add);
+    let f: ActivityTypeForm = decode_draft(draft, ActivityTypeForm::default());
+    let categories = Category::ALL
+        .iter()
+        .map(|c| {
+            let text = match c {
+                Category::LifeSkills => t_string!(i18n, category_life_skills),
+                Category::MentalHealth => t_string!(i18n, category_mental_health),
+            };
+            (c.code().to_string(), text.to_string())
+        })
+        .collect::<Vec<_>>();
+    let added = move || {
+        add.value().get().and_then(|r| r.ok()).map(|code| {
+            view! { <p class="notice" role="status">{t!(i18n, activity_type_added, code = code)}</p> }
+        })
+    };
+    view! {
+        <section aria-labelledby="types-title">
+            <h2 id="types-title">{t!(i18n, add_activity_type)}</h2>
+            {added}
+            <ErrorSummary error />
+            <ActionForm action=add attr:class="stack">
+                <SelectField name="activity[category]" field="category" label=t_string!(i18n, field_category).to_string()
+                    value=f.category.clone() options=categories error placeholder=t_string!(i18n, choose).to_string() />
+                <TextField name="activity[name_en]" field="name_en" label=t_string!(i18n, field_name_en).to_string()
+                    value=f.name_en.clone() error required=true />
+                <TextField name="activity[name_et]" field="name_et" label=t_string!(i18n, field_name_et).to_string()
+                    value=f.name_et.clone() error />
+                <TextField name="activity[name_ru]" field="name_ru" label=t_string!(i18n, field_name_ru).to_string()
+                    value=f.name_ru.clone() error />
+                <TextField name="activity[name_uk]" field="name_uk" label=t_string!(i18n, field_name_uk).to_string()
+                    value=f.name_uk.clone() error />
+                <TextField name="activity[description_en]" field="description_en" label=t_string!(i18n, field_description_en).to_string()
+                    value=f.description_en.clone() error multiline=true />
+                <TextField name="activity[description_et]" field="description_et" label=t_string!(i18n, field_description_et).to_string()
+                    value=f.description_et.clone() error multiline=true />
+                <TextField name="activity[description_ru]" field="description_ru" label=t_string!(i18n, field_description_ru).to_string()
+                    value=f.description_ru.clone() error multiline=true />
+                <TextField name="activity[description_uk]" field="description_uk" label=t_string!(i18n, field_description_uk).to_string()
+                    value=f.description_uk.clone() error multiline=true />
+                <Tick name="activity[family]".into() id="f-family".into()
+                    label=t_string!(i18n, field_family_sign_up).to_string() checked=!f.family.is_empty() />
+                <button type="submit">{t!(i18n, add_activity_type)}</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,108 @@
+//! Pieces the workshop pages share: activity names (built-in or an admin's own), labels, and a
+//! household's sign-up with its actions.
+
+use crate::api::workshop_pages::{CustomActivity, MySignUp};
+use crate::api::workshops::{AcceptOffer, CancelRegistration};
+use crate::i18n::*;
+use crate::ui::matching_text::{activity_about, activity_name};
+use crate::ui::text::I18n;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// An activity type's name in the reader's language.
+pub fn activity_title(i18n: I18n, custom: &[CustomActivity], code: &str) -> String {
+    match custom.iter().find(|c| c.code == code) {
+        Some(c) => c.name.get(i18n.get_locale().as_str()).to_string(),
+        None => activity_name(i18n, code),
+    }
+}
+
+/// An activity type's description in the reader's language.
+pub fn activity_text(i18n: I18n, custom: &[CustomActivity], code: &str) -> Option<String> {
+    match custom.iter().find(|c| c.code == code) {
+        Some(c) => Some(c.about.get(i18n.get_locale().as_str()).to_string()).filter(|a| !a.is_empty()),
+        None => activity_about(i18n, code),
+    }
+}
+
+/// Who may take part, or `None` for everyone.
+pub fn eligibility_label(i18n: I18n, code: &str) -> Option<String> {
+    Some(
+        match code {
+            "women_only" => t_string!(i18n, eligibility_women_only),
+            "men_only" => t_string!(i18n, eligibility_men_only),
+            "adults_only" => t_string!(i18n, eligibility_adults_only),
+            "parents" => t_string!(i18n, eligibility_parents),
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
+pub fn sign_up_status(i18n: I18n, code: &str) -> String {
+    match code {
+        "confirmed" => t_string!(i18n, ws_status_confirmed),
+        "waiting" => t_string!(i18n, ws_status_waiting),
+        "offered" => t_string!(i18n, ws_status_offered),
+        "cancelled" => t_string!(i18n, ws_status_cancelled),
+        "expired" => t_string!(i18n, ws_status_expired),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+pub fn mark_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "present" => t_string!(i18n, mark_present),
+        "absent" => t_string!(i18n, mark_absent),
+        "excused" => t_string!(i18n, mark_excused),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// One sign-up of a household: who, its state (place on the waitlist, an offer and until when),
+/// the online link once confirmed, and Accept / Cancel where allowed.
+#[component]
+pub fn SignUpCard(
+    s: MySignUp,
+    custom: Vec<CustomActivity>,
+    accept: ServerAction<AcceptOffer>,
+    cancel: ServerAction<CancelRegistration>,
+    /// Show the activity's name and a link to the series.
+    #[prop(optional)]
+    linked: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = sign_up_status(i18n, &s.status);
+    let title = activity_title(i18n, &custom, &s.activity);
+    view! {
+        <article class=format!("card sign-up status-{}", s.status)>
+            {linked.then(|| view! {
+                <h3><A href=format!("/workshops/{}", s.series_id)>{title.clone()}</A> " · " {s.office.clone()}</h3>
+            })}
+            <p><strong>{status}</strong> ": " {s.people.join(", ")}</p>
+            {s.place.map(|n| view! { <p>{t!(i18n, waitlist_place_n, n = n)}</p> })}
+            {s.offer_until.clone().map(|until| view! { <p>{t!(i18n, offer_until, until = until)}</p> })}
+            {s.next.clone().filter(|_| s.status == "confirmed").map(|n| view! { <p>{t!(i18n, next_session)} ": " {n}</p> })}
+            {s.childcare.clone().map(|c| view! { <p>{t!(i18n, field_childcare)} ": " {c}</p> })}
+            {s.online_link.clone().map(|link| view! {
+                <p>{t!(i18n, online_link)} ": " <a href=link.clone() rel="noopener">{link.clone()}</a></p>
+            })}
+            <div class="actions">
+                {(s.status == "offered").then(|| view! {
+                    <ActionForm action=accept attr:class="inline">
+                        <input type="hidden" name="id" value=s.id />
+                        <button type="submit">{t!(i18n, accept_place)}</button>
+                    </ActionForm>
+                })}
+                {s.can_cancel.then(|| view! {
+                    <ActionForm action=cancel attr:class="inline">
+                        <input type="hidden" name="id" value=s.id />
+                        <button type="submit" class="secondary">{t!(i18n, cancel_sign_up)}</button>
+                    </ActionForm>
+                })}
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,137 @@
+//! A session's roster for its facilitators and coordinators: name, languages and childcare
+//! need of each participant (nothing else), attendance marking, and a print layout.
+
+use super::parts::{activity_title, mark_name};
+use crate::api::workshop_staff::{session_roster, MarkAttendance, RosterView};
+use crate::domain::role::access;
+use crate::domain::workshops::Mark;
+use crate::i18n::*;
+use crate::ui::form::{action_error, ErrorSummary};
+use crate::ui::guard::{id_param, RequireRole};
+use crate::ui::pages::ErrorView;
+use crate::ui::text::language_name;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn RosterPage() -> impl IntoView {
+    let id = id_param("id");
+    let mark = ServerAction::<MarkAttendance>::new();
+    let data = Resource::new(move || (id(), mark.version().get()), |(id, _)| session_roster(id));
+    view! {
+        <RequireRole roles=access::WORKSHOP_STAFF>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(r) => view! { <Roster r mark /> }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}
+
+#[component]
+fn Roster(r: RosterView, mark: ServerAction<MarkAttendance>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_error(mark);
+    let saved = move || {
+        mark.value()
+            .get()
+            .is_some_and(|r| r.is_ok())
+            .then(|| view! { <p class="notice" role="status">{t!(i18n, attendance_saved)}</p> })
+    };
+    let title = activity_title(i18n, &r.custom, &r.activity);
+    let count = r.people.len();
+    let rows = r
+        .people
+        .iter()
+        .map(|p| {
+            let languages = p
+                .languages
+                .iter()
+                .map(|l| language_name(i18n, l))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let marks = Mark::ALL
+                .iter()
+                .map(|m| {
+                    let id = format!("mark-{}-{}", p.member, m.code());
+                    let checked = p.mark.as_deref() == Some(m.code());
+                    view! {
+                        <span class="radio">
+                            <input type="radio" id=id.clone() name=format!("form[marks][{}]", p.member)
+                                value=m.code() checked=checked />
+                            <label for=id>{mark_name(i18n, m.code())}</label>
+                        </span>
+                    }
+                })
+                .collect_view();
+            let printed = p.mark.as_deref().map(|m| mark_name(i18n, m)).unwrap_or_default();
+            view! {
+                <tr>
+                    <th scope="row">{p.name.clone()}</th>
+                    <td>{languages}</td>
+                    <td>{p.childcare.clone().unwrap_or_default()}</td>
+                    <td>
+                        <fieldset class="marks no-print">
+                            <legend class="visually-hidden">{t!(i18n, attendance_of, name = p.name.clone())}</legend>
+                            {marks}
+                        </fieldset>
+                        <span class="print-only">{printed}</span>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="page-head">
+            <h1>{title} " — " {r.when.clone()}</h1>
+            <A href=format!("/workshops/{}", r.series) attr:class="button secondary no-print">{t!(i18n, back_to_series)}</A>
+        </div>
+        <p>{r.office.clone()} " · " {r.place.clone()} " · " {t!(i18n, participants_n, n = count)}</p>
+        {r.cancelled.then(|| view! { <p class="notice warning">{t!(i18n, session_cancelled)}</p> })}
+        <ErrorSummary error />
+        {saved}
+        {if r.people.is_empty() {
+            view! { <p>{t!(i18n, no_participants)}</p> }.into_any()
+        } else {
+            view! {
+                <ActionForm action=mark attr:class="roster-form">
+                    <input type="hidden" name="session" value=r.session />
+                    <div class="table-wrap">
+                        <table class="roster">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t!(i18n, col_name)}</th>
+                                    <th scope="col">{t!(i18n, field_languages)}</th>
+                                    <th scope="col">{t!(i18n, field_childcare)}</th>
+                                    <th scope="col">{t!(i18n, col_attendance)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                    <div class="actions no-print">
+                        <button type="submit">{t!(i18n, save_attendance)}</button>
+                        <PrintButton />
+                    </div>
+                </ActionForm>
+            }.into_any()
+        }}
+    }
+}
+
+/// Opens the browser's print dialog (the page's print layout hides the controls).
+#[component]
+fn PrintButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let print = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let _ = window().print();
+        }
+    };
+    view! { <button type="button" class="secondary" on:click=print>{t!(i18n, print_roster)}</button> }
+}
