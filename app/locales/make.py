@@ -770,6 +770,7 @@ T = {
 "ws_status_offered": ("Teile pakutakse kohta", "A place is offered to you", "Вам предложено место", "Вам запропоновано місце"),
 "ws_status_waiting": ("Ootenimekirjas", "On the waitlist", "В списке ожидания", "У списку очікування"),
 "your_sign_ups": ("Teie registreerumised", "Your sign-ups", "Ваши записи", "Ваші записи"),
+"field_series_capacity": ("Kohtade arv", "Number of places", "Количество мест", "Кількість місць"),
 "err_unauthenticated_title": ("Palun logi sisse", "Please log in", "Пожалуйста, войдите", "Будь ласка, увійдіть"),
 "err_unauthenticated": ("Selle lehe nägemiseks pead olema sisse logitud.", "You need to log in to see this page.", "Чтобы увидеть эту страницу, нужно войти.", "Щоб побачити цю сторінку, потрібно увійти."),
 "err_forbidden_title": ("Juurdepääs puudub", "You do not have access", "Нет доступа", "Немає доступу"),

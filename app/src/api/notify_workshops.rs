@@ -19,17 +19,21 @@ pub struct Extra {
 }
 
 /// An admin's own type's names in et, en, ru and uk.
-type Names = (Option<String>, Option<String>, Option<String>, Option<String>);
+type Names = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 async fn activity_title(tx: &mut Tx, code: &str, language: &str) -> Result<String, sqlx::Error> {
-    let names: Option<Names> =
-        sqlx::query_as(
-            "SELECT name_et, name_en, name_ru, name_uk FROM activity_types \
+    let names: Option<Names> = sqlx::query_as(
+        "SELECT name_et, name_en, name_ru, name_uk FROM activity_types \
              WHERE code = $1 AND builtin = 0",
-        )
-        .bind(code)
-        .fetch_optional(&mut **tx)
-        .await?;
+    )
+    .bind(code)
+    .fetch_optional(&mut **tx)
+    .await?;
     Ok(match names {
         Some((et, en, ru, uk)) => Localised([et, en, ru, uk].map(Option::unwrap_or_default))
             .get(language)
@@ -120,7 +124,10 @@ pub async fn sign_up(
         lines.push(format!("{}: {when} ({tallinn})", td_string!(l, col_when)));
     } else if let Some(next) = db::workshops::next_start(&mut **tx, series.id, now).await? {
         let when = context::local_time(next);
-        lines.push(format!("{}: {when} ({tallinn})", td_string!(l, next_session)));
+        lines.push(format!(
+            "{}: {when} ({tallinn})",
+            td_string!(l, next_session)
+        ));
     }
     if kind == SeatMessage::Waitlisted {
         let queue = db::workshops::waitlist(&mut **tx, series.id).await?;
@@ -164,10 +171,26 @@ pub async fn passed_on(
     for next in outcomes {
         match next {
             db::workshops::Next::Offered(id) => {
-                sign_up(tx, *id, SeatMessage::Offered, &Extra::default(), now, base_url).await?
+                sign_up(
+                    tx,
+                    *id,
+                    SeatMessage::Offered,
+                    &Extra::default(),
+                    now,
+                    base_url,
+                )
+                .await?
             }
             db::workshops::Next::Booked(id) => {
-                sign_up(tx, *id, SeatMessage::Confirmed, &Extra::default(), now, base_url).await?
+                sign_up(
+                    tx,
+                    *id,
+                    SeatMessage::Confirmed,
+                    &Extra::default(),
+                    now,
+                    base_url,
+                )
+                .await?
             }
             db::workshops::Next::Nobody => {}
         }

@@ -109,7 +109,9 @@ pub struct WorkshopDetail {
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) async fn custom_activities(pool: &sqlx::AnyPool) -> Result<Vec<CustomActivity>, AppError> {
+pub(crate) async fn custom_activities(
+    pool: &sqlx::AnyPool,
+) -> Result<Vec<CustomActivity>, AppError> {
     Ok(db::workshop_views::custom_types(pool)
         .await?
         .into_iter()
@@ -175,7 +177,9 @@ async fn my_sign_up(
             .then(|| row.offer_expires_at.map(context::local_time))
             .flatten(),
         can_cancel,
-        online_link: (row.status == "confirmed").then_some(row.online_link).flatten(),
+        online_link: (row.status == "confirmed")
+            .then_some(row.online_link)
+            .flatten(),
         next: next.map(context::local_time),
         activity: row.activity,
         office: row.office,

@@ -269,7 +269,8 @@ pub async fn mark_attendance(session: i64, form: MarksForm) -> Result<(), AppErr
             .ok()
             .filter(|m| on_roster.contains(m))
             .ok_or_else(|| refused(&field, ErrorCode::InvalidChoice))?;
-        let mark = Mark::parse(value.trim()).ok_or_else(|| refused(&field, ErrorCode::InvalidChoice))?;
+        let mark =
+            Mark::parse(value.trim()).ok_or_else(|| refused(&field, ErrorCode::InvalidChoice))?;
         may_mark(mark, day, context::today()).map_err(|code| refused(&field, code))?;
         marks.push((member, mark));
     }
@@ -313,8 +314,15 @@ pub async fn cancel_session(session: i64, reason: String) -> Result<(), AppError
         if reg.status == "waiting" {
             continue;
         }
-        notify_workshops::sign_up(&mut tx, reg.id, SeatMessage::SessionCancelled, &extra, now, &url)
-            .await?;
+        notify_workshops::sign_up(
+            &mut tx,
+            reg.id,
+            SeatMessage::SessionCancelled,
+            &extra,
+            now,
+            &url,
+        )
+        .await?;
         let drop_in: Option<i64> =
             sqlx::query_scalar("SELECT session_id FROM registrations WHERE id = $1")
                 .bind(reg.id)
@@ -352,7 +360,8 @@ pub async fn cancel_series(id: i64, reason: String) -> Result<(), AppError> {
         reason,
     };
     for reg in live {
-        notify_workshops::sign_up(&mut tx, reg.id, SeatMessage::Cancelled, &extra, now, &url).await?;
+        notify_workshops::sign_up(&mut tx, reg.id, SeatMessage::Cancelled, &extra, now, &url)
+            .await?;
     }
     db::audit::record(&mut *tx, user.id, "series.cancel", "series", id).await?;
     tx.commit().await?;
@@ -369,8 +378,13 @@ pub async fn change_capacity(id: i64, capacity: String) -> Result<(), AppError> 
     let s = db::workshops::lock_series(&mut tx, db.backend(), id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let capacity = parse_number(&capacity, None, s.seats_taken.max(1), crate::domain::workshops::MAX_CAPACITY)
-        .map_err(|c| refused("capacity", c))?;
+    let capacity = parse_number(
+        &capacity,
+        None,
+        s.seats_taken.max(1),
+        crate::domain::workshops::MAX_CAPACITY,
+    )
+    .map_err(|c| refused("capacity", c))?;
     let now = context::now();
     let next = db::workshops::set_capacity(&mut tx, &s, capacity, now).await?;
     notify_workshops::passed_on(&mut tx, &next, now, &context::public_url()).await?;

@@ -301,8 +301,15 @@ pub async fn sign_up(series: i64, form: SignUpForm) -> Result<SignUpResult, AppE
         Registered::Confirmed(id) => (id, SeatMessage::Confirmed),
         Registered::Waiting(id) => (id, SeatMessage::Waitlisted),
     };
-    notify_workshops::sign_up(&mut tx, id, message, &Extra::default(), now, &context::public_url())
-        .await?;
+    notify_workshops::sign_up(
+        &mut tx,
+        id,
+        message,
+        &Extra::default(),
+        now,
+        &context::public_url(),
+    )
+    .await?;
     let result = match outcome {
         Registered::Confirmed(id) => SignUpResult {
             registration: id,
@@ -366,8 +373,15 @@ pub async fn cancel_registration(id: i64) -> Result<(), AppError> {
     }
     let next = db::workshops::cancel(&mut tx, &s, &reg, now).await?;
     let url = context::public_url();
-    notify_workshops::sign_up(&mut tx, id, SeatMessage::Cancelled, &Extra::default(), now, &url)
-        .await?;
+    notify_workshops::sign_up(
+        &mut tx,
+        id,
+        SeatMessage::Cancelled,
+        &Extra::default(),
+        now,
+        &url,
+    )
+    .await?;
     notify_workshops::passed_on(&mut tx, &next, now, &url).await?;
     db::audit::record(&mut *tx, user.id, "registration.cancel", "registration", id).await?;
     tx.commit().await?;
@@ -393,8 +407,15 @@ pub async fn accept_offer(id: i64) -> Result<(), AppError> {
     }
     db::workshops::accept_offer(&mut tx, &reg).await?;
     let url = context::public_url();
-    notify_workshops::sign_up(&mut tx, id, SeatMessage::Confirmed, &Extra::default(), now, &url)
-        .await?;
+    notify_workshops::sign_up(
+        &mut tx,
+        id,
+        SeatMessage::Confirmed,
+        &Extra::default(),
+        now,
+        &url,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

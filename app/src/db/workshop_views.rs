@@ -87,7 +87,10 @@ pub async fn session<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 }
 
 /// Names of the series' facilitators.
-pub async fn facilitators(pool: &AnyPool, series_id: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+pub async fn facilitators(
+    pool: &AnyPool,
+    series_id: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT a.id, a.display_name FROM series_facilitators f JOIN accounts a \
          ON a.id = f.account_id WHERE f.series_id = $1 ORDER BY a.display_name",
@@ -258,7 +261,11 @@ pub async fn figures(
 }
 
 /// Whether the account facilitates the series.
-pub async fn facilitates(pool: &AnyPool, series_id: i64, account_id: i64) -> Result<bool, sqlx::Error> {
+pub async fn facilitates(
+    pool: &AnyPool,
+    series_id: i64,
+    account_id: i64,
+) -> Result<bool, sqlx::Error> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM series_facilitators WHERE series_id = $1 AND account_id = $2",
     )

@@ -565,11 +565,13 @@ pub async fn cancel_series(tx: &mut Tx, series_id: i64, now_at: i64) -> Result<(
     for id in live {
         set_registration(tx, id, "cancelled", None).await?;
     }
-    sqlx::query("UPDATE series SET status = 'cancelled', seats_taken = 0, updated_at = $2 WHERE id = $1")
-        .bind(series_id)
-        .bind(now_at)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "UPDATE series SET status = 'cancelled', seats_taken = 0, updated_at = $2 WHERE id = $1",
+    )
+    .bind(series_id)
+    .bind(now_at)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 

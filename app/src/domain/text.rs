@@ -9,7 +9,12 @@ pub fn ticked(value: &str) -> bool {
 }
 
 /// A whole number in `min..=max`; empty means `default` (or is required without one).
-pub fn parse_number(value: &str, default: Option<i64>, min: i64, max: i64) -> Result<i64, ErrorCode> {
+pub fn parse_number(
+    value: &str,
+    default: Option<i64>,
+    min: i64,
+    max: i64,
+) -> Result<i64, ErrorCode> {
     let v = value.trim();
     if v.is_empty() {
         return default.ok_or(ErrorCode::Required);

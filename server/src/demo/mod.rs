@@ -405,9 +405,10 @@ async fn load(db: &Db) -> Result<(), AppError> {
         coordinator,
         facilitators,
     };
-    let local_today = tugi_app::domain::schedule::tallinn_wall_clock(chrono::Utc::now().timestamp())
-        .map(|(date, _)| date)
-        .unwrap_or(today);
+    let local_today =
+        tugi_app::domain::schedule::tallinn_wall_clock(chrono::Utc::now().timestamp())
+            .map(|(date, _)| date)
+            .unwrap_or(today);
     workshops::load(&mut tx, db.backend(), &places, local_today, &sign_ups).await?;
     tx.commit().await?;
     Ok(())

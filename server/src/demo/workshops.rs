@@ -63,8 +63,11 @@ async fn create(tx: &mut Tx, d: Demo, p: &Places, n: usize) -> Result<i64, AppEr
         None => None,
     };
     let closes_on = last.pred_opt().unwrap_or(last);
-    let closes = tallinn_instant(closes_on, NaiveTime::from_hms_opt(23, 59, 0).unwrap_or_default())
-        .map_err(|_| AppError::Internal)?;
+    let closes = tallinn_instant(
+        closes_on,
+        NaiveTime::from_hms_opt(23, 59, 0).unwrap_or_default(),
+    )
+    .map_err(|_| AppError::Internal)?;
     let series = NewSeries {
         activity: d.activity.to_string(),
         office_id: d.office,

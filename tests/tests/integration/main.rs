@@ -14,4 +14,5 @@ mod offices;
 mod outbox;
 mod roles;
 mod support;
+mod workshop_pages;
 mod workshops;

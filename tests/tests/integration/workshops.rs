@@ -11,14 +11,14 @@ use std::time::Instant;
 /// Thursday 14 January 2027 is the first session; the clock stands on Monday the 11th.
 const MONDAY: &str = "2027-01-11";
 
-struct Setup {
-    coordinator: Client,
-    office: i64,
-    room: i64,
-    facilitator: i64,
+pub(crate) struct Setup {
+    pub coordinator: Client,
+    pub office: i64,
+    pub room: i64,
+    pub facilitator: i64,
 }
 
-async fn setup(app: &TestApp) -> Setup {
+pub(crate) async fn setup(app: &TestApp) -> Setup {
     app.clock.set(at(MONDAY, "08:00"));
     let pool = app.db.pool();
     let office: i64 = sqlx::query_scalar(
@@ -57,7 +57,7 @@ async fn setup(app: &TestApp) -> Setup {
     }
 }
 
-fn series_form(s: &Setup, capacity: &str, eligibility: &str) -> Vec<(String, String)> {
+pub(crate) fn series_form(s: &Setup, capacity: &str, eligibility: &str) -> Vec<(String, String)> {
     [
         ("series[activity]", "womens_group"),
         ("series[place_kind]", "room"),
@@ -85,16 +85,20 @@ fn series_form(s: &Setup, capacity: &str, eligibility: &str) -> Vec<(String, Str
     .collect()
 }
 
-fn pairs(form: &[(String, String)]) -> Vec<(&str, &str)> {
+pub(crate) fn pairs(form: &[(String, String)]) -> Vec<(&str, &str)> {
     form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
 }
 
-async fn create_series(app: &TestApp, s: &Setup, form: &[(String, String)]) -> reqwest::Response {
+pub(crate) async fn create_series(
+    app: &TestApp,
+    s: &Setup,
+    form: &[(String, String)],
+) -> reqwest::Response {
     app.api(&s.coordinator, "create_series", &pairs(form)).await
 }
 
 /// `n` households of one adult woman each; returns (household, member) ids.
-async fn households(app: &TestApp, n: usize) -> Vec<(i64, i64)> {
+pub(crate) async fn households(app: &TestApp, n: usize) -> Vec<(i64, i64)> {
     let pool = app.db.pool();
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
@@ -120,7 +124,7 @@ async fn households(app: &TestApp, n: usize) -> Vec<(i64, i64)> {
     out
 }
 
-async fn count(app: &TestApp, series: i64, status: &str) -> i64 {
+pub(crate) async fn count(app: &TestApp, series: i64, status: &str) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM registrations WHERE series_id = $1 AND status = $2")
         .bind(series)
         .bind(status)
@@ -298,7 +302,7 @@ async fn bad_series_change_nothing(app: TestApp) {
     assert_eq!(res.status().as_u16(), 403);
 }
 
-async fn sign(
+pub(crate) async fn sign(
     app: &TestApp,
     s: &Setup,
     series: i64,

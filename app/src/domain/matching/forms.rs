@@ -4,9 +4,8 @@ use super::rules::{HardRule, Meeting, VolunteerStatus};
 use super::window::Window;
 use crate::domain::office_hours::{parse_weekday, parse_window};
 use crate::domain::{
-    ticked,
     parse_choice, parse_language_rows, parse_optional_text, parse_past_date, parse_required_text,
-    ErrorCode, FieldErrors, Gender, Language, Proficiency, Programme, Validator,
+    ticked, ErrorCode, FieldErrors, Gender, Language, Proficiency, Programme, Validator,
 };
 use chrono::{NaiveDate, Timelike};
 use serde::{Deserialize, Serialize};

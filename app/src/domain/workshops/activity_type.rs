@@ -33,7 +33,10 @@ pub struct Localised(pub [String; 4]);
 impl Localised {
     /// The text for an interface language, English for any other.
     pub fn get(&self, language: &str) -> &str {
-        let i = UI_LANGUAGES.iter().position(|l| *l == language).unwrap_or(1);
+        let i = UI_LANGUAGES
+            .iter()
+            .position(|l| *l == language)
+            .unwrap_or(1);
         &self.0[i]
     }
 }
@@ -143,19 +146,31 @@ mod tests {
             Some(ErrorCode::InvalidChoice)
         );
         assert_eq!(
-            form().parse(&["cooking_club".into()]).unwrap_err().get("name_en"),
+            form()
+                .parse(&["cooking_club".into()])
+                .unwrap_err()
+                .get("name_en"),
             Some(ErrorCode::AlreadyExists)
         );
         let mut f = form();
         f.name_en = "  ".into();
-        assert_eq!(f.parse(&[]).unwrap_err().get("name_en"), Some(ErrorCode::Required));
+        assert_eq!(
+            f.parse(&[]).unwrap_err().get("name_en"),
+            Some(ErrorCode::Required)
+        );
         f.name_en = "!!".into();
-        assert_eq!(f.parse(&[]).unwrap_err().get("name_en"), Some(ErrorCode::InvalidChoice));
+        assert_eq!(
+            f.parse(&[]).unwrap_err().get("name_en"),
+            Some(ErrorCode::InvalidChoice)
+        );
     }
 
     #[test]
     fn codes_are_lowercase_ascii() {
-        assert_eq!(code_from(" Job  café: CV & Interview ").as_deref(), Some("job_caf_cv_interview"));
+        assert_eq!(
+            code_from(" Job  café: CV & Interview ").as_deref(),
+            Some("job_caf_cv_interview")
+        );
         assert_eq!(code_from("ab"), None);
     }
 }

@@ -5,7 +5,8 @@ use super::recurrence::{sessions, HolidayRule, Plan, PlannedSession, Repeat};
 use crate::domain::office_hours::{parse_id, parse_window};
 use crate::domain::schedule::tallinn_instant;
 use crate::domain::{
-    parse_choice, parse_date, parse_number, parse_optional_text, ticked, ErrorCode, FieldErrors, Language, Validator,
+    parse_choice, parse_date, parse_number, parse_optional_text, ticked, ErrorCode, FieldErrors,
+    Language, Validator,
 };
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -133,7 +134,10 @@ impl SeriesForm {
             }
             None => {}
         }
-        let capacity = v.check("capacity", parse_number(&self.capacity, None, 1, MAX_CAPACITY));
+        let capacity = v.check(
+            "capacity",
+            parse_number(&self.capacity, None, 1, MAX_CAPACITY),
+        );
         let mut languages = Vec::new();
         for (n, code) in [&self.language_1, &self.language_2, &self.language_3]
             .into_iter()

@@ -8,12 +8,14 @@ mod recurrence;
 mod roster;
 mod waitlist;
 
-pub use activity_type::{code_from, ActivityTypeForm, Category, Localised, NewActivityType, UI_LANGUAGES};
+pub use activity_type::{
+    code_from, ActivityTypeForm, Category, Localised, NewActivityType, UI_LANGUAGES,
+};
 pub use eligibility::{age_on, check, Eligibility, Ineligible, Participant, ADULT_AGE};
 pub use form::{
     Known, NewSeries, PlaceKind, SeriesForm, DEFAULT_CUTOFF_HOURS, DEFAULT_OFFER_HOURS,
     MAX_CAPACITY, MAX_WEEKS,
 };
 pub use recurrence::{sessions, HolidayRule, Plan, PlannedSession, Repeat};
-pub use waitlist::{first_that_fits, in_order, place_of, Waiting};
 pub use roster::{may_mark, participant_may_cancel, Mark, SeatMessage};
+pub use waitlist::{first_that_fits, in_order, place_of, Waiting};

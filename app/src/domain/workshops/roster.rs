@@ -72,7 +72,10 @@ mod tests {
     #[test]
     fn cancelling_closes_at_the_cutoff_before_the_next_session() {
         let start = 1_000_000;
-        assert_eq!(participant_may_cancel(Some(start), 24, start - 24 * 3600), Ok(()));
+        assert_eq!(
+            participant_may_cancel(Some(start), 24, start - 24 * 3600),
+            Ok(())
+        );
         assert_eq!(
             participant_may_cancel(Some(start), 24, start - 24 * 3600 + 1),
             Err(ErrorCode::CutoffPassed { hours: 24 })
@@ -87,6 +90,9 @@ mod tests {
             assert_eq!(Mark::parse(m.code()), Some(*m));
         }
         assert_eq!(Mark::parse("late"), None);
-        assert_eq!(SeatMessage::parse("workshop_offered"), Some(SeatMessage::Offered));
+        assert_eq!(
+            SeatMessage::parse("workshop_offered"),
+            Some(SeatMessage::Offered)
+        );
     }
 }

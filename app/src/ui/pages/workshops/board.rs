@@ -39,7 +39,11 @@ pub fn WorkshopBoardPage() -> impl IntoView {
 }
 
 #[component]
-fn Board(b: FiguresBoard, draft: Option<String>, add: ServerAction<AddActivityType>) -> impl IntoView {
+fn Board(
+    b: FiguresBoard,
+    draft: Option<String>,
+    add: ServerAction<AddActivityType>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let rows = b
         .series
@@ -58,19 +62,31 @@ fn Board(b: FiguresBoard, draft: Option<String>, add: ServerAction<AddActivityTy
                 })
                 .collect_view();
             let title = activity_title(i18n, &b.custom, &s.activity);
+            let fill = format!("{} / {} ({} %)", s.taken, s.capacity, s.fill);
+            let attendance = s
+                .attendance
+                .map(|a| format!("{a} %"))
+                .unwrap_or_else(|| "—".into());
             view! {
-                <tr>
-                    <th scope="row">
-                        <A href=format!("/workshops/{}", s.id)>{title}</A>
-                        {s.cancelled.then(|| view! { " · " {t!(i18n, ws_status_cancelled)} })}
-                    </th>
-                    <td>{s.office.clone()}</td>
-                    <td>{s.first.clone().unwrap_or_default()}</td>
-                    <td class="number">{format!("{} / {} ({} %)", s.taken, s.capacity, s.fill)}</td>
-                    <td class="number">{s.waiting}</td>
-                    <td class="number">{s.attendance.map(|a| format!("{a} %")).unwrap_or_else(|| "—".into())}</td>
-                    <td><ul class="plain">{sessions}</ul></td>
-                </tr>
+                <li>
+                    <article class="card">
+                        <h2 class="card-title">
+                            <A href=format!("/workshops/{}", s.id)>{title}</A>
+                            " · " {s.office.clone()}
+                            {s.cancelled.then(|| view! { " · " {t!(i18n, ws_status_cancelled)} })}
+                        </h2>
+                        <dl class="facts">
+                            <dt>{t!(i18n, col_first_session)}</dt><dd>{s.first.clone().unwrap_or_default()}</dd>
+                            <dt>{t!(i18n, col_fill)}</dt><dd>{fill}</dd>
+                            <dt>{t!(i18n, col_waiting)}</dt><dd>{s.waiting}</dd>
+                            <dt>{t!(i18n, col_attendance)}</dt><dd>{attendance}</dd>
+                        </dl>
+                        <details>
+                            <summary>{t!(i18n, col_sessions_rosters)}</summary>
+                            <ul class="sessions">{sessions}</ul>
+                        </details>
+                    </article>
+                </li>
             }
         })
         .collect_view();
@@ -82,24 +98,7 @@ fn Board(b: FiguresBoard, draft: Option<String>, add: ServerAction<AddActivityTy
         {if b.series.is_empty() {
             view! { <p>{t!(i18n, no_workshops)}</p> }.into_any()
         } else {
-            view! {
-                <div class="table-wrap">
-                    <table class="figures">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t!(i18n, field_activity)}</th>
-                                <th scope="col">{t!(i18n, field_office)}</th>
-                                <th scope="col">{t!(i18n, col_first_session)}</th>
-                                <th scope="col">{t!(i18n, col_fill)}</th>
-                                <th scope="col">{t!(i18n, col_waiting)}</th>
-                                <th scope="col">{t!(i18n, col_attendance)}</th>
-                                <th scope="col">{t!(i18n, col_sessions_rosters)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            }.into_any()
+            view! { <ul class="workshops">{rows}</ul> }.into_any()
         }}
         {b.admin.then(|| view! { <ActivityTypeSection draft add /> })}
     }

@@ -85,8 +85,18 @@ fn Series(w: WorkshopDetail, actions: Actions) -> impl IntoView {
         t_string!(i18n, full_waitlist).to_string()
     };
     let registration = match w.registration.as_str() {
-        "open" => t_string!(i18n, registration_open_until, until = w.registration_closes.clone()).to_string(),
-        "not_yet" => t_string!(i18n, registration_opens_at, at = w.registration_opens.clone()).to_string(),
+        "open" => t_string!(
+            i18n,
+            registration_open_until,
+            until = w.registration_closes.clone()
+        )
+        .to_string(),
+        "not_yet" => t_string!(
+            i18n,
+            registration_opens_at,
+            at = w.registration_opens.clone()
+        )
+        .to_string(),
         _ => t_string!(i18n, err_registration_closed).to_string(),
     };
     let place = if w.online {
@@ -184,7 +194,7 @@ fn Series(w: WorkshopDetail, actions: Actions) -> impl IntoView {
                 <ActionForm action=actions.capacity attr:class="inline-form">
                     <input type="hidden" name="id" value=w.id />
                     <div class="field">
-                        <label for="f-capacity-capacity">{t!(i18n, field_capacity)}</label>
+                        <label for="f-capacity-capacity">{t!(i18n, field_series_capacity)}</label>
                         <input id="f-capacity-capacity" name="capacity" type="number" inputmode="numeric"
                             min="1" max="500" value=w.capacity />
                     </div>

@@ -156,7 +156,7 @@ fn SeriesFormView(
             </fieldset>
             <fieldset>
                 <legend>{t!(i18n, series_who)}</legend>
-                <TextField name="series[capacity]" field="capacity" label=t_string!(i18n, field_capacity).to_string()
+                <TextField name="series[capacity]" field="capacity" label=t_string!(i18n, field_series_capacity).to_string()
                     value=f.capacity.clone() error kind="number" inputmode="numeric" required=true
                     hint=t_string!(i18n, capacity_hint).to_string() />
                 <SelectField name="series[language_1]" field="language_1" label=t_string!(i18n, field_language_1).to_string()

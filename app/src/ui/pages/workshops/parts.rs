@@ -20,7 +20,9 @@ pub fn activity_title(i18n: I18n, custom: &[CustomActivity], code: &str) -> Stri
 /// An activity type's description in the reader's language.
 pub fn activity_text(i18n: I18n, custom: &[CustomActivity], code: &str) -> Option<String> {
     match custom.iter().find(|c| c.code == code) {
-        Some(c) => Some(c.about.get(i18n.get_locale().as_str()).to_string()).filter(|a| !a.is_empty()),
+        Some(c) => {
+            Some(c.about.get(i18n.get_locale().as_str()).to_string()).filter(|a| !a.is_empty())
+        }
         None => activity_about(i18n, code),
     }
 }

@@ -17,7 +17,10 @@ use leptos_router::components::A;
 pub fn RosterPage() -> impl IntoView {
     let id = id_param("id");
     let mark = ServerAction::<MarkAttendance>::new();
-    let data = Resource::new(move || (id(), mark.version().get()), |(id, _)| session_roster(id));
+    let data = Resource::new(
+        move || (id(), mark.version().get()),
+        |(id, _)| session_roster(id),
+    );
     view! {
         <RequireRole roles=access::WORKSHOP_STAFF>
             <Suspense>
