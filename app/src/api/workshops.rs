@@ -54,6 +54,7 @@ pub struct WorkshopCard {
 pub struct WorkshopList {
     pub offices: Vec<super::consultations::Choice>,
     pub activities: Vec<String>,
+    pub custom: Vec<super::workshop_pages::CustomActivity>,
     pub series: Vec<WorkshopCard>,
 }
 
@@ -76,6 +77,7 @@ pub async fn list_workshops(
     Ok(WorkshopList {
         offices: super::consultations::office_choices(&db::offices::list(pool).await?),
         activities: db::workshops::activity_codes(pool).await?,
+        custom: super::workshop_pages::custom_activities(pool).await?,
         series: rows
             .into_iter()
             .map(|r| WorkshopCard {

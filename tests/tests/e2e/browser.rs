@@ -209,6 +209,19 @@ impl Session {
             .expect("click");
     }
 
+    /// Clicks the element an XPath names, once it is there.
+    pub async fn click_xpath(&self, xpath: &str) {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::XPath(xpath))
+            .await
+            .unwrap_or_else(|_| panic!("{xpath} is on the page"))
+            .click()
+            .await
+            .expect("click");
+    }
+
     /// Presses the submit button of the page's main form.
     pub async fn submit(&self) {
         self.click("main form button[type=submit]").await;

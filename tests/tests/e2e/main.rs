@@ -2,6 +2,7 @@
 //! real server (SQLite with the demo data), once with JavaScript and once without.
 
 mod browser;
+mod workshops;
 
 use browser::{Browser, Session};
 use fantoccini::Locator;

@@ -1,13 +1,17 @@
 //! The public list of upcoming workshops and groups, per office and activity type, in the
 //! visitor's language, without logging in. The filters are a plain GET form.
 
+use super::parts::{activity_text, activity_title, eligibility_label};
+use crate::api::workshop_pages::CustomActivity;
 use crate::api::workshops::{list_workshops, WorkshopCard};
 use crate::i18n::*;
-use crate::ui::matching_text::{activity_about, activity_name};
 use crate::ui::pages::ErrorView;
 use crate::ui::text::language_name;
 use leptos::prelude::*;
-use leptos_router::{components::Form, hooks::use_query_map};
+use leptos_router::{
+    components::{Form, A},
+    hooks::use_query_map,
+};
 
 #[component]
 pub fn WorkshopsPage() -> impl IntoView {
@@ -38,7 +42,7 @@ pub fn WorkshopsPage() -> impl IntoView {
                         }).collect_view();
                         let activities = l.activities.iter().map(|a| {
                             let selected = Some(a) == activity.as_ref();
-                            view! { <option value=a.clone() selected=selected>{activity_name(i18n, a)}</option> }
+                            view! { <option value=a.clone() selected=selected>{activity_title(i18n, &l.custom, a)}</option> }
                         }).collect_view();
                         view! {
                             <Form method="GET" action="/workshops" attr:class="filters">
@@ -63,7 +67,7 @@ pub fn WorkshopsPage() -> impl IntoView {
                             } else {
                                 view! {
                                     <ul class="workshops">
-                                        {l.series.into_iter().map(|c| view! { <li><Card c /></li> }).collect_view()}
+                                        {l.series.into_iter().map(|c| view! { <li><Card c custom=l.custom.clone() /></li> }).collect_view()}
                                     </ul>
                                 }.into_any()
                             }}
@@ -77,7 +81,7 @@ pub fn WorkshopsPage() -> impl IntoView {
 }
 
 #[component]
-fn Card(c: WorkshopCard) -> impl IntoView {
+fn Card(c: WorkshopCard, custom: Vec<CustomActivity>) -> impl IntoView {
     let i18n = use_i18n();
     let languages = c
         .languages
@@ -85,22 +89,18 @@ fn Card(c: WorkshopCard) -> impl IntoView {
         .map(|l| language_name(i18n, l))
         .collect::<Vec<_>>()
         .join(", ");
-    let eligibility = match c.eligibility.as_str() {
-        "women_only" => Some(t_string!(i18n, eligibility_women_only).to_string()),
-        "men_only" => Some(t_string!(i18n, eligibility_men_only).to_string()),
-        "adults_only" => Some(t_string!(i18n, eligibility_adults_only).to_string()),
-        "parents" => Some(t_string!(i18n, eligibility_parents).to_string()),
-        _ => None,
-    };
+    let eligibility = eligibility_label(i18n, &c.eligibility);
     let places = if c.free > 0 {
         t_string!(i18n, free_places_n, n = c.free).to_string()
     } else {
         t_string!(i18n, full_waitlist).to_string()
     };
+    let title = activity_title(i18n, &custom, &c.activity);
+    let about = activity_text(i18n, &custom, &c.activity);
     view! {
         <article class="card workshop">
-            <h2>{activity_name(i18n, &c.activity)}</h2>
-            {activity_about(i18n, &c.activity).map(|a| view! { <p>{a}</p> })}
+            <h2><A href=format!("/workshops/{}", c.id)>{title}</A></h2>
+            {about.map(|a| view! { <p>{a}</p> })}
             <dl class="facts">
                 <dt>{t!(i18n, field_office)}</dt><dd>{c.office.clone()}</dd>
                 <dt>{t!(i18n, next_session)}</dt><dd>{c.next.clone()} " · " {t!(i18n, sessions_count, n = c.sessions)}</dd>
