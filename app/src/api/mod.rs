@@ -30,3 +30,25 @@ pub mod credentials;
 pub mod notify;
 #[cfg(feature = "ssr")]
 pub mod notify_workshops;
+
+#[cfg(test)]
+mod tests {
+    /// Two server functions on one endpoint would silently answer for each other.
+    #[test]
+    fn every_server_function_has_its_own_endpoint() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api");
+        let mut seen = std::collections::BTreeMap::new();
+        for entry in std::fs::read_dir(dir).expect("src/api") {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("source");
+            for part in text.split("endpoint = \"").skip(1) {
+                let name = part.split('"').next().unwrap_or_default().to_string();
+                let file = path.display().to_string();
+                if let Some(other) = seen.insert(name.clone(), file.clone()) {
+                    panic!("endpoint {name} in {other} and {file}");
+                }
+            }
+        }
+        assert!(seen.len() > 50, "found {} endpoints", seen.len());
+    }
+}

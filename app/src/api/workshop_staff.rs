@@ -247,8 +247,8 @@ pub struct MarksForm {
 }
 
 /// Records attendance at a session for the people on its roster.
-#[server(endpoint = "mark_attendance")]
-pub async fn mark_attendance(session: i64, form: MarksForm) -> Result<(), AppError> {
+#[server(endpoint = "mark_session_attendance")]
+pub async fn mark_session_attendance(session: i64, form: MarksForm) -> Result<(), AppError> {
     let user = context::require(access::WORKSHOP_STAFF).await?;
     let row = staff_session(&user, session).await?;
     let db = context::db()?;

@@ -59,15 +59,16 @@ pub struct SessionRow {
     pub moved_from: Option<String>,
 }
 
+const SESSIONS: &str = "SELECT e.id, x.series_id, e.starts_at, e.ends_at, e.status, x.moved_from \
+     FROM series_sessions x JOIN events e ON e.id = x.event_id";
+
 pub async fn sessions<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     executor: E,
     series_id: i64,
 ) -> Result<Vec<SessionRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT e.id, x.series_id, e.starts_at, e.ends_at, e.status, x.moved_from \
-         FROM series_sessions x JOIN events e ON e.id = x.event_id \
-         WHERE x.series_id = $1 ORDER BY e.starts_at",
-    )
+    sqlx::query_as(&format!(
+        "{SESSIONS} WHERE x.series_id = $1 ORDER BY e.starts_at"
+    ))
     .bind(series_id)
     .fetch_all(executor)
     .await
@@ -77,13 +78,10 @@ pub async fn session<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     executor: E,
     id: i64,
 ) -> Result<Option<SessionRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT e.id, x.series_id, e.starts_at, e.ends_at, e.status, x.moved_from \
-         FROM series_sessions x JOIN events e ON e.id = x.event_id WHERE e.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(executor)
-    .await
+    sqlx::query_as(&format!("{SESSIONS} WHERE e.id = $1"))
+        .bind(id)
+        .fetch_optional(executor)
+        .await
 }
 
 /// Names of the series' facilitators.

@@ -278,17 +278,17 @@ pub struct RegistrationRow {
     pub created_at: i64,
 }
 
+const REGISTRATIONS: &str = "SELECT id, series_id, household_id, seats, status, \
+     offer_expires_at, created_at FROM registrations";
+
 pub async fn registration<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     executor: E,
     id: i64,
 ) -> Result<Option<RegistrationRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, series_id, household_id, seats, status, offer_expires_at, created_at \
-         FROM registrations WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(executor)
-    .await
+    sqlx::query_as(&format!("{REGISTRATIONS} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(executor)
+        .await
 }
 
 /// The waitlist of a series (waiting requests only), in arrival order.
@@ -524,18 +524,17 @@ pub async fn series_of_session<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
         .await
 }
 
-/// Live registrations that take part in a session: confirmed or offered, for the whole series
+/// Live registrations (confirmed, offered or waiting) for the whole series
 /// or for that one session.
 pub async fn taking_part(
     tx: &mut Tx,
     series_id: i64,
     session_id: Option<i64>,
 ) -> Result<Vec<RegistrationRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, series_id, household_id, seats, status, offer_expires_at, created_at \
-         FROM registrations WHERE series_id = $1 AND status IN ('confirmed', 'offered', 'waiting') \
-         AND (session_id IS NULL OR $2 = 0 OR session_id = $2) ORDER BY id",
-    )
+    sqlx::query_as(&format!(
+        "{REGISTRATIONS} WHERE series_id = $1 AND status IN ('confirmed', 'offered', 'waiting') \
+         AND (session_id IS NULL OR $2 = 0 OR session_id = $2) ORDER BY id"
+    ))
     .bind(series_id)
     .bind(session_id.unwrap_or(0))
     .fetch_all(&mut **tx)

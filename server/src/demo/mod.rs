@@ -275,7 +275,10 @@ async fn load(db: &Db) -> Result<(), AppError> {
     let cities = [
         "Tallinn", "Tallinn", "Tartu", "Tallinn", "Tartu", "Narva", "Pärnu",
     ];
-    let today = chrono::Utc::now().date_naive();
+    // Dates in the demo are Tallinn dates, as every page shows them.
+    let today = tugi_app::domain::schedule::tallinn_wall_clock(chrono::Utc::now().timestamp())
+        .map(|(date, _)| date)
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
     let mut households = Vec::new();
     let mut requests = Vec::new();
     let mut sign_ups = Vec::new();

@@ -316,7 +316,7 @@ async fn rosters_and_attendance(app: TestApp) {
         async move {
             app.api(
                 client,
-                "mark_attendance",
+                "mark_session_attendance",
                 &[("session", &session), (&key, value)],
             )
             .await

@@ -2,7 +2,7 @@
 //! need of each participant (nothing else), attendance marking, and a print layout.
 
 use super::parts::{activity_title, mark_name};
-use crate::api::workshop_staff::{session_roster, MarkAttendance, RosterView};
+use crate::api::workshop_staff::{session_roster, MarkSessionAttendance, RosterView};
 use crate::domain::role::access;
 use crate::domain::workshops::Mark;
 use crate::i18n::*;
@@ -16,7 +16,7 @@ use leptos_router::components::A;
 #[component]
 pub fn RosterPage() -> impl IntoView {
     let id = id_param("id");
-    let mark = ServerAction::<MarkAttendance>::new();
+    let mark = ServerAction::<MarkSessionAttendance>::new();
     let data = Resource::new(
         move || (id(), mark.version().get()),
         |(id, _)| session_roster(id),
@@ -36,7 +36,7 @@ pub fn RosterPage() -> impl IntoView {
 }
 
 #[component]
-fn Roster(r: RosterView, mark: ServerAction<MarkAttendance>) -> impl IntoView {
+fn Roster(r: RosterView, mark: ServerAction<MarkSessionAttendance>) -> impl IntoView {
     let i18n = use_i18n();
     let error = action_error(mark);
     let saved = move || {
