@@ -119,7 +119,12 @@ async fn a_failed_delivery_is_retried_later_and_never_lost(app: TestApp) {
 async fn reminders_go_out_a_day_before_once_and_as_files_without_smtp(app: TestApp) {
     let r = reception_for(&app).await;
     let id = book_one(&app, &r, "2027-01-14", "10:00").await;
-    let dir = std::env::temp_dir().join(format!("tugi-outbox-{id}-{}", std::process::id()));
+    // Both databases' variants run at once in this process, with the same ids.
+    let dir = std::env::temp_dir().join(format!(
+        "tugi-outbox-{}-{id}-{}",
+        app.backend_name(),
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     let worker = jobs(
         &app,
