@@ -66,7 +66,9 @@ impl Db {
                 Backend::Sqlite => 8,
                 Backend::Postgres => 16,
             })
-            .acquire_timeout(Duration::from_secs(10));
+            // A burst (a popular workshop opening) queues on one row lock; waiting for a
+            // connection is better than failing, up to well inside the 30 s request timeout.
+            .acquire_timeout(Duration::from_secs(25));
         let options = if backend == Backend::Sqlite {
             options.after_connect(|conn, _meta| {
                 Box::pin(async move {
