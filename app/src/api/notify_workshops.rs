@@ -16,6 +16,8 @@ pub struct Extra {
     /// The cancelled session: (event id, start, end).
     pub session: Option<(i64, i64, i64)>,
     pub reason: Option<String>,
+    /// The place on the waitlist, for a request that waits.
+    pub place: Option<usize>,
 }
 
 /// An admin's own type's names in et, en, ru and uk.
@@ -84,22 +86,12 @@ pub async fn sign_up(
     let Some(series) = db::workshop_views::series(&mut **tx, reg.series_id).await? else {
         return Ok(());
     };
-    let booked_by: i64 = sqlx::query_scalar("SELECT booked_by FROM registrations WHERE id = $1")
-        .bind(id)
-        .fetch_one(&mut **tx)
-        .await?;
-    let Some(to) = recipient(tx, reg.household_id, booked_by).await? else {
+    let Some(to) = recipient(tx, reg.household_id, reg.booked_by).await? else {
         return Ok(());
     };
     let l = locale(&to.language);
     let activity = activity_title(tx, &series.activity, &to.language).await?;
-    let people: Vec<String> = sqlx::query_scalar(
-        "SELECT m.first_name FROM registration_people p JOIN members m ON m.id = p.member_id \
-         WHERE p.registration_id = $1 ORDER BY m.id",
-    )
-    .bind(id)
-    .fetch_all(&mut **tx)
-    .await?;
+    let people = db::workshop_views::people_of(&mut **tx, id).await?;
     let mut lines = vec![
         td_string!(l, mail_greeting).to_string(),
         String::new(),
@@ -129,11 +121,8 @@ pub async fn sign_up(
             td_string!(l, next_session)
         ));
     }
-    if kind == SeatMessage::Waitlisted {
-        let queue = db::workshops::waitlist(&mut **tx, series.id).await?;
-        if let Some(place) = crate::domain::workshops::place_of(&queue, id) {
-            lines.push(td_string!(l, waitlist_place_n, n = place).to_string());
-        }
+    if let Some(place) = extra.place {
+        lines.push(td_string!(l, waitlist_place_n, n = place).to_string());
     }
     if let (SeatMessage::Offered, Some(until)) = (kind, reg.offer_expires_at) {
         let until = context::local_time(until);

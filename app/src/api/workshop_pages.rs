@@ -203,7 +203,7 @@ async fn rights(
         && db::workshop_views::facilitates(db.pool(), series_id, user.id).await?;
     Ok(Rights {
         logged_in: true,
-        sign_up: access::WORKSHOP_SIGN_UP.iter().any(|r| user.roles.has(*r)),
+        sign_up: user.roles.has_any(access::WORKSHOP_SIGN_UP),
         staff,
         coordinator,
         roster: coordinator || facilitator,

@@ -108,7 +108,7 @@ pub struct FiguresBoard {
 /// for a facilitator; with the sessions of the last week and the next eight weeks.
 #[server(endpoint = "workshop_figures")]
 pub async fn workshop_figures() -> Result<FiguresBoard, AppError> {
-    let user = context::require(&[Role::Coordinator, Role::Facilitator, Role::Admin]).await?;
+    let user = context::require(access::WORKSHOP_BOARD).await?;
     let db = context::db()?;
     let pool = db.pool();
     let now = context::now();
@@ -309,6 +309,7 @@ pub async fn cancel_session(session: i64, reason: String) -> Result<(), AppError
     let extra = Extra {
         session: Some((session, row.starts_at, row.ends_at)),
         reason,
+        place: None,
     };
     for reg in db::workshops::taking_part(&mut tx, s.id, Some(session)).await? {
         if reg.status == "waiting" {
@@ -323,12 +324,7 @@ pub async fn cancel_session(session: i64, reason: String) -> Result<(), AppError
             &url,
         )
         .await?;
-        let drop_in: Option<i64> =
-            sqlx::query_scalar("SELECT session_id FROM registrations WHERE id = $1")
-                .bind(reg.id)
-                .fetch_one(&mut *tx)
-                .await?;
-        if drop_in == Some(session) {
+        if reg.session_id == Some(session) {
             let next = db::workshops::cancel(&mut tx, &s, &reg, now).await?;
             notify_workshops::passed_on(&mut tx, &next, now, &url).await?;
         }
@@ -356,8 +352,8 @@ pub async fn cancel_series(id: i64, reason: String) -> Result<(), AppError> {
     db::workshops::cancel_series(&mut tx, id, now).await?;
     let url = context::public_url();
     let extra = Extra {
-        session: None,
         reason,
+        ..Extra::default()
     };
     for reg in live {
         notify_workshops::sign_up(&mut tx, reg.id, SeatMessage::Cancelled, &extra, now, &url)

@@ -86,12 +86,7 @@ pub async fn list_workshops(
                 office: r.office,
                 sessions: r.sessions,
                 free: (r.capacity - r.seats_taken).max(0),
-                languages: r
-                    .languages
-                    .split(',')
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_string)
-                    .collect(),
+                languages: super::workshop_pages::languages_of(&r.languages),
                 eligibility: r.eligibility,
                 childcare: r.childcare == 1,
                 interpretation: r.interpretation == 1,
@@ -299,19 +294,6 @@ pub async fn sign_up(series: i64, form: SignUpForm) -> Result<SignUpResult, AppE
         },
     )
     .await?;
-    let (id, message) = match outcome {
-        Registered::Confirmed(id) => (id, SeatMessage::Confirmed),
-        Registered::Waiting(id) => (id, SeatMessage::Waitlisted),
-    };
-    notify_workshops::sign_up(
-        &mut tx,
-        id,
-        message,
-        &Extra::default(),
-        now,
-        &context::public_url(),
-    )
-    .await?;
     let result = match outcome {
         Registered::Confirmed(id) => SignUpResult {
             registration: id,
@@ -327,6 +309,17 @@ pub async fn sign_up(series: i64, form: SignUpForm) -> Result<SignUpResult, AppE
             ),
         },
     };
+    let message = if result.confirmed {
+        SeatMessage::Confirmed
+    } else {
+        SeatMessage::Waitlisted
+    };
+    let extra = Extra {
+        place: result.place,
+        ..Extra::default()
+    };
+    let url = context::public_url();
+    notify_workshops::sign_up(&mut tx, result.registration, message, &extra, now, &url).await?;
     tx.commit().await?;
     Ok(result)
 }

@@ -135,13 +135,16 @@ pub async fn household_sign_ups(
 }
 
 /// First names of the people of a registration.
-pub async fn people_of(pool: &AnyPool, registration_id: i64) -> Result<Vec<String>, sqlx::Error> {
+pub async fn people_of<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    registration_id: i64,
+) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT m.first_name FROM registration_people p JOIN members m ON m.id = p.member_id \
          WHERE p.registration_id = $1 ORDER BY m.id",
     )
     .bind(registration_id)
-    .fetch_all(pool)
+    .fetch_all(executor)
     .await
 }
 

@@ -272,14 +272,17 @@ pub struct RegistrationRow {
     pub id: i64,
     pub series_id: i64,
     pub household_id: i64,
+    /// The one session of a drop-in sign-up.
+    pub session_id: Option<i64>,
+    pub booked_by: i64,
     pub seats: i64,
     pub status: String,
     pub offer_expires_at: Option<i64>,
     pub created_at: i64,
 }
 
-const REGISTRATIONS: &str = "SELECT id, series_id, household_id, seats, status, \
-     offer_expires_at, created_at FROM registrations";
+const REGISTRATIONS: &str = "SELECT id, series_id, household_id, session_id, booked_by, seats, \
+     status, offer_expires_at, created_at FROM registrations";
 
 pub async fn registration<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     executor: E,

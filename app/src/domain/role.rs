@@ -129,6 +129,8 @@ pub mod access {
     /// Fill rates, rosters and attendance: coordinators for every series, facilitators for theirs.
     pub const WORKSHOP_STAFF: &[Role] = &[Role::Coordinator, Role::Facilitator];
     pub const ACTIVITY_TYPES: &[Role] = &[Role::Admin];
+    /// The workshop overview: the staff above, and admins (who add activity types there).
+    pub const WORKSHOP_BOARD: &[Role] = &[Role::Coordinator, Role::Facilitator, Role::Admin];
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             let matching = user_roles_include(&user, access::MATCHING);
             let volunteers = user_roles_include(&user, access::VOLUNTEERS) && !matching;
             let volunteer = user_roles_include(&user, access::VOLUNTEER);
-            let workshop_board = user_roles_include(&user, access::WORKSHOP_STAFF) || admin;
+            let workshop_board = user_roles_include(&user, access::WORKSHOP_BOARD);
             view! {
                 <ul class="nav-links">
                     <li><A href="/">{t!(i18n, nav_home)}</A></li>

@@ -5,6 +5,7 @@
 use super::parts::activity_title;
 use crate::api::drafts::{decode_draft, take_draft};
 use crate::api::workshop_staff::{workshop_figures, AddActivityType, FiguresBoard};
+use crate::domain::role::access;
 use crate::domain::workshops::{ActivityTypeForm, Category};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField, Tick};
@@ -25,7 +26,7 @@ pub fn WorkshopBoardPage() -> impl IntoView {
         },
     );
     view! {
-        <RequireRole roles=&[crate::domain::Role::Coordinator, crate::domain::Role::Facilitator, crate::domain::Role::Admin]>
+        <RequireRole roles=access::WORKSHOP_BOARD>
             <Suspense>
                 {move || Suspend::new(async move {
                     match data.await {
