@@ -10,6 +10,7 @@ mod email;
 mod field_errors;
 pub mod holidays;
 mod household;
+pub mod ics;
 mod language;
 pub mod matching;
 mod office;

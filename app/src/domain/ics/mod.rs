@@ -1,0 +1,13 @@
+//! iCalendar (RFC 5545): writing feeds, downloads and invitations, and reading the busy times of
+//! an uploaded calendar.
+
+#[cfg(feature = "ics-import")]
+pub mod import;
+pub mod text;
+pub mod timezone;
+pub mod writer;
+
+#[cfg(test)]
+mod golden;
+
+pub use writer::{calendar, Head, IcsEvent, Invitation, Method, When};
