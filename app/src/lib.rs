@@ -57,6 +57,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                         <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async />
+                        <Route path=path!("/calendar/office/:id") view=OfficeCalendarPage ssr=SsrMode::Async />
                         <Route path=path!("/invite/:token") view=InvitePage ssr=SsrMode::Async />
                         <Route path=path!("/admin/accounts") view=AccountsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/offices") view=OfficesPage ssr=SsrMode::Async />

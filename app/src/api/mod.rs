@@ -5,6 +5,7 @@ pub mod admin;
 pub mod assignment_detail;
 pub mod assignments;
 pub mod auth;
+pub mod calendar;
 pub mod checklist;
 pub mod consultations;
 pub mod dashboards;
@@ -22,6 +23,8 @@ pub mod workshop_pages;
 pub mod workshop_staff;
 pub mod workshops;
 
+#[cfg(feature = "ssr")]
+pub mod calendar_feed;
 #[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]

@@ -67,19 +67,28 @@ impl EventRow {
     }
 }
 
-/// Occupied spans of `resource` that overlap `window`.
+/// Occupied spans of `resource` that overlap `window`; for a person, also the busy times of the
+/// calendar they imported.
 pub async fn busy<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     executor: E,
     resource: &str,
     window: Span,
 ) -> Result<Vec<Span>, sqlx::Error> {
+    // Rooms have no imported calendar: -1 matches no account.
+    let account = resource
+        .strip_prefix("person:")
+        .and_then(|id| id.parse::<i64>().ok())
+        .unwrap_or(-1);
     let rows: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT starts_at, ends_at FROM occupancy \
-         WHERE resource = $1 AND starts_at < $2 AND ends_at > $3 ORDER BY starts_at",
+         WHERE resource = $1 AND starts_at < $2 AND ends_at > $3 \
+         UNION ALL SELECT starts_at, ends_at FROM busy_times \
+         WHERE account_id = $4 AND starts_at < $2 AND ends_at > $3 ORDER BY 1",
     )
     .bind(resource)
     .bind(window.end)
     .bind(window.start)
+    .bind(account)
     .fetch_all(executor)
     .await?;
     Ok(rows

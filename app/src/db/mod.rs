@@ -3,9 +3,11 @@
 //! that one build serves both. Integration tests run every query on both databases.
 
 pub mod accounts;
+pub mod agenda;
 pub mod assignments;
 pub mod audit;
 pub mod calendar;
+pub mod calendar_feeds;
 pub mod checklist;
 pub mod consultations;
 pub mod households;

@@ -131,6 +131,15 @@ pub mod access {
     pub const ACTIVITY_TYPES: &[Role] = &[Role::Admin];
     /// The workshop overview: the staff above, and admins (who add activity types there).
     pub const WORKSHOP_BOARD: &[Role] = &[Role::Coordinator, Role::Facilitator, Role::Admin];
+    /// Who may import the busy times of their own calendar: whoever can be booked or matched.
+    pub const BUSY_IMPORT: &[Role] = &[
+        Role::Volunteer,
+        Role::SupportPerson,
+        Role::Coordinator,
+        Role::Facilitator,
+    ];
+    /// Office calendars with their consultations.
+    pub const OFFICE_CALENDAR: &[Role] = &[Role::Coordinator, Role::Admin];
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let nav = move || {
         Suspend::new(async move {
             let user = user.await.ok().flatten();
+            let logged_in = user.is_some();
             let households = user_roles_include(&user, access::HOUSEHOLDS);
             let admin = user_roles_include(&user, access::ADMIN);
             let support = user_roles_include(&user, access::SUPPORT_PERSON);
@@ -42,6 +43,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <ul class="nav-links">
                     <li><A href="/">{t!(i18n, nav_home)}</A></li>
                     <li><A href="/workshops">{t!(i18n, nav_workshops)}</A></li>
+                    <Show when=move || logged_in>
+                        <li><A href="/calendar">{t!(i18n, nav_calendar)}</A></li>
+                    </Show>
                     <Show when=move || households>
                         <li><A href="/households">{t!(i18n, nav_households)}</A></li>
                         <li><A href="/assignments">{t!(i18n, nav_support_service)}</A></li>

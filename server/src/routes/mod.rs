@@ -1,11 +1,13 @@
-//! Routes that are not pages: health, language switch, static files.
+//! Routes that are not pages: health, language switch, calendar files, static files.
 
+mod calendar;
 mod health;
 mod language;
 pub mod status;
 
 use crate::AppState;
-use axum::routing::get;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
 use axum::Router;
 use tower_http::services::ServeDir;
 
@@ -13,6 +15,13 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/lang/{code}", get(language::switch))
+        .route("/calendar/feed/{file}", get(calendar::personal_feed))
+        .route("/calendar/offices/{file}", get(calendar::office_feed))
+        .route("/calendar/events/{file}", get(calendar::event_file))
+        .route(
+            "/calendar/busy",
+            post(calendar::upload_busy).layer(DefaultBodyLimit::max(calendar::UPLOAD_BODY_LIMIT)),
+        )
 }
 
 /// The browser files (wasm, JS, CSS) under `/pkg`, with the gzipped copies the build makes.

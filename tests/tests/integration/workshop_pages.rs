@@ -64,7 +64,7 @@ async fn registration_of(res: reqwest::Response) -> String {
     body["registration"].as_i64().unwrap().to_string()
 }
 
-async fn sessions_of(app: &TestApp, series: i64) -> Vec<i64> {
+pub(crate) async fn sessions_of(app: &TestApp, series: i64) -> Vec<i64> {
     sqlx::query_scalar(
         "SELECT x.event_id FROM series_sessions x JOIN events e ON e.id = x.event_id \
          WHERE x.series_id = $1 ORDER BY e.starts_at",

@@ -2,6 +2,7 @@
 
 mod account;
 mod accounts;
+mod calendar;
 mod consultations;
 mod errors;
 mod home;
@@ -15,6 +16,7 @@ mod workshops;
 
 pub use account::AccountPage;
 pub use accounts::AccountsPage;
+pub use calendar::{CalendarPage, OfficeCalendarPage};
 pub(crate) use consultations::with_consultations;
 pub use consultations::{
     BookConsultationPage, ConsultationPage, MyConsultationsPage, OfficeHoursPage, ReceptionPage,

@@ -1,0 +1,279 @@
+//! My calendar: a person's events as an agenda and a week, their subscription address, and the
+//! busy times they imported; an office's calendar for coordinators.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+#[cfg(feature = "ssr")]
+use {
+    super::{calendar_feed, context, credentials},
+    crate::db::{self, agenda::Window},
+    crate::domain::{access, schedule::Span},
+    chrono::{Datelike, NaiveDate},
+};
+
+/// One event as a calendar page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalendarItem {
+    pub uid: String,
+    pub kind: String,
+    pub start: i64,
+    pub end: i64,
+    /// Tallinn date (YYYY-MM-DD) of the start.
+    pub date: String,
+    /// Tallinn time span, or the date of a whole-day item.
+    pub when: String,
+    pub all_day: bool,
+    pub title: String,
+    pub place: Option<String>,
+    pub online_link: Option<String>,
+    pub cancelled: bool,
+    /// The event's page.
+    pub link: String,
+    /// Its .ics download.
+    pub download: String,
+    pub sequence: i64,
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalendarDay {
+    /// YYYY-MM-DD.
+    pub date: String,
+    /// 1 (Monday) to 7.
+    pub weekday: u32,
+    pub items: Vec<CalendarItem>,
+    /// Imported busy times that day, as Tallinn `HH:MM–HH:MM`.
+    pub busy: Vec<String>,
+}
+
+/// Seven days from a Monday.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Week {
+    pub first: String,
+    pub last: String,
+    pub previous: String,
+    pub next: String,
+    pub days: Vec<CalendarDay>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeedAddress {
+    pub https: String,
+    pub webcal: String,
+    pub since: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BusyImportInfo {
+    pub spans: i64,
+    pub uploaded: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonalCalendar {
+    pub week: Week,
+    /// From now, the next eight weeks.
+    pub agenda: Vec<CalendarItem>,
+    pub feed: Option<FeedAddress>,
+    pub can_import: bool,
+    pub busy: Option<BusyImportInfo>,
+    /// Offices whose calendars the person may open.
+    pub offices: Vec<(i64, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfficeWeek {
+    pub name: String,
+    pub week: Week,
+    /// The public feed's address.
+    pub feed: String,
+}
+
+/// How far the agenda looks ahead.
+#[cfg(feature = "ssr")]
+const AGENDA_DAYS: i64 = 56;
+
+/// The Monday of the week holding `week` (a date), or of this week.
+#[cfg(feature = "ssr")]
+fn monday(week: Option<&str>) -> NaiveDate {
+    let day = week
+        .and_then(|w| w.parse::<NaiveDate>().ok())
+        .unwrap_or_else(context::today);
+    day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday()))
+}
+
+/// The week from `first` with its items and busy times laid out by day.
+#[cfg(feature = "ssr")]
+fn week_of(first: NaiveDate, items: &[CalendarItem], busy: &[Span]) -> Week {
+    let days = (0..7)
+        .map(|n| {
+            let date = first + chrono::Duration::days(n);
+            let key = date.to_string();
+            let busy = busy
+                .iter()
+                .filter(|b| context::local_date(b.start) == Some(date))
+                .map(|b| {
+                    let span = context::local_span(b.start, b.end);
+                    span.split_once(' ')
+                        .map(|(_, t)| t.to_owned())
+                        .unwrap_or(span)
+                })
+                .collect();
+            CalendarDay {
+                weekday: date.weekday().number_from_monday(),
+                items: items.iter().filter(|i| i.date == key).cloned().collect(),
+                busy,
+                date: key,
+            }
+        })
+        .collect();
+    Week {
+        first: first.to_string(),
+        last: (first + chrono::Duration::days(6)).to_string(),
+        previous: (first - chrono::Duration::days(7)).to_string(),
+        next: (first + chrono::Duration::days(7)).to_string(),
+        days,
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn week_window(first: NaiveDate) -> Result<Window, AppError> {
+    let start = crate::domain::schedule::tallinn_day(first).ok_or(AppError::Internal)?;
+    let end = crate::domain::schedule::tallinn_day(first + chrono::Duration::days(6))
+        .ok_or(AppError::Internal)?;
+    Ok(Window {
+        span: Span {
+            start: start.start,
+            end: end.end,
+        },
+        cancelled_since: 0,
+        now: context::now(),
+    })
+}
+
+#[server(endpoint = "my_calendar")]
+pub async fn my_calendar(week: Option<String>) -> Result<PersonalCalendar, AppError> {
+    let user = context::require_login().await?;
+    let db = context::db()?;
+    let pool = db.pool();
+    let now = context::now();
+    let first = monday(week.as_deref());
+    let window = week_window(first)?;
+    let items: Vec<CalendarItem> = db::agenda::personal(pool, user.id, window)
+        .await?
+        .into_iter()
+        .map(|row| calendar_feed::item(row, &user.language))
+        .collect();
+    let busy = db::calendar_feeds::busy_in(pool, user.id, window.span).await?;
+    let ahead = Window {
+        span: Span {
+            start: now,
+            end: now + AGENDA_DAYS * 86_400,
+        },
+        cancelled_since: now - 7 * 86_400,
+        now,
+    };
+    let agenda = db::agenda::personal(pool, user.id, ahead)
+        .await?
+        .into_iter()
+        .map(|row| calendar_feed::item(row, &user.language))
+        .collect();
+    let base = context::public_url();
+    let feed = db::calendar_feeds::token_of(pool, user.id)
+        .await?
+        .map(|(token, since)| feed_address(&base, &token, since));
+    let can_import = user.roles.has_any(access::BUSY_IMPORT);
+    let busy_import = match can_import {
+        true => db::calendar_feeds::busy_import(pool, user.id)
+            .await?
+            .map(|i| BusyImportInfo {
+                spans: i.spans,
+                uploaded: context::local_time(i.uploaded_at),
+            }),
+        false => None,
+    };
+    let offices = match user.roles.has_any(access::OFFICE_CALENDAR) {
+        true => db::offices::list(pool)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o.name))
+            .collect(),
+        false => Vec::new(),
+    };
+    Ok(PersonalCalendar {
+        week: week_of(first, &items, &busy),
+        agenda,
+        feed,
+        can_import,
+        busy: busy_import,
+        offices,
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn feed_address(base: &str, token: &str, since: i64) -> FeedAddress {
+    let https = format!("{base}/calendar/feed/{token}.ics");
+    let webcal = match https.split_once("://") {
+        Some((_, rest)) => format!("webcal://{rest}"),
+        None => https.clone(),
+    };
+    FeedAddress {
+        https,
+        webcal,
+        since: context::local_time(since),
+    }
+}
+
+/// Makes a new secret feed address; the old one stops working at once.
+#[server(endpoint = "new_feed_address")]
+pub async fn new_feed_address() -> Result<(), AppError> {
+    let user = context::require_login().await?;
+    let db = context::db()?;
+    let token = credentials::new_token();
+    let mut tx = db.begin().await?;
+    db::calendar_feeds::replace_token(
+        &mut tx,
+        user.id,
+        &token,
+        &credentials::token_hash(&token),
+        context::now(),
+    )
+    .await?;
+    tx.commit().await?;
+    context::redirect("/calendar");
+    Ok(())
+}
+
+/// Forgets the busy times the person imported.
+#[server(endpoint = "delete_busy_times")]
+pub async fn delete_busy_times() -> Result<(), AppError> {
+    let user = context::require(access::BUSY_IMPORT).await?;
+    let db = context::db()?;
+    let mut tx = db.begin().await?;
+    db::calendar_feeds::delete_busy(&mut tx, user.id).await?;
+    tx.commit().await?;
+    context::redirect("/calendar?busy=deleted");
+    Ok(())
+}
+
+/// An office's week: its workshop sessions and consultations.
+#[server(endpoint = "office_calendar")]
+pub async fn office_calendar(id: i64, week: Option<String>) -> Result<OfficeWeek, AppError> {
+    let user = context::require(access::OFFICE_CALENDAR).await?;
+    let db = context::db()?;
+    let office = db::offices::by_id_in(db.pool(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let first = monday(week.as_deref());
+    let items: Vec<CalendarItem> = db::agenda::office(db.pool(), id, true, week_window(first)?)
+        .await?
+        .into_iter()
+        .map(|row| calendar_feed::item(row, &user.language))
+        .collect();
+    Ok(OfficeWeek {
+        name: office.name,
+        week: week_of(first, &items, &[]),
+        feed: format!("{}/calendar/offices/{id}.ics", context::public_url()),
+    })
+}

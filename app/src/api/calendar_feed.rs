@@ -1,0 +1,212 @@
+//! Calendar items in a reader's language, and their iCalendar text: the personal feed, an
+//! office's public feed, one event's download. The server's feed routes call these.
+
+use super::calendar::CalendarItem;
+use super::context::{local_date, local_span};
+use super::notify::locale;
+use crate::db::{self, agenda::AgendaRow, agenda::Window, Db};
+use crate::domain::ics::{self, Head, IcsEvent, Method, When};
+use crate::domain::schedule::Span;
+use crate::domain::workshops::Localised;
+use crate::ui::matching_text::activity_name_in;
+use crate::ui::text::topic_name_in;
+use leptos_i18n::td_string;
+
+/// Feeds reach back this far and ahead this far.
+pub const FEED_PAST_DAYS: i64 = 30;
+pub const FEED_AHEAD_DAYS: i64 = 365;
+/// How often a subscriber is asked to fetch again.
+pub const REFRESH_MINUTES: u32 = 60;
+
+/// The feed window around `now`.
+pub fn feed_window(now: i64) -> Window {
+    Window {
+        span: Span {
+            start: now - FEED_PAST_DAYS * 86_400,
+            end: now + FEED_AHEAD_DAYS * 86_400,
+        },
+        cancelled_since: now - FEED_PAST_DAYS * 86_400,
+        now,
+    }
+}
+
+/// The row as the reader sees it, in `language`.
+pub fn item(row: AgendaRow, language: &str) -> CalendarItem {
+    let l = locale(language);
+    let person = row.person.clone().unwrap_or_default();
+    let subject = row.subject.clone().unwrap_or_default();
+    let title = match row.kind.as_str() {
+        "consultation" if person.is_empty() => {
+            td_string!(l, cal_consultation, topic = topic_name_in(l, &subject))
+        }
+        "consultation" => td_string!(
+            l,
+            cal_consultation_with,
+            topic = topic_name_in(l, &subject),
+            person = person
+        ),
+        "session" => match (&row.name_et, &row.name_en, &row.name_ru, &row.name_uk) {
+            (None, None, None, None) => activity_name_in(l, &subject),
+            (et, en, ru, uk) => Localised([et, en, ru, uk].map(|n| n.clone().unwrap_or_default()))
+                .get(language)
+                .to_string(),
+        },
+        "check_in" => td_string!(
+            l,
+            cal_check_in,
+            person = person,
+            minutes = row.minutes.unwrap_or(0)
+        ),
+        "handover" => td_string!(l, cal_handover, person = person),
+        _ => td_string!(l, cal_meeting_with, person = person),
+    };
+    let all_day = row.day.is_some();
+    let place = match (&row.place, &row.office) {
+        (Some(place), _) if !place.is_empty() => Some(place.clone()),
+        (_, Some(office)) => Some(office.clone()),
+        _ => None,
+    };
+    CalendarItem {
+        when: if all_day {
+            row.day.clone().unwrap_or_default()
+        } else {
+            local_span(row.starts_at, row.ends_at)
+        },
+        date: local_date(row.starts_at)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        download: format!("/calendar/events/{}.ics", row.uid),
+        uid: row.uid,
+        kind: row.kind,
+        start: row.starts_at,
+        end: row.ends_at,
+        all_day,
+        title,
+        place,
+        online_link: row.online_link,
+        cancelled: row.status == "cancelled",
+        link: row.link,
+        sequence: row.sequence,
+        updated_at: row.updated_at,
+    }
+}
+
+/// The item as an iCalendar event; `base_url` makes its page's address absolute.
+pub fn ics_event(item: &CalendarItem, language: &str, base_url: &str) -> IcsEvent {
+    let when = match item.all_day.then(|| item.when.parse().ok()).flatten() {
+        Some(first) => When::AllDay { first, days: 1 },
+        None => When::Timed(Span {
+            start: item.start,
+            end: item.end,
+        }),
+    };
+    let description = item
+        .online_link
+        .as_ref()
+        .map(|link| td_string!(locale(language), cal_online_link, link = link.clone()));
+    IcsEvent {
+        uid: item.uid.clone(),
+        stamp: item.updated_at,
+        when,
+        sequence: item.sequence,
+        cancelled: item.cancelled,
+        summary: item.title.clone(),
+        location: item.place.clone(),
+        description,
+        url: Some(format!("{base_url}{}", item.link)),
+        invitation: None,
+    }
+}
+
+/// A rendered calendar and when it last changed.
+pub struct Rendered {
+    pub body: String,
+    pub last_modified: i64,
+    pub events: usize,
+}
+
+/// Renders `rows` as a feed named `name`.
+pub fn render(rows: Vec<AgendaRow>, name: &str, language: &str, base_url: &str) -> Rendered {
+    let last_modified = db::agenda::last_change(&rows);
+    let events: Vec<IcsEvent> = rows
+        .into_iter()
+        .map(|row| ics_event(&item(row, language), language, base_url))
+        .collect();
+    let head = Head {
+        name,
+        method: Method::Publish,
+        refresh_minutes: REFRESH_MINUTES,
+    };
+    Rendered {
+        body: ics::calendar(&head, &events),
+        last_modified,
+        events: events.len(),
+    }
+}
+
+/// The personal feed of an account.
+pub async fn personal(
+    db: &Db,
+    account_id: i64,
+    now: i64,
+    base_url: &str,
+) -> Result<Rendered, sqlx::Error> {
+    let (name, language): (String, String) =
+        sqlx::query_as("SELECT display_name, language FROM accounts WHERE id = $1")
+            .bind(account_id)
+            .fetch_one(db.pool())
+            .await?;
+    let rows = db::agenda::personal(db.pool(), account_id, feed_window(now)).await?;
+    let title = td_string!(locale(&language), cal_feed_name, name = name);
+    Ok(render(rows, &title, &language, base_url))
+}
+
+/// The public feed of an office's open workshops and groups; `None` for an unknown office.
+pub async fn office(
+    db: &Db,
+    office_id: i64,
+    language: &str,
+    now: i64,
+    base_url: &str,
+) -> Result<Option<Rendered>, sqlx::Error> {
+    let Some(office) = db::offices::by_id_in(db.pool(), office_id).await? else {
+        return Ok(None);
+    };
+    let rows = db::agenda::office(db.pool(), office_id, false, feed_window(now)).await?;
+    let title = td_string!(locale(language), cal_office_feed_name, office = office.name);
+    Ok(Some(render(rows, &title, language, base_url)))
+}
+
+/// One event for download, in `language`: from the account's own calendar, or a session of an
+/// open series (public) for anyone.
+pub async fn one(
+    db: &Db,
+    account: Option<i64>,
+    uid: &str,
+    language: &str,
+    now: i64,
+    base_url: &str,
+) -> Result<Option<Rendered>, sqlx::Error> {
+    let years = 5 * 366 * 86_400;
+    let window = Window {
+        span: Span {
+            start: now - years,
+            end: now + years,
+        },
+        cancelled_since: 0,
+        now,
+    };
+    let mut found: Vec<AgendaRow> = match account {
+        Some(id) => db::agenda::personal(db.pool(), id, window).await?,
+        None => Vec::new(),
+    };
+    found.retain(|r| r.uid == uid);
+    if found.is_empty() {
+        found.extend(db::agenda::public_session(db.pool(), uid).await?);
+    }
+    let Some(first) = found.first() else {
+        return Ok(None);
+    };
+    let title = item(first.clone(), language).title;
+    Ok(Some(render(found, &title, language, base_url)))
+}

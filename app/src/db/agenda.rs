@@ -1,0 +1,263 @@
+//! A person's events as their calendar shows them, from every side they take part: as support
+//! person or household (meetings), coordinator or household (consultations), facilitator or
+//! participant (workshop sessions), volunteer or beneficiary (check-ins), and the handovers of
+//! households between support persons. Each row names the other side by first name only.
+
+use crate::domain::schedule::Span;
+use sqlx::FromRow;
+
+/// One event as a calendar lists it.
+#[derive(Debug, Clone, FromRow)]
+pub struct AgendaRow {
+    pub uid: String,
+    /// `meeting`, `consultation`, `session`, `check_in` or `handover`.
+    pub kind: String,
+    /// UTC instants; for a whole-day item (`day` set) the Tallinn day's bounds.
+    pub starts_at: i64,
+    pub ends_at: i64,
+    /// A whole-day item's Tallinn date (YYYY-MM-DD).
+    pub day: Option<String>,
+    pub status: String,
+    pub place: Option<String>,
+    pub sequence: i64,
+    pub updated_at: i64,
+    /// A consultation's topic code or a session's activity code.
+    pub subject: Option<String>,
+    /// The other side: a first name, or a staff member's display name.
+    pub person: Option<String>,
+    pub office: Option<String>,
+    /// A session's online link, for its facilitators and confirmed participants.
+    pub online_link: Option<String>,
+    /// An admin-added activity's names (et, en, ru, uk).
+    pub name_et: Option<String>,
+    pub name_en: Option<String>,
+    pub name_ru: Option<String>,
+    pub name_uk: Option<String>,
+    pub minutes: Option<i64>,
+    /// The event's page, a path.
+    pub link: String,
+}
+
+const EVENT_COLUMNS: &str = "e.uid, e.kind, e.starts_at, e.ends_at, NULL AS day, e.status, \
+    e.place, e.sequence, e.updated_at";
+const NO_NAMES: &str = "NULL AS name_et, NULL AS name_en, NULL AS name_ru, NULL AS name_uk";
+const ACTIVITY_NAMES: &str = "t.name_et, t.name_en, t.name_ru, t.name_uk";
+/// The households `$1` belongs to.
+const MINE: &str = "(SELECT household_id FROM members WHERE account_id = $1)";
+/// The first name of the household `h`'s first member.
+fn first_name(household: &str) -> String {
+    format!("(SELECT first_name FROM members WHERE household_id = {household} ORDER BY id LIMIT 1)")
+}
+
+fn personal_query() -> String {
+    let meetings = |side: &str, person: &str| {
+        format!(
+            "SELECT {EVENT_COLUMNS}, NULL AS subject, {person} AS person, NULL AS office, \
+             NULL AS online_link, {NO_NAMES}, CAST(NULL AS BIGINT) AS minutes, '/assignments/' || a.id AS link \
+             FROM events e JOIN meetings m ON m.event_id = e.id \
+             JOIN assignments a ON a.id = m.assignment_id WHERE {side}"
+        )
+    };
+    let consultations = |side: &str, person: &str| {
+        format!(
+            "SELECT {EVENT_COLUMNS}, c.topic AS subject, {person} AS person, o.name AS office, \
+             NULL AS online_link, {NO_NAMES}, CAST(NULL AS BIGINT) AS minutes, '/consultations/' || e.id AS link \
+             FROM events e JOIN consultations c ON c.event_id = e.id \
+             JOIN offices o ON o.id = c.office_id WHERE {side}"
+        )
+    };
+    let sessions = |side: &str, link: &str| {
+        format!(
+            "SELECT {EVENT_COLUMNS}, s.activity AS subject, NULL AS person, o.name AS office, \
+             s.online_link, {ACTIVITY_NAMES}, CAST(NULL AS BIGINT) AS minutes, {link} AS link \
+             FROM events e JOIN series_sessions ss ON ss.event_id = e.id \
+             JOIN series s ON s.id = ss.series_id JOIN offices o ON o.id = s.office_id \
+             JOIN activity_types t ON t.code = s.activity WHERE {side}"
+        )
+    };
+    let check_ins = |side: &str, person: &str| {
+        format!(
+            "SELECT 'check-in-' || c.id || '@tugi' AS uid, 'check_in' AS kind, CAST(0 AS BIGINT) AS starts_at, \
+             CAST(0 AS BIGINT) AS ends_at, c.on_date AS day, 'held' AS status, NULL AS place, CAST(0 AS BIGINT) AS sequence, \
+             c.created_at AS updated_at, NULL AS subject, {person} AS person, NULL AS office, \
+             NULL AS online_link, {NO_NAMES}, CAST(c.minutes AS BIGINT) AS minutes, '/matches/' || x.id AS link \
+             FROM check_ins c JOIN matches x ON x.id = c.match_id \
+             JOIN match_requests r ON r.id = x.request_id JOIN members b ON b.id = r.member_id \
+             WHERE {side}"
+        )
+    };
+    let household_name = first_name("a.household_id");
+    let parts = [
+        meetings("a.support_person_id = $1", &household_name),
+        meetings(
+            &format!("a.household_id IN {MINE}"),
+            "(SELECT display_name FROM accounts WHERE id = a.support_person_id)",
+        ),
+        consultations("c.coordinator_id = $1", &first_name("c.household_id")),
+        consultations(
+            &format!("c.household_id IN {MINE}"),
+            "(SELECT display_name FROM accounts WHERE id = c.coordinator_id)",
+        ),
+        sessions(
+            "EXISTS (SELECT 1 FROM series_facilitators f WHERE f.series_id = s.id \
+             AND f.account_id = $1)",
+            "'/workshops/sessions/' || e.id",
+        ),
+        sessions(
+            &format!(
+                "EXISTS (SELECT 1 FROM registrations g WHERE g.series_id = s.id \
+                 AND g.status = 'confirmed' AND g.household_id IN {MINE} \
+                 AND (g.session_id IS NULL OR g.session_id = e.id))"
+            ),
+            "'/workshops/' || s.id",
+        ),
+        check_ins("x.volunteer_id = $1", "b.first_name"),
+        check_ins(
+            "b.account_id = $1",
+            "(SELECT display_name FROM accounts WHERE id = x.volunteer_id)",
+        ),
+        format!(
+            "SELECT 'handover-' || a.id || '@tugi' AS uid, 'handover' AS kind, CAST(0 AS BIGINT) AS starts_at, \
+             CAST(0 AS BIGINT) AS ends_at, a.handover_date AS day, 'confirmed' AS status, NULL AS place, \
+             CAST(0 AS BIGINT) AS sequence, a.updated_at, NULL AS subject, {household_name} AS person, \
+             NULL AS office, NULL AS online_link, {NO_NAMES}, CAST(NULL AS BIGINT) AS minutes, \
+             '/assignments/' || a.id AS link FROM assignments a \
+             WHERE a.handover_date IS NOT NULL AND (a.support_person_id = $1 OR EXISTS \
+             (SELECT 1 FROM assignments n WHERE n.previous_id = a.id \
+              AND n.support_person_id = $1))"
+        ),
+    ];
+    parts.join(" UNION ALL ")
+}
+
+/// Keeps the rows inside the window (whole-day rows by their date); a cancelled event stays
+/// while it is still to come, and once past for as long as `cancelled_since` allows.
+fn windowed(inner: &str) -> String {
+    format!(
+        "SELECT * FROM ({inner}) x WHERE \
+         ((day IS NULL AND ends_at > $2 AND starts_at < $3) OR (day >= $5 AND day <= $6)) \
+         AND (status <> 'cancelled' OR updated_at > $4 OR ends_at > $7) ORDER BY starts_at, day, uid"
+    )
+}
+
+/// Which part of the calendar to read.
+#[derive(Debug, Clone, Copy)]
+pub struct Window {
+    pub span: Span,
+    /// Past cancelled events changed before this are left out.
+    pub cancelled_since: i64,
+    /// Cancelled events still to come are always kept, so that every subscriber learns of them.
+    pub now: i64,
+}
+
+impl Window {
+    fn days(&self) -> (String, String) {
+        let day = |at: i64| {
+            crate::domain::schedule::tallinn_wall_clock(at)
+                .map(|(d, _)| d.to_string())
+                .unwrap_or_default()
+        };
+        (day(self.span.start), day(self.span.end))
+    }
+}
+
+/// Everything in the calendar of account `account_id` inside `window`, one row per event.
+pub async fn personal<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    account_id: i64,
+    window: Window,
+) -> Result<Vec<AgendaRow>, sqlx::Error> {
+    static QUERY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let query = QUERY.get_or_init(|| windowed(&personal_query()));
+    let (first, last) = window.days();
+    let mut rows: Vec<AgendaRow> = sqlx::query_as(query)
+        .bind(account_id)
+        .bind(window.span.start)
+        .bind(window.span.end)
+        .bind(window.cancelled_since)
+        .bind(first)
+        .bind(last)
+        .bind(window.now)
+        .fetch_all(executor)
+        .await?;
+    // One person may see an event from two sides (a facilitator who is also signed up).
+    let mut seen = std::collections::BTreeSet::new();
+    rows.retain(|row| seen.insert(row.uid.clone()));
+    Ok(in_order(rows))
+}
+
+/// Sessions of open series as anyone may see them: no online link, no participants.
+fn public_sessions() -> String {
+    format!(
+        "SELECT {EVENT_COLUMNS}, s.activity AS subject, NULL AS person, o.name AS office, \
+         NULL AS online_link, {ACTIVITY_NAMES}, CAST(NULL AS BIGINT) AS minutes, '/workshops/' || s.id AS link \
+         FROM events e JOIN series_sessions ss ON ss.event_id = e.id \
+         JOIN series s ON s.id = ss.series_id JOIN offices o ON o.id = s.office_id \
+         JOIN activity_types t ON t.code = s.activity WHERE s.status = 'open'"
+    )
+}
+
+/// The workshop and group sessions of an office's open series; with `staff`, also its
+/// consultations (named by the household's first name).
+pub async fn office<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    office_id: i64,
+    staff: bool,
+    window: Window,
+) -> Result<Vec<AgendaRow>, sqlx::Error> {
+    let sessions = format!("{} AND s.office_id = $1", public_sessions());
+    let consultations = format!(
+        "SELECT {EVENT_COLUMNS}, c.topic AS subject, {} AS person, o.name AS office, \
+         NULL AS online_link, {NO_NAMES}, CAST(NULL AS BIGINT) AS minutes, '/consultations/' || e.id AS link \
+         FROM events e JOIN consultations c ON c.event_id = e.id \
+         JOIN offices o ON o.id = c.office_id WHERE c.office_id = $1 AND $8 = 1",
+        first_name("c.household_id")
+    );
+    let query = windowed(&format!("{sessions} UNION ALL {consultations}"));
+    let (first, last) = window.days();
+    sqlx::query_as(&query)
+        .bind(office_id)
+        .bind(window.span.start)
+        .bind(window.span.end)
+        .bind(window.cancelled_since)
+        .bind(first)
+        .bind(last)
+        .bind(window.now)
+        .bind(i64::from(staff))
+        .fetch_all(executor)
+        .await
+        .map(in_order)
+}
+
+/// Whole-day rows get their Tallinn day's bounds; all rows in order of time.
+fn in_order(mut rows: Vec<AgendaRow>) -> Vec<AgendaRow> {
+    for row in &mut rows {
+        let day = row
+            .day
+            .as_deref()
+            .and_then(|d| d.parse::<chrono::NaiveDate>().ok());
+        if let Some(span) = day.and_then(crate::domain::schedule::tallinn_day) {
+            row.starts_at = span.start;
+            row.ends_at = span.end;
+        }
+    }
+    rows.sort_by(|a, b| (a.starts_at, &a.uid).cmp(&(b.starts_at, &b.uid)));
+    rows
+}
+
+/// A session of an open series by its UID, as the public sees it (no online link).
+pub async fn public_session<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    uid: &str,
+) -> Result<Option<AgendaRow>, sqlx::Error> {
+    let query = format!("{} AND e.uid = $1", public_sessions());
+    sqlx::query_as(&query)
+        .bind(uid)
+        .fetch_optional(executor)
+        .await
+}
+
+/// When anything in a calendar last changed: the newest `updated_at` among its rows.
+pub fn last_change(rows: &[AgendaRow]) -> i64 {
+    rows.iter().map(|r| r.updated_at).max().unwrap_or(0)
+}

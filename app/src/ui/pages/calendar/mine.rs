@@ -1,0 +1,47 @@
+//! My calendar: every event of the person, this week and coming up, with the subscription
+//! address and (for those who can be booked) the busy times of their own calendar.
+
+use super::feed::{BusyBox, FeedBox};
+use super::week::{Agenda, WeekView};
+use crate::api::calendar::my_calendar;
+use crate::i18n::*;
+use crate::ui::guard::RequireRole;
+use crate::ui::pages::ErrorView;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn CalendarPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let data = Resource::new(move || query.with(|q| q.get("week")), my_calendar);
+    view! {
+        <RequireRole roles=&[]>
+            <h1>{t!(i18n, cal_title)}</h1>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(c) => view! {
+                            <WeekView week=c.week base="/calendar" />
+                            <Agenda items=c.agenda />
+                            <FeedBox feed=c.feed />
+                            {c.can_import.then(|| view! { <BusyBox busy=c.busy /> })}
+                            {(!c.offices.is_empty()).then(|| view! {
+                                <section aria-labelledby="offices-title">
+                                    <h2 id="offices-title">{t!(i18n, cal_offices)}</h2>
+                                    <ul>
+                                        {c.offices.into_iter().map(|(id, name)| view! {
+                                            <li><A href=format!("/calendar/office/{id}")>{name}</A></li>
+                                        }).collect_view()}
+                                    </ul>
+                                </section>
+                            })}
+                        }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}

@@ -1,0 +1,9 @@
+//! Calendar pages: a person's own calendar, and an office's.
+
+mod feed;
+mod mine;
+mod office;
+mod week;
+
+pub use mine::CalendarPage;
+pub use office::OfficeCalendarPage;

@@ -1,0 +1,355 @@
+//! Calendars: the personal feed (RFC 5545 text that parses back, ETag/304, a new address revokes
+//! the old, rate limits, role-scoped content), an office's public feed, one event's download,
+//! and the busy-time upload with its bad input.
+
+use crate::helpers::TestApp;
+use crate::on_both_databases;
+use crate::workshop_pages::sessions_of;
+use crate::workshops::{create_series, households, series_form, setup, sign};
+use reqwest::header::{CONTENT_TYPE, ETAG, IF_NONE_MATCH};
+use reqwest::Client;
+use serde_json::Value;
+
+/// The feed address on the person's calendar page, as a path.
+async fn feed_path(app: &TestApp, client: &Client) -> String {
+    let res = app.api(client, "new_feed_address", &[]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let calendar: Value = app
+        .api(client, "my_calendar", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(calendar["feed"].is_object(), "{calendar}");
+    let https = calendar["feed"]["https"].as_str().unwrap().to_owned();
+    assert!(calendar["feed"]["webcal"]
+        .as_str()
+        .unwrap()
+        .starts_with("webcal://"));
+    https
+        .split_once("/calendar/")
+        .map(|(_, p)| format!("/calendar/{p}"))
+        .unwrap()
+}
+
+/// Events of a calendar text as the `ical` parser reads them: (UID, DTSTART, STATUS, SEQUENCE).
+fn parsed(text: &str) -> Vec<(String, String, String, String)> {
+    let mut out = Vec::new();
+    for calendar in ical::IcalParser::new(text.as_bytes()) {
+        let calendar = calendar.expect("the feed parses");
+        for event in calendar.events {
+            let get = |name: &str| {
+                event
+                    .properties
+                    .iter()
+                    .find(|p| p.name == name)
+                    .and_then(|p| p.value.clone())
+                    .unwrap_or_default()
+            };
+            out.push((get("UID"), get("DTSTART"), get("STATUS"), get("SEQUENCE")));
+        }
+    }
+    out
+}
+
+async fn personal_feeds(app: TestApp) {
+    let s = setup(&app).await;
+    let series: i64 = create_series(&app, &s, &series_form(&s, "12", "everyone"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let facilitator = app.login_as("facilitator@test.ee").await;
+    let path = feed_path(&app, &facilitator).await;
+    let anyone = app.client();
+    let res = anyone.get(app.url(&path)).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()[CONTENT_TYPE], "text/calendar; charset=utf-8");
+    let etag = res.headers()[ETAG].to_str().unwrap().to_owned();
+    let text = res.text().await.unwrap();
+    assert!(text.contains("\r\nMETHOD:PUBLISH\r\n") && text.contains("BEGIN:VTIMEZONE\r\n"));
+    let events = parsed(&text);
+    assert_eq!(events.len(), 4, "{text}");
+    assert!(events
+        .iter()
+        .all(|e| e.0.starts_with("series-") && e.0.ends_with("@tugi")));
+    assert_eq!(events[0].1, "20270114T170000");
+    assert!(text.contains("DTSTART;TZID=Europe/Tallinn:20270114T170000\r\n"));
+    assert!(events.iter().all(|e| e.2 == "CONFIRMED" && e.3 == "0"));
+    // The same feed again: 304.
+    let again = anyone
+        .get(app.url(&path))
+        .header(IF_NONE_MATCH, &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status().as_u16(), 304);
+    // A cancelled session stays, cancelled, with a higher sequence; the ETag changes.
+    let second = sessions_of(&app, series).await[1].to_string();
+    let res = app
+        .api(
+            &s.coordinator,
+            "cancel_session",
+            &[("session", &second), ("reason", "Remont")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let res = anyone
+        .get(app.url(&path))
+        .header(IF_NONE_MATCH, &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let after = parsed(&res.text().await.unwrap());
+    assert_eq!(after.len(), 4);
+    assert_eq!(after[1].0, events[1].0, "the UID never changes");
+    assert_eq!(
+        (after[1].2.as_str(), after[1].3.as_str()),
+        ("CANCELLED", "1")
+    );
+    // A new address revokes the old.
+    let new_path = feed_path(&app, &facilitator).await;
+    assert_ne!(new_path, path);
+    assert_eq!(
+        anyone
+            .get(app.url(&path))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        404
+    );
+    assert_eq!(
+        anyone
+            .get(app.url(&new_path))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        200
+    );
+    // One token may fetch 20 times a minute.
+    let mut statuses = Vec::new();
+    for _ in 0..21 {
+        statuses.push(
+            anyone
+                .get(app.url(&new_path))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16(),
+        );
+    }
+    assert_eq!(statuses.last(), Some(&429));
+}
+
+async fn guessing_tokens_is_cut_off(app: TestApp) {
+    let anyone = app.client();
+    let mut statuses = Vec::new();
+    for n in 0..61 {
+        let path = format!("/calendar/feed/{}{n}.ics", "a".repeat(41));
+        statuses.push(
+            anyone
+                .get(app.url(&path))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16(),
+        );
+    }
+    assert!(statuses[..60].iter().all(|s| *s == 404));
+    assert_eq!(statuses[60], 429);
+    let res = anyone
+        .get(app.url("/calendar/feed/.ics"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 404);
+}
+
+async fn content_follows_the_role(app: TestApp) {
+    let s = setup(&app).await;
+    let series: i64 = create_series(&app, &s, &series_form(&s, "12", "everyone"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let people = households(&app, 1).await;
+    assert_eq!(
+        sign(&app, &s, series, people[0].0, people[0].1)
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    // The office's public feed: its sessions, no participants.
+    let res = app
+        .client()
+        .get(app.url(&format!("/calendar/offices/{}.ics?lang=ru", s.office)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let text = res.text().await.unwrap();
+    assert_eq!(parsed(&text).len(), 4);
+    assert!(text.contains("X-WR-CALNAME:Tugi – Tartu: семинары и группы"));
+    assert!(!text.contains("Person0"));
+    // A volunteer's calendar holds nothing of this series; the facilitator's holds no surname.
+    let volunteer = app.login_as("volunteer@test.ee").await;
+    let path = feed_path(&app, &volunteer).await;
+    let text = app
+        .client()
+        .get(app.url(&path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(parsed(&text).len(), 0);
+    let facilitator = app.login_as("facilitator@test.ee").await;
+    let path = feed_path(&app, &facilitator).await;
+    let text = app
+        .client()
+        .get(app.url(&path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!text.contains("Test"), "no last names in a feed");
+    // One event's download: for the facilitator, and (an open series) for anyone.
+    let uid: String = sqlx::query_scalar(
+        "SELECT e.uid FROM events e JOIN series_sessions x ON x.event_id = e.id \
+         WHERE x.series_id = $1 ORDER BY e.starts_at LIMIT 1",
+    )
+    .bind(series)
+    .fetch_one(app.db.pool())
+    .await
+    .unwrap();
+    let file = format!("/calendar/events/{uid}.ics");
+    let res = facilitator.get(app.url(&file)).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    assert_eq!(parsed(&res.text().await.unwrap()).len(), 1);
+    let res = app.client().get(app.url(&file)).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let res = facilitator
+        .get(app.url("/calendar/events/nothing@tugi.ics"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 404);
+}
+
+async fn upload(app: &TestApp, client: &Client, bytes: Vec<u8>) -> (u16, Value) {
+    let part = reqwest::multipart::Part::bytes(bytes).file_name("mine.ics");
+    let form = reqwest::multipart::Form::new().part("file", part);
+    let res = client
+        .post(app.url("/calendar/busy"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+fn busy_file(body: &str) -> Vec<u8> {
+    format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{body}END:VCALENDAR\r\n").into_bytes()
+}
+
+async fn busy_time_uploads(app: TestApp) {
+    let s = setup(&app).await;
+    let facilitator = app.login_as("facilitator@test.ee").await;
+    let bad: Vec<(Vec<u8>, u16, &str)> = vec![
+        (b"not a calendar".to_vec(), 415, "not_calendar"),
+        (busy_file("BEGIN:VEVENT\r\nDTSTART:20270113T100000Z\r\n")[..40].to_vec(), 422, "truncated"),
+        (vec![b'x'; 2 * 1024 * 1024 + 10], 413, "too_big"),
+        (
+            busy_file(&"BEGIN:VEVENT\r\nEND:VEVENT\r\n".repeat(10_001)),
+            422,
+            "too_many_events",
+        ),
+        (
+            busy_file("BEGIN:VEVENT\r\nDTSTART:20270112T000000Z\r\nDURATION:PT1M\r\nRRULE:FREQ=MINUTELY\r\nEND:VEVENT\r\n"),
+            422,
+            "too_many_busy",
+        ),
+        (
+            busy_file("BEGIN:VEVENT\r\nSUMMARY:Gym\r\nDTSTART;TZID=Mars/Base:20270113T100000\r\nDURATION:PT1H\r\nEND:VEVENT\r\n"),
+            422,
+            "zone",
+        ),
+        (
+            busy_file("BEGIN:VEVENT\r\nDTSTART:20271399T100000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\n"),
+            422,
+            "date",
+        ),
+    ];
+    for (bytes, status, code) in bad {
+        let (got, body) = upload(&app, &facilitator, bytes).await;
+        assert_eq!(
+            (got, body["busy_error"].as_str()),
+            (status, Some(code)),
+            "{code}"
+        );
+    }
+    assert_eq!(app.count("busy_imports").await, 0);
+    assert_eq!(app.count("busy_times").await, 0);
+    // Busy on the first session's Thursday 12:00–14:00 Tallinn, every week for two weeks.
+    let good = busy_file(
+        "BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Private\r\nDTSTART;TZID=Europe/Tallinn:20270114T120000\r\n\
+         DTEND;TZID=Europe/Tallinn:20270114T140000\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\nEND:VEVENT\r\n",
+    );
+    let (status, body) = upload(&app, &facilitator, good).await;
+    assert_eq!((status, body["spans"].as_str()), (200, Some("2")));
+    let calendar: Value = app
+        .api(&facilitator, "my_calendar", &[("week", "2027-01-14")])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(calendar["week"]["days"][3]["busy"][0], "12:00–14:00");
+    // Booking treats those hours as taken: a series for this facilitator at 12:30 is refused.
+    let mut form = series_form(&s, "12", "everyone");
+    for (k, v) in form.iter_mut() {
+        match k.as_str() {
+            "series[start_time]" => *v = "12:30".into(),
+            "series[end_time]" => *v = "13:30".into(),
+            "series[place_kind]" => *v = "address".into(),
+            _ => {}
+        }
+    }
+    form.push(("series[address]".into(), "Somewhere 1".into()));
+    let res = create_series(&app, &s, &form).await;
+    assert_eq!(res.status().as_u16(), 422);
+    // Beneficiaries cannot upload; nobody without a session can.
+    let (status, _) = upload(&app, &app.client(), busy_file("")).await;
+    assert_eq!(status, 401);
+    // Deleting forgets them.
+    assert_eq!(
+        app.api(&facilitator, "delete_busy_times", &[])
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    assert_eq!(app.count("busy_times").await, 0);
+}
+
+on_both_databases!(
+    personal_feeds,
+    guessing_tokens_is_cut_off,
+    content_follows_the_role,
+    busy_time_uploads,
+);
