@@ -49,6 +49,17 @@ fn first_name(household: &str) -> String {
     format!("(SELECT first_name FROM members WHERE household_id = {household} ORDER BY id LIMIT 1)")
 }
 
+/// Consultations seen from `side`, the other side named by `person`.
+fn consultations(side: &str, person: &str) -> String {
+    format!(
+        "SELECT {EVENT_COLUMNS}, c.topic AS subject, {person} AS person, o.name AS office, \
+         NULL AS online_link, {NO_NAMES}, CAST(NULL AS BIGINT) AS minutes, \
+         '/consultations/' || e.id AS link \
+         FROM events e JOIN consultations c ON c.event_id = e.id \
+         JOIN offices o ON o.id = c.office_id WHERE {side}"
+    )
+}
+
 fn personal_query() -> String {
     let meetings = |side: &str, person: &str| {
         format!(
@@ -56,14 +67,6 @@ fn personal_query() -> String {
              NULL AS online_link, {NO_NAMES}, CAST(NULL AS BIGINT) AS minutes, '/assignments/' || a.id AS link \
              FROM events e JOIN meetings m ON m.event_id = e.id \
              JOIN assignments a ON a.id = m.assignment_id WHERE {side}"
-        )
-    };
-    let consultations = |side: &str, person: &str| {
-        format!(
-            "SELECT {EVENT_COLUMNS}, c.topic AS subject, {person} AS person, o.name AS office, \
-             NULL AS online_link, {NO_NAMES}, CAST(NULL AS BIGINT) AS minutes, '/consultations/' || e.id AS link \
-             FROM events e JOIN consultations c ON c.event_id = e.id \
-             JOIN offices o ON o.id = c.office_id WHERE {side}"
         )
     };
     let sessions = |side: &str, link: &str| {
@@ -150,14 +153,23 @@ pub struct Window {
     pub now: i64,
 }
 
+type AgendaQuery<'q> = sqlx::query::QueryAs<'q, sqlx::Any, AgendaRow, sqlx::any::AnyArguments<'q>>;
+
 impl Window {
-    fn days(&self) -> (String, String) {
+    /// Binds `$2`–`$7` of [`windowed`] after the query's own `$1`.
+    fn bind<'q>(&self, query: AgendaQuery<'q>) -> AgendaQuery<'q> {
         let day = |at: i64| {
             crate::domain::schedule::tallinn_wall_clock(at)
                 .map(|(d, _)| d.to_string())
                 .unwrap_or_default()
         };
-        (day(self.span.start), day(self.span.end))
+        query
+            .bind(self.span.start)
+            .bind(self.span.end)
+            .bind(self.cancelled_since)
+            .bind(day(self.span.start))
+            .bind(day(self.span.end))
+            .bind(self.now)
     }
 }
 
@@ -169,15 +181,8 @@ pub async fn personal<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 ) -> Result<Vec<AgendaRow>, sqlx::Error> {
     static QUERY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let query = QUERY.get_or_init(|| windowed(&personal_query()));
-    let (first, last) = window.days();
-    let mut rows: Vec<AgendaRow> = sqlx::query_as(query)
-        .bind(account_id)
-        .bind(window.span.start)
-        .bind(window.span.end)
-        .bind(window.cancelled_since)
-        .bind(first)
-        .bind(last)
-        .bind(window.now)
+    let mut rows: Vec<AgendaRow> = window
+        .bind(sqlx::query_as(query).bind(account_id))
         .fetch_all(executor)
         .await?;
     // One person may see an event from two sides (a facilitator who is also signed up).
@@ -206,23 +211,10 @@ pub async fn office<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     window: Window,
 ) -> Result<Vec<AgendaRow>, sqlx::Error> {
     let sessions = format!("{} AND s.office_id = $1", public_sessions());
-    let consultations = format!(
-        "SELECT {EVENT_COLUMNS}, c.topic AS subject, {} AS person, o.name AS office, \
-         NULL AS online_link, {NO_NAMES}, CAST(NULL AS BIGINT) AS minutes, '/consultations/' || e.id AS link \
-         FROM events e JOIN consultations c ON c.event_id = e.id \
-         JOIN offices o ON o.id = c.office_id WHERE c.office_id = $1 AND $8 = 1",
-        first_name("c.household_id")
-    );
+    let consultations = consultations("c.office_id = $1 AND $8 = 1", &first_name("c.household_id"));
     let query = windowed(&format!("{sessions} UNION ALL {consultations}"));
-    let (first, last) = window.days();
-    sqlx::query_as(&query)
-        .bind(office_id)
-        .bind(window.span.start)
-        .bind(window.span.end)
-        .bind(window.cancelled_since)
-        .bind(first)
-        .bind(last)
-        .bind(window.now)
+    window
+        .bind(sqlx::query_as(&query).bind(office_id))
         .bind(i64::from(staff))
         .fetch_all(executor)
         .await
