@@ -11,8 +11,8 @@ scripts/setup.sh
 pkg=target/site/pkg
 mkdir -p "$pkg"
 echo "==> building the browser bundle (wasm, hydrate)"
-cargo build -p tugi-app --lib --target wasm32-unknown-unknown --no-default-features \
-  --features hydrate --profile wasm-release
+cargo rustc -p tugi-app --lib --crate-type cdylib --target wasm32-unknown-unknown \
+  --no-default-features --features hydrate --profile wasm-release
 wasm-bindgen --target web --no-typescript --out-dir "$pkg" --out-name tugi \
   target/wasm32-unknown-unknown/wasm-release/tugi_app.wasm
 .tools/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
