@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Builds the browser bundle into target/site/pkg and the server binary.
-# Usage: scripts/build.sh [--release]   (default: the dev profile, as the tests use)
+# Usage: scripts/build.sh [--release | --bundle-only]
+#   (default: the dev profile; the tests need the bundle only, they start the server themselves)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile_flag=()
 [ "${1:-}" = "--release" ] && profile_flag=(--release)
+bundle_only=false
+[ "${1:-}" = "--bundle-only" ] && bundle_only=true
 
 scripts/setup.sh
 
@@ -21,5 +24,6 @@ cp style/main.css "$pkg/tugi.css"
 for f in "$pkg/tugi_bg.wasm" "$pkg/tugi.js" "$pkg/tugi.css"; do gzip -9 -k -f "$f"; done
 echo "    wasm: $(stat -c %s "$pkg/tugi_bg.wasm") bytes, gzipped $(stat -c %s "$pkg/tugi_bg.wasm.gz") bytes"
 
+if $bundle_only; then exit 0; fi
 echo "==> building the server"
 cargo build -p tugi-server ${profile_flag[@]+"${profile_flag[@]}"}

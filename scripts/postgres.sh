@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL server for the tests on 127.0.0.1 and prints its URL.
 # Installs PostgreSQL from Debian when no server binaries are found. Source it, or run
-# `scripts/postgres.sh stop` to stop it. Data lives in /tmp and is thrown away.
+# `scripts/postgres.sh stop` to stop it. Data lives in /tmp (one folder per port, so that
+# two checkouts can test at once) and is thrown away.
 set -euo pipefail
 
 port=${TUGI_TEST_PG_PORT:-55432}
-dir=/tmp/tugi-test-pg
+dir=/tmp/tugi-test-pg-$port
 data=$dir/data
 log=$dir/server.log
 

@@ -4,7 +4,8 @@
 //! deleted, so a message is never lost.
 
 use crate::config::{Config, MailConfig};
-use lettre::message::{header::ContentType, Mailbox};
+use lettre::message::header::{ContentDisposition, ContentType};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -13,6 +14,7 @@ use tugi_app::api::notify::{self, MessageKind, Notice};
 use tugi_app::api::notify_workshops;
 use tugi_app::db::{self, outbox::MessageRow, Db};
 use tugi_app::domain::consultation::REMINDER_LEAD;
+use tugi_app::domain::ics::{self, Invitation};
 use tugi_app::domain::workshops::SeatMessage;
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -184,12 +186,39 @@ impl Jobs {
     }
 
     fn message(&self, row: &MessageRow) -> Result<Message, Error> {
-        Ok(Message::builder()
+        let to: Mailbox = row.recipient.parse()?;
+        let builder = Message::builder()
             .from(self.from.clone())
-            .to(row.recipient.parse()?)
+            .to(to.clone())
             .subject(row.subject.clone())
-            .message_id(Some(format!("<outbox-{}@tugi>", row.id)))
-            .header(ContentType::TEXT_PLAIN)
-            .body(row.body.clone())?)
+            .message_id(Some(format!("<outbox-{}@tugi>", row.id)));
+        let Some(calendar) = &row.calendar else {
+            return Ok(builder
+                .header(ContentType::TEXT_PLAIN)
+                .body(row.body.clone())?);
+        };
+        // The text and the same event as a calendar, side by side (multipart/alternative,
+        // inline), which is how mail clients recognise an invitation they can add.
+        let calendar = ics::addressed(
+            calendar,
+            &Invitation {
+                organizer_name: self.from.name.clone().unwrap_or_else(|| "Tugi".into()),
+                organizer_email: self.from.email.to_string(),
+                attendee_name: to.name.clone().unwrap_or_default(),
+                attendee_email: to.email.to_string(),
+            },
+        );
+        let method = ics::method_of(&calendar).unwrap_or("PUBLISH");
+        let calendar_type =
+            ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))?;
+        let parts = MultiPart::alternative()
+            .singlepart(SinglePart::plain(row.body.clone()))
+            .singlepart(
+                SinglePart::builder()
+                    .header(calendar_type)
+                    .header(ContentDisposition::inline_with_name("invite.ics"))
+                    .body(calendar),
+            );
+        Ok(builder.multipart(parts)?)
     }
 }

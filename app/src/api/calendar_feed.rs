@@ -114,7 +114,6 @@ pub fn ics_event(item: &CalendarItem, language: &str, base_url: &str) -> IcsEven
         location: item.place.clone(),
         description,
         url: Some(format!("{base_url}{}", item.link)),
-        invitation: None,
     }
 }
 
@@ -127,6 +126,16 @@ pub struct Rendered {
 
 /// Renders `rows` as a feed named `name`.
 pub fn render(rows: Vec<AgendaRow>, name: &str, language: &str, base_url: &str) -> Rendered {
+    written(rows, name, Method::Publish, language, base_url)
+}
+
+fn written(
+    rows: Vec<AgendaRow>,
+    name: &str,
+    method: Method,
+    language: &str,
+    base_url: &str,
+) -> Rendered {
     let last_modified = db::agenda::last_change(&rows);
     let events: Vec<IcsEvent> = rows
         .into_iter()
@@ -134,7 +143,7 @@ pub fn render(rows: Vec<AgendaRow>, name: &str, language: &str, base_url: &str) 
         .collect();
     let head = Head {
         name,
-        method: Method::Publish,
+        method,
         refresh_minutes: REFRESH_MINUTES,
     };
     Rendered {
@@ -142,6 +151,22 @@ pub fn render(rows: Vec<AgendaRow>, name: &str, language: &str, base_url: &str) 
         last_modified,
         events: events.len(),
     }
+}
+
+/// The calendar a message carries: an invitation to `rows` (`Method::Request`, cancelled ones
+/// left out) or their cancellation (`Method::Cancel`), in `language`; `None` when no event is
+/// left. The mail sender names organizer and attendee (see [`ics::addressed`]).
+pub fn invitation(
+    mut rows: Vec<AgendaRow>,
+    method: Method,
+    language: &str,
+    base_url: &str,
+) -> Option<String> {
+    if method == Method::Request {
+        rows.retain(|row| row.status != "cancelled");
+    }
+    let name = item(rows.first()?.clone(), language).title;
+    Some(written(rows, &name, method, language, base_url).body)
 }
 
 /// The personal feed of an account.

@@ -1,7 +1,7 @@
 //! Messages about consultations, written into the outbox inside the transaction of the change
 //! they tell of, in the recipient's language (the same translations as the pages).
 
-use super::context;
+use super::{calendar_feed, context};
 use crate::db::{self, consultations::ConsultationRow, Tx};
 pub use crate::domain::consultation::MessageKind;
 use crate::i18n::Locale;
@@ -219,6 +219,13 @@ pub async fn consultation(
         notice.reason,
         &link,
     );
+    let calendar = match notice.kind.calendar_method() {
+        Some(method) => {
+            let event = db::agenda::household_consultation(&mut **tx, event_id).await?;
+            calendar_feed::invitation(event.into_iter().collect(), method, &to.language, base_url)
+        }
+        None => None,
+    };
     let message = db::outbox::NewMessage {
         account_id: to.account_id,
         recipient: &to.email,
@@ -227,6 +234,7 @@ pub async fn consultation(
         subject: &subject,
         body: &body,
         event_id: Some(event_id),
+        calendar: calendar.as_deref(),
     };
     db::outbox::enqueue(tx, &message, now).await?;
     Ok(())

@@ -2,8 +2,8 @@
 //! session cancelled), written into the outbox inside the transaction of the change, in the
 //! household's language.
 
-use super::context;
 use super::notify::{locale, recipient};
+use super::{calendar_feed, context};
 use crate::db::{self, Tx};
 use crate::domain::workshops::{Localised, SeatMessage};
 use crate::i18n::Locale;
@@ -137,6 +137,15 @@ pub async fn sign_up(
     lines.push("Tugi".to_string());
     let subject = subject(l, kind, activity, series.office.clone());
     let body = lines.join("\r\n");
+    let calendar = match kind.calendar_method() {
+        Some(method) => {
+            let only = extra.session.map(|(id, _, _)| id).or(reg.session_id);
+            let sessions =
+                db::agenda::participant_sessions(&mut **tx, series.id, only, now).await?;
+            calendar_feed::invitation(sessions, method, &to.language, base_url)
+        }
+        None => None,
+    };
     let message = db::outbox::NewMessage {
         account_id: to.account_id,
         recipient: &to.email,
@@ -145,6 +154,7 @@ pub async fn sign_up(
         subject: &subject,
         body: &body,
         event_id: extra.session.map(|(id, _, _)| id),
+        calendar: calendar.as_deref(),
     };
     db::outbox::enqueue(tx, &message, now).await?;
     Ok(())

@@ -60,6 +60,33 @@ fn consultations(side: &str, person: &str) -> String {
     )
 }
 
+/// Who sees a session's online link.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OnlineLink {
+    /// Its facilitators and participants.
+    Shown,
+    /// The public.
+    Hidden,
+}
+
+/// Workshop and group sessions where `side` holds; `link` is the page each points to.
+fn sessions(side: &str, link: &str, online: OnlineLink) -> String {
+    let online_link = match online {
+        OnlineLink::Shown => "s.online_link",
+        OnlineLink::Hidden => "NULL AS online_link",
+    };
+    format!(
+        "SELECT {EVENT_COLUMNS}, s.activity AS subject, NULL AS person, o.name AS office, \
+         {online_link}, {ACTIVITY_NAMES}, CAST(NULL AS BIGINT) AS minutes, {link} AS link \
+         FROM events e JOIN series_sessions ss ON ss.event_id = e.id \
+         JOIN series s ON s.id = ss.series_id JOIN offices o ON o.id = s.office_id \
+         JOIN activity_types t ON t.code = s.activity WHERE {side}"
+    )
+}
+
+/// The staff member a household meets, named in full.
+const COORDINATOR: &str = "(SELECT display_name FROM accounts WHERE id = c.coordinator_id)";
+
 fn personal_query() -> String {
     let meetings = |side: &str, person: &str| {
         format!(
@@ -67,15 +94,6 @@ fn personal_query() -> String {
              NULL AS online_link, {NO_NAMES}, CAST(NULL AS BIGINT) AS minutes, '/assignments/' || a.id AS link \
              FROM events e JOIN meetings m ON m.event_id = e.id \
              JOIN assignments a ON a.id = m.assignment_id WHERE {side}"
-        )
-    };
-    let sessions = |side: &str, link: &str| {
-        format!(
-            "SELECT {EVENT_COLUMNS}, s.activity AS subject, NULL AS person, o.name AS office, \
-             s.online_link, {ACTIVITY_NAMES}, CAST(NULL AS BIGINT) AS minutes, {link} AS link \
-             FROM events e JOIN series_sessions ss ON ss.event_id = e.id \
-             JOIN series s ON s.id = ss.series_id JOIN offices o ON o.id = s.office_id \
-             JOIN activity_types t ON t.code = s.activity WHERE {side}"
         )
     };
     let check_ins = |side: &str, person: &str| {
@@ -97,14 +115,12 @@ fn personal_query() -> String {
             "(SELECT display_name FROM accounts WHERE id = a.support_person_id)",
         ),
         consultations("c.coordinator_id = $1", &first_name("c.household_id")),
-        consultations(
-            &format!("c.household_id IN {MINE}"),
-            "(SELECT display_name FROM accounts WHERE id = c.coordinator_id)",
-        ),
+        consultations(&format!("c.household_id IN {MINE}"), COORDINATOR),
         sessions(
             "EXISTS (SELECT 1 FROM series_facilitators f WHERE f.series_id = s.id \
              AND f.account_id = $1)",
             "'/workshops/sessions/' || e.id",
+            OnlineLink::Shown,
         ),
         sessions(
             &format!(
@@ -113,6 +129,7 @@ fn personal_query() -> String {
                  AND (g.session_id IS NULL OR g.session_id = e.id))"
             ),
             "'/workshops/' || s.id",
+            OnlineLink::Shown,
         ),
         check_ins("x.volunteer_id = $1", "b.first_name"),
         check_ins(
@@ -193,12 +210,10 @@ pub async fn personal<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 
 /// Sessions of open series as anyone may see them: no online link, no participants.
 fn public_sessions() -> String {
-    format!(
-        "SELECT {EVENT_COLUMNS}, s.activity AS subject, NULL AS person, o.name AS office, \
-         NULL AS online_link, {ACTIVITY_NAMES}, CAST(NULL AS BIGINT) AS minutes, '/workshops/' || s.id AS link \
-         FROM events e JOIN series_sessions ss ON ss.event_id = e.id \
-         JOIN series s ON s.id = ss.series_id JOIN offices o ON o.id = s.office_id \
-         JOIN activity_types t ON t.code = s.activity WHERE s.status = 'open'"
+    sessions(
+        "s.status = 'open'",
+        "'/workshops/' || s.id",
+        OnlineLink::Hidden,
     )
 }
 
@@ -252,4 +267,34 @@ pub async fn public_session<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 /// When anything in a calendar last changed: the newest `updated_at` among its rows.
 pub fn last_change(rows: &[AgendaRow]) -> i64 {
     rows.iter().map(|r| r.updated_at).max().unwrap_or(0)
+}
+
+/// Consultation `event_id` as its household sees it, for the invitation mailed with a message.
+pub async fn household_consultation<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    event_id: i64,
+) -> Result<Option<AgendaRow>, sqlx::Error> {
+    sqlx::query_as(&consultations("e.id = $1", COORDINATOR))
+        .bind(event_id)
+        .fetch_optional(executor)
+        .await
+}
+
+/// The sessions of series `series_id` that end after `from` (only session `only` when given),
+/// as a participant sees them, for the invitation mailed with a sign-up's message.
+pub async fn participant_sessions<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    series_id: i64,
+    only: Option<i64>,
+    from: i64,
+) -> Result<Vec<AgendaRow>, sqlx::Error> {
+    let side =
+        "ss.series_id = $1 AND e.ends_at > $2 AND (CAST($3 AS BIGINT) IS NULL OR e.id = $3) \
+                ORDER BY e.starts_at";
+    sqlx::query_as(&sessions(side, "'/workshops/' || s.id", OnlineLink::Shown))
+        .bind(series_id)
+        .bind(from)
+        .bind(only)
+        .fetch_all(executor)
+        .await
 }

@@ -17,6 +17,8 @@ pub struct NewMessage<'a> {
     pub subject: &'a str,
     pub body: &'a str,
     pub event_id: Option<i64>,
+    /// The event as an iCalendar invitation or cancellation, sent inline with the text.
+    pub calendar: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -28,6 +30,7 @@ pub struct MessageRow {
     pub subject: String,
     pub body: String,
     pub event_id: Option<i64>,
+    pub calendar: Option<String>,
     pub attempts: i64,
     pub created_at: i64,
 }
@@ -35,7 +38,8 @@ pub struct MessageRow {
 pub async fn enqueue(tx: &mut Tx, message: &NewMessage<'_>, now: i64) -> Result<i64, sqlx::Error> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO outbox (account_id, channel, recipient, language, kind, subject, body, \
-         event_id, created_at, next_attempt_at) VALUES ($1, 'email', $2, $3, $4, $5, $6, $7, $8, $8) \
+         event_id, calendar, created_at, next_attempt_at) \
+         VALUES ($1, 'email', $2, $3, $4, $5, $6, $7, $8, $9, $9) \
          RETURNING id",
     )
     .bind(message.account_id)
@@ -45,6 +49,7 @@ pub async fn enqueue(tx: &mut Tx, message: &NewMessage<'_>, now: i64) -> Result<
     .bind(message.subject)
     .bind(message.body)
     .bind(message.event_id)
+    .bind(message.calendar)
     .bind(now)
     .fetch_one(&mut **tx)
     .await?;
@@ -61,7 +66,7 @@ pub async fn claim_due(db: &Db, now: i64, limit: i64) -> Result<Vec<MessageRow>,
         Backend::Sqlite => "",
     };
     let rows: Vec<MessageRow> = sqlx::query_as(&format!(
-        "SELECT id, recipient, language, kind, subject, body, event_id, attempts, created_at \
+        "SELECT id, recipient, language, kind, subject, body, event_id, calendar, attempts, created_at \
          FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY id LIMIT $2{lock}"
     ))
     .bind(now)

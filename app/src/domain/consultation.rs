@@ -52,6 +52,19 @@ string_enum!(
     }
 );
 
+impl MessageKind {
+    /// What the message's calendar does: a booking or a move invites (again, with a higher
+    /// sequence), a cancellation cancels; a reminder carries none.
+    pub fn calendar_method(self) -> Option<crate::domain::ics::Method> {
+        use crate::domain::ics::Method;
+        match self {
+            MessageKind::Confirmed | MessageKind::Changed => Some(Method::Request),
+            MessageKind::Cancelled => Some(Method::Cancel),
+            MessageKind::Reminder => None,
+        }
+    }
+}
+
 string_enum!(Attendance { Attended => "attended", NoShow => "no_show" });
 
 /// The times that bind people who book for themselves (a household or its support person);
@@ -404,6 +417,24 @@ mod tests {
             NaiveTime::parse_from_str(time, "%H:%M").unwrap(),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn bookings_and_moves_invite_cancellations_cancel_reminders_carry_no_calendar() {
+        use crate::domain::ics::Method;
+        assert_eq!(
+            MessageKind::Confirmed.calendar_method(),
+            Some(Method::Request)
+        );
+        assert_eq!(
+            MessageKind::Changed.calendar_method(),
+            Some(Method::Request)
+        );
+        assert_eq!(
+            MessageKind::Cancelled.calendar_method(),
+            Some(Method::Cancel)
+        );
+        assert_eq!(MessageKind::Reminder.calendar_method(), None);
     }
 
     fn tuesdays() -> Schedule {

@@ -33,7 +33,7 @@ async fn feed_path(app: &TestApp, client: &Client) -> String {
 }
 
 /// Events of a calendar text as the `ical` parser reads them: (UID, DTSTART, STATUS, SEQUENCE).
-fn parsed(text: &str) -> Vec<(String, String, String, String)> {
+pub(crate) fn parsed(text: &str) -> Vec<(String, String, String, String)> {
     let mut out = Vec::new();
     for calendar in ical::IcalParser::new(text.as_bytes()) {
         let calendar = calendar.expect("the feed parses");

@@ -21,15 +21,15 @@ pub(crate) fn at(date: &str, time: &str) -> i64 {
 
 pub(crate) struct Reception {
     office: String,
-    coordinator: Client,
+    pub(crate) coordinator: Client,
     /// The coordinator's account id, as slot keys name it.
     coordinator_id: i64,
     household: i64,
-    beneficiary: Client,
+    pub(crate) beneficiary: Client,
 }
 
 impl Reception {
-    fn slot(&self, date: &str, time: &str) -> String {
+    pub(crate) fn slot(&self, date: &str, time: &str) -> String {
         format!("{}/{date}T{time}", self.coordinator_id)
     }
 }

@@ -40,6 +40,10 @@ impl TestApp {
 
 impl Drop for TestApp {
     fn drop(&mut self) {
+        // The server lives on in the shared runtime; its connections must not: a hundred
+        // finished tests' idle pools would use up PostgreSQL's connection slots.
+        let db = self.db.clone();
+        server_runtime().spawn(async move { db.close().await });
         if let Some(file) = &self.sqlite_file {
             for suffix in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));

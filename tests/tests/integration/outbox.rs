@@ -52,7 +52,7 @@ async fn fake_smtp(listener: tokio::net::TcpListener, received: Arc<Mutex<Vec<St
     }
 }
 
-fn jobs(app: &TestApp, mail: MailConfig) -> Jobs {
+pub(crate) fn jobs(app: &TestApp, mail: MailConfig) -> Jobs {
     let config = Config {
         mail,
         public_url: "https://tugi.example.ee".into(),

@@ -37,7 +37,6 @@ fn consultation() -> IcsEvent {
         location: Some("Tallinn reception; room 2, Pärnu mnt 10".into()),
         description: Some("Bring: ID card\nInterpreter: Arabic".into()),
         url: Some("https://tugi.example/consultations/12".into()),
-        invitation: None,
     }
 }
 
@@ -190,19 +189,22 @@ fn a_check_in_is_a_whole_day() {
 
 #[test]
 fn an_invitation_names_organizer_and_attendee_and_a_cancellation_cancels() {
-    let mut event = consultation();
-    event.invitation = Some(Invitation {
+    let event = consultation();
+    let to = Invitation {
         organizer_name: "Tugi \"Tallinn\"".into(),
         organizer_email: "tugi@tugi.example".into(),
         attendee_name: "Олена Коваленко".into(),
         attendee_email: "olena@example.com".into(),
-    });
+    };
     let request = Head {
         method: Method::Request,
         ..head()
     };
-    let text = calendar(&request, &[event.clone()]);
+    let unaddressed = calendar(&request, &[event.clone(), event.clone()]);
+    assert_eq!(method_of(&unaddressed), Some("REQUEST"));
+    let text = addressed(&unaddressed, &to);
     assert!(text.contains("\r\nMETHOD:REQUEST\r\n"));
+    assert_eq!(text.matches("\r\nORGANIZER;").count(), 2, "one per event");
     assert!(text.contains("\r\nORGANIZER;CN=\"Tugi Tallinn\":mailto:tugi@tugi.example\r\n"));
     assert!(text.contains(
         "\r\nATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE;CN=\"Олен\r\n \
@@ -213,12 +215,14 @@ fn an_invitation_names_organizer_and_attendee_and_a_cancellation_cancels() {
         method: Method::Cancel,
         ..head()
     };
-    let text = calendar(&cancel, &[event.clone()]);
-    assert!(text.contains("\r\nMETHOD:CANCEL\r\n"));
+    let text = addressed(&calendar(&cancel, std::slice::from_ref(&event)), &to);
+    assert_eq!(method_of(&text), Some("CANCEL"));
+    assert!(text.contains("\r\nATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE;CN="));
     assert!(text.contains("\r\nSTATUS:CANCELLED\r\n"));
     // A feed never names the attendees.
     let feed = calendar(&head(), &[event]);
     assert!(!feed.contains("ATTENDEE") && !feed.contains("ORGANIZER"));
+    assert_eq!(method_of(&feed), Some("PUBLISH"));
 }
 
 #[test]

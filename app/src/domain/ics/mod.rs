@@ -10,4 +10,4 @@ pub mod writer;
 #[cfg(test)]
 mod golden;
 
-pub use writer::{calendar, Head, IcsEvent, Invitation, Method, When};
+pub use writer::{addressed, calendar, method_of, Head, IcsEvent, Invitation, Method, When};

@@ -63,7 +63,6 @@ pub struct IcsEvent {
     pub description: Option<String>,
     /// The event's page.
     pub url: Option<String>,
-    pub invitation: Option<Invitation>,
 }
 
 /// What heads a calendar.
@@ -74,6 +73,50 @@ pub struct Head<'a> {
     pub method: Method,
     /// How often a subscriber should fetch the feed again.
     pub refresh_minutes: u32,
+}
+
+/// The invitation `calendar` (written with [`Method::Request`] or [`Method::Cancel`]) addressed
+/// from its organizer to its attendee: both are named in every event. The mail sender does this,
+/// since only it knows its own address; everything else was fixed when the change was made.
+pub fn addressed(calendar: &str, invitation: &Invitation) -> String {
+    let mut people = String::new();
+    person(
+        &mut people,
+        "ORGANIZER",
+        "",
+        &invitation.organizer_name,
+        &invitation.organizer_email,
+    );
+    let role = ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE";
+    person(
+        &mut people,
+        "ATTENDEE",
+        role,
+        &invitation.attendee_name,
+        &invitation.attendee_email,
+    );
+    // Folded lines go on with a space, so "END:VEVENT" at a line's start is always the end.
+    calendar.replace("\r\nEND:VEVENT\r\n", &format!("\r\n{people}END:VEVENT\r\n"))
+}
+
+/// The `METHOD` a calendar was written with, for the mail part's content type.
+pub fn method_of(calendar: &str) -> Option<&str> {
+    calendar
+        .split("\r\n")
+        .take_while(|line| *line != "BEGIN:VEVENT")
+        .find_map(|line| line.strip_prefix("METHOD:"))
+}
+
+/// A calendar user as one folded line: `ORGANIZER;CN="Name":mailto:address`.
+fn person(out: &mut String, property: &str, params: &str, name: &str, email: &str) {
+    let mut line = format!("{property}{params}");
+    if !name.trim().is_empty() {
+        line.push_str(";CN=");
+        push_param(&mut line, name);
+    }
+    line.push_str(":mailto:");
+    line.extend(email.chars().filter(|c| !c.is_control() && *c != ' '));
+    push_folded(out, &line);
 }
 
 /// The whole calendar as text with CRLF line ends.
@@ -121,9 +164,12 @@ impl Writer {
         self.raw(&format!("METHOD:{}", head.method.name()));
         self.text("X-WR-CALNAME", head.name);
         self.raw(&format!("X-WR-TIMEZONE:{TZID}"));
-        let minutes = head.refresh_minutes.max(1);
-        self.raw(&format!("REFRESH-INTERVAL;VALUE=DURATION:PT{minutes}M"));
-        self.raw(&format!("X-PUBLISHED-TTL:PT{minutes}M"));
+        if head.method == Method::Publish {
+            // How often a subscriber fetches again; an invitation is not fetched at all.
+            let minutes = head.refresh_minutes.max(1);
+            self.raw(&format!("REFRESH-INTERVAL;VALUE=DURATION:PT{minutes}M"));
+            self.raw(&format!("X-PUBLISHED-TTL:PT{minutes}M"));
+        }
         self.out.push_str(VTIMEZONE);
     }
 
@@ -170,33 +216,7 @@ impl Writer {
             self.line.extend(url.chars().filter(|c| !c.is_control()));
             self.end_line();
         }
-        if let (Some(invitation), Method::Request | Method::Cancel) = (&event.invitation, method) {
-            self.person(
-                "ORGANIZER",
-                "",
-                &invitation.organizer_name,
-                &invitation.organizer_email,
-            );
-            let role = ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE";
-            self.person(
-                "ATTENDEE",
-                role,
-                &invitation.attendee_name,
-                &invitation.attendee_email,
-            );
-        }
         self.out.push_str("TRANSP:OPAQUE\r\nEND:VEVENT\r\n");
-    }
-
-    fn person(&mut self, property: &str, params: &str, name: &str, email: &str) {
-        self.line.clear();
-        self.line.push_str(property);
-        self.line.push_str(params);
-        self.line.push_str(";CN=");
-        push_param(&mut self.line, name);
-        self.line.push_str(":mailto:");
-        self.line.extend(email.chars().filter(|c| !c.is_control()));
-        self.end_line();
     }
 
     fn utc(&mut self, name: &str, at: i64) {

@@ -1,6 +1,7 @@
 //! Attendance at a session, the messages a sign-up produces, and when a participant may still
 //! cancel.
 
+use crate::domain::ics::Method;
 use crate::domain::ErrorCode;
 use chrono::NaiveDate;
 
@@ -31,6 +32,19 @@ string_enum!(
     }
 );
 
+impl SeatMessage {
+    /// What the message's calendar does: a confirmed seat invites to the sessions, a cancelled
+    /// one (or a cancelled session) takes them back; a place on the waitlist or an offer is not
+    /// in anyone's calendar yet.
+    pub fn calendar_method(self) -> Option<Method> {
+        match self {
+            SeatMessage::Confirmed => Some(Method::Request),
+            SeatMessage::Cancelled | SeatMessage::SessionCancelled => Some(Method::Cancel),
+            SeatMessage::Waitlisted | SeatMessage::Offered | SeatMessage::Expired => None,
+        }
+    }
+}
+
 /// Whether a participant (not a coordinator) may still cancel: the next session to come must
 /// start more than `cutoff_hours` from `now`. With no session to come, nothing is left to cancel.
 pub fn participant_may_cancel(
@@ -49,6 +63,29 @@ pub fn participant_may_cancel(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_seat_held_or_given_up_goes_into_a_calendar() {
+        assert_eq!(
+            SeatMessage::Confirmed.calendar_method(),
+            Some(Method::Request)
+        );
+        assert_eq!(
+            SeatMessage::Cancelled.calendar_method(),
+            Some(Method::Cancel)
+        );
+        assert_eq!(
+            SeatMessage::SessionCancelled.calendar_method(),
+            Some(Method::Cancel)
+        );
+        for waiting in [
+            SeatMessage::Waitlisted,
+            SeatMessage::Offered,
+            SeatMessage::Expired,
+        ] {
+            assert_eq!(waiting.calendar_method(), None);
+        }
+    }
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 12, d).unwrap()
