@@ -13,6 +13,11 @@ use {
 };
 
 /// One event as a calendar page lists it.
+/// Where one event's .ics file is downloaded.
+pub fn download_path(uid: &str) -> String {
+    format!("/calendar/events/{uid}.ics")
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CalendarItem {
     pub uid: String,

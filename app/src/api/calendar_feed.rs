@@ -75,7 +75,7 @@ pub fn item(row: AgendaRow, language: &str) -> CalendarItem {
         date: local_date(row.starts_at)
             .map(|d| d.to_string())
             .unwrap_or_default(),
-        download: format!("/calendar/events/{}.ics", row.uid),
+        download: super::calendar::download_path(&row.uid),
         uid: row.uid,
         kind: row.kind,
         start: row.starts_at,
@@ -202,36 +202,30 @@ pub async fn office(
     Ok(Some(render(rows, &title, language, base_url)))
 }
 
-/// One event for download, in `language`: from the account's own calendar, or a session of an
-/// open series (public) for anyone.
+/// One event for download, in `language`: from the account's own calendar, a consultation a
+/// coordinator or the household's support person may open, or a session of an open series
+/// (public) for anyone.
 pub async fn one(
     db: &Db,
     account: Option<i64>,
     uid: &str,
     language: &str,
-    now: i64,
     base_url: &str,
 ) -> Result<Option<Rendered>, sqlx::Error> {
-    let years = 5 * 366 * 86_400;
-    let window = Window {
-        span: Span {
-            start: now - years,
-            end: now + years,
-        },
-        cancelled_since: 0,
-        now,
-    };
-    let mut found: Vec<AgendaRow> = match account {
-        Some(id) => db::agenda::personal(db.pool(), id, window).await?,
-        None => Vec::new(),
-    };
-    found.retain(|r| r.uid == uid);
-    if found.is_empty() {
-        found.extend(db::agenda::public_session(db.pool(), uid).await?);
+    let pool = db.pool();
+    let mut found = None;
+    if let Some(id) = account {
+        found = db::agenda::personal_event(pool, id, uid).await?;
+        if found.is_none() {
+            found = db::agenda::staff_consultation(pool, id, uid).await?;
+        }
     }
-    let Some(first) = found.first() else {
+    if found.is_none() {
+        found = db::agenda::public_session(pool, uid).await?;
+    }
+    let Some(row) = found else {
         return Ok(None);
     };
-    let title = item(first.clone(), language).title;
-    Ok(Some(render(found, &title, language, base_url)))
+    let title = item(row.clone(), language).title;
+    Ok(Some(render(vec![row], &title, language, base_url)))
 }

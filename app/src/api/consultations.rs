@@ -89,6 +89,8 @@ pub struct BookingChoices {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConsultationView {
     pub id: i64,
+    /// Its .ics download.
+    pub download: String,
     pub office_id: i64,
     pub office: String,
     pub office_address: String,
@@ -137,6 +139,7 @@ pub(crate) fn view_of(
     };
     ConsultationView {
         id: row.event_id,
+        download: super::calendar::download_path(&row.uid),
         office_id: row.office_id,
         office: row.office,
         office_address: row.office_address,

@@ -11,9 +11,10 @@ use {
     super::{auth::CurrentUser, context, drafts},
     crate::db::{self, matching::RequestRow, Tx},
     crate::domain::matching::{
-        candidates, explain, parse_times, propose, rule_broken, HardRule, MatchStatus, Meeting,
-        Need, Score, Volunteer, VolunteerStatus,
+        candidates, explain, parse_times, propose, regular_busy, rule_broken, without, HardRule,
+        MatchStatus, Meeting, Need, Score, Volunteer, VolunteerStatus, Window,
     },
+    crate::domain::schedule::Span,
     crate::domain::{access, ErrorCode, FieldErrors, Gender, Language, Programme, Role},
     chrono::NaiveDate,
 };
@@ -175,6 +176,14 @@ pub(crate) async fn engine_volunteers(pool: &sqlx::AnyPool) -> Result<Vec<Volunt
     let programmes = db::volunteers::programmes(pool, None).await?;
     let windows = db::volunteers::availability(pool, None).await?;
     let trainings = db::volunteers::trainings(pool, None).await?;
+    // Regular commitments in a volunteer's imported calendar are not free time.
+    let now = context::now();
+    let weeks = crate::domain::ics::import::WINDOW_DAYS / 7;
+    let horizon = Span {
+        start: now,
+        end: now + weeks * 7 * 86_400,
+    };
+    let busy = db::calendar_feeds::busy_of_everyone(pool, horizon).await?;
     Ok(rows
         .into_iter()
         .map(|r| Volunteer {
@@ -196,11 +205,19 @@ pub(crate) async fn engine_volunteers(pool: &sqlx::AnyPool) -> Result<Vec<Volunt
                 .map(|(_, p)| *p)
                 .collect(),
             online: r.online == 1,
-            availability: windows
-                .iter()
-                .filter(|(id, _, _)| *id == r.id)
-                .map(|(_, _, w)| *w)
-                .collect(),
+            availability: {
+                let weekly: Vec<Window> = windows
+                    .iter()
+                    .filter(|(id, _, _)| *id == r.id)
+                    .map(|(_, _, w)| *w)
+                    .collect();
+                let busy: Vec<Span> = busy
+                    .iter()
+                    .filter(|(id, _)| *id == r.id)
+                    .map(|(_, span)| *span)
+                    .collect();
+                without(&weekly, &regular_busy(&busy, now, weeks as u32))
+            },
             free_places: u32::try_from((r.capacity - r.busy).max(0)).unwrap_or(0),
             gender: r.gender.as_deref().and_then(Gender::parse),
             origin_country: r.origin_country.clone(),

@@ -24,6 +24,8 @@ use {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeetingView {
     pub id: i64,
+    /// Its .ics download.
+    pub download: String,
     pub assignment_id: i64,
     pub household_name: String,
     pub support_person: String,
@@ -44,6 +46,7 @@ pub(crate) fn meeting_view(row: MeetingRow, topics: Vec<String>, now: i64) -> Me
     let planned = matches!(row.status.as_str(), "pending" | "confirmed");
     MeetingView {
         id: row.event_id,
+        download: super::calendar::download_path(&row.uid),
         assignment_id: row.assignment_id,
         household_name: row.household_name,
         support_person: row.support_person,

@@ -24,6 +24,8 @@ pub struct CustomActivity {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionLine {
     pub id: i64,
+    /// Its .ics download.
+    pub download: String,
     /// Tallinn time.
     pub when: String,
     pub cancelled: bool,
@@ -262,6 +264,7 @@ pub async fn workshop(id: i64, household: Option<i64>) -> Result<WorkshopDetail,
         .into_iter()
         .map(|x| SessionLine {
             id: x.id,
+            download: super::calendar::download_path(&x.uid),
             when: context::local_span(x.starts_at, x.ends_at),
             cancelled: x.status == "cancelled",
             past: x.ends_at <= now,

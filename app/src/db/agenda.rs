@@ -298,3 +298,41 @@ pub async fn participant_sessions<'e, E: sqlx::Executor<'e, Database = sqlx::Any
         .fetch_all(executor)
         .await
 }
+
+/// Event `uid` from account `account_id`'s own calendar (as [`personal`] shows it), at any time.
+pub async fn personal_event<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    account_id: i64,
+    uid: &str,
+) -> Result<Option<AgendaRow>, sqlx::Error> {
+    static QUERY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let query = QUERY.get_or_init(|| {
+        format!(
+            "SELECT * FROM ({}) x WHERE uid = $2 LIMIT 1",
+            personal_query()
+        )
+    });
+    let row: Option<AgendaRow> = sqlx::query_as(query)
+        .bind(account_id)
+        .bind(uid)
+        .fetch_optional(executor)
+        .await?;
+    Ok(row.map(|row| in_order(vec![row]).remove(0)))
+}
+
+/// Consultation `uid` as its household sees it, for staff who may open its page without being
+/// in it: any coordinator, and the support person of the household.
+pub async fn staff_consultation<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    account_id: i64,
+    uid: &str,
+) -> Result<Option<AgendaRow>, sqlx::Error> {
+    let side = "e.uid = $2 AND (EXISTS (SELECT 1 FROM account_roles r WHERE r.account_id = $1 \
+                AND r.role = 'coordinator') OR EXISTS (SELECT 1 FROM assignments a \
+                WHERE a.household_id = c.household_id AND a.support_person_id = $1))";
+    sqlx::query_as(&consultations(side, COORDINATOR))
+        .bind(account_id)
+        .bind(uid)
+        .fetch_optional(executor)
+        .await
+}

@@ -158,3 +158,22 @@ pub async fn busy_in<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
         .map(|(start, end)| Span { start, end })
         .collect())
 }
+
+/// Everyone's imported busy times that touch `window`, as (account, span), for matching.
+pub async fn busy_of_everyone(
+    pool: &sqlx::AnyPool,
+    window: Span,
+) -> Result<Vec<(i64, Span)>, sqlx::Error> {
+    let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT account_id, starts_at, ends_at FROM busy_times \
+         WHERE starts_at < $1 AND ends_at > $2 ORDER BY account_id, starts_at",
+    )
+    .bind(window.end)
+    .bind(window.start)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(account, start, end)| (account, Span { start, end }))
+        .collect())
+}

@@ -9,6 +9,7 @@ pub const KIND: &str = "meeting";
 #[derive(Debug, Clone, FromRow)]
 pub struct MeetingRow {
     pub event_id: i64,
+    pub uid: String,
     pub assignment_id: i64,
     pub household_id: i64,
     pub household_name: String,
@@ -22,7 +23,7 @@ pub struct MeetingRow {
     pub held_minutes: Option<i64>,
 }
 
-const SELECT: &str = "SELECT e.id AS event_id, m.assignment_id, s.household_id, \
+const SELECT: &str = "SELECT e.id AS event_id, e.uid, m.assignment_id, s.household_id, \
      COALESCE((SELECT x.first_name || ' ' || x.last_name FROM members x \
         WHERE x.household_id = s.household_id ORDER BY x.id LIMIT 1), '') AS household_name, \
      s.support_person_id, a.display_name AS support_person, e.starts_at, e.ends_at, e.status, \

@@ -52,6 +52,7 @@ pub async fn series<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 #[derive(Debug, Clone, FromRow)]
 pub struct SessionRow {
     pub id: i64,
+    pub uid: String,
     pub series_id: i64,
     pub starts_at: i64,
     pub ends_at: i64,
@@ -59,7 +60,8 @@ pub struct SessionRow {
     pub moved_from: Option<String>,
 }
 
-const SESSIONS: &str = "SELECT e.id, x.series_id, e.starts_at, e.ends_at, e.status, x.moved_from \
+const SESSIONS: &str =
+    "SELECT e.id, e.uid, x.series_id, e.starts_at, e.ends_at, e.status, x.moved_from \
      FROM series_sessions x JOIN events e ON e.id = x.event_id";
 
 pub async fn sessions<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(

@@ -132,9 +132,8 @@ pub async fn event_file(
         None => language_of(None, &headers),
     };
     let ctx = &state.ctx;
-    let now = ctx.clock.now();
     let id = account.map(|(id, _)| id);
-    match calendar_feed::one(&ctx.db, id, uid, &language, now, &ctx.public_url).await {
+    match calendar_feed::one(&ctx.db, id, uid, &language, &ctx.public_url).await {
         Ok(Some(rendered)) => calendar(&headers, rendered, "private", Some(uid)),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(error) => failed(error),

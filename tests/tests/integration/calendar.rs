@@ -251,7 +251,7 @@ async fn content_follows_the_role(app: TestApp) {
     assert_eq!(res.status().as_u16(), 404);
 }
 
-async fn upload(app: &TestApp, client: &Client, bytes: Vec<u8>) -> (u16, Value) {
+pub(crate) async fn upload(app: &TestApp, client: &Client, bytes: Vec<u8>) -> (u16, Value) {
     let part = reqwest::multipart::Part::bytes(bytes).file_name("mine.ics");
     let form = reqwest::multipart::Form::new().part("file", part);
     let res = client
@@ -264,7 +264,7 @@ async fn upload(app: &TestApp, client: &Client, bytes: Vec<u8>) -> (u16, Value) 
     (status, res.json().await.unwrap_or(Value::Null))
 }
 
-fn busy_file(body: &str) -> Vec<u8> {
+pub(crate) fn busy_file(body: &str) -> Vec<u8> {
     format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{body}END:VCALENDAR\r\n").into_bytes()
 }
 
@@ -347,7 +347,87 @@ async fn busy_time_uploads(app: TestApp) {
     assert_eq!(app.count("busy_times").await, 0);
 }
 
+/// The uid of event `id`.
+async fn uid_of(app: &TestApp, id: i64) -> String {
+    sqlx::query_scalar("SELECT uid FROM events WHERE id = $1")
+        .bind(id)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap()
+}
+
+/// Status of a download of `path` by `client`, and the UIDs in it.
+async fn download(app: &TestApp, client: &Client, path: &str) -> (u16, Vec<String>) {
+    let res = client.get(app.url(path)).send().await.unwrap();
+    let status = res.status().as_u16();
+    let text = res.text().await.unwrap_or_default();
+    (status, parsed(&text).into_iter().map(|e| e.0).collect())
+}
+
+async fn event_pages_offer_their_download(app: TestApp) {
+    // A consultation: its household and staff who may open it; nobody else.
+    let r = crate::consultations::reception_for(&app).await;
+    let id = crate::consultations::book_one(&app, &r, "2027-01-13", "10:00").await;
+    let uid = uid_of(&app, id).await;
+    let file = format!("/calendar/events/{uid}.ics");
+    let (status, page) = app
+        .page(&r.beneficiary, &format!("/consultations/{id}"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains(&format!("href=\"{file}\"")), "{page}");
+    assert_eq!(
+        download(&app, &r.beneficiary, &file).await,
+        (200, vec![uid.clone()])
+    );
+    assert_eq!(
+        download(&app, &r.coordinator, &file).await,
+        (200, vec![uid.clone()])
+    );
+    for stranger in ["support2@test.ee", "volunteer@test.ee"] {
+        let client = app.login_as(stranger).await;
+        assert_eq!(download(&app, &client, &file).await.0, 404, "{stranger}");
+    }
+    assert_eq!(download(&app, &app.client(), &file).await.0, 404);
+
+    // A support person's meeting, from the assignment's page.
+    let person = app.account_id("support@test.ee").await;
+    crate::support::set_profile(&app, &r.coordinator, person, "5", "active").await;
+    let assignment = crate::support::assigned(&app, &r.coordinator, person, 1).await;
+    let sirje = app.login_as("support@test.ee").await;
+    let date = crate::support::days_from_today(3);
+    let res = crate::support::plan(&app, &sirje, assignment, &date, "10:00", "11:00").await;
+    assert_eq!(res.status().as_u16(), 200);
+    let meeting: i64 = res.json().await.unwrap();
+    let file = format!("/calendar/events/{}.ics", uid_of(&app, meeting).await);
+    let (status, page) = app
+        .page(&sirje, &format!("/assignments/{assignment}"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains(&format!("href=\"{file}\"")), "{page}");
+    assert_eq!(download(&app, &sirje, &file).await.0, 200);
+}
+
+/// A workshop session, from the series page, for anyone while the series is open.
+async fn a_series_page_offers_each_session(app: TestApp) {
+    let s = setup(&app).await;
+    let series: i64 = create_series(&app, &s, &series_form(&s, "12", "everyone"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let first = sessions_of(&app, series).await[0];
+    let file = format!("/calendar/events/{}.ics", uid_of(&app, first).await);
+    let (status, page) = app
+        .page(&app.client(), &format!("/workshops/{series}"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains(&format!("href=\"{file}\"")), "{page}");
+    assert_eq!(download(&app, &app.client(), &file).await.0, 200);
+}
+
 on_both_databases!(
+    event_pages_offer_their_download,
+    a_series_page_offers_each_session,
     personal_feeds,
     guessing_tokens_is_cut_off,
     content_follows_the_role,

@@ -4,6 +4,7 @@
 use crate::helpers::{assert_refused, TestApp};
 use crate::households::register;
 use crate::on_both_databases;
+use chrono::Datelike;
 use reqwest::Client;
 use serde_json::Value;
 
@@ -870,7 +871,57 @@ async fn an_admin_adds_a_kind_of_training(app: TestApp) {
     assert_eq!(app.count("volunteer_trainings").await, 1);
 }
 
+/// Two volunteers alike, both free on Tuesday evenings; one's imported calendar has a weekly
+/// Tuesday-evening commitment, so the engine proposes the other, whose evenings score.
+async fn imported_regular_commitments_are_not_free_time(app: TestApp) {
+    let (coordinator, _request) = peer_request(&app).await;
+    second_volunteer(&app).await;
+    let mut ids = Vec::new();
+    for email in ["volunteer@test.ee", "volunteer2@test.ee"] {
+        let (volunteer, id) = ready_volunteer(&app, &coordinator, email).await;
+        ok(
+            app.api(
+                &volunteer,
+                "add_my_availability",
+                &[
+                    ("window[weekday]", "2"),
+                    ("window[start_time]", "17:00"),
+                    ("window[end_time]", "21:00"),
+                ],
+            )
+            .await,
+            "window",
+        )
+        .await;
+        ids.push((volunteer, id));
+    }
+    let today = today_of(&app);
+    let days_to_tuesday = (8 - i64::from(today.weekday().number_from_monday())) % 7;
+    let tuesday = today + chrono::Duration::days(days_to_tuesday + 1);
+    let choir = crate::calendar::busy_file(&format!(
+        "BEGIN:VEVENT\r\nUID:choir@example.com\r\nSUMMARY:Choir\r\n\
+         DTSTART;TZID=Europe/Tallinn:{}T170000\r\nDTEND;TZID=Europe/Tallinn:{}T210000\r\n\
+         RRULE:FREQ=WEEKLY;COUNT=13\r\nEND:VEVENT\r\n",
+        tuesday.format("%Y%m%d"),
+        tuesday.format("%Y%m%d"),
+    ));
+    let (status, body) = crate::calendar::upload(&app, &ids[0].0, choir).await;
+    assert_eq!(status, 200, "{body}");
+
+    let run = ok(app.api(&coordinator, "run_matching", &[]).await, "run").await;
+    assert_eq!(run, 1);
+    let board = board(&app, &coordinator).await;
+    let proposal = &board["open"][0]["proposal"];
+    assert_eq!(proposal["volunteer_id"], ids[1].1, "{board}");
+    let parts = proposal["score"]["parts"].as_array().unwrap();
+    assert!(
+        parts.iter().any(|p| p[0] == "availability" && p[1] == 20),
+        "four free evening hours: {parts:?}"
+    );
+}
+
 on_both_databases!(
+    imported_regular_commitments_are_not_free_time,
     an_admin_adds_a_kind_of_training,
     without_javascript_a_refused_profile_comes_back_with_its_values,
     matching_runs_over_the_demo_data,

@@ -13,12 +13,18 @@ fn tallinn_today() -> chrono::NaiveDate {
         .date_naive()
 }
 
-fn days_from_today(days: i64) -> String {
+pub(crate) fn days_from_today(days: i64) -> String {
     (tallinn_today() + Duration::days(days)).to_string()
 }
 
 /// Gives a support person a profile: Tartu, Ukrainian C1, caseload `limit`, `status`.
-async fn set_profile(app: &TestApp, coordinator: &Client, person: i64, limit: &str, status: &str) {
+pub(crate) async fn set_profile(
+    app: &TestApp,
+    coordinator: &Client,
+    person: i64,
+    limit: &str,
+    status: &str,
+) {
     let res = app
         .api(
             coordinator,
@@ -61,7 +67,12 @@ async fn assign(
 }
 
 /// An open assignment of the test support person to a new household, started `days_ago`.
-async fn assigned(app: &TestApp, coordinator: &Client, person: i64, days_ago: i64) -> i64 {
+pub(crate) async fn assigned(
+    app: &TestApp,
+    coordinator: &Client,
+    person: i64,
+    days_ago: i64,
+) -> i64 {
     let household = register(app, coordinator).await;
     let res = assign(
         app,
@@ -77,7 +88,7 @@ async fn assigned(app: &TestApp, coordinator: &Client, person: i64, days_ago: i6
     res.json().await.unwrap()
 }
 
-async fn plan(
+pub(crate) async fn plan(
     app: &TestApp,
     client: &Client,
     assignment: i64,

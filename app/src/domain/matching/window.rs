@@ -1,5 +1,7 @@
 //! Weekly availability: a weekday and a span of Europe/Tallinn wall-clock time.
 
+use crate::domain::schedule::{tallinn_wall_clock, Span};
+use chrono::{Datelike, Timelike};
 use serde::{Deserialize, Serialize};
 
 /// Monday is 1, Sunday 7; minutes from midnight, `start < end ≤ 24:00`.
@@ -66,6 +68,72 @@ pub fn overlap_minutes(a: &[Window], b: &[Window]) -> u32 {
     total
 }
 
+/// Imported busy times are read at this resolution (minutes).
+const BUSY_STEP: i64 = 15;
+const BUCKETS_A_DAY: usize = (24 * 60 / BUSY_STEP) as usize;
+
+/// The weekly times a person's imported calendar shows as busy in at least half of the `weeks`
+/// weeks from `from` (choir every Tuesday 17–19), as windows; a one-off appointment is no
+/// regular commitment and leaves the weekly availability alone.
+pub fn regular_busy(busy: &[Span], from: i64, weeks: u32) -> Vec<Window> {
+    let weeks = weeks.clamp(1, 64);
+    let until = from + i64::from(weeks) * 7 * 86_400;
+    // For every quarter hour of the week, the weeks in which it is busy (one bit per week).
+    let mut seen = vec![0u64; 7 * BUCKETS_A_DAY];
+    for span in busy {
+        let start = span.start.max(from);
+        let end = span.end.min(until);
+        let mut at = start - start.rem_euclid(BUSY_STEP * 60);
+        while at < end {
+            if let Some((date, time)) = tallinn_wall_clock(at) {
+                let day = date.weekday().num_days_from_monday() as usize;
+                let minute = i64::from(time.hour() * 60 + time.minute());
+                let bucket = day * BUCKETS_A_DAY + (minute / BUSY_STEP) as usize;
+                let week = (at - from).div_euclid(7 * 86_400);
+                if let (Some(slot), Ok(week)) = (seen.get_mut(bucket), u32::try_from(week)) {
+                    *slot |= 1u64.checked_shl(week).unwrap_or(0);
+                }
+            }
+            at += BUSY_STEP * 60;
+        }
+    }
+    let needed = weeks.div_ceil(2);
+    let mut out = Vec::new();
+    for (day, buckets) in seen.chunks(BUCKETS_A_DAY).enumerate() {
+        let mut run: Option<usize> = None;
+        for (i, weeks_busy) in buckets.iter().chain([&0]).enumerate() {
+            match (weeks_busy.count_ones() >= needed, run) {
+                (true, None) => run = Some(i),
+                (false, Some(first)) => {
+                    let minute = |b: usize| (b as i64 * BUSY_STEP) as u16;
+                    out.extend(Window::new(day as u8 + 1, minute(first), minute(i)));
+                    run = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// `available` with the `busy` windows taken out.
+pub fn without(available: &[Window], busy: &[Window]) -> Vec<Window> {
+    let busy = merged(busy);
+    let mut out = Vec::new();
+    for window in merged(available) {
+        let mut from = window.start;
+        for b in busy.iter().filter(|b| b.weekday == window.weekday) {
+            if b.end <= from || b.start >= window.end {
+                continue;
+            }
+            out.extend(Window::new(window.weekday, from, b.start.min(window.end)));
+            from = from.max(b.end);
+        }
+        out.extend(Window::new(window.weekday, from, window.end));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +174,75 @@ mod tests {
             180
         );
         assert_eq!(overlap_minutes(&[], &[w(1, 9, 12)]), 0);
+    }
+
+    mod busy {
+        use super::*;
+        use crate::domain::schedule::tallinn_instant;
+        use chrono::{NaiveDate, NaiveTime};
+
+        /// Tallinn time on the `n`th day from Monday 2027-01-04.
+        fn at(n: i64, hour: u32, minute: u32) -> i64 {
+            let day = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap() + chrono::Duration::days(n);
+            tallinn_instant(day, NaiveTime::from_hms_opt(hour, minute, 0).unwrap()).unwrap()
+        }
+
+        fn weekly(weeks: i64, day: i64, from: (u32, u32), to: (u32, u32)) -> Vec<Span> {
+            (0..weeks)
+                .map(|k| Span {
+                    start: at(7 * k + day, from.0, from.1),
+                    end: at(7 * k + day, to.0, to.1),
+                })
+                .collect()
+        }
+
+        #[test]
+        fn a_weekly_commitment_is_regular_a_one_off_is_not() {
+            let mut busy = weekly(12, 1, (17, 0), (19, 0));
+            busy.push(Span {
+                start: at(3, 10, 0),
+                end: at(3, 11, 0),
+            });
+            assert_eq!(regular_busy(&busy, at(0, 0, 0), 12), vec![w(2, 17, 19)]);
+        }
+
+        #[test]
+        fn half_the_weeks_is_enough_fewer_is_not() {
+            let from = at(0, 0, 0);
+            let busy = weekly(6, 1, (17, 0), (18, 30));
+            assert_eq!(
+                regular_busy(&busy, from, 12),
+                vec![Window::new(2, 17 * 60, 18 * 60 + 30).unwrap()]
+            );
+            assert_eq!(regular_busy(&busy[..5], from, 12), vec![]);
+        }
+
+        #[test]
+        fn times_are_read_in_quarter_hours_and_across_midnight() {
+            let from = at(0, 0, 0);
+            let busy: Vec<Span> = (0..12)
+                .map(|k| Span {
+                    start: at(7 * k + 4, 23, 10),
+                    end: at(7 * k + 5, 0, 20),
+                })
+                .collect();
+            assert_eq!(
+                regular_busy(&busy, from, 12),
+                vec![
+                    Window::new(5, 23 * 60, 24 * 60).unwrap(),
+                    Window::new(6, 0, 30).unwrap()
+                ]
+            );
+        }
+
+        #[test]
+        fn busy_windows_are_cut_out_of_the_available_ones() {
+            assert_eq!(
+                without(&[w(2, 9, 20), w(3, 9, 12)], &[w(2, 12, 13), w(2, 17, 19)]),
+                vec![w(2, 9, 12), w(2, 13, 17), w(2, 19, 20), w(3, 9, 12)]
+            );
+            assert_eq!(without(&[w(1, 9, 12)], &[w(1, 8, 13)]), vec![]);
+            assert_eq!(without(&[w(1, 9, 12)], &[]), vec![w(1, 9, 12)]);
+        }
     }
 }

@@ -6,6 +6,13 @@ use crate::ui::text::weekday_name;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// Downloads one event as an .ics file, which calendar apps open.
+#[component]
+pub fn DownloadIcs(href: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <a class="cal-download" href=href download="">{t!(i18n, cal_download)}</a> }
+}
+
 /// One event: title linking to its page, time, place, and its .ics download.
 #[component]
 pub fn ItemLine(item: CalendarItem, show_date: bool) -> impl IntoView {
@@ -37,7 +44,7 @@ pub fn ItemLine(item: CalendarItem, show_date: bool) -> impl IntoView {
             {item.cancelled.then(|| view! { " " <strong class="badge">{t!(i18n, cal_cancelled)}</strong> })}
             {item.place.clone().map(|p| view! { <span class="cal-place">{p}</span> })}
             " "
-            <a class="cal-download" href=item.download.clone() download="">{t!(i18n, cal_download)}</a>
+            <DownloadIcs href=item.download.clone() />
         </li>
     }
 }

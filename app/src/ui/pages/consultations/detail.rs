@@ -12,6 +12,7 @@ use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, TextField};
 use crate::ui::guard::{id_param, RequireRole};
+use crate::ui::pages::calendar::DownloadIcs;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{consultation_status_name, field_error, language_name, topic_name};
 use leptos::prelude::*;
@@ -68,6 +69,7 @@ pub fn ConsultationPage() -> impl IntoView {
                                 <h1>{t!(i18n, consultation_title)}</h1>
                                 {notice().map(|n| view! { <div class="notice" role="status"><p>{n}</p></div> })}
                                 <Facts c=c.clone() />
+                                <p><DownloadIcs href=c.download.clone() /></p>
                                 {match c.change_refused {
                                     None => view! {
                                         <Reschedule id=c.id action=reschedule slots

@@ -13,6 +13,7 @@ use crate::domain::{ChecklistItem, ChecklistStatus, EndReason};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, FormError, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
+use crate::ui::pages::calendar::DownloadIcs;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{
     assignment_status_name, channel_name, checklist_item_name, checklist_status_name,
@@ -302,7 +303,7 @@ fn MeetingRow(m: MeetingView, open: bool, actions: Actions) -> impl IntoView {
     let minutes_id = format!("minutes-{}", m.id);
     view! {
         <tr>
-            <td>{m.when.clone()}</td>
+            <td>{m.when.clone()} " " <DownloadIcs href=m.download.clone() /></td>
             <td>{m.place.clone()}</td>
             <td>{topics}</td>
             <td>{status}</td>

@@ -10,6 +10,7 @@ use crate::api::workshops::{AcceptOffer, CancelRegistration, SignUp};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, Tick};
 use crate::ui::guard::id_param;
+use crate::ui::pages::calendar::DownloadIcs;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::language_name;
 use leptos::prelude::*;
@@ -117,6 +118,7 @@ fn Series(w: WorkshopDetail, actions: Actions) -> impl IntoView {
                     {s.cancelled.then(|| view! { " · " <strong>{t!(i18n, session_cancelled)}</strong> })}
                     {s.moved_from.clone().map(|d| view! { " · " {t!(i18n, moved_from_holiday, date = d)} })}
                     {roster.then(|| view! { " · " <A href=format!("/workshops/sessions/{id}")>{t!(i18n, roster_link)}</A> })}
+                    {(!s.past).then(|| view! { " · " <DownloadIcs href=s.download.clone() /> })}
                     {(coordinator && !s.cancelled && !s.past).then(|| view! {
                         <ActionForm action=actions.cancel_session attr:class="inline">
                             <input type="hidden" name="session" value=id />
