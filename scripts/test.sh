@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints, unit tests, integration tests on SQLite and on
-# PostgreSQL (a local server is started, and installed when missing), and end-to-end tests in
-# headless Chromium (installed from Debian when missing). `.ci/run` calls exactly this.
+# PostgreSQL (a local server is started, and installed when missing), end-to-end tests in
+# headless Chromium (installed from Debian when missing), and a bounded fuzzing run of the
+# calendar reader (TUGI_FUZZ_SECONDS, default 60). `.ci/run` calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -31,5 +32,10 @@ trap 'scripts/postgres.sh stop' EXIT
 
 echo "==> tests"
 cargo test --workspace --no-fail-fast
+
+echo "==> fuzzing the calendar reader (${TUGI_FUZZ_SECONDS:-60} s)"
+# In CI the tests' build is not needed any more: make room for the fuzzer's.
+if [ -n "${CI:-}" ]; then rm -rf target/debug; fi
+scripts/fuzz.sh "${TUGI_FUZZ_SECONDS:-60}"
 
 echo "==> all tests passed in $(( $(date +%s) - start )) s"

@@ -99,12 +99,20 @@ pub struct OfficeWeek {
 #[cfg(feature = "ssr")]
 const AGENDA_DAYS: i64 = 56;
 
-/// The Monday of the week holding `week` (a date), or of this week.
+/// The Monday of the week holding `week` (a date), or of this week when it is no date or too
+/// far away to be a week anyone plans (an address typed by hand, or a guess).
 #[cfg(feature = "ssr")]
 fn monday(week: Option<&str>) -> NaiveDate {
+    monday_of(week, context::today())
+}
+
+#[cfg(feature = "ssr")]
+fn monday_of(week: Option<&str>, today: NaiveDate) -> NaiveDate {
+    let plausible = |d: &NaiveDate| (2000..=2100).contains(&d.year());
     let day = week
         .and_then(|w| w.parse::<NaiveDate>().ok())
-        .unwrap_or_else(context::today);
+        .filter(plausible)
+        .unwrap_or(today);
     day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday()))
 }
 
@@ -281,4 +289,31 @@ pub async fn office_calendar(id: i64, week: Option<String>) -> Result<OfficeWeek
         week: week_of(first, &items, &[]),
         feed: format!("{}/calendar/offices/{id}.ics", context::public_url()),
     })
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::monday_of;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_week_is_its_monday_and_nonsense_is_this_week() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let this = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(
+            monday_of(Some("2026-12-06"), today).to_string(),
+            "2026-11-30"
+        );
+        assert_eq!(monday_of(None, today), this);
+        for bad in [
+            "garbage",
+            "2026-13-40",
+            "262142-12-31",
+            "-262143-01-01",
+            "1999-12-31",
+            "",
+        ] {
+            assert_eq!(monday_of(Some(bad), today), this, "{bad}");
+        }
+    }
 }

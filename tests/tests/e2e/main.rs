@@ -2,6 +2,7 @@
 //! real server (SQLite with the demo data), once with JavaScript and once without.
 
 mod browser;
+mod calendar;
 mod workshops;
 
 use browser::{Browser, Session};

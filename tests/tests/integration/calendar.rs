@@ -425,7 +425,48 @@ async fn a_series_page_offers_each_session(app: TestApp) {
     assert_eq!(download(&app, &app.client(), &file).await.0, 200);
 }
 
+/// The calendar's server functions: who may call them, and what a bad id or week gets.
+async fn calendar_endpoints_refuse_strangers_and_bad_input(app: TestApp) {
+    let anyone = app.client();
+    for endpoint in ["new_feed_address", "delete_busy_times", "my_calendar"] {
+        let res = app.api(&anyone, endpoint, &[]).await;
+        assert_eq!(res.status().as_u16(), 401, "{endpoint}");
+    }
+    let res = app.api(&anyone, "office_calendar", &[("id", "1")]).await;
+    assert_eq!(res.status().as_u16(), 401);
+    // A beneficiary has no busy times to delete; a volunteer sees no office calendar.
+    let beneficiary = app.login_as("beneficiary@test.ee").await;
+    let res = app.api(&beneficiary, "delete_busy_times", &[]).await;
+    assert_eq!(res.status().as_u16(), 403);
+    let volunteer = app.login_as("volunteer@test.ee").await;
+    let res = app.api(&volunteer, "office_calendar", &[("id", "1")]).await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(app.count("calendar_feeds").await, 0, "nothing made");
+    // An unknown office, an id that is no number, weeks that are no dates.
+    let coordinator = app.login_as("coordinator@test.ee").await;
+    let res = app
+        .api(&coordinator, "office_calendar", &[("id", "999999")])
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    let res = app
+        .api(&coordinator, "office_calendar", &[("id", "abc")])
+        .await;
+    assert_eq!(res.status().as_u16(), 400);
+    for week in ["garbage", "2026-13-40", "262142-12-31", "-262143-01-01", ""] {
+        let res = app.api(&volunteer, "my_calendar", &[("week", week)]).await;
+        let status = res.status().as_u16();
+        assert!(status == 200 || status == 400, "{week}: {status}");
+    }
+    // The volunteer's own: an address made, busy times deleted (none there).
+    let res = app.api(&volunteer, "new_feed_address", &[]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(app.count("calendar_feeds").await, 1);
+    let res = app.api(&volunteer, "delete_busy_times", &[]).await;
+    assert_eq!(res.status().as_u16(), 200);
+}
+
 on_both_databases!(
+    calendar_endpoints_refuse_strangers_and_bad_input,
     event_pages_offer_their_download,
     a_series_page_offers_each_session,
     personal_feeds,

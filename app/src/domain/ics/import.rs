@@ -429,6 +429,10 @@ fn expand(
             event: name.clone(),
             rule: rule.chars().take(80).collect(),
         };
+        // The grammar is ASCII; the `rrule` parser slices by bytes and panics on anything else.
+        if !rule.is_ascii() {
+            return Err(invalid());
+        }
         let rule_text = until_in_utc(rule, first.timezone(), zones).ok_or_else(invalid)?;
         let parsed: rrule::RRule<rrule::Unvalidated> = rule_text.parse().map_err(|_| invalid())?;
         let set = parsed.build(dt_start).map_err(|_| invalid())?;

@@ -249,6 +249,12 @@ fn bad_files_are_refused_with_a_reason() {
         busy_times(&calendar(&rule), NOW),
         Err(ImportError::InvalidRule { .. })
     ));
+    // Found by the fuzzer: the `rrule` parser panicked on a byte inside a character.
+    let rule = event("DTSTART:20261127T120000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY;BYDAY=Ъ\r\n");
+    assert!(matches!(
+        busy_times(&calendar(&rule), NOW),
+        Err(ImportError::InvalidRule { .. })
+    ));
 }
 
 #[test]

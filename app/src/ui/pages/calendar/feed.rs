@@ -7,9 +7,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 #[component]
-pub fn FeedBox(feed: Option<FeedAddress>) -> impl IntoView {
+pub fn FeedBox(feed: Option<FeedAddress>, renew: ServerAction<NewFeedAddress>) -> impl IntoView {
     let i18n = use_i18n();
-    let renew = ServerAction::<NewFeedAddress>::new();
     let has_feed = feed.is_some();
     view! {
         <section class="card" aria-labelledby="feed-title" id="feed">
@@ -70,9 +69,11 @@ fn upload_message(i18n: I18n) -> Option<(bool, String)> {
 }
 
 #[component]
-pub fn BusyBox(busy: Option<BusyImportInfo>) -> impl IntoView {
+pub fn BusyBox(
+    busy: Option<BusyImportInfo>,
+    delete: ServerAction<DeleteBusyTimes>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let delete = ServerAction::<DeleteBusyTimes>::new();
     let message = upload_message(i18n);
     view! {
         <section class="card" aria-labelledby="busy-title" id="busy">

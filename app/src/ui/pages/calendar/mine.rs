@@ -3,7 +3,7 @@
 
 use super::feed::{BusyBox, FeedBox};
 use super::week::{Agenda, WeekView};
-use crate::api::calendar::my_calendar;
+use crate::api::calendar::{my_calendar, DeleteBusyTimes, NewFeedAddress};
 use crate::i18n::*;
 use crate::ui::guard::RequireRole;
 use crate::ui::pages::ErrorView;
@@ -15,7 +15,16 @@ use leptos_router::hooks::use_query_map;
 pub fn CalendarPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let data = Resource::new(move || query.with(|q| q.get("week")), my_calendar);
+    // A new address or deleted busy times show at once: both actions reload the page's data.
+    let renew = ServerAction::<NewFeedAddress>::new();
+    let delete = ServerAction::<DeleteBusyTimes>::new();
+    let data = Resource::new(
+        move || {
+            let week = query.with(|q| q.get("week"));
+            (week, renew.version().get(), delete.version().get())
+        },
+        |(week, _, _)| my_calendar(week),
+    );
     view! {
         <RequireRole roles=&[]>
             <h1>{t!(i18n, cal_title)}</h1>
@@ -25,8 +34,8 @@ pub fn CalendarPage() -> impl IntoView {
                         Ok(c) => view! {
                             <WeekView week=c.week base="/calendar" />
                             <Agenda items=c.agenda />
-                            <FeedBox feed=c.feed />
-                            {c.can_import.then(|| view! { <BusyBox busy=c.busy /> })}
+                            <FeedBox feed=c.feed renew />
+                            {c.can_import.then(|| view! { <BusyBox busy=c.busy delete /> })}
                             {(!c.offices.is_empty()).then(|| view! {
                                 <section aria-labelledby="offices-title">
                                     <h2 id="offices-title">{t!(i18n, cal_offices)}</h2>
