@@ -6,22 +6,27 @@ use super::browser::{Browser, Session};
 use super::log_in;
 use fantoccini::Locator;
 
-/// The address in the feed box, as a path on this server.
-async fn feed_path(s: &Session) -> String {
-    let address = s
-        .client
-        .wait()
-        .at_most(std::time::Duration::from_secs(20))
-        .for_element(Locator::Css("#feed-url"))
-        .await
-        .expect("the address field")
-        .prop("value")
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    let (_, path) = address.split_once("/calendar/").expect("a feed address");
-    format!("/calendar/{path}")
+/// The address in the feed box, as a path on this server, once the box shows one other than
+/// `not` (the page re-renders after the action: the field may be there before its value).
+async fn feed_path(s: &Session, not: Option<&str>) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let address = match s.client.find(Locator::Css("#feed-url")).await {
+            Ok(field) => field.prop("value").await.ok().flatten().unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if let Some((_, path)) = address.split_once("/calendar/") {
+            let path = format!("/calendar/{path}");
+            if Some(path.as_str()) != not {
+                return path;
+            }
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no new feed address; the field says {address:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 /// GETs `path` with the browser's cookies: (status, content type, body).
@@ -80,7 +85,7 @@ async fn a_volunteer_subscribes_downloads_an_event_and_imports_busy_times() {
 
     // An address, then a new one: the old one is revoked.
     s.click("#feed button[type=submit]").await;
-    let first = feed_path(&s).await;
+    let first = feed_path(&s, None).await;
     let (status, kind, body) = fetch(&browser, &s, &first).await;
     assert_eq!(
         (status, kind.as_str()),
@@ -88,18 +93,7 @@ async fn a_volunteer_subscribes_downloads_an_event_and_imports_busy_times() {
     );
     assert!(body.starts_with("BEGIN:VCALENDAR\r\n"));
     s.click("#feed button[type=submit]").await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    let second = loop {
-        let now = feed_path(&s).await;
-        if now != first {
-            break now;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the address was not replaced"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    };
+    let second = feed_path(&s, Some(&first)).await;
     assert_eq!(fetch(&browser, &s, &first).await.0, 404, "revoked");
     assert_eq!(fetch(&browser, &s, &second).await.0, 200);
 
