@@ -14,6 +14,7 @@ use tugi_app::api::credentials::token_hash;
 use tugi_app::db;
 use tugi_app::domain::access;
 use tugi_app::domain::ics::import::{self, ImportError};
+use tugi_app::domain::workshops::UI_LANGUAGES;
 
 /// Requests one feed token may make in a minute (clients poll every 15 to 60 minutes).
 pub const TOKEN_LIMIT: i64 = 20;
@@ -94,7 +95,7 @@ fn language_of(asked: Option<&str>, headers: &HeaderMap) -> String {
     [asked.map(str::to_owned), cookie]
         .into_iter()
         .flatten()
-        .find(|l| ["et", "en", "ru", "uk"].contains(&l.as_str()))
+        .find(|l| UI_LANGUAGES.contains(&l.as_str()))
         .unwrap_or_else(|| "et".to_owned())
 }
 

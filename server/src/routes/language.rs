@@ -12,8 +12,7 @@ use tugi_app::api::context::{
 };
 use tugi_app::api::credentials::token_hash;
 use tugi_app::db;
-
-const SUPPORTED: [&str; 4] = ["et", "en", "ru", "uk"];
+use tugi_app::domain::workshops::UI_LANGUAGES;
 
 #[derive(Deserialize)]
 pub struct Next {
@@ -26,7 +25,7 @@ pub async fn switch(
     Query(query): Query<Next>,
     headers: HeaderMap,
 ) -> Response {
-    if !SUPPORTED.contains(&code.as_str()) {
+    if !UI_LANGUAGES.contains(&code.as_str()) {
         return (StatusCode::NOT_FOUND, "unknown language").into_response();
     }
     if let Some(hash) = cookie_in(&headers, SESSION_COOKIE).map(|t| token_hash(&t)) {
