@@ -60,8 +60,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async />
                         <Route path=path!("/calendar/office/:id") view=OfficeCalendarPage ssr=SsrMode::Async />
                         <Route path=path!("/invite/:token") view=InvitePage ssr=SsrMode::Async />
+                        <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/reset-password/:token") view=ResetPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/invitations") view=InvitationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/needs-owner") view=NeedsOwnerPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/accounts") view=AccountsPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/accounts/:id") view=AccountAdminPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/offices") view=OfficesPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/offices/:id") view=OfficeEditPage ssr=SsrMode::Async />
                         <Route path=path!("/households") view=HouseholdListPage ssr=SsrMode::Async />
                         <Route path=path!("/households/new") view=NewHouseholdPage ssr=SsrMode::Async />

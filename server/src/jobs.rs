@@ -40,18 +40,37 @@ impl Mailer {
         })
     }
 
-    async fn send(&self, id: i64, message: Message) -> Result<(), Error> {
+    /// Delivers one message; a refusal the server means for good (5xx, a bad address) is
+    /// `Permanent`, anything else may work on a later try.
+    async fn send(&self, id: i64, message: Message) -> Result<(), Failure> {
         match self {
-            Mailer::Smtp(transport) => transport.send(message).await.map(|_| ())?,
+            Mailer::Smtp(transport) => transport.send(message).await.map(|_| ()).map_err(|e| {
+                if e.is_permanent() {
+                    Failure::Permanent(e.to_string())
+                } else {
+                    Failure::Transient(e.to_string())
+                }
+            }),
             Mailer::Files(dir) => {
-                tokio::fs::create_dir_all(dir).await?;
-                // Named by the outbox id: sending twice writes the same file.
-                let path = dir.join(format!("{id:08}.eml"));
-                tokio::fs::write(path, message.formatted()).await?;
+                let write = async {
+                    tokio::fs::create_dir_all(dir).await?;
+                    // Named by the outbox id: sending twice writes the same file.
+                    let path = dir.join(format!("{id:08}.eml"));
+                    tokio::fs::write(path, message.formatted()).await
+                };
+                write.await.map_err(|e| Failure::Transient(e.to_string()))
             }
         }
-        Ok(())
     }
+}
+
+/// Why a message was not delivered.
+#[derive(Debug)]
+pub enum Failure {
+    /// Trying again cannot help (a malformed address, a permanent SMTP refusal).
+    Permanent(String),
+    /// It may work later (the server is down, a timeout, a full disk).
+    Transient(String),
 }
 
 /// What one run did, for logs and tests.
@@ -71,6 +90,10 @@ pub struct Jobs {
     clock: Clock,
     public_url: String,
     interval: Duration,
+    /// This process's name in `worker_runs`.
+    instance: String,
+    /// Turns true when the server shuts down.
+    stop: Option<tokio::sync::watch::Receiver<bool>>,
 }
 
 impl Jobs {
@@ -82,11 +105,25 @@ impl Jobs {
             clock,
             public_url: config.public_url.trim_end_matches('/').to_string(),
             interval: Duration::from_secs(config.mail.interval_secs.max(1)),
+            instance: format!(
+                "{}-{}",
+                std::process::id(),
+                tugi_app::api::credentials::new_token()
+                    .get(..8)
+                    .unwrap_or_default()
+            ),
+            stop: None,
         })
     }
 
-    /// Runs forever in the background, every `interval`.
-    pub fn spawn(self) -> tokio::task::JoinHandle<()> {
+    /// Runs in the background every `interval` until `stop` turns true; a run under way
+    /// finishes the message it is sending first.
+    pub fn spawn(
+        mut self,
+        stop: tokio::sync::watch::Receiver<bool>,
+    ) -> tokio::task::JoinHandle<()> {
+        self.stop = Some(stop.clone());
+        let mut stop = stop;
         tokio::spawn(async move {
             loop {
                 match self.run_once().await {
@@ -96,9 +133,24 @@ impl Jobs {
                     Ok(_) => {}
                     Err(error) => tracing::warn!(%error, "background jobs failed; will retry"),
                 }
-                tokio::time::sleep(self.interval).await;
+                if *stop.borrow() {
+                    break;
+                }
+                let stopped = async {
+                    if stop.wait_for(|s| *s).await.is_err() {
+                        std::future::pending::<()>().await;
+                    }
+                };
+                tokio::select! {
+                    _ = tokio::time::sleep(self.interval) => {}
+                    _ = stopped => break,
+                }
             }
         })
+    }
+
+    fn stopping(&self) -> bool {
+        self.stop.as_ref().is_some_and(|s| *s.borrow())
     }
 
     pub async fn run_once(&self) -> Result<Report, sqlx::Error> {
@@ -106,6 +158,7 @@ impl Jobs {
         let reminders = self.queue_reminders(now).await?;
         let offers_expired = self.expire_offers(now).await?;
         let (sent, failed) = self.deliver_due(now).await?;
+        db::outbox::worker_ran(self.db.pool(), &self.instance, self.clock.now()).await?;
         Ok(Report {
             reminders,
             sent,
@@ -159,28 +212,38 @@ impl Jobs {
         Ok(expired)
     }
 
-    /// Sends the messages that are due; answers (sent, failed).
+    /// Sends the messages that are due, one claimed at a time; answers (sent, failed).
     async fn deliver_due(&self, now: i64) -> Result<(usize, usize), sqlx::Error> {
         let (mut sent, mut failed) = (0, 0);
-        for row in db::outbox::claim_due(&self.db, now, BATCH).await? {
+        for _ in 0..BATCH {
+            if self.stopping() {
+                break;
+            }
+            let Some(row) = db::outbox::claim_next(&self.db, now).await? else {
+                break;
+            };
             let result = match self.message(&row) {
                 Ok(message) => self.mailer.send(row.id, message).await,
-                Err(error) => Err(error),
+                Err(error) => Err(Failure::Permanent(error.to_string())),
             };
+            let attempts = row.attempts + 1;
             match result {
                 Ok(()) => {
                     db::outbox::mark_sent(self.db.pool(), row.id, self.clock.now()).await?;
                     sent += 1;
+                    continue;
                 }
-                Err(error) => {
-                    let attempts = row.attempts + 1;
+                Err(Failure::Transient(error)) if attempts < db::outbox::MAX_ATTEMPTS => {
                     let retry_at = now + db::outbox::backoff(attempts);
                     tracing::warn!(id = row.id, attempts, %error, "message not delivered; will retry");
-                    db::outbox::mark_failed(self.db.pool(), row.id, &error.to_string(), retry_at)
-                        .await?;
-                    failed += 1;
+                    db::outbox::mark_failed(self.db.pool(), row.id, &error, retry_at).await?;
+                }
+                Err(Failure::Transient(error) | Failure::Permanent(error)) => {
+                    tracing::error!(id = row.id, attempts, %error, "message failed for good");
+                    db::outbox::mark_failed_for_good(self.db.pool(), row.id, &error, now).await?;
                 }
             }
+            failed += 1;
         }
         Ok((sent, failed))
     }

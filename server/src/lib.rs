@@ -1,6 +1,7 @@
 //! The Tugi server: configuration, the router, and starting it. `main.rs` is the CLI around it;
 //! tests call `spawn` directly.
 
+pub mod backup;
 pub mod config;
 pub mod demo;
 pub mod jobs;
@@ -50,6 +51,10 @@ pub fn router(config: &Config, db: Db, clock: Clock) -> Router {
             clock,
             booking_rules: Default::default(),
             public_url: config.public_url.trim_end_matches('/').to_string(),
+            mail_target: match &config.mail.smtp_url {
+                Some(_) => "smtp".into(),
+                None => config.mail.outbox_dir.display().to_string(),
+            },
         },
     };
     let ctx = state.ctx.clone();
@@ -87,19 +92,65 @@ pub struct Running {
     /// The clock the server's rules judge by (tests move it).
     pub clock: Clock,
     pub handle: tokio::task::JoinHandle<()>,
+    /// The background worker, when this process runs it.
+    pub worker: Option<tokio::task::JoinHandle<()>>,
+    stop: tokio::sync::watch::Sender<bool>,
+}
+
+impl Running {
+    /// A handle that asks the server to stop, for tests and signal handlers.
+    pub fn stopper(&self) -> Stopper {
+        Stopper(self.stop.clone())
+    }
+
+    /// Stops gracefully: no new connections, requests in flight finish (up to `grace`), and
+    /// the worker finishes the message it is sending. Answers whether everything ended in time.
+    pub async fn shut_down(self, grace: std::time::Duration) -> bool {
+        self.stopper().stop();
+        let server = tokio::time::timeout(grace, self.handle).await.is_ok();
+        let worker = match self.worker {
+            Some(worker) => tokio::time::timeout(grace, worker).await.is_ok(),
+            None => true,
+        };
+        server && worker
+    }
+}
+
+/// Asks a running server (and its worker) to stop.
+#[derive(Clone)]
+pub struct Stopper(tokio::sync::watch::Sender<bool>);
+
+impl Stopper {
+    pub fn stop(&self) {
+        let _ = self.0.send(true);
+    }
 }
 
 pub async fn spawn(config: &Config) -> Result<Running, Box<dyn std::error::Error + Send + Sync>> {
     let db = open_database(config).await?;
     let clock = Clock::default();
     let app = router(config, db.clone(), clock.clone());
-    if config.background_jobs {
-        jobs::Jobs::new(config, db.clone(), clock.clone())?.spawn();
-    }
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let worker = if config.background_jobs {
+        Some(jobs::Jobs::new(config, db.clone(), clock.clone())?.spawn(stopped.clone()))
+    } else {
+        None
+    };
     let listener = tokio::net::TcpListener::bind(&config.bind).await?;
     let addr = listener.local_addr()?;
+    let mut signal = stopped;
     let handle = tokio::spawn(async move {
-        if let Err(error) = axum::serve(listener, app).await {
+        let service = app.into_make_service_with_connect_info::<SocketAddr>();
+        // Without a stopper left (a dropped `Running`), the server runs until the process ends.
+        let shutdown = async move {
+            if signal.wait_for(|stop| *stop).await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        };
+        if let Err(error) = axum::serve(listener, service)
+            .with_graceful_shutdown(shutdown)
+            .await
+        {
             tracing::error!(%error, "server stopped");
         }
     });
@@ -108,5 +159,7 @@ pub async fn spawn(config: &Config) -> Result<Running, Box<dyn std::error::Error
         db,
         clock,
         handle,
+        worker,
+        stop,
     })
 }

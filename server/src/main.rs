@@ -85,7 +85,14 @@ enum Command {
         email: String,
         #[arg(long, default_value = "Administrator")]
         name: String,
+        /// The admin's language: et, en, ru or uk.
+        #[arg(long, default_value = "et")]
+        language: String,
     },
+    /// Write a consistent copy of the running SQLite database to FILE.
+    Backup { file: std::path::PathBuf },
+    /// Replace the (stopped) instance's SQLite database with the checked copy FILE.
+    Restore { file: std::path::PathBuf },
     /// Load the demo data into an empty database.
     SeedDemo,
 }
@@ -130,7 +137,34 @@ async fn run(cli: Cli) -> Result<(), Error> {
             println!("Database migrated.");
             Ok(())
         }
-        Command::CreateAdmin { email, name } => create_admin(&config, &email, &name).await,
+        Command::CreateAdmin {
+            email,
+            name,
+            language,
+        } => create_admin(&config, &email, &name, &language).await,
+        Command::Backup { file } => {
+            let db = tugi_app::db::Db::connect(&config.database_url).await?;
+            tugi_server::backup::backup(&db, &file).await?;
+            db.close().await;
+            println!("Backup written to {}.", file.display());
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let target = tugi_server::backup::sqlite_path(&config.database_url).ok_or(
+                "restore is for SQLite; restore PostgreSQL with pg_restore (see the README)",
+            )?;
+            let info = tugi_server::backup::restore(&file, &target).await?;
+            println!(
+                "Restored {} (schema {}) into {}:",
+                file.display(),
+                info.schema,
+                target.display()
+            );
+            for (table, n) in info.counts {
+                println!("  {table:<14} {n}");
+            }
+            Ok(())
+        }
         Command::SeedDemo => {
             let db = open_database(&config).await?;
             if demo::load_if_empty(&db).await? {
@@ -154,11 +188,35 @@ async fn serve(config: &Config, demo: bool) -> Result<(), Error> {
     }
     let running = spawn(config).await?;
     println!("Tugi is running at http://{}", running.addr);
-    tokio::select! {
-        _ = running.handle => {}
-        _ = tokio::signal::ctrl_c() => println!("Stopping."),
+    shutdown_signal().await;
+    println!("Stopping: finishing requests in flight (up to 20 s).");
+    if !running.shut_down(std::time::Duration::from_secs(20)).await {
+        println!("Some requests did not finish within 20 s.");
     }
     Ok(())
+}
+
+/// Ctrl-C, or SIGTERM (as a service manager or container runtime sends it).
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(term) => term,
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
 
 fn print_demo_accounts() {
@@ -169,11 +227,19 @@ fn print_demo_accounts() {
     }
 }
 
-async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), Error> {
+async fn create_admin(
+    config: &Config,
+    email: &str,
+    name: &str,
+    language: &str,
+) -> Result<(), Error> {
     use tugi_app::api::credentials::{new_token, token_hash};
-    use tugi_app::domain::{parse_required_text, Email};
+    use tugi_app::domain::{parse_required_text, workshops::UI_LANGUAGES, Email};
     let email = Email::parse(email).map_err(|e| format!("invalid email: {e:?}"))?;
     let name = parse_required_text(name, 100).map_err(|e| format!("invalid name: {e:?}"))?;
+    if !UI_LANGUAGES.contains(&language) {
+        return Err(format!("language must be one of {}", UI_LANGUAGES.join(", ")).into());
+    }
     let db = open_database(config).await?;
     if tugi_app::db::accounts::by_email(db.pool(), email.as_str())
         .await?
@@ -182,16 +248,23 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), Er
         return Err(format!("an account for {} already exists", email.as_str()).into());
     }
     let token = new_token();
-    tugi_app::db::invites::create(
+    tugi_app::db::invites::create_now(
         db.pool(),
-        &token_hash(&token),
-        email.as_str(),
-        &name,
-        "admin",
-        None,
+        &tugi_app::db::invites::NewInvite {
+            token_hash: &token_hash(&token),
+            email: email.as_str(),
+            display_name: &name,
+            roles: "admin",
+            language,
+            member_id: None,
+            created_by: None,
+        },
     )
     .await?;
     println!("Open this link within 7 days to set the admin's password:");
-    println!("  http://{}/invite/{token}", config.bind);
+    println!(
+        "  {}/invite/{token}",
+        config.public_url.trim_end_matches('/')
+    );
     Ok(())
 }

@@ -100,13 +100,15 @@ pub async fn get_assignment(id: i64) -> Result<AssignmentDetail, AppError> {
         Vec::new()
     };
     let open = is_open(&row);
+    // Current contact details only while the support person is still on the case.
+    let contacts = open || coordinator;
     Ok(AssignmentDetail {
         assignment: view_of(row, today),
         coordinator,
         open,
         members,
-        phone: household.phone.unwrap_or_default(),
-        email: household.email.unwrap_or_default(),
+        phone: household.phone.filter(|_| contacts).unwrap_or_default(),
+        email: household.email.filter(|_| contacts).unwrap_or_default(),
         channel: household.channel,
         needs: household.needs.unwrap_or_default(),
         meetings,

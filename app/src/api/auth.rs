@@ -37,7 +37,7 @@ pub fn safe_next(next: Option<&str>) -> String {
 }
 
 #[cfg(feature = "ssr")]
-async fn start_session(account_id: i64, language: &str) -> Result<(), AppError> {
+pub(crate) async fn start_session(account_id: i64, language: &str) -> Result<(), AppError> {
     let db = context::db()?;
     // A new id at every login: a session id known before login is worth nothing after it.
     if let Some(old) = context::session_token_hash() {
@@ -123,6 +123,15 @@ pub async fn change_password(
     if let Some(current) = context::session_token_hash() {
         db::sessions::delete_others(db.pool(), user.id, &current).await?;
     }
+    let mut tx = db.begin().await?;
+    let to = super::notify_accounts::To {
+        account_id: Some(user.id),
+        email: &account.email,
+        name: &account.display_name,
+        language: &account.language,
+    };
+    super::notify_accounts::password_changed(&mut tx, &to, context::now()).await?;
+    tx.commit().await?;
     context::redirect("/account?changed=1");
     Ok(())
 }
@@ -137,15 +146,18 @@ pub struct InviteView {
 #[server(endpoint = "invite_details")]
 pub async fn invite_details(token: String) -> Result<InviteView, AppError> {
     let db = context::db()?;
-    let invite = db::invites::find_open(db.pool(), &credentials::token_hash(&token))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let invite =
+        db::invites::find_open(db.pool(), &credentials::token_hash(&token), context::now())
+            .await?
+            .ok_or(AppError::NotFound)?;
     Ok(InviteView {
         email: invite.email,
         display_name: invite.display_name,
     })
 }
 
+/// Sets the invited person's password: the account is made with the invitation's roles and
+/// language (and tied to its household member), all in one transaction.
 #[server(endpoint = "accept_invite")]
 pub async fn accept_invite(
     token: String,
@@ -154,8 +166,9 @@ pub async fn accept_invite(
 ) -> Result<(), AppError> {
     let db = context::db()?;
     let token_hash = credentials::token_hash(&token);
+    let now = context::now();
     let invalid = || AppError::Invalid(FieldErrors::single("token", ErrorCode::InvalidInvite));
-    let invite = db::invites::find_open(db.pool(), &token_hash)
+    let invite = db::invites::find_open(db.pool(), &token_hash, now)
         .await?
         .ok_or_else(invalid)?;
     let mut v = Validator::new();
@@ -172,11 +185,8 @@ pub async fn accept_invite(
             .filter_map(crate::domain::Role::parse)
             .collect(),
     );
-    let language = context::cookie(LOCALE_COOKIE)
-        .filter(|l| ["et", "en", "ru", "uk"].contains(&l.as_str()))
-        .unwrap_or_else(|| "et".into());
     let mut tx = db.begin().await?;
-    if !db::invites::consume(&mut tx, &token_hash).await? {
+    if !db::invites::consume(&mut tx, &token_hash, now).await? {
         return Err(invalid());
     }
     if db::accounts::by_email(db.pool(), &invite.email)
@@ -193,12 +203,17 @@ pub async fn accept_invite(
         &invite.email,
         &invite.display_name,
         &hash,
-        &language,
+        &invite.language,
         &roles,
     )
     .await?;
+    if let Some(member) = invite.member_id {
+        if !db::households::link_account(&mut tx, member, id).await? {
+            return Err(FieldErrors::single("token", ErrorCode::MemberHasLogin).into());
+        }
+    }
     tx.commit().await?;
-    start_session(id, &language).await?;
+    start_session(id, &invite.language).await?;
     context::redirect("/");
     Ok(())
 }

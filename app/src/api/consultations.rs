@@ -193,11 +193,12 @@ pub(crate) async fn may_book_for(user: &CurrentUser, household_id: i64) -> Resul
     if is_coordinator(user) {
         return Ok(db::households::by_id(pool, household_id).await?.is_some());
     }
+    // A support person's access lasts while the assignment is open: an ended or handed-over
+    // case stays on their page as history, but they no longer act for the household.
     if user.roles.has(Role::SupportPerson)
-        && db::assignments::of_support_person(pool, user.id)
+        && db::assignments::open_of_household(pool, household_id)
             .await?
-            .iter()
-            .any(|a| a.household_id == household_id)
+            .is_some_and(|a| a.support_person_id == user.id)
     {
         return Ok(true);
     }
@@ -216,12 +217,16 @@ pub(crate) async fn bookable_households(user: &CurrentUser) -> Result<Vec<Choice
     if user.roles.has(Role::SupportPerson) {
         let mut seen = Vec::new();
         let mut out = Vec::new();
-        for a in db::assignments::of_support_person(pool, user.id).await? {
+        let assignments = db::assignments::of_support_person(pool, user.id).await?;
+        for a in assignments
+            .iter()
+            .filter(|a| super::assignments::is_open(a))
+        {
             if !seen.contains(&a.household_id) {
                 seen.push(a.household_id);
                 out.push(Choice {
                     id: a.household_id,
-                    name: a.household_name,
+                    name: a.household_name.clone(),
                 });
             }
         }
@@ -490,6 +495,9 @@ pub(crate) async fn write_consultation(
     let office = db::offices::by_id_in(&mut **tx, slot.office_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    if office.closed_at.is_some() {
+        return Err(FieldErrors::single("slot", ErrorCode::OfficeClosed).into());
+    }
     let place = format!("{}, {}", office.name, office.address);
     let uid = format!("{}@tugi", super::credentials::new_token());
     let resources = [db::calendar::person(slot.coordinator_id)];

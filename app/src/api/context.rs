@@ -26,6 +26,8 @@ pub struct ServerContext {
     pub booking_rules: BookingRules,
     /// Where links in messages point, `https://tugi.example.ee`.
     pub public_url: String,
+    /// Where messages go, for the admin's setup checklist: `smtp`, or the outbox folder.
+    pub mail_target: String,
 }
 
 /// The time the scheduling rules judge by: the system clock, moved by an offset that only tests
@@ -106,6 +108,18 @@ pub fn cookie_header(
         .max_age(cookie::time::Duration::seconds(max_age_secs))
         .build()
         .to_string()
+}
+
+/// The client's address as this server sees the connection (a reverse proxy's own address when
+/// there is one), for throttling; `unknown` when the server was started without it.
+pub fn client_address() -> String {
+    request_parts()
+        .and_then(|p| {
+            p.extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// True for a browser's own form post (JavaScript off): it gets redirects, not JSON.

@@ -11,11 +11,14 @@ pub mod consultations;
 pub mod dashboards;
 pub mod drafts;
 pub mod households;
+pub mod invitations;
 pub mod matches;
 pub mod matching;
 pub mod meetings;
 pub mod office_hours;
 pub mod offices;
+pub mod outbox_admin;
+pub mod password_reset;
 pub mod reception;
 pub mod support_persons;
 pub mod volunteers;
@@ -31,6 +34,8 @@ pub mod context;
 pub mod credentials;
 #[cfg(feature = "ssr")]
 pub mod notify;
+#[cfg(feature = "ssr")]
+pub mod notify_accounts;
 #[cfg(feature = "ssr")]
 pub mod notify_workshops;
 

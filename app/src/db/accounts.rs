@@ -111,6 +111,20 @@ pub async fn programmes(pool: &AnyPool) -> Result<Vec<(i64, String)>, sqlx::Erro
         .await
 }
 
+/// Sets an account's password hash inside the transaction of a reset.
+pub async fn set_password_hash_in(
+    tx: &mut Tx,
+    account_id: i64,
+    hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+        .bind(hash)
+        .bind(account_id)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
 pub async fn set_password_hash(
     pool: &AnyPool,
     account_id: i64,
@@ -214,4 +228,115 @@ pub async fn clear_failures(pool: &AnyPool, email: &str) -> Result<(), sqlx::Err
         .execute(pool)
         .await
         .map(|_| ())
+}
+
+/// Activates or deactivates an account; deactivating also ends its sessions at once (its feed
+/// token stops answering with the account, see `calendar_feeds::account_of`).
+pub async fn set_active(tx: &mut Tx, account_id: i64, active: bool) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE accounts SET active = $1 WHERE id = $2")
+        .bind(i64::from(active))
+        .bind(account_id)
+        .execute(&mut **tx)
+        .await?;
+    if !active {
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+            .bind(account_id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(done.rows_affected() == 1)
+}
+
+/// Active admins other than `except`.
+pub async fn other_active_admins(tx: &mut Tx, except: i64) -> Result<i64, sqlx::Error> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM accounts a JOIN account_roles r ON r.account_id = a.id \
+         WHERE r.role = 'admin' AND a.active = 1 AND a.id <> $1",
+    )
+    .bind(except)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(n)
+}
+
+/// Roles of an account, read inside a transaction.
+pub async fn roles_in(tx: &mut Tx, account_id: i64) -> Result<Roles, sqlx::Error> {
+    let names: Vec<(String,)> =
+        sqlx::query_as("SELECT role FROM account_roles WHERE account_id = $1")
+            .bind(account_id)
+            .fetch_all(&mut **tx)
+            .await?;
+    Ok(Roles::new(
+        names.iter().filter_map(|(n,)| Role::parse(n)).collect(),
+    ))
+}
+
+/// An account row read inside a transaction (locked on PostgreSQL).
+pub async fn lock(
+    tx: &mut Tx,
+    account_id: i64,
+    postgres: bool,
+) -> Result<Option<AccountRow>, sqlx::Error> {
+    let lock = if postgres { " FOR UPDATE" } else { "" };
+    sqlx::query_as(&format!("{SELECT} WHERE id = $1{lock}"))
+        .bind(account_id)
+        .fetch_optional(&mut **tx)
+        .await
+}
+
+/// Ends every session of an account (after a password reset).
+pub async fn end_sessions(tx: &mut Tx, account_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+        .bind(account_id)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+/// The household member an account belongs to: (member id, household id, name).
+pub async fn member_of(
+    pool: &AnyPool,
+    account_id: i64,
+) -> Result<Option<(i64, i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, household_id, first_name || ' ' || last_name FROM members \
+         WHERE account_id = $1",
+    )
+    .bind(account_id)
+    .fetch_optional(pool)
+    .await
+}
+
+/// A future event that a deactivated account was to take part in.
+#[derive(Debug, Clone, FromRow)]
+pub struct OrphanRow {
+    pub kind: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub person: String,
+    pub link: String,
+}
+
+/// Future events still going ahead in which a deactivated account takes part, soonest first:
+/// they need a new owner (or to be cancelled).
+pub async fn orphaned_events(pool: &AnyPool, now: i64) -> Result<Vec<OrphanRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT e.kind, e.starts_at, e.ends_at, a.display_name AS person, \
+            CASE \
+              WHEN m.assignment_id IS NOT NULL THEN '/assignments/' || m.assignment_id \
+              WHEN c.event_id IS NOT NULL THEN '/consultations/' || c.event_id \
+              WHEN ss.series_id IS NOT NULL THEN '/workshops/' || ss.series_id \
+              ELSE '/calendar' END AS link \
+         FROM occupancy o \
+         JOIN events e ON e.id = o.event_id \
+         JOIN accounts a ON o.resource = 'person:' || a.id \
+         LEFT JOIN meetings m ON m.event_id = e.id \
+         LEFT JOIN consultations c ON c.event_id = e.id \
+         LEFT JOIN series_sessions ss ON ss.event_id = e.id \
+         WHERE a.active = 0 AND e.ends_at > $1 AND e.status IN ('pending', 'confirmed') \
+         ORDER BY e.starts_at LIMIT 500",
+    )
+    .bind(now)
+    .fetch_all(pool)
+    .await
 }

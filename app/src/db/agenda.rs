@@ -329,7 +329,8 @@ pub async fn staff_consultation<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>
 ) -> Result<Option<AgendaRow>, sqlx::Error> {
     let side = "e.uid = $2 AND (EXISTS (SELECT 1 FROM account_roles r WHERE r.account_id = $1 \
                 AND r.role = 'coordinator') OR EXISTS (SELECT 1 FROM assignments a \
-                WHERE a.household_id = c.household_id AND a.support_person_id = $1))";
+                WHERE a.household_id = c.household_id AND a.support_person_id = $1 \
+                AND a.status IN ('active', 'extended')))";
     sqlx::query_as(&consultations(side, COORDINATOR))
         .bind(account_id)
         .bind(uid)

@@ -140,13 +140,64 @@ pub async fn add_member(
 }
 
 /// Links a member to the account through which they log in themselves.
-pub async fn link_account(tx: &mut Tx, member_id: i64, account_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE members SET account_id = $1 WHERE id = $2")
-        .bind(account_id)
-        .bind(member_id)
-        .execute(&mut **tx)
-        .await
-        .map(|_| ())
+/// Ties a login to a member who has none; false when the member has one already.
+pub async fn link_account(
+    tx: &mut Tx,
+    member_id: i64,
+    account_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let done =
+        sqlx::query("UPDATE members SET account_id = $1 WHERE id = $2 AND account_id IS NULL")
+            .bind(account_id)
+            .bind(member_id)
+            .execute(&mut **tx)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Unties the login of a member of the household; false when there was none.
+pub async fn unlink_account(
+    tx: &mut Tx,
+    household_id: i64,
+    member_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE members SET account_id = NULL WHERE id = $1 AND household_id = $2 \
+         AND account_id IS NOT NULL",
+    )
+    .bind(member_id)
+    .bind(household_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The login of a member: (account id, email, active).
+pub async fn member_account(
+    pool: &AnyPool,
+    member_id: i64,
+) -> Result<Option<(i64, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT a.id, a.email, a.active FROM members m JOIN accounts a ON a.id = m.account_id \
+         WHERE m.id = $1",
+    )
+    .bind(member_id)
+    .fetch_optional(pool)
+    .await
+}
+
+/// The logins of a household's members: (member id, email, active).
+pub async fn member_logins(
+    pool: &AnyPool,
+    household_id: i64,
+) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT m.id, a.email, a.active FROM members m JOIN accounts a ON a.id = m.account_id \
+         WHERE m.household_id = $1",
+    )
+    .bind(household_id)
+    .fetch_all(pool)
+    .await
 }
 
 /// Rewrites the lower-cased search text from the household's current members and contacts.

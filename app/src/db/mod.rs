@@ -17,8 +17,10 @@ pub mod meetings;
 pub mod office_hours;
 pub mod offices;
 pub mod outbox;
+pub mod password_resets;
 pub mod sessions;
 pub mod support_persons;
+pub mod throttle;
 pub mod volunteers;
 pub mod workshop_views;
 pub mod workshops;
@@ -99,6 +101,11 @@ impl Db {
         }
     }
 
+    /// The newest migration this build knows for its kind of database.
+    pub fn latest_migration(&self) -> i64 {
+        latest_migration(self.backend)
+    }
+
     pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
@@ -127,6 +134,15 @@ impl Db {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// The newest migration this build knows for a kind of database.
+pub fn latest_migration(backend: Backend) -> i64 {
+    let migrator = match backend {
+        Backend::Sqlite => &SQLITE_MIGRATIONS,
+        Backend::Postgres => &POSTGRES_MIGRATIONS,
+    };
+    migrator.iter().map(|m| m.version).max().unwrap_or(0)
 }
 
 /// Creates the folder of a SQLite file and asks sqlx to create the file when it is missing.

@@ -1,6 +1,6 @@
-//! Offices and their rooms.
+//! Offices and their rooms. A closed office stays for history but takes nothing new.
 
-use super::now;
+use super::{now, Tx};
 use crate::domain::{ValidOffice, ValidRoom};
 use sqlx::{AnyPool, FromRow};
 
@@ -10,6 +10,8 @@ pub struct OfficeRow {
     pub code: String,
     pub name: String,
     pub address: String,
+    pub city: String,
+    pub closed_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -18,12 +20,25 @@ pub struct RoomRow {
     pub office_id: i64,
     pub name: String,
     pub capacity: i64,
+    pub accessibility: String,
 }
 
+const SELECT: &str = "SELECT id, code, name, address, city, closed_at FROM offices";
+
+/// The open offices, where people can book and meet.
 pub async fn list(pool: &AnyPool) -> Result<Vec<OfficeRow>, sqlx::Error> {
-    sqlx::query_as("SELECT id, code, name, address FROM offices ORDER BY id")
+    sqlx::query_as(&format!("{SELECT} WHERE closed_at IS NULL ORDER BY id"))
         .fetch_all(pool)
         .await
+}
+
+/// Every office, closed ones last, for admins.
+pub async fn list_all(pool: &AnyPool) -> Result<Vec<OfficeRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{SELECT} ORDER BY CASE WHEN closed_at IS NULL THEN 0 ELSE 1 END, id"
+    ))
+    .fetch_all(pool)
+    .await
 }
 
 pub async fn by_id(pool: &AnyPool, id: i64) -> Result<Option<OfficeRow>, sqlx::Error> {
@@ -35,7 +50,7 @@ pub async fn by_id_in<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     executor: E,
     id: i64,
 ) -> Result<Option<OfficeRow>, sqlx::Error> {
-    sqlx::query_as("SELECT id, code, name, address FROM offices WHERE id = $1")
+    sqlx::query_as(&format!("{SELECT} WHERE id = $1"))
         .bind(id)
         .fetch_optional(executor)
         .await
@@ -43,22 +58,35 @@ pub async fn by_id_in<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 
 pub async fn rooms(pool: &AnyPool, office_id: i64) -> Result<Vec<RoomRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, office_id, name, capacity FROM rooms WHERE office_id = $1 ORDER BY name",
+        "SELECT id, office_id, name, capacity, accessibility FROM rooms WHERE office_id = $1 \
+         ORDER BY name",
     )
     .bind(office_id)
     .fetch_all(pool)
     .await
 }
 
+/// Whether another office (not `except`) has this name, ignoring case.
+pub async fn name_taken(pool: &AnyPool, name: &str, except: i64) -> Result<bool, sqlx::Error> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM offices WHERE lower(name) = lower($1) AND id <> $2")
+            .bind(name)
+            .bind(except)
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.is_some())
+}
+
 /// Inserts an office unless one with `code` exists; returns its id.
 pub async fn ensure(pool: &AnyPool, code: &str, office: &ValidOffice) -> Result<i64, sqlx::Error> {
     sqlx::query(
-        "INSERT INTO offices (code, name, address, updated_at) VALUES ($1, $2, $3, $4) \
+        "INSERT INTO offices (code, name, address, city, updated_at) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (code) DO NOTHING",
     )
     .bind(code)
     .bind(&office.name)
     .bind(&office.address)
+    .bind(&office.city)
     .bind(now())
     .execute(pool)
     .await?;
@@ -69,17 +97,105 @@ pub async fn ensure(pool: &AnyPool, code: &str, office: &ValidOffice) -> Result<
     Ok(id)
 }
 
-/// False when there is no such office.
-pub async fn update(pool: &AnyPool, id: i64, office: &ValidOffice) -> Result<bool, sqlx::Error> {
-    let done =
-        sqlx::query("UPDATE offices SET name = $1, address = $2, updated_at = $3 WHERE id = $4")
-            .bind(&office.name)
-            .bind(&office.address)
-            .bind(now())
-            .bind(id)
-            .execute(pool)
+/// Creates an office under a code made from its name (numbered when taken); `Ok(None)` when an
+/// office of that name exists (the unique index decides, also between two admins at once).
+pub async fn create(pool: &AnyPool, office: &ValidOffice) -> Result<Option<i64>, sqlx::Error> {
+    let base = office.code();
+    let mut code = base.clone();
+    for n in 2.. {
+        let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM offices WHERE code = $1")
+            .bind(&code)
+            .fetch_optional(pool)
             .await?;
+        if taken.is_none() {
+            break;
+        }
+        code = format!("{base}-{n}");
+    }
+    let inserted = sqlx::query_as::<_, (i64,)>(
+        "INSERT INTO offices (code, name, address, city, updated_at) VALUES ($1, $2, $3, $4, $5) \
+         RETURNING id",
+    )
+    .bind(&code)
+    .bind(&office.name)
+    .bind(&office.address)
+    .bind(&office.city)
+    .bind(now())
+    .fetch_one(pool)
+    .await;
+    match inserted {
+        Ok((id,)) => Ok(Some(id)),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// False when there is no such office; a name another office has is a unique violation.
+pub async fn update(pool: &AnyPool, id: i64, office: &ValidOffice) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE offices SET name = $1, address = $2, city = $3, updated_at = $4 WHERE id = $5",
+    )
+    .bind(&office.name)
+    .bind(&office.address)
+    .bind(&office.city)
+    .bind(now())
+    .bind(id)
+    .execute(pool)
+    .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Locks the office row for a close or reopen (PostgreSQL; SQLite holds its write lock).
+pub async fn lock(tx: &mut Tx, id: i64, postgres: bool) -> Result<Option<OfficeRow>, sqlx::Error> {
+    let lock = if postgres { " FOR UPDATE" } else { "" };
+    sqlx::query_as(&format!("{SELECT} WHERE id = $1{lock}"))
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await
+}
+
+/// Closes (`Some(now)`) or reopens (`None`) an office.
+pub async fn set_closed(tx: &mut Tx, id: i64, closed_at: Option<i64>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE offices SET closed_at = $1, updated_at = $2 WHERE id = $3")
+        .bind(closed_at)
+        .bind(now())
+        .bind(id)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+/// What keeps an office from closing: a future consultation or workshop session there that is
+/// still going ahead.
+#[derive(Debug, Clone, FromRow)]
+pub struct Blocker {
+    /// `consultation` or `session`.
+    pub kind: String,
+    pub starts_at: i64,
+    pub title: String,
+    /// The page where it can be moved or cancelled.
+    pub link: String,
+}
+
+pub async fn blockers(tx: &mut Tx, office_id: i64, now: i64) -> Result<Vec<Blocker>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT 'consultation' AS kind, e.starts_at, c.topic AS title, \
+                '/consultations/' || e.id AS link \
+         FROM consultations c JOIN events e ON e.id = c.event_id \
+         WHERE c.office_id = $1 AND e.ends_at > $2 AND e.status IN ('pending', 'confirmed') \
+         UNION ALL \
+         SELECT 'session' AS kind, e.starts_at, s.activity AS title, \
+                '/workshops/' || s.id AS link \
+         FROM series_sessions ss JOIN series s ON s.id = ss.series_id \
+         JOIN events e ON e.id = ss.event_id \
+         WHERE s.office_id = $1 AND s.status = 'open' AND e.ends_at > $2 \
+           AND e.status IN ('pending', 'confirmed') \
+         ORDER BY starts_at LIMIT 50",
+    )
+    .bind(office_id)
+    .bind(now)
+    .fetch_all(&mut **tx)
+    .await
 }
 
 /// Adds a room; `Ok(None)` when the office already has a room of that name.
@@ -89,12 +205,13 @@ pub async fn add_room(
     room: &ValidRoom,
 ) -> Result<Option<i64>, sqlx::Error> {
     let row: Option<(i64,)> = sqlx::query_as(
-        "INSERT INTO rooms (office_id, name, capacity) VALUES ($1, $2, $3) \
+        "INSERT INTO rooms (office_id, name, capacity, accessibility) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (office_id, name) DO NOTHING RETURNING id",
     )
     .bind(office_id)
     .bind(&room.name)
     .bind(room.capacity)
+    .bind(&room.accessibility)
     .fetch_optional(pool)
     .await?;
     Ok(row.map(|(id,)| id))
@@ -112,4 +229,19 @@ pub async fn remove_room(
         .execute(pool)
         .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// How many open offices have at least one room, and how many office-hour windows exist: the
+/// first two steps of a new installation's setup.
+pub async fn setup_counts(pool: &AnyPool) -> Result<(i64, i64), sqlx::Error> {
+    let (offices,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM offices o WHERE o.closed_at IS NULL \
+         AND EXISTS (SELECT 1 FROM rooms r WHERE r.office_id = o.id)",
+    )
+    .fetch_one(pool)
+    .await?;
+    let (hours,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM office_hours")
+        .fetch_one(pool)
+        .await?;
+    Ok((offices, hours))
 }

@@ -56,24 +56,26 @@ pub async fn enqueue(tx: &mut Tx, message: &NewMessage<'_>, now: i64) -> Result<
     Ok(id)
 }
 
-/// Takes up to `limit` messages that are due at `now` for this worker: their next attempt moves
-/// a lease ahead and their attempt count rises, in one transaction. PostgreSQL skips rows another
-/// instance holds; SQLite has one writer at a time.
-pub async fn claim_due(db: &Db, now: i64, limit: i64) -> Result<Vec<MessageRow>, sqlx::Error> {
+/// Takes the next message that is due at `now` for this worker: its next attempt moves a lease
+/// ahead and its attempt count rises, in one transaction. One message at a time, so that the
+/// lease (two minutes) always outlasts the delivery it covers (an SMTP timeout is 20 s) and no
+/// other instance sends it meanwhile. PostgreSQL skips rows another instance holds; SQLite has
+/// one writer at a time.
+pub async fn claim_next(db: &Db, now: i64) -> Result<Option<MessageRow>, sqlx::Error> {
     let mut tx = db.begin().await?;
     let lock = match db.backend() {
         Backend::Postgres => " FOR UPDATE SKIP LOCKED",
         Backend::Sqlite => "",
     };
-    let rows: Vec<MessageRow> = sqlx::query_as(&format!(
+    let row: Option<MessageRow> = sqlx::query_as(&format!(
         "SELECT id, recipient, language, kind, subject, body, event_id, calendar, attempts, created_at \
-         FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY id LIMIT $2{lock}"
+         FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 \
+         ORDER BY id LIMIT 1{lock}"
     ))
     .bind(now)
-    .bind(limit)
-    .fetch_all(&mut *tx)
+    .fetch_optional(&mut *tx)
     .await?;
-    for row in &rows {
+    if let Some(row) = &row {
         sqlx::query(
             "UPDATE outbox SET next_attempt_at = $1, attempts = attempts + 1 WHERE id = $2",
         )
@@ -83,7 +85,80 @@ pub async fn claim_due(db: &Db, now: i64, limit: i64) -> Result<Vec<MessageRow>,
         .await?;
     }
     tx.commit().await?;
-    Ok(rows)
+    Ok(row)
+}
+
+/// Sets a message aside after a permanent failure: it is not tried again until an admin asks.
+pub async fn mark_failed_for_good(
+    pool: &AnyPool,
+    id: i64,
+    error: &str,
+    at: i64,
+) -> Result<(), sqlx::Error> {
+    let error: String = error.chars().take(500).collect();
+    sqlx::query("UPDATE outbox SET last_error = $1, failed_at = $2 WHERE id = $3")
+        .bind(error)
+        .bind(at)
+        .bind(id)
+        .execute(pool)
+        .await
+        .map(|_| ())
+}
+
+/// A message that failed for good, for the admins' list.
+#[derive(Debug, Clone, FromRow)]
+pub struct FailedRow {
+    pub id: i64,
+    pub recipient: String,
+    pub kind: String,
+    pub subject: String,
+    pub attempts: i64,
+    pub failed_at: i64,
+    pub last_error: Option<String>,
+}
+
+pub async fn failed(pool: &AnyPool) -> Result<Vec<FailedRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, recipient, kind, subject, attempts, failed_at, last_error FROM outbox \
+         WHERE failed_at IS NOT NULL AND sent_at IS NULL ORDER BY failed_at DESC LIMIT 200",
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// Puts a failed message back in the queue, due now with a fresh count; false when it is not
+/// a failed message.
+pub async fn retry(pool: &AnyPool, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE outbox SET failed_at = NULL, attempts = 0, next_attempt_at = $1 \
+         WHERE id = $2 AND failed_at IS NOT NULL AND sent_at IS NULL",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Records that a worker finished a run (for `/healthz`).
+pub async fn worker_ran(pool: &AnyPool, instance: &str, at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO worker_runs (instance, finished_at) VALUES ($1, $2) \
+         ON CONFLICT (instance) DO UPDATE SET finished_at = excluded.finished_at",
+    )
+    .bind(instance)
+    .bind(at)
+    .execute(pool)
+    .await
+    .map(|_| ())
+}
+
+/// When any instance's worker last finished a run.
+pub async fn last_worker_run(pool: &AnyPool) -> Result<Option<i64>, sqlx::Error> {
+    let (at,): (Option<i64>,) = sqlx::query_as("SELECT MAX(finished_at) FROM worker_runs")
+        .fetch_one(pool)
+        .await?;
+    Ok(at)
 }
 
 pub async fn mark_sent(pool: &AnyPool, id: i64, at: i64) -> Result<(), sqlx::Error> {
@@ -111,6 +186,9 @@ pub async fn mark_failed(
         .await
         .map(|_| ())
 }
+
+/// After this many failed attempts a message is set aside as failed.
+pub const MAX_ATTEMPTS: i64 = 10;
 
 /// Seconds to wait after the `attempts`-th failure: one minute, doubling, at most an hour.
 pub fn backoff(attempts: i64) -> i64 {

@@ -107,6 +107,24 @@ pub enum ErrorCode {
     AlreadySignedUp,
     /// The offer ran out or is not (or no longer) the user's.
     OfferExpired,
+    /// Consultations or workshop sessions are still planned at the office.
+    OfficeHasBookings {
+        count: i64,
+    },
+    /// The change would leave no active admin.
+    LastAdmin,
+    /// Not allowed on one's own account (deactivating oneself, dropping one's own admin role).
+    NotYourself,
+    /// The household member already has a login.
+    MemberHasLogin,
+    /// Only adults get a login of their own.
+    MemberNotAdult,
+    /// The invitation was used, revoked or ran out.
+    InviteNotOpen,
+    /// A coordinator may invite volunteers, facilitators and beneficiaries only.
+    RoleNotAllowed,
+    /// The reset link was used or ran out.
+    InvalidResetLink,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,6 +3,7 @@
 
 #[macro_use]
 mod string_enum;
+pub mod account;
 mod assignment;
 mod checklist;
 pub mod consultation;

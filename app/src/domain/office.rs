@@ -1,6 +1,6 @@
 //! Offices (the Tallinn and Tartu receptions) and their rooms, as an admin edits them.
 
-use super::{parse_required_text, ErrorCode, FieldErrors, Validator};
+use super::{parse_optional_text, parse_required_text, ErrorCode, FieldErrors, Validator};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -8,12 +8,35 @@ use serde::{Deserialize, Serialize};
 pub struct OfficeForm {
     pub name: String,
     pub address: String,
+    pub city: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidOffice {
     pub name: String,
     pub address: String,
+    pub city: String,
+}
+
+impl ValidOffice {
+    /// A stable code for a new office, from its name: lower-case ASCII letters and digits
+    /// joined by dashes (`Tartu vastuvõtt` → `tartu-vastuv-tt`), `office` when nothing is left.
+    pub fn code(&self) -> String {
+        let mut code = String::new();
+        for c in self.name.chars() {
+            if c.is_ascii_alphanumeric() {
+                code.push(c.to_ascii_lowercase());
+            } else if !code.ends_with('-') && !code.is_empty() {
+                code.push('-');
+            }
+        }
+        let code = code.trim_end_matches('-').to_string();
+        if code.is_empty() {
+            "office".into()
+        } else {
+            code
+        }
+    }
 }
 
 impl OfficeForm {
@@ -21,10 +44,12 @@ impl OfficeForm {
         let mut v = Validator::new();
         let name = v.check("name", parse_required_text(&self.name, 80));
         let address = v.check("address", parse_required_text(&self.address, 200));
+        let city = v.check("city", parse_required_text(&self.city, 80));
         v.finish(|| {
             Some(ValidOffice {
                 name: name?,
                 address: address?,
+                city: city?,
             })
         })
     }
@@ -35,12 +60,15 @@ impl OfficeForm {
 pub struct RoomForm {
     pub name: String,
     pub capacity: String,
+    /// Step-free access, a lift, a hearing loop: what a visitor may need to know.
+    pub accessibility: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidRoom {
     pub name: String,
     pub capacity: i64,
+    pub accessibility: String,
 }
 
 impl RoomForm {
@@ -62,10 +90,15 @@ impl RoomForm {
                 },
             },
         );
+        let accessibility = v.check(
+            "accessibility",
+            parse_optional_text(&self.accessibility, 300).map(Option::unwrap_or_default),
+        );
         v.finish(|| {
             Some(ValidRoom {
                 name: name?,
                 capacity: capacity?,
+                accessibility: accessibility?,
             })
         })
     }
@@ -80,6 +113,19 @@ mod tests {
         let errors = OfficeForm::default().parse().unwrap_err();
         assert_eq!(errors.get("name"), Some(ErrorCode::Required));
         assert_eq!(errors.get("address"), Some(ErrorCode::Required));
+        assert_eq!(errors.get("city"), Some(ErrorCode::Required));
+    }
+
+    #[test]
+    fn office_codes_come_from_the_name() {
+        let office = |name: &str| ValidOffice {
+            name: name.into(),
+            address: "Riia 15".into(),
+            city: "Tartu".into(),
+        };
+        assert_eq!(office("Tartu").code(), "tartu");
+        assert_eq!(office("  Tartu vastuvõtt 2 ").code(), "tartu-vastuv-tt-2");
+        assert_eq!(office("Нарва").code(), "office");
     }
 
     #[test]
@@ -87,6 +133,7 @@ mod tests {
         let room = |c: &str| RoomForm {
             name: "Room 1".into(),
             capacity: c.into(),
+            accessibility: String::new(),
         };
         assert_eq!(room("12").parse().unwrap().capacity, 12);
         for bad in ["0", "501", "-3", "twelve"] {

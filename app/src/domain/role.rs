@@ -140,6 +140,13 @@ pub mod access {
     ];
     /// Office calendars with their consultations.
     pub const OFFICE_CALENDAR: &[Role] = &[Role::Coordinator, Role::Admin];
+    /// Who may invite people (admins to any role, coordinators to the roles that are not staff).
+    pub const INVITE: &[Role] = &[Role::Admin, Role::Coordinator];
+    /// Who may give a household member a login: coordinators, and the household's support
+    /// person while the assignment is open.
+    pub const MEMBER_LOGINS: &[Role] = &[Role::Coordinator, Role::SupportPerson];
+    /// The list of future events whose owner's account was deactivated.
+    pub const NEEDS_OWNER: &[Role] = &[Role::Coordinator, Role::Admin];
 }
 
 #[cfg(test)]

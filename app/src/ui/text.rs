@@ -8,13 +8,18 @@ use crate::ui::matching_text::hard_rule_name;
 pub type I18n = leptos_i18n::I18nContext<Locale>;
 
 pub fn role_name(i18n: I18n, role: Role) -> String {
+    role_name_in(i18n.get_locale(), role)
+}
+
+/// A role's name in `locale`; the pages and the messages share it.
+pub fn role_name_in(locale: Locale, role: Role) -> String {
     match role {
-        Role::Admin => t_string!(i18n, role_admin),
-        Role::Coordinator => t_string!(i18n, role_coordinator),
-        Role::SupportPerson => t_string!(i18n, role_support_person),
-        Role::Volunteer => t_string!(i18n, role_volunteer),
-        Role::Facilitator => t_string!(i18n, role_facilitator),
-        Role::Beneficiary => t_string!(i18n, role_beneficiary),
+        Role::Admin => td_string!(locale, role_admin),
+        Role::Coordinator => td_string!(locale, role_coordinator),
+        Role::SupportPerson => td_string!(locale, role_support_person),
+        Role::Volunteer => td_string!(locale, role_volunteer),
+        Role::Facilitator => td_string!(locale, role_facilitator),
+        Role::Beneficiary => td_string!(locale, role_beneficiary),
     }
     .to_string()
 }
@@ -244,6 +249,16 @@ pub fn field_error(i18n: I18n, code: ErrorCode) -> String {
         ErrorCode::DuplicateLanguage => t_string!(i18n, err_duplicate_language).to_string(),
         ErrorCode::NoRole => t_string!(i18n, err_no_role).to_string(),
         ErrorCode::AlreadyExists => t_string!(i18n, err_already_exists).to_string(),
+        ErrorCode::OfficeHasBookings { count } => {
+            t_string!(i18n, err_office_has_bookings, count = count).to_string()
+        }
+        ErrorCode::LastAdmin => t_string!(i18n, err_last_admin).to_string(),
+        ErrorCode::NotYourself => t_string!(i18n, err_not_yourself).to_string(),
+        ErrorCode::MemberHasLogin => t_string!(i18n, err_member_has_login).to_string(),
+        ErrorCode::MemberNotAdult => t_string!(i18n, err_member_not_adult).to_string(),
+        ErrorCode::InviteNotOpen => t_string!(i18n, err_invite_not_open).to_string(),
+        ErrorCode::RoleNotAllowed => t_string!(i18n, err_role_not_allowed).to_string(),
+        ErrorCode::InvalidResetLink => t_string!(i18n, err_invalid_reset_link).to_string(),
         ErrorCode::PlannedEndOutOfRange { min, max } => {
             t_string!(i18n, err_planned_end_range, min = min, max = max).to_string()
         }

@@ -202,6 +202,7 @@ async fn load(db: &Db) -> Result<(), AppError> {
         &ValidOffice {
             name: "Tallinn".into(),
             address: "Narva mnt 5, 10117 Tallinn".into(),
+            city: "Tallinn".into(),
         },
     )
     .await?;
@@ -211,14 +212,15 @@ async fn load(db: &Db) -> Result<(), AppError> {
         &ValidOffice {
             name: "Tartu".into(),
             address: "Riia 15, 51010 Tartu".into(),
+            city: "Tartu".into(),
         },
     )
     .await?;
-    for (office, name, capacity) in [
-        (tallinn, "Vastuvõturuum 1", 4),
-        (tallinn, "Koolitusruum", 20),
-        (tartu, "Vastuvõturuum", 4),
-        (tartu, "Grupiruum", 14),
+    for (office, name, capacity, accessibility) in [
+        (tallinn, "Vastuvõturuum 1", 4, "Ground floor, step-free"),
+        (tallinn, "Koolitusruum", 20, "Second floor, lift"),
+        (tartu, "Vastuvõturuum", 4, "Ground floor, step-free"),
+        (tartu, "Grupiruum", 14, "First floor, three steps"),
     ] {
         db::offices::add_room(
             pool,
@@ -226,6 +228,7 @@ async fn load(db: &Db) -> Result<(), AppError> {
             &ValidRoom {
                 name: name.into(),
                 capacity,
+                accessibility: accessibility.into(),
             },
         )
         .await?;

@@ -20,11 +20,11 @@ pub(crate) fn at(date: &str, time: &str) -> i64 {
 }
 
 pub(crate) struct Reception {
-    office: String,
+    pub(crate) office: String,
     pub(crate) coordinator: Client,
     /// The coordinator's account id, as slot keys name it.
     coordinator_id: i64,
-    household: i64,
+    pub(crate) household: i64,
     pub(crate) beneficiary: Client,
 }
 

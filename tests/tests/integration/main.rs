@@ -10,6 +10,7 @@ mod demo;
 mod health;
 mod households;
 mod i18n;
+mod into_service;
 mod invitations;
 mod matching;
 mod offices;

@@ -21,6 +21,7 @@ async fn an_admin_edits_an_office_and_its_rooms(app: TestApp) {
             &[
                 ("id", &id),
                 ("form[name]", "Tartu vastuvõtt"),
+                ("form[city]", "Tartu"),
                 ("form[address]", "Riia 16, Tartu"),
             ],
         )
@@ -124,6 +125,7 @@ async fn bad_office_input_changes_nothing(app: TestApp) {
             &[
                 ("id", "424242"),
                 ("form[name]", "X"),
+                ("form[city]", "Z"),
                 ("form[address]", "Y"),
             ],
         )

@@ -54,7 +54,7 @@ async fn admin_areas_need_the_admin_role(app: TestApp) {
             ],
         )
         .await;
-    assert_eq!(res.status().as_u16(), 403);
+    crate::helpers::assert_refused(res, "roles", "RoleNotAllowed").await;
     assert_eq!(app.count("invites").await, 0);
     let res = app.api(&coordinator, "list_accounts", &[]).await;
     assert_eq!(res.status().as_u16(), 403);

@@ -1,97 +1,178 @@
-use crate::api::admin::{list_accounts, CreateInvite, InviteForm};
-use crate::api::drafts::{decode_draft, take_draft};
+//! Admins' account pages: the list with search and filters, and one account with its roles
+//! and its active state.
+
+use crate::api::admin::{
+    get_account, list_accounts, AccountFilter, SetAccountActive, SetAccountRoles,
+};
 use crate::domain::role::access;
 use crate::domain::Role;
 use crate::i18n::*;
-use crate::ui::form::{action_error, ErrorSummary, TextField};
-use crate::ui::guard::RequireRole;
+use crate::ui::form::{action_error, ErrorSummary};
+use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{programme_name, role_name};
+use crate::ui::text::{language_name, programme_name, role_name};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::{
+    components::{Form, A},
+    hooks::use_query_map,
+};
 
 #[component]
 pub fn AccountsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<CreateInvite>::new();
-    let error = action_error(action);
-    let accounts = Resource::new(move || action.version().get(), |_| list_accounts());
-    let draft = Resource::new(|| (), |_| take_draft("create_invite".into()));
-    // The link, from the action (JavaScript) or from the redirect (no JavaScript).
-    let invited = move || {
-        action.value().get().and_then(|r| r.ok()).or_else(|| {
-            use_query_map()
-                .with(|q| q.get("invited"))
-                .map(|t| format!("/invite/{t}"))
-        })
+    let query = use_query_map();
+    let param = move |k: &str| query.with(|q| q.get(k)).unwrap_or_default();
+    let filter = move || AccountFilter {
+        q: param("q"),
+        role: param("role"),
+        status: param("status"),
     };
+    let accounts = Resource::new(filter, list_accounts);
+    let any = move || t_string!(i18n, filter_any).to_string();
     view! {
         <RequireRole roles=access::ADMIN>
-            <h1>{t!(i18n, accounts_title)}</h1>
-            {move || invited().map(|link| view! {
-                <div class="notice" role="status">
-                    <p>{t!(i18n, invite_link_created)}</p>
-                    <p><code class="invite-link">{link}</code></p>
-                </div>
-            })}
-            <h2>{t!(i18n, accounts_invite_title)}</h2>
-            <ErrorSummary error />
+            <div class="page-head">
+                <h1>{t!(i18n, accounts_title)}</h1>
+                <A href="/invitations" attr:class="button">{t!(i18n, accounts_invite_title)}</A>
+            </div>
             <Suspense>
                 {move || Suspend::new(async move {
-                    let form: InviteForm = decode_draft(draft.await.ok().flatten(), InviteForm::default());
-                    let checkboxes = Role::ALL.into_iter().map(|role| {
-                        let name = role.as_str();
-                        let id = format!("role-{name}");
-                        view! {
-                            <div class="checkbox">
-                                <input type="checkbox" id=id.clone() name=format!("form[{name}]") checked=form.ticked(role) />
-                                <label for=id>{role_name(i18n, role)}</label>
-                            </div>
-                        }
-                    }).collect_view();
+                    let f = filter();
+                    let list = accounts.await;
                     view! {
-                        <ActionForm action=action attr:class="stack narrow">
-                            <TextField name="form[display_name]" field="display_name"
-                                label=t_string!(i18n, field_display_name).to_string()
-                                value=form.display_name.clone() error autocomplete="off" />
-                            <TextField name="form[email]" field="email"
-                                label=t_string!(i18n, field_email).to_string()
-                                value=form.email.clone() error kind="email" autocomplete="off" />
-                            <fieldset id="f-roles" class="field">
-                                <legend>{t!(i18n, field_roles)}</legend>
-                                {move || error.get().and_then(|e| e.field_errors().and_then(|f| f.get("roles"))).map(|code| view! {
-                                    <p class="error-message">{crate::ui::text::field_error(i18n, code)}</p>
-                                })}
-                                {checkboxes}
-                            </fieldset>
-                            <button type="submit">{t!(i18n, invite_create_submit)}</button>
-                        </ActionForm>
+                        <Form method="GET" action="/admin/accounts" attr:class="filters" attr:role="search">
+                            <div class="field">
+                                <label for="q">{t!(i18n, search_label)}</label>
+                                <input id="q" name="q" type="search" value=f.q.clone() />
+                            </div>
+                            <div class="field">
+                                <label for="role">{t!(i18n, field_roles)}</label>
+                                <select id="role" name="role">
+                                    <option value="">{any()}</option>
+                                    {Role::ALL.into_iter().map(|r| view! {
+                                        <option value=r.as_str() selected=r.as_str() == f.role>{role_name(i18n, r)}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field">
+                                <label for="status">{t!(i18n, field_status)}</label>
+                                <select id="status" name="status">
+                                    <option value="">{any()}</option>
+                                    <option value="active" selected=f.status == "active">{t!(i18n, account_active)}</option>
+                                    <option value="inactive" selected=f.status == "inactive">{t!(i18n, account_inactive)}</option>
+                                </select>
+                            </div>
+                            <button type="submit">{t!(i18n, filter_submit)}</button>
+                        </Form>
+                        {match list {
+                            Ok(list) => view! {
+                                <p role="status">{t!(i18n, accounts_count, n = list.len())}</p>
+                                <div class="table-wrap">
+                                <table>
+                                    <thead><tr>
+                                        <th scope="col">{t!(i18n, col_name)}</th>
+                                        <th scope="col">{t!(i18n, field_email)}</th>
+                                        <th scope="col">{t!(i18n, field_roles)}</th>
+                                        <th scope="col">{t!(i18n, field_status)}</th>
+                                        <th scope="col">{t!(i18n, col_programmes)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {list.into_iter().map(|a| {
+                                            let roles = a.roles.iter().map(|r| role_name(i18n, *r)).collect::<Vec<_>>().join(", ");
+                                            let programmes = a.programmes.iter().map(|p| programme_name(i18n, p)).collect::<Vec<_>>().join(", ");
+                                            let status = if a.active { t_string!(i18n, account_active) } else { t_string!(i18n, account_inactive) };
+                                            view! { <tr>
+                                                <td><A href=format!("/admin/accounts/{}", a.id)>{a.display_name}</A></td>
+                                                <td>{a.email}</td><td>{roles}</td><td>{status}</td><td>{programmes}</td>
+                                            </tr> }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                                </div>
+                            }.into_any(),
+                            Err(error) => view! { <ErrorView error /> }.into_any(),
+                        }}
                     }
                 })}
             </Suspense>
-            <h2>{t!(i18n, accounts_list_title)}</h2>
+        </RequireRole>
+    }
+}
+
+#[component]
+pub fn AccountAdminPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = id_param("id");
+    let roles_action = ServerAction::<SetAccountRoles>::new();
+    let active_action = ServerAction::<SetAccountActive>::new();
+    let roles_error = action_error(roles_action);
+    let active_error = action_error(active_action);
+    let account = Resource::new(
+        move || {
+            (
+                id(),
+                roles_action.version().get(),
+                active_action.version().get(),
+            )
+        },
+        |(id, ..)| get_account(id),
+    );
+    let saved = move || use_query_map().with(|q| q.get("saved").is_some());
+    view! {
+        <RequireRole roles=access::ADMIN>
+            <p><A href="/admin/accounts">{t!(i18n, accounts_title)}</A></p>
             <Suspense>
                 {move || Suspend::new(async move {
-                    match accounts.await {
-                        Ok(list) => view! {
-                            <div class="table-wrap">
-                            <table>
-                                <thead><tr>
-                                    <th scope="col">{t!(i18n, col_name)}</th>
-                                    <th scope="col">{t!(i18n, field_email)}</th>
-                                    <th scope="col">{t!(i18n, field_roles)}</th>
-                                    <th scope="col">{t!(i18n, col_programmes)}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {list.into_iter().map(|a| {
-                                        let roles = a.roles.iter().map(|r| role_name(i18n, *r)).collect::<Vec<_>>().join(", ");
-                                        let programmes = a.programmes.iter().map(|p| programme_name(i18n, p)).collect::<Vec<_>>().join(", ");
-                                        view! { <tr><td>{a.display_name}</td><td>{a.email}</td><td>{roles}</td><td>{programmes}</td></tr> }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            </div>
-                        }.into_any(),
+                    match account.await {
+                        Ok(d) => {
+                            let a = d.account.clone();
+                            let account_id = a.id;
+                            let active = a.active;
+                            let checkboxes = Role::ALL.into_iter().map(|role| {
+                                let name = role.as_str();
+                                let box_id = format!("role-{name}");
+                                view! {
+                                    <div class="checkbox">
+                                        <input type="checkbox" id=box_id.clone() name=format!("form[{name}]") checked=a.roles.contains(&role) />
+                                        <label for=box_id>{role_name(i18n, role)}</label>
+                                    </div>
+                                }
+                            }).collect_view();
+                            view! {
+                                <h1>{a.display_name.clone()}</h1>
+                                <Show when=saved><p class="notice" role="status">{t!(i18n, saved)}</p></Show>
+                                <dl class="facts">
+                                    <dt>{t!(i18n, field_email)}</dt><dd>{a.email.clone()}</dd>
+                                    <dt>{t!(i18n, language_switch)}</dt><dd>{language_name(i18n, &d.language)}</dd>
+                                    <dt>{t!(i18n, field_status)}</dt>
+                                    <dd>{if active { t_string!(i18n, account_active) } else { t_string!(i18n, account_inactive) }}</dd>
+                                    {d.member.clone().map(|(household, name)| view! {
+                                        <dt>{t!(i18n, account_member)}</dt>
+                                        <dd><A href=format!("/households/{household}")>{name}</A></dd>
+                                    })}
+                                </dl>
+                                <h2>{t!(i18n, field_roles)}</h2>
+                                <ErrorSummary error=roles_error />
+                                <ActionForm action=roles_action attr:class="stack narrow">
+                                    <input type="hidden" name="id" value=account_id />
+                                    <fieldset id="f-roles" class="field">
+                                        <legend>{t!(i18n, field_roles)}</legend>
+                                        {checkboxes}
+                                    </fieldset>
+                                    <button type="submit">{t!(i18n, account_save_roles)}</button>
+                                </ActionForm>
+                                <h2>{if active { t!(i18n, account_deactivate_title).into_any() } else { t!(i18n, account_reactivate_title).into_any() }}</h2>
+                                <p>{if active { t!(i18n, account_deactivate_hint).into_any() } else { t!(i18n, account_reactivate_hint).into_any() }}</p>
+                                <ErrorSummary error=active_error />
+                                <ActionForm action=active_action attr:class="inline">
+                                    <input type="hidden" name="id" value=account_id />
+                                    <input type="hidden" name="active" value=if active { "false" } else { "true" } />
+                                    <button type="submit" id="f-active" class=if active { "secondary" } else { "" }>
+                                        {if active { t!(i18n, account_deactivate).into_any() } else { t!(i18n, account_reactivate).into_any() }}
+                                    </button>
+                                </ActionForm>
+                            }.into_any()
+                        }
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}

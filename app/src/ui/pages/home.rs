@@ -1,3 +1,4 @@
+use crate::api::admin::setup_status;
 use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::guard::user_resource;
@@ -19,8 +20,10 @@ pub fn HomePage() -> impl IntoView {
                         let admin = u.roles.has_any(access::ADMIN);
                         let support = u.roles.has_any(access::SUPPORT_PERSON);
                         let beneficiary = u.roles.has_any(access::BENEFICIARY);
+                        let inviter = u.roles.has_any(access::INVITE);
                         view! {
                             <h1>{t!(i18n, home_welcome, name = u.display_name.clone())}</h1>
+                            {admin.then(|| view! { <SetupChecklist /> })}
                             <p>{t!(i18n, home_your_roles)} " " {roles}</p>
                             <ul class="cards">
                                 <Show when=move || households>
@@ -38,6 +41,11 @@ pub fn HomePage() -> impl IntoView {
                                 <Show when=move || admin>
                                     <li><A href="/admin/accounts">{t!(i18n, nav_accounts)}</A></li>
                                     <li><A href="/admin/offices">{t!(i18n, nav_offices)}</A></li>
+                                    <li><A href="/admin/outbox">{t!(i18n, nav_outbox)}</A></li>
+                                </Show>
+                                <Show when=move || inviter>
+                                    <li><A href="/invitations">{t!(i18n, invitations_title)}</A></li>
+                                    <li><A href="/needs-owner">{t!(i18n, needs_owner_title)}</A></li>
                                 </Show>
                                 <li><A href="/account">{t!(i18n, nav_account)}</A></li>
                             </ul>
@@ -49,6 +57,47 @@ pub fn HomePage() -> impl IntoView {
                         <p><A href="/login">{t!(i18n, nav_login)}</A></p>
                     }.into_any(),
                 }
+            })}
+        </Suspense>
+    }
+}
+
+/// A new installation's first steps, for admins, until they are done.
+#[component]
+fn SetupChecklist() -> impl IntoView {
+    let i18n = use_i18n();
+    let status = Resource::new(|| (), |_| setup_status());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let Ok(s) = status.await else { return ().into_any() };
+                if s.done() {
+                    return ().into_any();
+                }
+                let item = move |done: bool, text: String, href: &'static str| {
+                    let mark = if done { t_string!(i18n, setup_done) } else { t_string!(i18n, setup_todo) };
+                    view! {
+                        <li class:done=done>
+                            <span class="setup-mark">{mark}</span> ": " <A href=href>{text}</A>
+                        </li>
+                    }
+                };
+                let mail = if s.mail == "smtp" {
+                    t_string!(i18n, setup_mail_smtp).to_string()
+                } else {
+                    t_string!(i18n, setup_mail_files, folder = s.mail.clone()).to_string()
+                };
+                view! {
+                    <section class="card setup" aria-labelledby="setup-title">
+                        <h2 id="setup-title">{t!(i18n, setup_title)}</h2>
+                        <ol>
+                            {item(s.office_with_room, t_string!(i18n, setup_office).to_string(), "/admin/offices")}
+                            {item(s.office_hours, t_string!(i18n, setup_hours).to_string(), "/office-hours")}
+                            {item(s.coordinator_invited, t_string!(i18n, setup_coordinator).to_string(), "/invitations")}
+                        </ol>
+                        <p>{mail}</p>
+                    </section>
+                }.into_any()
             })}
         </Suspense>
     }

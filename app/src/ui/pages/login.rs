@@ -2,7 +2,7 @@ use crate::api::auth::Login;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, TextField};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::{components::A, hooks::use_query_map};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -14,8 +14,10 @@ pub fn LoginPage() -> impl IntoView {
             .with_untracked(|q| q.get("next"))
             .unwrap_or_default()
     };
+    let reset = move || use_query_map().with_untracked(|q| q.get("reset").is_some());
     view! {
         <h1>{t!(i18n, login_title)}</h1>
+        <Show when=reset><p class="notice" role="status">{t!(i18n, reset_done)}</p></Show>
         <ErrorSummary error />
         <ActionForm action=action attr:class="stack narrow">
             <input type="hidden" name="next" value=next />
@@ -25,5 +27,6 @@ pub fn LoginPage() -> impl IntoView {
                 value="" error kind="password" autocomplete="current-password" required=true />
             <button type="submit">{t!(i18n, login_submit)}</button>
         </ActionForm>
+        <p><A href="/forgot-password">{t!(i18n, forgot_link)}</A></p>
     }
 }

@@ -7,15 +7,20 @@ mod consultations;
 mod errors;
 mod home;
 mod households;
+mod invitations;
 mod invite;
 mod login;
+mod member_logins;
+mod needs_owner;
 mod offices;
+mod outbox;
+mod password_reset;
 mod support;
 mod volunteers;
 mod workshops;
 
 pub use account::AccountPage;
-pub use accounts::AccountsPage;
+pub use accounts::{AccountAdminPage, AccountsPage};
 pub use calendar::{CalendarPage, OfficeCalendarPage};
 pub(crate) use consultations::with_consultations;
 pub use consultations::{
@@ -25,9 +30,14 @@ pub use consultations::{
 pub use errors::{ErrorView, NotFoundPage};
 pub use home::HomePage;
 pub use households::{EditHouseholdPage, HouseholdListPage, HouseholdPage, NewHouseholdPage};
+pub use invitations::InvitationsPage;
 pub use invite::InvitePage;
 pub use login::LoginPage;
+pub use member_logins::MemberLogins;
+pub use needs_owner::NeedsOwnerPage;
 pub use offices::{OfficeEditPage, OfficesPage};
+pub use outbox::OutboxPage;
+pub use password_reset::{ForgotPasswordPage, ResetPasswordPage};
 pub use support::{
     AssignPage, AssignmentPage, CoordinatorOverviewPage, MySupportPage, SupportDashboardPage,
     SupportPersonPage, SupportPersonsPage,

@@ -1,37 +1,85 @@
 use crate::api::drafts::{decode_draft, take_draft};
-use crate::api::offices::{get_office, list_offices, AddRoom, RemoveRoom, UpdateOffice};
+use crate::api::offices::{
+    get_office, list_offices, AddRoom, CreateOffice, OfficeView, RemoveRoom, SetOfficeOpen,
+    UpdateOffice,
+};
 use crate::domain::role::access;
 use crate::domain::{OfficeForm, RoomForm};
 use crate::i18n::*;
-use crate::ui::form::{action_error, ErrorSummary, TextField};
+use crate::ui::form::{action_error, ErrorSummary, FormError, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::pages::ErrorView;
+use crate::ui::text::I18n;
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_query_map};
+
+fn rooms_text(o: &OfficeView) -> String {
+    o.rooms
+        .iter()
+        .map(|r| format!("{} ({})", r.name, r.capacity))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 #[component]
 pub fn OfficesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let offices = Resource::new(|| (), |_| list_offices());
+    let create = ServerAction::<CreateOffice>::new();
+    let error = action_error(create);
+    let offices = Resource::new(move || create.version().get(), |_| list_offices());
+    let draft = Resource::new(|| (), |_| take_draft("create_office".into()));
     view! {
         <RequireRole roles=access::ADMIN>
             <h1>{t!(i18n, offices_title)}</h1>
             <Suspense>
                 {move || Suspend::new(async move {
                     match offices.await {
-                        Ok(list) => list.into_iter().map(|o| view! {
-                            <section class="card">
-                                <h2>{o.name.clone()}</h2>
-                                <p>{o.address.clone()}</p>
-                                <p>{t!(i18n, rooms_title)} ": " {o.rooms.iter().map(|r| format!("{} ({})", r.name, r.capacity)).collect::<Vec<_>>().join(", ")}</p>
-                                <A href=format!("/admin/offices/{}", o.id)>{t!(i18n, office_edit)} " " {o.name.clone()}</A>
-                            </section>
+                        Ok(list) if list.is_empty() => view! {
+                            <p class="notice">{t!(i18n, offices_none)}</p>
+                        }.into_any(),
+                        Ok(list) => list.into_iter().map(|o| {
+                            let rooms = rooms_text(&o);
+                            view! {
+                                <section class="card">
+                                    <h2>{o.name.clone()}
+                                        {o.closed.then(|| view! { " " <span class="badge">{t!(i18n, office_closed_badge)}</span> })}
+                                    </h2>
+                                    <p>{o.address.clone()} ", " {o.city.clone()}</p>
+                                    <p>{t!(i18n, rooms_title)} ": " {rooms}</p>
+                                    <A href=format!("/admin/offices/{}", o.id)>{t!(i18n, office_edit)} " " {o.name.clone()}</A>
+                                </section>
+                            }
                         }).collect_view().into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
             </Suspense>
+            <h2>{t!(i18n, office_new_title)}</h2>
+            <ErrorSummary error />
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let form: OfficeForm = decode_draft(draft.await.ok().flatten(), OfficeForm::default());
+                    view! {
+                        <ActionForm action=create attr:class="stack narrow">
+                            {office_fields(i18n, form, error)}
+                            <button type="submit">{t!(i18n, office_create)}</button>
+                        </ActionForm>
+                    }
+                })}
+            </Suspense>
         </RequireRole>
+    }
+}
+
+/// The name, city and address of an office, for the form that creates or saves it.
+fn office_fields(i18n: I18n, form: OfficeForm, error: FormError) -> impl IntoView {
+    view! {
+        <TextField name="form[name]" field="name" label=t_string!(i18n, office_name).to_string()
+            value=form.name error />
+        <TextField name="form[city]" field="city" label=t_string!(i18n, office_city).to_string()
+            value=form.city error autocomplete="address-level2" />
+        <TextField name="form[address]" field="address" label=t_string!(i18n, office_address).to_string()
+            value=form.address error autocomplete="street-address" />
     }
 }
 
@@ -42,11 +90,21 @@ pub fn OfficeEditPage() -> impl IntoView {
     let update = ServerAction::<UpdateOffice>::new();
     let add = ServerAction::<AddRoom>::new();
     let remove = ServerAction::<RemoveRoom>::new();
+    let open_close = ServerAction::<SetOfficeOpen>::new();
     let update_error = action_error(update);
     let add_error = action_error(add);
+    let close_error = action_error(open_close);
     let office = Resource::new(
-        move || (id(), add.version().get(), remove.version().get()),
-        |(id, _, _)| get_office(id),
+        move || {
+            (
+                id(),
+                add.version().get(),
+                remove.version().get(),
+                open_close.version().get(),
+                update.version().get(),
+            )
+        },
+        |(id, ..)| get_office(id),
     );
     let drafts = Resource::new(id, |id| async move {
         (
@@ -58,6 +116,7 @@ pub fn OfficeEditPage() -> impl IntoView {
         )
     });
     let saved = move || use_query_map().with(|q| q.get("saved").is_some());
+    let created = move || use_query_map().with(|q| q.get("created").is_some());
     view! {
         <RequireRole roles=access::ADMIN>
             <Suspense>
@@ -65,20 +124,26 @@ pub fn OfficeEditPage() -> impl IntoView {
                     let (office_draft, room_draft) = drafts.await;
                     match office.await {
                         Ok(o) => {
-                            let form = decode_draft(office_draft, OfficeForm { name: o.name.clone(), address: o.address.clone() });
+                            let form = decode_draft(office_draft, OfficeForm {
+                                name: o.name.clone(),
+                                address: o.address.clone(),
+                                city: o.city.clone(),
+                            });
                             let room: RoomForm = decode_draft(room_draft, RoomForm::default());
                             let office_id = o.id;
+                            let closed = o.closed;
+                            let upcoming = o.upcoming.clone();
                             view! {
                                 <p><A href="/admin/offices">{t!(i18n, offices_title)}</A></p>
-                                <h1>{o.name.clone()}</h1>
+                                <h1>{o.name.clone()}
+                                    {closed.then(|| view! { " " <span class="badge">{t!(i18n, office_closed_badge)}</span> })}
+                                </h1>
+                                <Show when=created><p class="notice" role="status">{t!(i18n, office_created)}</p></Show>
                                 <Show when=saved><p class="notice" role="status">{t!(i18n, saved)}</p></Show>
                                 <ErrorSummary error=update_error />
                                 <ActionForm action=update attr:class="stack narrow">
                                     <input type="hidden" name="id" value=office_id />
-                                    <TextField name="form[name]" field="name" label=t_string!(i18n, office_name).to_string()
-                                        value=form.name error=update_error />
-                                    <TextField name="form[address]" field="address" label=t_string!(i18n, office_address).to_string()
-                                        value=form.address error=update_error />
+                                    {office_fields(i18n, form, update_error)}
                                     <button type="submit">{t!(i18n, office_save)}</button>
                                 </ActionForm>
                                 <h2>{t!(i18n, rooms_title)}</h2>
@@ -86,6 +151,7 @@ pub fn OfficeEditPage() -> impl IntoView {
                                     {o.rooms.into_iter().map(|r| view! {
                                         <li>
                                             {r.name.clone()} " (" {t!(i18n, room_capacity)} ": " {r.capacity} ") "
+                                            {(!r.accessibility.is_empty()).then(|| format!("– {} ", r.accessibility))}
                                             <ActionForm action=remove attr:class="inline">
                                                 <input type="hidden" name="office_id" value=office_id />
                                                 <input type="hidden" name="room_id" value=r.id />
@@ -102,7 +168,37 @@ pub fn OfficeEditPage() -> impl IntoView {
                                         value=room.name error=add_error form="room" />
                                     <TextField name="form[capacity]" field="capacity" label=t_string!(i18n, room_capacity).to_string()
                                         value=room.capacity error=add_error kind="number" inputmode="numeric" form="room" />
+                                    <TextField name="form[accessibility]" field="accessibility" label=t_string!(i18n, room_accessibility).to_string()
+                                        hint=t_string!(i18n, room_accessibility_hint).to_string()
+                                        value=room.accessibility error=add_error form="room" />
                                     <button type="submit">{t!(i18n, room_add)}</button>
+                                </ActionForm>
+                                <h2>{t!(i18n, office_upcoming_title)}</h2>
+                                {if upcoming.is_empty() {
+                                    view! { <p>{t!(i18n, office_upcoming_none)}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul id="f-office">
+                                            {upcoming.into_iter().map(|b| {
+                                                let kind = if b.kind == "session" {
+                                                    t_string!(i18n, office_upcoming_session).to_string()
+                                                } else {
+                                                    t_string!(i18n, office_upcoming_consultation).to_string()
+                                                };
+                                                view! { <li><A href=b.link>{b.when} " – " {kind} ": " {b.title}</A></li> }
+                                            }).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                }}
+                                <h2>{if closed { t!(i18n, office_reopen_title).into_any() } else { t!(i18n, office_close_title).into_any() }}</h2>
+                                <p>{if closed { t!(i18n, office_reopen_hint).into_any() } else { t!(i18n, office_close_hint).into_any() }}</p>
+                                <ErrorSummary error=close_error />
+                                <ActionForm action=open_close attr:class="inline">
+                                    <input type="hidden" name="id" value=office_id />
+                                    <input type="hidden" name="open" value=if closed { "true" } else { "false" } />
+                                    <button type="submit" class=if closed { "" } else { "secondary" }>
+                                        {if closed { t!(i18n, office_reopen).into_any() } else { t!(i18n, office_close).into_any() }}
+                                    </button>
                                 </ActionForm>
                             }.into_any()
                         }

@@ -6,7 +6,7 @@ use crate::domain::{ConsentForm, ConsentPurpose, MemberForm};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
-use crate::ui::pages::ErrorView;
+use crate::ui::pages::{ErrorView, MemberLogins};
 use crate::ui::text::{
     assignment_status_name, audit_action_name, channel_name, gender_name, language_name,
     level_name, purpose_name, status_name,
@@ -104,6 +104,7 @@ pub fn HouseholdPage() -> impl IntoView {
                                         }
                                     }).collect_view()}
                                 </ul>
+                                <MemberLogins household_id=h.id />
                                 <details class="card" open=member_error.get_untracked().is_some()>
                                     <summary>{t!(i18n, add_member_title)}</summary>
                                     <ErrorSummary error=member_error />

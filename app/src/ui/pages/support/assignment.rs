@@ -194,6 +194,9 @@ fn HouseholdFacts(d: AssignmentDetail) -> impl IntoView {
             <dt>{t!(i18n, field_channel)}</dt><dd>{channel_name(i18n, &d.channel)}</dd>
             <dt>{t!(i18n, field_needs)}</dt><dd class="prose">{d.needs}</dd>
         </dl>
+        {(d.open && !d.coordinator).then(|| view! {
+            <crate::ui::pages::MemberLogins household_id=d.assignment.household_id />
+        })}
     }
 }
 

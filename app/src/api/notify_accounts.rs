@@ -1,0 +1,147 @@
+//! Messages about a person's own account, written into the outbox in their language inside the
+//! transaction of the change: an invitation, a password reset link, and the notice that a
+//! password was changed.
+
+use super::notify::locale;
+use crate::db::{self, outbox::NewMessage, Tx};
+use crate::domain::Role;
+use crate::i18n::Locale;
+use crate::ui::text::role_name_in;
+use leptos_i18n::td_string;
+
+/// The kinds of account message, as stored in the outbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountMessage {
+    Invitation,
+    PasswordReset,
+    PasswordChanged,
+}
+
+impl AccountMessage {
+    pub fn code(self) -> &'static str {
+        match self {
+            AccountMessage::Invitation => "invitation",
+            AccountMessage::PasswordReset => "password_reset",
+            AccountMessage::PasswordChanged => "password_changed",
+        }
+    }
+}
+
+/// Who gets an account message.
+pub struct To<'a> {
+    pub account_id: Option<i64>,
+    pub email: &'a str,
+    pub name: &'a str,
+    pub language: &'a str,
+}
+
+/// Subject and body of an invitation to `roles`, with the link that sets the password.
+pub fn invitation_text(l: Locale, name: &str, roles: &[Role], link: &str) -> (String, String) {
+    let roles = roles
+        .iter()
+        .map(|r| role_name_in(l, *r))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let subject = td_string!(l, mail_invite_subject).to_string();
+    let body = [
+        td_string!(l, mail_invite_hello, name = name.to_string()).to_string(),
+        String::new(),
+        td_string!(l, mail_invite_intro, roles = roles).to_string(),
+        String::new(),
+        link.to_string(),
+        String::new(),
+        td_string!(l, mail_invite_validity).to_string(),
+        String::new(),
+        "Tugi".to_string(),
+    ]
+    .join("\r\n");
+    (subject, body)
+}
+
+fn reset_text(l: Locale, name: &str, link: &str) -> (String, String) {
+    let subject = td_string!(l, mail_reset_subject).to_string();
+    let body = [
+        td_string!(l, mail_invite_hello, name = name.to_string()).to_string(),
+        String::new(),
+        td_string!(l, mail_reset_intro).to_string(),
+        String::new(),
+        link.to_string(),
+        String::new(),
+        td_string!(l, mail_reset_validity).to_string(),
+        String::new(),
+        "Tugi".to_string(),
+    ]
+    .join("\r\n");
+    (subject, body)
+}
+
+fn changed_text(l: Locale, name: &str, when: &str) -> (String, String) {
+    let subject = td_string!(l, mail_password_changed_subject).to_string();
+    let body = [
+        td_string!(l, mail_invite_hello, name = name.to_string()).to_string(),
+        String::new(),
+        td_string!(l, mail_password_changed_intro, when = when.to_string()).to_string(),
+        String::new(),
+        td_string!(l, mail_password_changed_not_you).to_string(),
+        String::new(),
+        "Tugi".to_string(),
+    ]
+    .join("\r\n");
+    (subject, body)
+}
+
+async fn enqueue(
+    tx: &mut Tx,
+    to: &To<'_>,
+    kind: AccountMessage,
+    (subject, body): (String, String),
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let recipient = format!(
+        "{} <{}>",
+        to.name.replace(['<', '>', '"', ','], " "),
+        to.email
+    );
+    db::outbox::enqueue(
+        tx,
+        &NewMessage {
+            account_id: to.account_id,
+            recipient: &recipient,
+            language: to.language,
+            kind: kind.code(),
+            subject: &subject,
+            body: &body,
+            event_id: None,
+            calendar: None,
+        },
+        now,
+    )
+    .await
+}
+
+pub async fn invitation(
+    tx: &mut Tx,
+    to: &To<'_>,
+    roles: &[Role],
+    link: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let text = invitation_text(locale(to.language), to.name, roles, link);
+    enqueue(tx, to, AccountMessage::Invitation, text, now).await
+}
+
+pub async fn password_reset(
+    tx: &mut Tx,
+    to: &To<'_>,
+    link: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let text = reset_text(locale(to.language), to.name, link);
+    enqueue(tx, to, AccountMessage::PasswordReset, text, now).await
+}
+
+pub async fn password_changed(tx: &mut Tx, to: &To<'_>, now: i64) -> Result<i64, sqlx::Error> {
+    let when = super::context::local_time(now);
+    let text = changed_text(locale(to.language), to.name, &when);
+    enqueue(tx, to, AccountMessage::PasswordChanged, text, now).await
+}

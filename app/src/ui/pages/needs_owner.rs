@@ -1,0 +1,53 @@
+//! Future events of deactivated accounts, for coordinators to give to someone else or cancel.
+
+use crate::api::admin::needs_new_owner;
+use crate::domain::role::access;
+use crate::i18n::*;
+use crate::ui::guard::RequireRole;
+use crate::ui::pages::ErrorView;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn NeedsOwnerPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let list = Resource::new(|| (), |_| needs_new_owner());
+    view! {
+        <RequireRole roles=access::NEEDS_OWNER>
+            <h1>{t!(i18n, needs_owner_title)}</h1>
+            <p>{t!(i18n, needs_owner_intro)}</p>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(rows) if rows.is_empty() => view! { <p>{t!(i18n, needs_owner_none)}</p> }.into_any(),
+                        Ok(rows) => view! {
+                            <div class="table-wrap">
+                            <table>
+                                <thead><tr>
+                                    <th scope="col">{t!(i18n, col_when)}</th>
+                                    <th scope="col">{t!(i18n, needs_owner_kind)}</th>
+                                    <th scope="col">{t!(i18n, needs_owner_person)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|r| {
+                                        let kind = match r.kind.as_str() {
+                                            "meeting" => t_string!(i18n, needs_owner_meeting),
+                                            "consultation" => t_string!(i18n, office_upcoming_consultation),
+                                            "session" => t_string!(i18n, office_upcoming_session),
+                                            _ => t_string!(i18n, needs_owner_other),
+                                        };
+                                        view! { <tr>
+                                            <td><A href=r.link>{r.when}</A></td><td>{kind}</td><td>{r.person}</td>
+                                        </tr> }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            </div>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}

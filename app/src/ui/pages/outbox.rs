@@ -1,0 +1,62 @@
+//! Admins' list of messages that failed for good, each with its reason and "send again".
+
+use crate::api::outbox_admin::{failed_messages, RetryMessage};
+use crate::domain::role::access;
+use crate::i18n::*;
+use crate::ui::form::{action_error, ErrorSummary};
+use crate::ui::guard::RequireRole;
+use crate::ui::pages::ErrorView;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn OutboxPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let retry = ServerAction::<RetryMessage>::new();
+    let error = action_error(retry);
+    let list = Resource::new(move || retry.version().get(), |_| failed_messages());
+    let retried = move || {
+        use_query_map().with(|q| q.get("retried").is_some())
+            || retry.value().get().is_some_and(|r| r.is_ok())
+    };
+    view! {
+        <RequireRole roles=access::ADMIN>
+            <h1>{t!(i18n, outbox_title)}</h1>
+            <p>{t!(i18n, outbox_intro)}</p>
+            <Show when=retried><p class="notice" role="status">{t!(i18n, outbox_retried)}</p></Show>
+            <ErrorSummary error />
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(rows) if rows.is_empty() => view! { <p>{t!(i18n, outbox_none)}</p> }.into_any(),
+                        Ok(rows) => view! {
+                            <div class="table-wrap">
+                            <table>
+                                <thead><tr>
+                                    <th scope="col">{t!(i18n, col_when)}</th>
+                                    <th scope="col">{t!(i18n, outbox_recipient)}</th>
+                                    <th scope="col">{t!(i18n, outbox_subject)}</th>
+                                    <th scope="col">{t!(i18n, outbox_error)}</th>
+                                    <th scope="col">{t!(i18n, invite_actions)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|m| view! { <tr>
+                                        <td>{m.failed_at}</td><td>{m.recipient.clone()}</td><td>{m.subject}</td><td>{m.error}</td>
+                                        <td>
+                                            <ActionForm action=retry attr:class="inline">
+                                                <input type="hidden" name="id" value=m.id />
+                                                <button type="submit" class="secondary">{t!(i18n, outbox_retry)} " " {m.recipient}</button>
+                                            </ActionForm>
+                                        </td>
+                                    </tr> }).collect_view()}
+                                </tbody>
+                            </table>
+                            </div>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}

@@ -1,0 +1,642 @@
+//! Putting Tugi into service on an empty database: offices created and closed, accounts whose
+//! roles change and whose access ends, invitations and password resets by email, logins for
+//! household members, and the rules each refuses bad input with.
+
+use crate::consultations::{book_one, reception_for};
+use crate::helpers::{assert_refused, TestApp, PASSWORD};
+use crate::households::register;
+use crate::on_both_databases;
+use reqwest::Client;
+use serde_json::Value;
+
+/// The newest outbox message of `kind`: (recipient, language, subject, body).
+pub(crate) async fn last_message(app: &TestApp, kind: &str) -> (String, String, String, String) {
+    sqlx::query_as(
+        "SELECT recipient, language, subject, body FROM outbox WHERE kind = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(kind)
+    .fetch_one(app.db.pool())
+    .await
+    .expect("a message of that kind")
+}
+
+/// The path of the first link in a message body that starts with `prefix` (`/invite/`).
+pub(crate) fn link_in(body: &str, prefix: &str) -> String {
+    let start = body.find(prefix).expect("a link in the message");
+    body[start..]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+async fn accept(app: &TestApp, client: &Client, link: &str) -> u16 {
+    let token = link.trim_start_matches("/invite/");
+    app.api(
+        client,
+        "accept_invite",
+        &[
+            ("token", token),
+            ("new_password", PASSWORD),
+            ("confirm_password", PASSWORD),
+        ],
+    )
+    .await
+    .status()
+    .as_u16()
+}
+
+async fn me(app: &TestApp, client: &Client) -> Value {
+    app.api(client, "me", &[]).await.json().await.unwrap()
+}
+
+async fn offices_are_created_and_close_only_when_nothing_is_planned(app: TestApp) {
+    let admin = app.login_as("admin@test.ee").await;
+    let office = |name: &'static str, city: &'static str| {
+        vec![
+            ("form[name]", name),
+            ("form[city]", city),
+            ("form[address]", "Narva mnt 5"),
+        ]
+    };
+    let res = app
+        .api(&admin, "create_office", &office("Tallinn", "Tallinn"))
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let tallinn: i64 = res.json().await.unwrap();
+    let dup = app
+        .api(&admin, "create_office", &office("TALLINN", "Tallinn"))
+        .await;
+    assert_refused(dup, "name", "AlreadyExists").await;
+    let blank = app.api(&admin, "create_office", &office("Narva", "")).await;
+    assert_refused(blank, "city", "Required").await;
+    let coordinator = app.login_as("coordinator@test.ee").await;
+    let res = app
+        .api(&coordinator, "create_office", &office("Narva", "Narva"))
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(app.count("offices").await, 1);
+
+    // A booked consultation keeps its office open until it is cancelled.
+    let r = reception_for(&app).await;
+    let id = book_one(&app, &r, "2027-01-11", "13:00").await;
+    let res = app
+        .api(
+            &admin,
+            "set_office_open",
+            &[("id", &r.office), ("open", "false")],
+        )
+        .await;
+    assert_refused(res, "office", "OfficeHasBookings").await;
+    let (status, page) = app
+        .page(&admin, &format!("/admin/offices/{}", r.office))
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(&format!("/consultations/{id}")),
+        "the blocker is listed"
+    );
+    let res = app
+        .api(
+            &r.coordinator,
+            "cancel_consultation",
+            &[("id", &id.to_string()), ("form[reason]", "office moves")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let res = app
+        .api(
+            &admin,
+            "set_office_open",
+            &[("id", &r.office), ("open", "false")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let open: Vec<Value> = app
+        .api(&coordinator, "list_offices", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(open.len(), 1, "only Tallinn takes bookings");
+    assert_eq!(open[0]["id"], tallinn);
+    let res = app
+        .api(
+            &admin,
+            "set_office_open",
+            &[("id", &r.office), ("open", "true")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let res = app
+        .api(
+            &admin,
+            "set_office_open",
+            &[("id", "424242"), ("open", "false")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+}
+
+async fn invitations_go_out_by_email_and_can_be_revoked_or_resent(app: TestApp) {
+    let admin = app.login_as("admin@test.ee").await;
+    let invite = |email: &'static str, role: &'static str, language: &'static str| {
+        vec![
+            ("form[email]", email),
+            ("form[display_name]", "Jaan Kask"),
+            ("form[language]", language),
+            (role, "on"),
+        ]
+    };
+    let res = app
+        .api(
+            &admin,
+            "create_invite",
+            &invite("jaan@test.ee", "form[coordinator]", "uk"),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let (to, language, subject, body) = last_message(&app, "invitation").await;
+    assert!(to.contains("jaan@test.ee"));
+    assert_eq!(language, "uk");
+    assert_eq!(subject, "Запрошення до Tugi");
+    let first = link_in(&body, "/invite/");
+    assert!(
+        body.contains("https://") || body.contains("http://"),
+        "a full link"
+    );
+
+    // Resent: the old link stops working, the new one works once.
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM invites WHERE email = 'jaan@test.ee'")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    let res = app
+        .api(&admin, "resend_invite", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let (status, _) = app.page(&app.client(), &first).await;
+    assert_eq!(status, 404, "the old link is gone");
+    let (_, _, _, body) = last_message(&app, "invitation").await;
+    let second = link_in(&body, "/invite/");
+    assert_ne!(first, second);
+    let jaan = app.client();
+    assert_eq!(accept(&app, &jaan, &second).await, 200);
+    assert_eq!(me(&app, &jaan).await["language"], "uk");
+    assert_eq!(accept(&app, &app.client(), &second).await, 422, "once");
+    let res = app
+        .api(&admin, "revoke_invite", &[("id", &id.to_string())])
+        .await;
+    assert_refused(res, "invite", "InviteNotOpen").await;
+
+    // Revoked: the link answers 404 and cannot be resent.
+    app.api(
+        &admin,
+        "create_invite",
+        &invite("liis@test.ee", "form[volunteer]", "et"),
+    )
+    .await;
+    let (_, _, _, body) = last_message(&app, "invitation").await;
+    let link = link_in(&body, "/invite/");
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM invites WHERE email = 'liis@test.ee'")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    let res = app
+        .api(&admin, "revoke_invite", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(accept(&app, &app.client(), &link).await, 422);
+    let res = app
+        .api(&admin, "resend_invite", &[("id", &id.to_string())])
+        .await;
+    assert_refused(res, "invite", "InviteNotOpen").await;
+
+    // Coordinators invite the roles that are not staff, and only to new addresses.
+    let coordinator = app.login_as("coordinator@test.ee").await;
+    let res = app
+        .api(
+            &coordinator,
+            "create_invite",
+            &invite("mari@test.ee", "form[facilitator]", "ru"),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let res = app
+        .api(
+            &coordinator,
+            "create_invite",
+            &invite("toomas@test.ee", "form[support_person]", "et"),
+        )
+        .await;
+    assert_refused(res, "roles", "RoleNotAllowed").await;
+    let res = app
+        .api(
+            &coordinator,
+            "create_invite",
+            &invite("volunteer@test.ee", "form[volunteer]", "et"),
+        )
+        .await;
+    assert_refused(res, "email", "EmailTaken").await;
+    let mine: Vec<Value> = app
+        .api(&coordinator, "list_invites", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine.len(), 1, "a coordinator sees their own invitations");
+    let res = app
+        .api(&coordinator, "revoke_invite", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(res.status().as_u16(), 404, "not theirs");
+    let volunteer = app.login_as("volunteer@test.ee").await;
+    let res = app
+        .api(
+            &volunteer,
+            "create_invite",
+            &invite("x@test.ee", "form[volunteer]", "et"),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+}
+
+async fn deactivation_ends_access_at_once_and_lists_what_needs_a_new_owner(app: TestApp) {
+    let r = reception_for(&app).await;
+    book_one(&app, &r, "2027-01-11", "13:00").await;
+    let feed = app.api(&r.coordinator, "new_feed_address", &[]).await;
+    assert_eq!(feed.status().as_u16(), 200);
+    let calendar: Value = app
+        .api(&r.coordinator, "my_calendar", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let https = calendar["feed"]["https"].as_str().unwrap().to_owned();
+    let feed_path = format!("/calendar/{}", https.split_once("/calendar/").unwrap().1);
+    let (status, _) = app.page(&app.client(), &feed_path).await;
+    assert_eq!(status, 200);
+
+    let admin = app.login_as("admin@test.ee").await;
+    let admin_id = app.account_id("admin@test.ee").await.to_string();
+    let coordinator_id = app.coordinator_id.to_string();
+    // Oneself: neither deactivated nor without the admin role.
+    let res = app
+        .api(
+            &admin,
+            "set_account_active",
+            &[("id", &admin_id), ("active", "false")],
+        )
+        .await;
+    assert_refused(res, "active", "NotYourself").await;
+    let res = app
+        .api(
+            &admin,
+            "set_account_roles",
+            &[("id", &admin_id), ("form[coordinator]", "on")],
+        )
+        .await;
+    assert_refused(res, "roles", "NotYourself").await;
+    let res = app
+        .api(&admin, "set_account_roles", &[("id", &coordinator_id)])
+        .await;
+    assert_refused(res, "roles", "NoRole").await;
+    let res = app
+        .api(
+            &admin,
+            "set_account_roles",
+            &[
+                ("id", &coordinator_id),
+                ("form[coordinator]", "on"),
+                ("form[facilitator]", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(
+        me(&app, &r.coordinator).await["roles"],
+        serde_json::json!(["Coordinator", "Facilitator"])
+    );
+
+    let res = app
+        .api(
+            &admin,
+            "set_account_active",
+            &[("id", &coordinator_id), ("active", "false")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(
+        me(&app, &r.coordinator).await.is_null(),
+        "the session ended"
+    );
+    let (status, _) = app.page(&r.coordinator, "/households").await;
+    assert_eq!(status, 302, "sent to the login page");
+    let res = app.api(&r.coordinator, "list_offices", &[]).await;
+    assert_eq!(res.status().as_u16(), 401);
+    let (status, _) = app.page(&app.client(), &feed_path).await;
+    assert_eq!(status, 404, "the feed stops answering");
+    let res = app
+        .api(
+            &app.client(),
+            "login",
+            &[("email", "coordinator@test.ee"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422, "no new login");
+
+    let orphans: Vec<Value> = app
+        .api(&admin, "needs_new_owner", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(orphans.len(), 1, "{orphans:?}");
+    assert_eq!(orphans[0]["kind"], "consultation");
+    assert_eq!(orphans[0]["person"], "Kadri Coordinator");
+    let (status, page) = app.page(&admin, "/needs-owner").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Kadri Coordinator"));
+    let res = app.api(&r.beneficiary, "needs_new_owner", &[]).await;
+    assert_eq!(res.status().as_u16(), 403);
+
+    let res = app
+        .api(
+            &admin,
+            "set_account_active",
+            &[("id", &coordinator_id), ("active", "true")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    app.login_as("coordinator@test.ee").await;
+    let (status, page) = app
+        .page(
+            &admin,
+            "/admin/accounts?status=active&role=coordinator&q=kadri",
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("coordinator@test.ee") && !page.contains("volunteer@test.ee"));
+    assert_eq!(app.count("accounts").await, 6, "nothing was deleted");
+}
+
+async fn an_adult_member_is_invited_to_a_login_of_their_own(app: TestApp) {
+    let r = reception_for(&app).await;
+    let household = register(&app, &r.coordinator).await;
+    let (member,): (i64,) = sqlx::query_as("SELECT id FROM members WHERE household_id = $1")
+        .bind(household)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    let res = app
+        .api(
+            &r.coordinator,
+            "add_member",
+            &[
+                ("household_id", &household.to_string()),
+                ("member[first_name]", "Taras"),
+                ("member[last_name]", "Шевченко"),
+                ("member[date_of_birth]", "2015-05-05"),
+                ("member[gender]", "male"),
+                ("member[language_1]", "uk"),
+                ("member[level_1]", "native"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let (child,): (i64,) =
+        sqlx::query_as("SELECT id FROM members WHERE household_id = $1 AND first_name = 'Taras'")
+            .bind(household)
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+    let invite = |member: i64, email: &'static str| {
+        vec![
+            ("household_id", household.to_string()),
+            ("member_id", member.to_string()),
+            ("form[email]", email.to_string()),
+            ("form[language]", "ru".to_string()),
+        ]
+    };
+    let pairs = |v: &Vec<(&'static str, String)>| -> Vec<(&'static str, String)> { v.clone() };
+    let send = |client: &Client, form: Vec<(&'static str, String)>| {
+        let client = client.clone();
+        let url = app.url("/api/invite_member");
+        async move {
+            client
+                .post(url)
+                .header("accept", "application/json")
+                .form(&form)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let res = send(&r.coordinator, pairs(&invite(child, "taras@test.ee"))).await;
+    assert_refused(res, "member", "MemberNotAdult").await;
+    let res = send(
+        &r.coordinator,
+        pairs(&invite(member, "coordinator@test.ee")),
+    )
+    .await;
+    assert_refused(res, "email", "EmailTaken").await;
+    let volunteer = app.login_as("volunteer@test.ee").await;
+    let res = send(&volunteer, pairs(&invite(member, "olena@test.ee"))).await;
+    assert_eq!(res.status().as_u16(), 403);
+    let support = app.login_as("support@test.ee").await;
+    let res = send(&support, pairs(&invite(member, "olena@test.ee"))).await;
+    assert_eq!(res.status().as_u16(), 404, "not their household");
+
+    let res = send(&r.coordinator, pairs(&invite(member, "olena@test.ee"))).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let (_, language, subject, body) = last_message(&app, "invitation").await;
+    assert_eq!(
+        (language.as_str(), subject.as_str()),
+        ("ru", "Приглашение в Tugi")
+    );
+    let olena = app.client();
+    assert_eq!(accept(&app, &olena, &link_in(&body, "/invite/")).await, 200);
+    let me = me(&app, &olena).await;
+    assert_eq!(me["roles"], serde_json::json!(["Beneficiary"]));
+    let logins: Vec<Value> = app
+        .api(
+            &r.coordinator,
+            "member_logins",
+            &[("household_id", &household.to_string())],
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let first = logins.iter().find(|l| l["member_id"] == member).unwrap();
+    assert_eq!(first["login"][0], "olena@test.ee");
+    let (status, page) = app
+        .page(&r.coordinator, &format!("/households/{household}"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("olena@test.ee"),
+        "the household page shows who has a login"
+    );
+
+    // The new login books a consultation for its own household.
+    let slot = r.slot("2027-01-11", "14:00");
+    let res = app
+        .api(
+            &olena,
+            "book_consultation",
+            &[
+                ("form[household]", ""),
+                ("form[office]", &r.office),
+                ("form[slot]", &slot),
+                ("form[topic]", "housing"),
+                ("form[party_size]", "1"),
+                ("form[interpreter]", ""),
+                ("form[note]", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200, "booked by the new login");
+    let (booked_for,): (i64,) =
+        sqlx::query_as("SELECT household_id FROM consultations ORDER BY event_id DESC LIMIT 1")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(booked_for, household);
+
+    let res = send(&r.coordinator, pairs(&invite(member, "olena2@test.ee"))).await;
+    assert_refused(res, "member", "MemberHasLogin").await;
+    let res = app
+        .api(
+            &r.coordinator,
+            "unlink_member",
+            &[
+                ("household_id", &household.to_string()),
+                ("member_id", &member.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let res = app
+        .api(
+            &r.coordinator,
+            "unlink_member",
+            &[
+                ("household_id", &household.to_string()),
+                ("member_id", &member.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 404, "nothing left to unlink");
+}
+
+async fn a_forgotten_password_is_reset_by_email_once(app: TestApp) {
+    let app = &app;
+    let old = app.login_as("beneficiary@test.ee").await;
+    let ask = |email: &'static str| {
+        let client = app.client();
+        async move {
+            let res = app
+                .api(&client, "request_password_reset", &[("email", email)])
+                .await;
+            let status = res.status().as_u16();
+            (status, res.text().await.unwrap_or_default())
+        }
+    };
+    let known = ask("beneficiary@test.ee").await;
+    let unknown = ask("nobody@test.ee").await;
+    assert_eq!(
+        known, unknown,
+        "the same answer whether or not the address exists"
+    );
+    assert_eq!(app.count("outbox").await, 1);
+    let (to, language, subject, body) = last_message(app, "password_reset").await;
+    assert!(to.contains("beneficiary@test.ee"));
+    assert_eq!(
+        (language.as_str(), subject.as_str()),
+        ("uk", "Скидання пароля Tugi")
+    );
+    let link = link_in(&body, "/reset-password/");
+    let token = link.trim_start_matches("/reset-password/").to_string();
+    let (status, page) = app.page(&app.client(), &link).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("new_password"));
+
+    let reset = |password: &'static str| {
+        let token = token.clone();
+        async move {
+            app.api(
+                &app.client(),
+                "reset_password",
+                &[
+                    ("token", token.as_str()),
+                    ("new_password", password),
+                    ("confirm_password", password),
+                ],
+            )
+            .await
+        }
+    };
+    let res = reset("short").await;
+    assert_refused(res, "new_password", "PasswordTooShort").await;
+    let res = reset("a brand new password").await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(me(app, &old).await.is_null(), "every session ended");
+    let (_, _, subject, _) = last_message(app, "password_changed").await;
+    assert_eq!(subject, "Пароль Tugi змінено");
+    let res = reset("another new password").await;
+    assert_refused(res, "token", "InvalidResetLink").await;
+    let res = app
+        .api(
+            &app.client(),
+            "login",
+            &[
+                ("email", "beneficiary@test.ee"),
+                ("password", "a brand new password"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+
+    // A link runs out after an hour.
+    ask("volunteer@test.ee").await;
+    let (_, _, _, body) = last_message(app, "password_reset").await;
+    let link = link_in(&body, "/reset-password/");
+    app.clock.set(app.clock.now() + 3601);
+    let res = app
+        .api(
+            &app.client(),
+            "reset_password",
+            &[
+                ("token", link.trim_start_matches("/reset-password/")),
+                ("new_password", "a brand new password"),
+                ("confirm_password", "a brand new password"),
+            ],
+        )
+        .await;
+    assert_refused(res, "token", "InvalidResetLink").await;
+
+    // Throttled per address: the fourth request within the hour is refused, and sends nothing.
+    let before = app.count("outbox").await;
+    for _ in 0..2 {
+        assert_eq!(ask("support@test.ee").await.0, 200);
+    }
+    assert_eq!(ask("support@test.ee").await.0, 200);
+    assert_eq!(ask("support@test.ee").await.0, 429);
+    assert_eq!(app.count("outbox").await, before + 3);
+    let res = app
+        .api(
+            &app.client(),
+            "request_password_reset",
+            &[("email", "not an address")],
+        )
+        .await;
+    assert_refused(res, "email", "InvalidEmail").await;
+}
+
+on_both_databases!(
+    offices_are_created_and_close_only_when_nothing_is_planned,
+    invitations_go_out_by_email_and_can_be_revoked_or_resent,
+    deactivation_ends_access_at_once_and_lists_what_needs_a_new_owner,
+    an_adult_member_is_invited_to_a_login_of_their_own,
+    a_forgotten_password_is_reset_by_email_once,
+);
