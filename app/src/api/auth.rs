@@ -113,10 +113,7 @@ pub async fn change_password(
     {
         v.add("current_password", ErrorCode::WrongPassword);
     }
-    let new = v.check("new_password", NewPassword::parse(&new_password));
-    if let Some(new) = &new {
-        v.check("confirm_password", new.confirm(&confirm_password));
-    }
+    let new = NewPassword::check_pair(&mut v, &new_password, &confirm_password);
     let new = v.finish(|| new)?;
     let hash = credentials::hash_password(new.expose().to_string()).await?;
     db::accounts::set_password_hash(db.pool(), user.id, &hash).await?;
@@ -172,10 +169,7 @@ pub async fn accept_invite(
         .await?
         .ok_or_else(invalid)?;
     let mut v = Validator::new();
-    let new = v.check("new_password", NewPassword::parse(&new_password));
-    if let Some(new) = &new {
-        v.check("confirm_password", new.confirm(&confirm_password));
-    }
+    let new = NewPassword::check_pair(&mut v, &new_password, &confirm_password);
     let new = v.finish(|| new)?;
     let hash = credentials::hash_password(new.expose().to_string()).await?;
     let roles = Roles::new(

@@ -84,10 +84,7 @@ pub async fn reset_password(
         .await?
         .ok_or_else(invalid)?;
     let mut v = Validator::new();
-    let new = v.check("new_password", NewPassword::parse(&new_password));
-    if let Some(new) = &new {
-        v.check("confirm_password", new.confirm(&confirm_password));
-    }
+    let new = NewPassword::check_pair(&mut v, &new_password, &confirm_password);
     let new = v.finish(|| new)?;
     let password_hash = credentials::hash_password(new.expose().to_string()).await?;
     let account = db::accounts::by_id(db.pool(), account_id)

@@ -38,6 +38,19 @@ impl NewPassword {
         }
     }
 
+    /// Checks the new-password and confirmation fields of a form into `v`.
+    pub fn check_pair(
+        v: &mut super::Validator,
+        new_password: &str,
+        confirm_password: &str,
+    ) -> Option<Self> {
+        let new = v.check("new_password", Self::parse(new_password));
+        if let Some(new) = &new {
+            v.check("confirm_password", new.confirm(confirm_password));
+        }
+        new
+    }
+
     pub fn expose(&self) -> &str {
         &self.0
     }

@@ -640,3 +640,319 @@ on_both_databases!(
     an_adult_member_is_invited_to_a_login_of_their_own,
     a_forgotten_password_is_reset_by_email_once,
 );
+
+async fn a_support_person_loses_access_when_the_assignment_ends(app: TestApp) {
+    use crate::support::{assigned, set_profile};
+    let r = reception_for(&app).await;
+    let person = app.account_id("support@test.ee").await;
+    set_profile(&app, &r.coordinator, person, "5", "active").await;
+    let assignment = assigned(&app, &r.coordinator, person, 0).await.to_string();
+    let (household,): (i64,) = sqlx::query_as("SELECT household_id FROM assignments WHERE id = $1")
+        .bind(assignment.parse::<i64>().unwrap())
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    let household = household.to_string();
+    let support = app.login_as("support@test.ee").await;
+    let book = |time: &'static str| {
+        let slot = r.slot("2027-01-11", time);
+        let (household, office, support) = (household.clone(), r.office.clone(), support.clone());
+        let app = &app;
+        async move {
+            app.api(
+                &support,
+                "book_consultation",
+                &[
+                    ("form[household]", household.as_str()),
+                    ("form[office]", office.as_str()),
+                    ("form[slot]", slot.as_str()),
+                    ("form[topic]", "housing"),
+                    ("form[party_size]", "2"),
+                    ("form[interpreter]", ""),
+                    ("form[note]", ""),
+                ],
+            )
+            .await
+        }
+    };
+    let res = book("13:00").await;
+    assert_eq!(res.status().as_u16(), 200, "booked while assigned");
+    let id: i64 = res.json().await.unwrap();
+    let (uid,): (String,) = sqlx::query_as("SELECT uid FROM events WHERE id = $1")
+        .bind(id)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    let ics = format!("/calendar/events/{uid}.ics");
+    assert_eq!(app.page(&support, &ics).await.0, 200);
+    let detail: Value = app
+        .api(&support, "get_assignment", &[("id", &assignment)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_ne!(detail["phone"], "", "current contacts while assigned");
+
+    let res = app
+        .api(
+            &r.coordinator,
+            "end_assignment",
+            &[
+                ("id", assignment.as_str()),
+                ("form[reason]", "period_complete"),
+                ("form[ended_on]", ""),
+                ("form[note]", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let res = book("14:00").await;
+    assert!(
+        matches!(res.status().as_u16(), 403 | 404 | 422),
+        "no booking after the end: {}",
+        res.status()
+    );
+    let res = app
+        .api(&support, "get_consultation", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(res.status().as_u16(), 404, "no consultation read");
+    assert_eq!(app.page(&support, &ics).await.0, 404, "no .ics");
+    let detail: Value = app
+        .api(&support, "get_assignment", &[("id", &assignment)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(detail["phone"], "", "history without current contacts");
+    assert_eq!(detail["email"], "");
+}
+
+async fn a_message_that_fails_for_good_waits_for_an_admin(app: TestApp) {
+    use crate::outbox::jobs;
+    use tugi_server::config::MailConfig;
+    let admin = app.login_as("admin@test.ee").await;
+    app.api(
+        &admin,
+        "create_invite",
+        &[
+            ("form[email]", "jaan@test.ee"),
+            ("form[display_name]", "Jaan"),
+            ("form[volunteer]", "on"),
+        ],
+    )
+    .await;
+    // An address no mail system accepts.
+    sqlx::query("UPDATE outbox SET recipient = 'Jaan <not an address>'")
+        .execute(app.db.pool())
+        .await
+        .unwrap();
+    let dir = std::env::temp_dir().join(format!("tugi-failed-{}", app.backend_name()));
+    let worker = jobs(
+        &app,
+        MailConfig {
+            outbox_dir: dir.clone(),
+            ..MailConfig::default()
+        },
+    );
+    let report = worker.run_once().await.unwrap();
+    assert_eq!((report.sent, report.failed), (0, 1));
+    let failed: Vec<Value> = app
+        .api(&admin, "failed_messages", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(failed.len(), 1);
+    assert!(
+        !failed[0]["error"].as_str().unwrap().is_empty(),
+        "the reason"
+    );
+    app.clock.set(app.clock.now() + 7200);
+    assert_eq!(
+        worker.run_once().await.unwrap().failed,
+        0,
+        "not tried again by itself"
+    );
+    let health: Value = app
+        .get(&app.client(), "/healthz")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(health["failed_messages"], 1);
+    assert!(health["worker"]["last_run"].is_number(), "{health}");
+
+    sqlx::query("UPDATE outbox SET recipient = 'Jaan <jaan@test.ee>'")
+        .execute(app.db.pool())
+        .await
+        .unwrap();
+    let id = failed[0]["id"].to_string();
+    let volunteer = app.login_as("volunteer@test.ee").await;
+    assert_eq!(
+        app.api(&volunteer, "retry_message", &[("id", &id)])
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
+    assert_eq!(
+        app.api(&admin, "retry_message", &[("id", &id)])
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    assert_eq!(
+        app.api(&admin, "retry_message", &[("id", &id)])
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+    assert_eq!(worker.run_once().await.unwrap().sent, 1);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+on_both_databases!(
+    a_support_person_loses_access_when_the_assignment_ends,
+    a_message_that_fails_for_good_waits_for_an_admin,
+);
+
+/// `tugi backup` copies a live SQLite database while households are being registered; the
+/// restored copy has the same rows; files that are not Tugi databases, or come from a newer
+/// schema, are refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_live_database_is_backed_up_and_restored_with_identical_counts() {
+    use tugi_server::backup;
+    let app = crate::helpers::spawn_app(crate::helpers::Backend::Sqlite).await;
+    let coordinator = app.login_as("coordinator@test.ee").await;
+    let dir = std::env::temp_dir().join(format!("tugi-backup-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("copy.db");
+    let writes = {
+        let (app_url, client) = (app.url("/api/create_household"), coordinator.clone());
+        tokio::spawn(async move {
+            for _ in 0..20 {
+                let res = client
+                    .post(&app_url)
+                    .header("accept", "application/json")
+                    .form(&crate::households::registration())
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(res.status().as_u16(), 200);
+            }
+        })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    backup::backup(&app.db, &file)
+        .await
+        .expect("backup while writes run");
+    writes.await.unwrap();
+    assert!(
+        backup::backup(&app.db, &file).await.is_err(),
+        "never overwrites"
+    );
+    let copied = backup::inspect(&file).await.expect("a Tugi database");
+    let restored = dir.join("restored/tugi.db");
+    let info = backup::restore(&file, &restored).await.expect("restored");
+    assert_eq!(info, copied);
+    assert_eq!(
+        backup::inspect(&restored).await.unwrap(),
+        copied,
+        "identical row counts"
+    );
+    let households = copied
+        .counts
+        .iter()
+        .find(|(t, _)| t == "households")
+        .unwrap()
+        .1;
+    assert!(households <= 20);
+    assert_eq!(
+        copied.schema,
+        tugi_app::db::latest_migration(tugi_app::db::Backend::Sqlite)
+    );
+
+    let junk = dir.join("junk.db");
+    std::fs::write(&junk, "not a database at all").unwrap();
+    assert!(backup::restore(&junk, &restored).await.is_err());
+    let newer = dir.join("newer.db");
+    std::fs::copy(&file, &newer).unwrap();
+    let url = format!("sqlite://{}", newer.display());
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&url)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+         VALUES (99999, 'from the future', 1, x'00', 0)",
+    )
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    sqlx::Connection::close(conn).await.unwrap();
+    let refused = backup::restore(&newer, &restored)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("newer"), "{refused}");
+    assert_eq!(
+        backup::inspect(&restored).await.unwrap(),
+        copied,
+        "left as it was"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A stopping server finishes the requests it has taken (logins: each hashes a password)
+/// and then takes no more.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stopping_server_finishes_requests_in_flight() {
+    let file = std::env::temp_dir().join(format!("tugi-stop-{}.db", std::process::id()));
+    let config = tugi_server::config::Config {
+        database_url: format!("sqlite:{}", file.display()),
+        bind: "127.0.0.1:0".into(),
+        site_root: crate::helpers::site_root(),
+        background_jobs: true,
+        ..tugi_server::config::Config::default()
+    };
+    let running = crate::helpers::server_runtime()
+        .spawn(async move { tugi_server::spawn(&config).await.expect("server starts") })
+        .await
+        .unwrap();
+    let base = format!("http://{}", running.addr);
+    let client = reqwest::Client::new();
+    let mut requests = Vec::new();
+    for i in 0..16 {
+        let (client, url) = (client.clone(), format!("{base}/api/login"));
+        requests.push(tokio::spawn(async move {
+            client
+                .post(url)
+                .header("accept", "application/json")
+                .form(&[
+                    ("email", format!("nobody{i}@test.ee")),
+                    ("password", "wrong password".into()),
+                ])
+                .send()
+                .await
+                .map(|r| r.status().as_u16())
+        }));
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let stopped = crate::helpers::server_runtime()
+        .spawn(running.shut_down(std::time::Duration::from_secs(20)))
+        .await
+        .unwrap();
+    assert!(stopped, "stopped within the grace period");
+    for request in requests {
+        assert_eq!(request.await.unwrap().expect("answered"), 422);
+    }
+    assert!(
+        client.get(format!("{base}/healthz")).send().await.is_err(),
+        "no new requests"
+    );
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+    }
+}
