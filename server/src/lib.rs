@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod config;
 pub mod demo;
+pub mod first_admin;
 pub mod jobs;
 mod routes;
 

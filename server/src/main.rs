@@ -233,34 +233,8 @@ async fn create_admin(
     name: &str,
     language: &str,
 ) -> Result<(), Error> {
-    use tugi_app::api::credentials::{new_token, token_hash};
-    use tugi_app::domain::{parse_required_text, workshops::UI_LANGUAGES, Email};
-    let email = Email::parse(email).map_err(|e| format!("invalid email: {e:?}"))?;
-    let name = parse_required_text(name, 100).map_err(|e| format!("invalid name: {e:?}"))?;
-    if !UI_LANGUAGES.contains(&language) {
-        return Err(format!("language must be one of {}", UI_LANGUAGES.join(", ")).into());
-    }
     let db = open_database(config).await?;
-    if tugi_app::db::accounts::by_email(db.pool(), email.as_str())
-        .await?
-        .is_some()
-    {
-        return Err(format!("an account for {} already exists", email.as_str()).into());
-    }
-    let token = new_token();
-    tugi_app::db::invites::create_now(
-        db.pool(),
-        &tugi_app::db::invites::NewInvite {
-            token_hash: &token_hash(&token),
-            email: email.as_str(),
-            display_name: &name,
-            roles: "admin",
-            language,
-            member_id: None,
-            created_by: None,
-        },
-    )
-    .await?;
+    let token = tugi_server::first_admin::invite(&db, email, name, language).await?;
     println!("Open this link within 7 days to set the admin's password:");
     println!(
         "  {}/invite/{token}",

@@ -39,6 +39,9 @@ pub struct AssignmentDetail {
     pub extensions: Vec<ExtensionView>,
     /// Other assignments of the household (coordinators only), newest first.
     pub history: Vec<AssignmentView>,
+    /// The members' logins, for the support person while the assignment is open (coordinators
+    /// manage them on the household page).
+    pub logins: Vec<super::invitations::MemberLoginView>,
 }
 
 #[server(endpoint = "get_assignment")]
@@ -102,6 +105,11 @@ pub async fn get_assignment(id: i64) -> Result<AssignmentDetail, AppError> {
     let open = is_open(&row);
     // Current contact details only while the support person is still on the case.
     let contacts = open || coordinator;
+    let logins = if open && !coordinator {
+        super::invitations::logins_of(household_id).await?
+    } else {
+        Vec::new()
+    };
     Ok(AssignmentDetail {
         assignment: view_of(row, today),
         coordinator,
@@ -116,5 +124,6 @@ pub async fn get_assignment(id: i64) -> Result<AssignmentDetail, AppError> {
         held_minutes,
         extensions,
         history,
+        logins,
     })
 }

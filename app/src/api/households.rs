@@ -68,6 +68,8 @@ pub struct HouseholdDetail {
     pub audit: Vec<AuditView>,
     /// Support-person assignments, newest first.
     pub assignments: Vec<super::assignments::AssignmentView>,
+    /// Who of the members has a login of their own, or an open invitation.
+    pub logins: Vec<super::invitations::MemberLoginView>,
 }
 
 #[server(endpoint = "search_households")]
@@ -163,8 +165,10 @@ pub async fn get_household(id: i64) -> Result<HouseholdDetail, AppError> {
         .into_iter()
         .map(|a| super::assignments::view_of(a, today))
         .collect();
+    let logins = super::invitations::logins_of(id).await?;
     Ok(HouseholdDetail {
         assignments,
+        logins,
         id: h.id,
         form: HouseholdForm {
             city: h.city,

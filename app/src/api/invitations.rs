@@ -396,6 +396,13 @@ pub async fn member_logins(household_id: i64) -> Result<Vec<MemberLoginView>, Ap
     if !may_manage_logins(&user, household_id).await? {
         return Err(AppError::NotFound);
     }
+    logins_of(household_id).await
+}
+
+/// The members of a household with their logins and open invitations (the caller has checked
+/// that the user may see them).
+#[cfg(feature = "ssr")]
+pub(crate) async fn logins_of(household_id: i64) -> Result<Vec<MemberLoginView>, AppError> {
     let db = context::db()?;
     let now = context::now();
     let today = context::today();

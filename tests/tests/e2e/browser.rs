@@ -11,6 +11,9 @@ static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 pub struct Browser {
     pub base: String,
+    pub db: tugi_app::db::Db,
+    /// Where the server writes outgoing messages as .eml files.
+    pub outbox: std::path::PathBuf,
     /// The server's clock: a test moves it to stand on the day of a booked consultation.
     pub clock: tugi_app::api::context::Clock,
     db_file: std::path::PathBuf,
@@ -36,6 +39,15 @@ fn free_port() -> u16 {
 impl Browser {
     /// Starts Tugi on a fresh SQLite database with the demo data, and ChromeDriver.
     pub async fn start() -> Browser {
+        Self::start_with(true).await
+    }
+
+    /// As `start`, on an empty database (no demo data), its worker sending every second.
+    pub async fn start_empty() -> Browser {
+        Self::start_with(false).await
+    }
+
+    async fn start_with(demo: bool) -> Browser {
         let turn = ONE_BROWSER.lock().await;
         let site = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site");
         assert!(
@@ -54,14 +66,17 @@ impl Browser {
             site_root: site.into(),
             mail: tugi_server::config::MailConfig {
                 outbox_dir: db_file.with_extension("outbox"),
+                interval_secs: 1,
                 ..Default::default()
             },
             ..Config::default()
         };
         let running = tugi_server::spawn(&config).await.expect("server starts");
-        tugi_server::demo::load_if_empty(&running.db)
-            .await
-            .expect("demo data");
+        if demo {
+            tugi_server::demo::load_if_empty(&running.db)
+                .await
+                .expect("demo data");
+        }
 
         let port = free_port();
         let driver = Command::new("chromedriver")
@@ -84,6 +99,8 @@ impl Browser {
         }
         Browser {
             base: format!("http://{}", running.addr),
+            db: running.db.clone(),
+            outbox: config.mail.outbox_dir.clone(),
             clock: running.clock.clone(),
             db_file,
             driver,
@@ -135,6 +152,7 @@ impl Drop for Browser {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", self.db_file.display()));
         }
+        let _ = std::fs::remove_dir_all(&self.outbox);
     }
 }
 
@@ -177,6 +195,19 @@ impl Session {
 
     pub async fn fill(&self, name: &str, value: &str) {
         let field = self.by_name(name).await;
+        field.clear().await.expect("clear");
+        field.send_keys(value).await.expect("type");
+    }
+
+    /// Types into the field a CSS selector names.
+    pub async fn fill_css(&self, css: &str, value: &str) {
+        let field = self
+            .client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("{css} is on the page"));
         field.clear().await.expect("clear");
         field.send_keys(value).await.expect("type");
     }

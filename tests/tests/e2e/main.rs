@@ -3,6 +3,7 @@
 
 mod browser;
 mod calendar;
+mod into_service;
 mod workshops;
 
 use browser::{Browser, Session};

@@ -10,6 +10,8 @@ use leptos_router::components::A;
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let user = user_resource();
+    // Made here, outside the suspended view, so that the page hydrates (an admin's checklist).
+    let setup = Resource::new(|| (), |_| setup_status());
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -23,7 +25,7 @@ pub fn HomePage() -> impl IntoView {
                         let inviter = u.roles.has_any(access::INVITE);
                         view! {
                             <h1>{t!(i18n, home_welcome, name = u.display_name.clone())}</h1>
-                            {admin.then(|| view! { <SetupChecklist /> })}
+                            {admin.then(|| view! { <SetupChecklist status=setup /> })}
                             <p>{t!(i18n, home_your_roles)} " " {roles}</p>
                             <ul class="cards">
                                 <Show when=move || households>
@@ -64,9 +66,10 @@ pub fn HomePage() -> impl IntoView {
 
 /// A new installation's first steps, for admins, until they are done.
 #[component]
-fn SetupChecklist() -> impl IntoView {
+fn SetupChecklist(
+    status: Resource<Result<crate::api::admin::SetupProgress, crate::error::AppError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let status = Resource::new(|| (), |_| setup_status());
     view! {
         <Suspense>
             {move || Suspend::new(async move {

@@ -1,18 +1,48 @@
 //! Who in a household has a login of their own, with the forms that invite an adult member to
 //! one and that untie a login from its member.
 
-use crate::api::invitations::{member_logins, InviteMember, UnlinkMember};
+use crate::api::invitations::{InviteMember, MemberLoginView, UnlinkMember};
 use crate::domain::workshops::UI_LANGUAGES;
 use crate::i18n::*;
-use crate::ui::form::{action_error, ErrorSummary};
+use crate::ui::form::ErrorSummary;
 use crate::ui::text::language_name;
 use leptos::prelude::*;
 
+/// The two actions of the section; the page that shows it refetches its data when they run.
+#[derive(Clone, Copy)]
+pub struct LoginActions {
+    pub invite: ServerAction<InviteMember>,
+    pub unlink: ServerAction<UnlinkMember>,
+}
+
+impl LoginActions {
+    pub fn new() -> Self {
+        LoginActions {
+            invite: ServerAction::new(),
+            unlink: ServerAction::new(),
+        }
+    }
+
+    /// Rises with every run of either action.
+    pub fn version(&self) -> usize {
+        self.invite.version().get() + self.unlink.version().get()
+    }
+}
+
+impl Default for LoginActions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 #[component]
-pub fn MemberLogins(household_id: i64) -> impl IntoView {
+pub fn MemberLogins(
+    household_id: i64,
+    rows: Vec<MemberLoginView>,
+    actions: LoginActions,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let invite = ServerAction::<InviteMember>::new();
-    let unlink = ServerAction::<UnlinkMember>::new();
+    let LoginActions { invite, unlink } = actions;
     let error = Signal::derive(move || {
         invite
             .value()
@@ -20,20 +50,11 @@ pub fn MemberLogins(household_id: i64) -> impl IntoView {
             .and_then(|r| r.err())
             .or_else(|| unlink.value().get().and_then(|r| r.err()))
     });
-    let _ = action_error(invite);
-    let logins = Resource::new(
-        move || (household_id, invite.version().get(), unlink.version().get()),
-        |(id, ..)| member_logins(id),
-    );
     view! {
         <section aria-labelledby="logins-title">
             <h2 id="logins-title">{t!(i18n, logins_title)}</h2>
             <p>{t!(i18n, logins_intro)}</p>
             <ErrorSummary error form="login" />
-            <Suspense>
-                {move || Suspend::new(async move {
-                    let Ok(rows) = logins.await else { return ().into_any() };
-                    view! {
                         <ul class="members">
                             {rows.into_iter().map(|m| {
                                 let member_id = m.member_id;
@@ -82,9 +103,6 @@ pub fn MemberLogins(household_id: i64) -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ul>
-                    }.into_any()
-                })}
-            </Suspense>
         </section>
     }
 }

@@ -33,7 +33,7 @@ pub use households::{EditHouseholdPage, HouseholdListPage, HouseholdPage, NewHou
 pub use invitations::InvitationsPage;
 pub use invite::InvitePage;
 pub use login::LoginPage;
-pub use member_logins::MemberLogins;
+pub use member_logins::{LoginActions, MemberLogins};
 pub use needs_owner::NeedsOwnerPage;
 pub use offices::{OfficeEditPage, OfficesPage};
 pub use outbox::OutboxPage;

@@ -6,7 +6,7 @@ use crate::domain::{ConsentForm, ConsentPurpose, MemberForm};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
-use crate::ui::pages::{ErrorView, MemberLogins};
+use crate::ui::pages::{ErrorView, LoginActions, MemberLogins};
 use crate::ui::text::{
     assignment_status_name, audit_action_name, channel_name, gender_name, language_name,
     level_name, purpose_name, status_name,
@@ -20,11 +20,17 @@ pub fn HouseholdPage() -> impl IntoView {
     let id = id_param("id");
     let add_member = ServerAction::<AddMember>::new();
     let consent = ServerAction::<RecordConsent>::new();
+    let logins = LoginActions::new();
     let member_error = action_error(add_member);
     let consent_error = action_error(consent);
     let household = Resource::new(
-        move || (id(), add_member.version().get(), consent.version().get()),
-        |(id, _, _)| get_household(id),
+        move || {
+            (
+                id(),
+                add_member.version().get() + consent.version().get() + logins.version(),
+            )
+        },
+        |(id, _)| get_household(id),
     );
     let drafts = Resource::new(id, |id| async move {
         (
@@ -104,7 +110,7 @@ pub fn HouseholdPage() -> impl IntoView {
                                         }
                                     }).collect_view()}
                                 </ul>
-                                <MemberLogins household_id=h.id />
+                                <MemberLogins household_id=h.id rows=h.logins.clone() actions=logins />
                                 <details class="card" open=member_error.get_untracked().is_some()>
                                     <summary>{t!(i18n, add_member_title)}</summary>
                                     <ErrorSummary error=member_error />

@@ -14,7 +14,7 @@ use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, FormError, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::pages::calendar::DownloadIcs;
-use crate::ui::pages::ErrorView;
+use crate::ui::pages::{ErrorView, LoginActions, MemberLogins};
 use crate::ui::text::{
     assignment_status_name, channel_name, checklist_item_name, checklist_status_name,
     end_reason_name, event_status_name, gender_name, languages_text,
@@ -33,6 +33,7 @@ pub fn AssignmentPage() -> impl IntoView {
     let end = ServerAction::<EndAssignment>::new();
     let handover = ServerAction::<PlanHandover>::new();
     let handed_over = ServerAction::<MarkHandedOver>::new();
+    let logins = LoginActions::new();
     let detail = Resource::new(
         move || {
             (
@@ -44,7 +45,8 @@ pub fn AssignmentPage() -> impl IntoView {
                     + extend.version().get()
                     + end.version().get()
                     + handover.version().get()
-                    + handed_over.version().get(),
+                    + handed_over.version().get()
+                    + logins.version(),
             )
         },
         |(id, _)| get_assignment(id),
@@ -64,6 +66,7 @@ pub fn AssignmentPage() -> impl IntoView {
         end,
         handover,
         handed_over,
+        logins,
     };
     view! {
         <RequireRole roles=access::ASSIGNMENTS>
@@ -90,6 +93,7 @@ struct Actions {
     end: ServerAction<EndAssignment>,
     handover: ServerAction<PlanHandover>,
     handed_over: ServerAction<MarkHandedOver>,
+    logins: LoginActions,
 }
 
 #[component]
@@ -146,7 +150,7 @@ fn AssignmentView(
             })}
             <dt>{t!(i18n, held_hours)}</dt><dd>{hours_text(d.held_minutes)}</dd>
         </dl>
-        <HouseholdFacts d=d.clone() />
+        <HouseholdFacts d=d.clone() logins=actions.logins />
         <Meetings d=d.clone() actions draft=meeting_draft />
         <Checklist d=d.clone() action=actions.checklist draft=checklist_draft />
         <Lifecycle d=d.clone() actions />
@@ -174,7 +178,7 @@ fn AssignmentView(
 }
 
 #[component]
-fn HouseholdFacts(d: AssignmentDetail) -> impl IntoView {
+fn HouseholdFacts(d: AssignmentDetail, logins: LoginActions) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h2>{t!(i18n, household_title)}</h2>
@@ -194,8 +198,8 @@ fn HouseholdFacts(d: AssignmentDetail) -> impl IntoView {
             <dt>{t!(i18n, field_channel)}</dt><dd>{channel_name(i18n, &d.channel)}</dd>
             <dt>{t!(i18n, field_needs)}</dt><dd class="prose">{d.needs}</dd>
         </dl>
-        {(d.open && !d.coordinator).then(|| view! {
-            <crate::ui::pages::MemberLogins household_id=d.assignment.household_id />
+        {(!d.logins.is_empty()).then(|| view! {
+            <MemberLogins household_id=d.assignment.household_id rows=d.logins.clone() actions=logins />
         })}
     }
 }
