@@ -258,6 +258,31 @@ async fn invitations_go_out_by_email_and_can_be_revoked_or_resent(app: TestApp) 
         )
         .await;
     assert_eq!(res.status().as_u16(), 403);
+
+    // Expired after seven days; sending it again gives a new week.
+    app.api(
+        &admin,
+        "create_invite",
+        &invite("kati@test.ee", "form[volunteer]", "et"),
+    )
+    .await;
+    let (_, _, _, body) = last_message(&app, "invitation").await;
+    let link = link_in(&body, "/invite/");
+    app.clock.set(app.clock.now() + 7 * 24 * 3600 + 60);
+    assert_eq!(accept(&app, &app.client(), &link).await, 422, "expired");
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM invites WHERE email = 'kati@test.ee'")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    let res = app
+        .api(&admin, "resend_invite", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let (_, _, _, body) = last_message(&app, "invitation").await;
+    assert_eq!(
+        accept(&app, &app.client(), &link_in(&body, "/invite/")).await,
+        200
+    );
 }
 
 async fn deactivation_ends_access_at_once_and_lists_what_needs_a_new_owner(app: TestApp) {
@@ -527,6 +552,25 @@ async fn an_adult_member_is_invited_to_a_login_of_their_own(app: TestApp) {
         )
         .await;
     assert_eq!(res.status().as_u16(), 404, "nothing left to unlink");
+
+    // Without JavaScript the form goes back to the page it came from.
+    let page = format!("/households/{household}");
+    let res = app
+        .plain_post(
+            &r.coordinator,
+            "invite_member",
+            &[
+                ("household_id", &household.to_string()),
+                ("member_id", &member.to_string()),
+                ("form[email]", "olena.new@test.ee"),
+                ("form[language]", "uk"),
+            ],
+            &page,
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 302);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.ends_with(&page), "{location}");
 }
 
 async fn a_forgotten_password_is_reset_by_email_once(app: TestApp) {
@@ -813,7 +857,84 @@ async fn a_message_that_fails_for_good_waits_for_an_admin(app: TestApp) {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+async fn a_support_person_signs_up_a_household_only_while_assigned(app: TestApp) {
+    use crate::support::{assigned, set_profile};
+    use crate::workshops::{create_series, series_form, setup};
+    let s = setup(&app).await;
+    let series: i64 = create_series(&app, &s, &series_form(&s, "10", "everyone"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let person = app.account_id("support@test.ee").await;
+    set_profile(&app, &s.coordinator, person, "5", "active").await;
+    let assignment = assigned(&app, &s.coordinator, person, 0).await;
+    let household: i64 = sqlx::query_scalar("SELECT household_id FROM assignments WHERE id = $1")
+        .bind(assignment)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    let members: Vec<i64> = sqlx::query_scalar("SELECT id FROM members WHERE household_id = $1")
+        .bind(household)
+        .fetch_all(app.db.pool())
+        .await
+        .unwrap();
+    let support = app.login_as("support@test.ee").await;
+    let sign = |member: i64| {
+        let key = format!("form[people][{member}]");
+        let support = support.clone();
+        let app = &app;
+        async move {
+            app.api(
+                &support,
+                "sign_up",
+                &[
+                    ("series", series.to_string().as_str()),
+                    ("form[household]", household.to_string().as_str()),
+                    (key.as_str(), "on"),
+                ],
+            )
+            .await
+            .status()
+            .as_u16()
+        }
+    };
+    assert_eq!(sign(members[0]).await, 200, "signed up while assigned");
+    let res = app
+        .api(
+            &s.coordinator,
+            "end_assignment",
+            &[
+                ("id", assignment.to_string().as_str()),
+                ("form[reason]", "period_complete"),
+                ("form[ended_on]", ""),
+                ("form[note]", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let member: i64 = sqlx::query_scalar(
+        "INSERT INTO members (household_id, first_name, last_name, date_of_birth, gender, \
+         created_at) VALUES ($1, 'Iryna', 'Test', '1992-01-01', 'female', 0) RETURNING id",
+    )
+    .bind(household)
+    .fetch_one(app.db.pool())
+    .await
+    .unwrap();
+    let status = sign(member).await;
+    assert!(
+        matches!(status, 403 | 404 | 422),
+        "no sign-up after the end: {status}"
+    );
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM registrations")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(n, 1, "nothing changed");
+}
+
 on_both_databases!(
+    a_support_person_signs_up_a_household_only_while_assigned,
     a_support_person_loses_access_when_the_assignment_ends,
     a_message_that_fails_for_good_waits_for_an_admin,
 );

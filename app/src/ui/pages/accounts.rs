@@ -42,7 +42,7 @@ pub fn AccountsPage() -> impl IntoView {
                     view! {
                         <Form method="GET" action="/admin/accounts" attr:class="filters" attr:role="search">
                             <div class="field">
-                                <label for="q">{t!(i18n, search_label)}</label>
+                                <label for="q">{t!(i18n, accounts_search)}</label>
                                 <input id="q" name="q" type="search" value=f.q.clone() />
                             </div>
                             <div class="field">

@@ -40,8 +40,15 @@ pub fn InvitationsPage() -> impl IntoView {
         },
         |_| list_invites(),
     );
+    // After an invitation is sent the form starts empty again, so that it is not sent twice.
+    let sent = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        if action.value().get().is_some_and(|r| r.is_ok()) {
+            sent.update(|n| *n += 1);
+        }
+    });
     let page = Resource::new(
-        || (),
+        move || sent.get(),
         |_| async move {
             let user = me().await.ok().flatten();
             let draft = take_draft("create_invite".into()).await.ok().flatten();
