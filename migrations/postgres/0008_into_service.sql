@@ -21,6 +21,10 @@ ALTER TABLE invites ADD COLUMN language TEXT NOT NULL DEFAULT 'et' CHECK (langua
 ALTER TABLE invites ADD COLUMN member_id BIGINT REFERENCES members (id) ON DELETE CASCADE;
 ALTER TABLE invites ADD COLUMN revoked_at BIGINT;
 ALTER TABLE invites ADD COLUMN sent_count BIGINT NOT NULL DEFAULT 0;
+-- A member reached by phone only chooses their email (the login) when accepting.
+ALTER TABLE invites ALTER COLUMN email DROP NOT NULL;
+ALTER TABLE invites ADD COLUMN phone TEXT;
+ALTER TABLE invites ADD CONSTRAINT invites_email_or_phone CHECK (email IS NOT NULL OR phone IS NOT NULL);
 CREATE INDEX invites_email ON invites (email);
 
 -- A login belongs to at most one household member.

@@ -16,7 +16,9 @@ ALTER TABLE rooms ADD COLUMN accessibility TEXT NOT NULL DEFAULT '';
 CREATE TABLE invites_new (
     id           INTEGER PRIMARY KEY,
     token_hash   TEXT    NOT NULL UNIQUE,
-    email        TEXT    NOT NULL,
+    -- A member reached by phone only chooses their email (the login) when accepting.
+    email        TEXT,
+    phone        TEXT,
     display_name TEXT    NOT NULL,
     roles        TEXT    NOT NULL,
     language     TEXT    NOT NULL DEFAULT 'et' CHECK (language IN ('et', 'en', 'ru', 'uk')),
@@ -27,7 +29,8 @@ CREATE TABLE invites_new (
     expires_at   INTEGER NOT NULL,
     used_at      INTEGER,
     revoked_at   INTEGER,
-    sent_count   INTEGER NOT NULL DEFAULT 0
+    sent_count   INTEGER NOT NULL DEFAULT 0,
+    CHECK (email IS NOT NULL OR phone IS NOT NULL)
 );
 INSERT INTO invites_new (token_hash, email, display_name, roles, created_by, created_at, expires_at, used_at)
     SELECT token_hash, email, display_name, roles, created_by, created_at, expires_at, used_at FROM invites;

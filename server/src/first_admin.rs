@@ -25,7 +25,8 @@ pub async fn invite(db: &Db, email: &str, name: &str, language: &str) -> Result<
         db.pool(),
         &db::invites::NewInvite {
             token_hash: &token_hash(&token),
-            email: email.as_str(),
+            email: Some(email.as_str()),
+            phone: None,
             display_name: &name,
             roles: "admin",
             language,

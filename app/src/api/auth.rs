@@ -136,7 +136,8 @@ pub async fn change_password(
 /// Who an invitation is for, shown on the page where the password is set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InviteView {
-    pub email: String,
+    /// None when the person (a member reached by phone) chooses the login's email.
+    pub email: Option<String>,
     pub display_name: String,
 }
 
@@ -154,12 +155,14 @@ pub async fn invite_details(token: String) -> Result<InviteView, AppError> {
 }
 
 /// Sets the invited person's password: the account is made with the invitation's roles and
-/// language (and tied to its household member), all in one transaction.
+/// language (and tied to its household member), all in one transaction. A member invited by
+/// phone also gives the email address they will log in with.
 #[server(endpoint = "accept_invite")]
 pub async fn accept_invite(
     token: String,
     new_password: String,
     confirm_password: String,
+    #[server(default)] email: Option<String>,
 ) -> Result<(), AppError> {
     let db = context::db()?;
     let token_hash = credentials::token_hash(&token);
@@ -169,8 +172,28 @@ pub async fn accept_invite(
         .await?
         .ok_or_else(invalid)?;
     let mut v = Validator::new();
+    let login_email = match &invite.email {
+        Some(email) => Some(email.clone()),
+        None => {
+            let chosen = v.check(
+                "email",
+                crate::domain::Email::parse(email.as_deref().unwrap_or("")),
+            );
+            match chosen {
+                Some(chosen)
+                    if db::accounts::by_email(db.pool(), chosen.as_str())
+                        .await?
+                        .is_some() =>
+                {
+                    v.add("email", ErrorCode::EmailTaken);
+                    None
+                }
+                chosen => chosen.map(|e| e.as_str().to_string()),
+            }
+        }
+    };
     let new = NewPassword::check_pair(&mut v, &new_password, &confirm_password);
-    let new = v.finish(|| new)?;
+    let (new, login_email) = v.finish(|| Some((new?, login_email?)))?;
     let hash = credentials::hash_password(new.expose().to_string()).await?;
     let roles = Roles::new(
         invite
@@ -183,7 +206,7 @@ pub async fn accept_invite(
     if !db::invites::consume(&mut tx, &token_hash, now).await? {
         return Err(invalid());
     }
-    if db::accounts::by_email(db.pool(), &invite.email)
+    if db::accounts::by_email(db.pool(), &login_email)
         .await?
         .is_some()
     {
@@ -192,15 +215,23 @@ pub async fn accept_invite(
             ErrorCode::EmailTaken,
         )));
     }
-    let id = db::accounts::create(
+    // Two people choosing one address at once: the unique index decides.
+    let id = match db::accounts::create(
         &mut tx,
-        &invite.email,
+        &login_email,
         &invite.display_name,
         &hash,
         &invite.language,
         &roles,
     )
-    .await?;
+    .await
+    {
+        Ok(id) => id,
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(FieldErrors::single("email", ErrorCode::EmailTaken).into())
+        }
+        Err(e) => return Err(e.into()),
+    };
     if let Some(member) = invite.member_id {
         if !db::households::link_account(&mut tx, member, id).await? {
             return Err(FieldErrors::single("token", ErrorCode::MemberHasLogin).into());

@@ -122,6 +122,25 @@ pub fn client_address() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// The path (without query) of the page a form was posted from, when it is on this site;
+/// `/` otherwise.
+pub fn referer_path() -> String {
+    let referer = request_parts()
+        .and_then(|p| p.headers.get(http::header::REFERER).cloned())
+        .and_then(|v| v.to_str().ok().map(str::to_string))
+        .unwrap_or_default();
+    let after_scheme = referer
+        .split_once("://")
+        .map(|(_, rest)| rest)
+        .unwrap_or("");
+    let path = after_scheme
+        .find('/')
+        .map(|i| &after_scheme[i..])
+        .unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    super::auth::safe_next(Some(path))
+}
+
 /// True for a browser's own form post (JavaScript off): it gets redirects, not JSON.
 pub fn is_plain_form_post() -> bool {
     request_parts()

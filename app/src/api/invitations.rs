@@ -75,7 +75,10 @@ fn language_or(asked: &str, user: &CurrentUser) -> String {
 /// Writes an invitation and its email in one transaction; answers the link.
 #[cfg(feature = "ssr")]
 pub(crate) struct Invitation<'a> {
-    pub email: &'a str,
+    /// None for a member reached by phone: the link is passed on by the inviter, and the
+    /// member chooses the login's email when accepting.
+    pub email: Option<&'a str>,
+    pub phone: Option<&'a str>,
     pub name: &'a str,
     pub roles: &'a Roles,
     pub language: &'a str,
@@ -97,6 +100,7 @@ pub(crate) async fn send(
         &db::invites::NewInvite {
             token_hash: &credentials::token_hash(&token),
             email: invitation.email,
+            phone: invitation.phone,
             display_name: invitation.name,
             roles: &role_names.join(","),
             language: invitation.language,
@@ -107,14 +111,16 @@ pub(crate) async fn send(
     )
     .await?;
     let link = format!("/invite/{token}");
-    let to = notify_accounts::To {
-        account_id: None,
-        email: invitation.email,
-        name: invitation.name,
-        language: invitation.language,
-    };
-    let full_link = format!("{}{link}", context::public_url());
-    notify_accounts::invitation(tx, &to, &roles, &full_link, now).await?;
+    if let Some(email) = invitation.email {
+        let to = notify_accounts::To {
+            account_id: None,
+            email,
+            name: invitation.name,
+            language: invitation.language,
+        };
+        let full_link = format!("{}{link}", context::public_url());
+        notify_accounts::invitation(tx, &to, &roles, &full_link, now).await?;
+    }
     Ok(link)
 }
 
@@ -153,7 +159,8 @@ pub async fn create_invite(#[server(default)] form: InviteForm) -> Result<String
     let now = context::now();
     let mut tx = db.begin().await?;
     let invitation = Invitation {
-        email: email.as_str(),
+        email: Some(email.as_str()),
+        phone: None,
         name: &name,
         roles: &roles,
         language: &language,
@@ -180,7 +187,7 @@ fn invite_view(row: db::invites::InviteRow, now: i64) -> InviteView {
     };
     InviteView {
         id: row.id,
-        email: row.email,
+        email: row.email.or(row.phone).unwrap_or_default(),
         display_name: row.display_name,
         roles: row.roles.split(',').filter_map(Role::parse).collect(),
         state: state.into(),
@@ -237,17 +244,16 @@ pub async fn revoke_invite(id: i64) -> Result<(), AppError> {
 }
 
 /// Sends an unused invitation again with a new link (the old one stops working) and seven
-/// more days.
+/// more days; answers the link when there is no email to send it to.
 #[server(endpoint = "resend_invite")]
-pub async fn resend_invite(id: i64) -> Result<(), AppError> {
+pub async fn resend_invite(id: i64) -> Result<Option<String>, AppError> {
     let user = context::require(access::INVITE).await?;
     let row = manageable(&user, id).await?;
     let db = context::db()?;
-    if db::accounts::by_email(db.pool(), &row.email)
-        .await?
-        .is_some()
-    {
-        return Err(FieldErrors::single("invite", ErrorCode::EmailTaken).into());
+    if let Some(email) = &row.email {
+        if db::accounts::by_email(db.pool(), email).await?.is_some() {
+            return Err(FieldErrors::single("invite", ErrorCode::EmailTaken).into());
+        }
     }
     let now = context::now();
     let token = credentials::new_token();
@@ -256,17 +262,27 @@ pub async fn resend_invite(id: i64) -> Result<(), AppError> {
         return Err(not_open());
     }
     let roles: Vec<Role> = row.roles.split(',').filter_map(Role::parse).collect();
-    let to = notify_accounts::To {
-        account_id: None,
-        email: &row.email,
-        name: &row.display_name,
-        language: &row.language,
-    };
-    let link = format!("{}/invite/{token}", context::public_url());
-    notify_accounts::invitation(&mut tx, &to, &roles, &link, now).await?;
-    tx.commit().await?;
-    context::redirect("/invitations?resent=1");
-    Ok(())
+    match &row.email {
+        Some(email) => {
+            let to = notify_accounts::To {
+                account_id: None,
+                email,
+                name: &row.display_name,
+                language: &row.language,
+            };
+            let link = format!("{}/invite/{token}", context::public_url());
+            notify_accounts::invitation(&mut tx, &to, &roles, &link, now).await?;
+            tx.commit().await?;
+            context::redirect("/invitations?resent=1");
+            Ok(None)
+        }
+        // Reached by phone: the inviter passes the new link on.
+        None => {
+            tx.commit().await?;
+            context::redirect(&format!("/invitations?invited={token}"));
+            Ok(Some(format!("/invite/{token}")))
+        }
+    }
 }
 
 /// Whether the user may give members of this household logins: a coordinator, or the
@@ -296,18 +312,22 @@ pub(crate) async fn may_manage_logins(
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MemberInviteForm {
+    /// Either the email address the invitation is sent to…
     pub email: String,
+    /// …or a phone number, for a member without email: the inviter passes the link on.
+    pub phone: String,
     pub language: String,
 }
 
 /// Invites an adult household member to a login of their own; accepting ties the new account
-/// to the member.
+/// to the member. Answers the link when there is no email to send it to (the inviter passes
+/// it on by phone).
 #[server(endpoint = "invite_member")]
 pub async fn invite_member(
     household_id: i64,
     member_id: i64,
     form: MemberInviteForm,
-) -> Result<String, AppError> {
+) -> Result<Option<String>, AppError> {
     let user = context::require(access::MEMBER_LOGINS).await?;
     if !may_manage_logins(&user, household_id).await? {
         return Err(AppError::NotFound);
@@ -331,7 +351,10 @@ pub async fn invite_member(
     {
         v.add("member", ErrorCode::MemberHasLogin);
     }
-    let email = v.check("email", Email::parse(&form.email));
+    let email = match form.email.trim() {
+        "" => None,
+        text => v.check("email", Email::parse(text)),
+    };
     if let Some(email) = &email {
         if db::accounts::by_email(db.pool(), email.as_str())
             .await?
@@ -340,14 +363,21 @@ pub async fn invite_member(
             v.add("email", ErrorCode::EmailTaken);
         }
     }
-    let email = v.finish(|| email)?;
+    let phone = v
+        .check("phone", crate::domain::parse_phone(&form.phone))
+        .flatten();
+    if form.email.trim().is_empty() && phone.is_none() && form.phone.trim().is_empty() {
+        v.add("email", ErrorCode::EmailOrPhone);
+    }
+    let (email, phone) = v.finish(|| Some((email, phone)))?;
     let language = language_or(&form.language, &user);
     let name = format!("{} {}", member.first_name, member.last_name);
     let now = context::now();
     let mut tx = db.begin().await?;
     let roles = Roles::new(vec![Role::Beneficiary]);
     let invitation = Invitation {
-        email: email.as_str(),
+        email: email.as_ref().map(Email::as_str),
+        phone: phone.as_deref(),
         name: &name,
         roles: &roles,
         language: &language,
@@ -356,9 +386,16 @@ pub async fn invite_member(
     let link = send(&mut tx, &invitation, Some(user.id), now).await?;
     db::audit::household(&mut *tx, user.id, "household.invite_member", household_id).await?;
     tx.commit().await?;
-    // No redirect: a plain form post goes back to the page it came from (household or
-    // assignment page).
-    Ok(link)
+    // Without email the inviter passes the link on: a plain form post goes back to its page
+    // with the link; otherwise no redirect, which sends it back to the page it came from.
+    if invitation.email.is_some() {
+        return Ok(None);
+    }
+    if context::is_plain_form_post() {
+        let token = link.trim_start_matches("/invite/");
+        context::redirect(&format!("{}?login_link={token}", context::referer_path()));
+    }
+    Ok(Some(link))
 }
 
 /// Unties a member's login from the member (the account stays, without a household).
@@ -421,10 +458,10 @@ pub(crate) async fn logins_of(household_id: i64) -> Result<Vec<MemberLoginView>,
                 .iter()
                 .find(|(id, ..)| *id == m.id)
                 .map(|(_, email, active)| (email.clone(), *active == 1)),
-            invited: invites
-                .iter()
-                .find(|i| i.member_id == Some(m.id))
-                .map(|i| (i.email.clone(), context::local_time(i.expires_at))),
+            invited: invites.iter().find(|i| i.member_id == Some(m.id)).map(|i| {
+                let to = i.email.clone().or(i.phone.clone()).unwrap_or_default();
+                (to, context::local_time(i.expires_at))
+            }),
         })
         .collect())
 }

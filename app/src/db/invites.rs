@@ -10,7 +10,9 @@ pub const LIFETIME_SECS: i64 = 7 * 24 * 60 * 60;
 #[derive(Debug, Clone, FromRow)]
 pub struct InviteRow {
     pub id: i64,
-    pub email: String,
+    /// None for a member reached by phone, who chooses the login's email when accepting.
+    pub email: Option<String>,
+    pub phone: Option<String>,
     pub display_name: String,
     pub roles: String,
     pub language: String,
@@ -23,12 +25,14 @@ pub struct InviteRow {
     pub sent_count: i64,
 }
 
-const SELECT: &str = "SELECT id, email, display_name, roles, language, member_id, created_by, \
+const SELECT: &str =
+    "SELECT id, email, phone, display_name, roles, language, member_id, created_by, \
                       created_at, expires_at, used_at, revoked_at, sent_count FROM invites";
 
 pub struct NewInvite<'a> {
     pub token_hash: &'a str,
-    pub email: &'a str,
+    pub email: Option<&'a str>,
+    pub phone: Option<&'a str>,
     pub display_name: &'a str,
     pub roles: &'a str,
     pub language: &'a str,
@@ -36,23 +40,26 @@ pub struct NewInvite<'a> {
     pub created_by: Option<i64>,
 }
 
-/// Writes an invitation, revoking any other open one to the same address; returns its id.
+/// Writes an invitation, revoking any other open one to the same address or for the same
+/// household member; returns its id.
 pub async fn create(tx: &mut Tx, invite: &NewInvite<'_>, now: i64) -> Result<i64, sqlx::Error> {
     sqlx::query(
-        "UPDATE invites SET revoked_at = $1 WHERE email = $2 AND used_at IS NULL \
-         AND revoked_at IS NULL",
+        "UPDATE invites SET revoked_at = $1 WHERE (email = $2 OR member_id = $3) \
+         AND used_at IS NULL AND revoked_at IS NULL",
     )
     .bind(now)
     .bind(invite.email)
+    .bind(invite.member_id)
     .execute(&mut **tx)
     .await?;
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO invites (token_hash, email, display_name, roles, language, member_id, \
-         created_by, created_at, expires_at, sent_count) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1) RETURNING id",
+        "INSERT INTO invites (token_hash, email, phone, display_name, roles, language, \
+         member_id, created_by, created_at, expires_at, sent_count) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1) RETURNING id",
     )
     .bind(invite.token_hash)
     .bind(invite.email)
+    .bind(invite.phone)
     .bind(invite.display_name)
     .bind(invite.roles)
     .bind(invite.language)

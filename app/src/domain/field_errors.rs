@@ -125,6 +125,8 @@ pub enum ErrorCode {
     RoleNotAllowed,
     /// The reset link was used or ran out.
     InvalidResetLink,
+    /// Neither an email address nor a phone number was given.
+    EmailOrPhone,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -61,7 +61,9 @@ pub struct NewHousehold {
     pub status: HouseholdStatus,
 }
 
-fn parse_phone(value: &str) -> Result<Option<String>, ErrorCode> {
+/// A phone number as people write it (digits, spaces, dashes, brackets, one leading +), or
+/// nothing when blank.
+pub fn parse_phone(value: &str) -> Result<Option<String>, ErrorCode> {
     let Some(phone) = parse_optional_text(value, PHONE_MAX)? else {
         return Ok(None);
     };

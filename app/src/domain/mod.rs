@@ -35,8 +35,8 @@ pub use checklist::{
 pub use email::Email;
 pub use field_errors::{ErrorCode, FieldError, FieldErrors, Validator};
 pub use household::{
-    Channel, ConsentForm, ConsentPurpose, Gender, HouseholdFilter, HouseholdForm, HouseholdStatus,
-    MemberForm, NewConsent, NewHousehold, NewMember,
+    parse_phone, Channel, ConsentForm, ConsentPurpose, Gender, HouseholdFilter, HouseholdForm,
+    HouseholdStatus, MemberForm, NewConsent, NewHousehold, NewMember,
 };
 pub use language::{parse_language_rows, Language, Level, Proficiency};
 pub use office::{OfficeForm, RoomForm, ValidOffice, ValidRoom};

@@ -259,6 +259,7 @@ pub fn field_error(i18n: I18n, code: ErrorCode) -> String {
         ErrorCode::InviteNotOpen => t_string!(i18n, err_invite_not_open).to_string(),
         ErrorCode::RoleNotAllowed => t_string!(i18n, err_role_not_allowed).to_string(),
         ErrorCode::InvalidResetLink => t_string!(i18n, err_invalid_reset_link).to_string(),
+        ErrorCode::EmailOrPhone => t_string!(i18n, err_email_or_phone).to_string(),
         ErrorCode::PlannedEndOutOfRange { min, max } => {
             t_string!(i18n, err_planned_end_range, min = min, max = max).to_string()
         }

@@ -22,10 +22,23 @@ pub fn InvitePage() -> impl IntoView {
                 match invite.await {
                     Ok(invite) => view! {
                         <h1>{t!(i18n, invite_title)}</h1>
-                        <p>{t!(i18n, invite_intro, name = invite.display_name.clone(), email = invite.email.clone())}</p>
+                        {match invite.email.clone() {
+                            Some(email) => view! {
+                                <p>{t!(i18n, invite_intro, name = invite.display_name.clone(), email = email)}</p>
+                            }.into_any(),
+                            None => view! {
+                                <p>{t!(i18n, invite_intro_choose, name = invite.display_name.clone())}</p>
+                            }.into_any(),
+                        }}
                         <ErrorSummary error />
                         <ActionForm action=action attr:class="stack narrow">
                             <input type="hidden" name="token" value=token />
+                            {invite.email.is_none().then(|| view! {
+                                <TextField name="email" field="email"
+                                    label=t_string!(i18n, field_email).to_string()
+                                    hint=t_string!(i18n, invite_email_hint).to_string()
+                                    value="" error kind="email" autocomplete="email" required=true />
+                            })}
                             <TextField name="new_password" field="new_password"
                                 label=t_string!(i18n, field_new_password).to_string()
                                 hint=t_string!(i18n, password_hint).to_string()

@@ -7,6 +7,7 @@ use crate::i18n::*;
 use crate::ui::form::ErrorSummary;
 use crate::ui::text::language_name;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 /// The two actions of the section; the page that shows it refetches its data when they run.
 #[derive(Clone, Copy)]
@@ -50,11 +51,30 @@ pub fn MemberLogins(
             .and_then(|r| r.err())
             .or_else(|| unlink.value().get().and_then(|r| r.err()))
     });
+    // A link to pass on by phone: from the action (JavaScript) or the redirect (without).
+    let pass_on = move || {
+        invite
+            .value()
+            .get()
+            .and_then(|r| r.ok())
+            .flatten()
+            .or_else(|| {
+                use_query_map()
+                    .with(|q| q.get("login_link"))
+                    .map(|t| format!("/invite/{t}"))
+            })
+    };
     view! {
         <section aria-labelledby="logins-title">
             <h2 id="logins-title">{t!(i18n, logins_title)}</h2>
             <p>{t!(i18n, logins_intro)}</p>
             <ErrorSummary error form="login" />
+            {move || pass_on().map(|link| view! {
+                <div class="notice" role="status">
+                    <p>{t!(i18n, login_link_pass_on)}</p>
+                    <p><code class="invite-link">{link}</code></p>
+                </div>
+            })}
                         <ul class="members">
                             {rows.into_iter().map(|m| {
                                 let member_id = m.member_id;
@@ -69,6 +89,7 @@ pub fn MemberLogins(
                                 let name = m.name.clone();
                                 let email_id = format!("f-login-email-{member_id}");
                                 let language_id = format!("f-login-language-{member_id}");
+                                let phone_id = format!("f-login-phone-{member_id}");
                                 let locale = i18n.get_locale_untracked().to_string();
                                 view! {
                                     <li>
@@ -80,6 +101,12 @@ pub fn MemberLogins(
                                                 <div class="field">
                                                     <label for=email_id.clone()>{t!(i18n, field_email)}</label>
                                                     <input id=email_id.clone() name="form[email]" type="email" autocomplete="off" />
+                                                </div>
+                                                <div class="field">
+                                                    <label for=phone_id.clone()>{t!(i18n, login_phone)}</label>
+                                                    <p class="hint" id=format!("{phone_id}-hint")>{t!(i18n, login_phone_hint)}</p>
+                                                    <input id=phone_id.clone() name="form[phone]" type="tel" autocomplete="off"
+                                                        inputmode="tel" aria-describedby=format!("{phone_id}-hint") />
                                                 </div>
                                                 <div class="field">
                                                     <label for=language_id.clone()>{t!(i18n, invite_language)}</label>
