@@ -939,6 +939,11 @@ T = {
 "login_phone": ("või telefon (valikuline)", "or phone (optional)", "или телефон (необязательно)", "або телефон (необов'язково)"),
 "login_phone_hint": ("Kui e-posti ei ole: link kuvatakse siin ja annad selle ise edasi telefoni või sõnumiga.", "Without email: the link is shown here for you to pass on by phone or message.", "Без электронной почты: ссылка появится здесь, передайте её по телефону или в сообщении.", "Без електронної пошти: посилання з'явиться тут, передайте його телефоном або повідомленням."),
 "login_link_pass_on": ("Anna see link edasi telefoni või sõnumiga; see kehtib 7 päeva ja ühe korra. Avades valib pereliige oma e-posti ja parooli.", "Pass this link on by phone or message; it works once, for 7 days. Opening it, the member chooses their email and a password.", "Передайте эту ссылку по телефону или в сообщении; она действует один раз в течение 7 дней. Открыв её, член семьи выберет свою почту и пароль.", "Передайте це посилання телефоном або повідомленням; воно діє один раз протягом 7 днів. Відкривши його, член родини обере свою пошту та пароль."),
+"account_email_title": ("Sisselogimise e-post", "Login email", "Почта для входа", "Пошта для входу"),
+"account_email_hint": ("Muutmisest teatatakse nii vanale kui ka uuele aadressile.", "Both the old and the new address are told of a change.", "Об изменении сообщается и на старый, и на новый адрес.", "Про зміну повідомляється і на стару, і на нову адресу."),
+"account_email_save": ("Salvesta e-post", "Save email", "Сохранить почту", "Зберегти пошту"),
+"mail_email_changed_subject": ("Sinu Tugi konto e-post muutus", "The email of your Tugi account was changed", "Почта вашего аккаунта Tugi изменена", "Пошту вашого облікового запису Tugi змінено"),
+"mail_email_changed_intro": ("Sinu Tugi konto sisselogimise e-post on nüüd {{ email }}.", "You now log in to Tugi with {{ email }}.", "Теперь вы входите в Tugi с адресом {{ email }}.", "Тепер ви входите до Tugi з адресою {{ email }}."),
 }
 here = os.path.dirname(os.path.abspath(__file__))
 for i, lang in enumerate(["et", "en", "ru", "uk"]):

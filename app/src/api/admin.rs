@@ -233,6 +233,46 @@ pub async fn set_account_active(id: i64, active: bool) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Corrects an account's login email; both the old and the new address are told.
+#[server(endpoint = "set_account_email")]
+pub async fn set_account_email(id: i64, email: String) -> Result<(), AppError> {
+    let admin = context::require(access::ADMIN).await?;
+    let db = context::db()?;
+    let new =
+        crate::domain::Email::parse(&email).map_err(|code| FieldErrors::single("email", code))?;
+    let mut tx = db.begin().await?;
+    let postgres = db.backend() == db::Backend::Postgres;
+    let account = db::accounts::lock(&mut tx, id, postgres)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if account.email == new.as_str() {
+        return Ok(());
+    }
+    let taken = || {
+        AppError::from(FieldErrors::single(
+            "email",
+            crate::domain::ErrorCode::EmailTaken,
+        ))
+    };
+    match db::accounts::set_email(&mut tx, id, new.as_str()).await {
+        Ok(true) => {}
+        Ok(false) => return Err(taken()),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Err(taken()),
+        Err(e) => return Err(e.into()),
+    }
+    let old = super::notify_accounts::To {
+        account_id: Some(id),
+        email: &account.email,
+        name: &account.display_name,
+        language: &account.language,
+    };
+    super::notify_accounts::email_changed(&mut tx, &old, new.as_str(), context::now()).await?;
+    db::audit::record(&mut *tx, admin.id, "account.email", "account", id).await?;
+    tx.commit().await?;
+    context::redirect(&format!("/admin/accounts/{id}?saved=1"));
+    Ok(())
+}
+
 /// A future event whose owner (the coordinator, support person, facilitator or volunteer in
 /// it) was deactivated.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -15,6 +15,7 @@ pub enum AccountMessage {
     Invitation,
     PasswordReset,
     PasswordChanged,
+    EmailChanged,
 }
 
 impl AccountMessage {
@@ -23,11 +24,13 @@ impl AccountMessage {
             AccountMessage::Invitation => "invitation",
             AccountMessage::PasswordReset => "password_reset",
             AccountMessage::PasswordChanged => "password_changed",
+            AccountMessage::EmailChanged => "email_changed",
         }
     }
 }
 
 /// Who gets an account message.
+#[derive(Clone, Copy)]
 pub struct To<'a> {
     pub account_id: Option<i64>,
     pub email: &'a str,
@@ -144,4 +147,50 @@ pub async fn password_changed(tx: &mut Tx, to: &To<'_>, now: i64) -> Result<i64,
     let when = super::context::local_time(now);
     let text = changed_text(locale(to.language), to.name, &when);
     enqueue(tx, to, AccountMessage::PasswordChanged, text, now).await
+}
+
+fn email_changed_text(l: Locale, name: &str, new_email: &str) -> (String, String) {
+    let subject = td_string!(l, mail_email_changed_subject).to_string();
+    let body = [
+        td_string!(l, mail_invite_hello, name = name.to_string()).to_string(),
+        String::new(),
+        td_string!(l, mail_email_changed_intro, email = new_email.to_string()).to_string(),
+        String::new(),
+        td_string!(l, mail_password_changed_not_you).to_string(),
+        String::new(),
+        "Tugi".to_string(),
+    ]
+    .join("\r\n");
+    (subject, body)
+}
+
+/// Tells both the old and the new address that the login's email changed.
+pub async fn email_changed(
+    tx: &mut Tx,
+    old: &To<'_>,
+    new_email: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let l = locale(old.language);
+    enqueue(
+        tx,
+        old,
+        AccountMessage::EmailChanged,
+        email_changed_text(l, old.name, new_email),
+        now,
+    )
+    .await?;
+    let new = To {
+        email: new_email,
+        ..*old
+    };
+    enqueue(
+        tx,
+        &new,
+        AccountMessage::EmailChanged,
+        email_changed_text(l, old.name, new_email),
+        now,
+    )
+    .await?;
+    Ok(())
 }

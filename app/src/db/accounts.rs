@@ -340,3 +340,22 @@ pub async fn orphaned_events(pool: &AnyPool, now: i64) -> Result<Vec<OrphanRow>,
     .fetch_all(pool)
     .await
 }
+
+/// Changes an account's login email; `Ok(false)` when another account has it.
+pub async fn set_email(tx: &mut Tx, account_id: i64, email: &str) -> Result<bool, sqlx::Error> {
+    let taken: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM accounts WHERE email = $1 AND id <> $2")
+            .bind(email)
+            .bind(account_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    if taken.is_some() {
+        return Ok(false);
+    }
+    sqlx::query("UPDATE accounts SET email = $1 WHERE id = $2")
+        .bind(email)
+        .bind(account_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(true)
+}

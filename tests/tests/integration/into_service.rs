@@ -570,7 +570,10 @@ async fn an_adult_member_is_invited_to_a_login_of_their_own(app: TestApp) {
         .await;
     assert_eq!(res.status().as_u16(), 302);
     let location = res.headers()["location"].to_str().unwrap().to_string();
-    assert!(location.trim_end_matches('?').ends_with(&page), "{location}");
+    assert!(
+        location.trim_end_matches('?').ends_with(&page),
+        "{location}"
+    );
 }
 
 async fn a_forgotten_password_is_reset_by_email_once(app: TestApp) {
@@ -751,7 +754,59 @@ async fn a_member_without_email_is_invited_by_phone(app: TestApp) {
     assert!(account > 0, "the login is tied to the member");
 }
 
+async fn an_admin_corrects_a_login_email_and_both_addresses_are_told(app: TestApp) {
+    let admin = app.login_as("admin@test.ee").await;
+    let id = app.account_id("volunteer@test.ee").await.to_string();
+    let change = |email: &'static str| {
+        let (admin, id) = (admin.clone(), id.clone());
+        let app = &app;
+        async move {
+            app.api(
+                &admin,
+                "set_account_email",
+                &[("id", id.as_str()), ("email", email)],
+            )
+            .await
+        }
+    };
+    assert_refused(change("not an address").await, "email", "InvalidEmail").await;
+    assert_refused(change("coordinator@test.ee").await, "email", "EmailTaken").await;
+    assert_eq!(app.count("outbox").await, 0, "nothing changed");
+    let res = change("liis.saar@test.ee").await;
+    assert_eq!(res.status().as_u16(), 200);
+    let told: Vec<(String, String)> = sqlx::query_as(
+        "SELECT recipient, subject FROM outbox WHERE kind = 'email_changed' ORDER BY id",
+    )
+    .fetch_all(app.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(told.len(), 2);
+    assert!(told[0].0.contains("volunteer@test.ee") && told[1].0.contains("liis.saar@test.ee"));
+    assert_eq!(
+        told[0].1, "Sinu Tugi konto e-post muutus",
+        "in the account's language"
+    );
+    let res = app
+        .api(
+            &app.client(),
+            "login",
+            &[("email", "liis.saar@test.ee"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200, "the new address logs in");
+    let volunteer = app.login_as("liis.saar@test.ee").await;
+    let res = app
+        .api(
+            &volunteer,
+            "set_account_email",
+            &[("id", id.as_str()), ("email", "x@test.ee")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+}
+
 on_both_databases!(
+    an_admin_corrects_a_login_email_and_both_addresses_are_told,
     a_member_without_email_is_invited_by_phone,
     offices_are_created_and_close_only_when_nothing_is_planned,
     invitations_go_out_by_email_and_can_be_revoked_or_resent,

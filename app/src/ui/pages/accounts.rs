@@ -2,12 +2,12 @@
 //! and its active state.
 
 use crate::api::admin::{
-    get_account, list_accounts, AccountFilter, SetAccountActive, SetAccountRoles,
+    get_account, list_accounts, AccountFilter, SetAccountActive, SetAccountEmail, SetAccountRoles,
 };
 use crate::domain::role::access;
 use crate::domain::Role;
 use crate::i18n::*;
-use crate::ui::form::{action_error, ErrorSummary};
+use crate::ui::form::{action_error, ErrorSummary, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{language_name, programme_name, role_name};
@@ -105,6 +105,8 @@ pub fn AccountAdminPage() -> impl IntoView {
     let id = id_param("id");
     let roles_action = ServerAction::<SetAccountRoles>::new();
     let active_action = ServerAction::<SetAccountActive>::new();
+    let email_action = ServerAction::<SetAccountEmail>::new();
+    let email_error = action_error(email_action);
     let roles_error = action_error(roles_action);
     let active_error = action_error(active_action);
     let account = Resource::new(
@@ -151,6 +153,16 @@ pub fn AccountAdminPage() -> impl IntoView {
                                         <dd><A href=format!("/households/{household}")>{name}</A></dd>
                                     })}
                                 </dl>
+                                <h2>{t!(i18n, account_email_title)}</h2>
+                                <ErrorSummary error=email_error form="email" />
+                                <ActionForm action=email_action attr:class="stack narrow">
+                                    <input type="hidden" name="id" value=account_id />
+                                    <TextField name="email" field="email" form="email"
+                                        label=t_string!(i18n, field_email).to_string()
+                                        hint=t_string!(i18n, account_email_hint).to_string()
+                                        value=a.email.clone() error=email_error kind="email" autocomplete="off" />
+                                    <button type="submit">{t!(i18n, account_email_save)}</button>
+                                </ActionForm>
                                 <h2>{t!(i18n, field_roles)}</h2>
                                 <ErrorSummary error=roles_error />
                                 <ActionForm action=roles_action attr:class="stack narrow">
