@@ -38,6 +38,20 @@ pub struct To<'a> {
     pub language: &'a str,
 }
 
+/// A letter: the greeting, the paragraphs with a blank line between, and the signature.
+fn letter(l: Locale, name: &str, paragraphs: &[String]) -> String {
+    let mut lines = vec![
+        td_string!(l, mail_invite_hello, name = name.to_string()).to_string(),
+        String::new(),
+    ];
+    for paragraph in paragraphs {
+        lines.push(paragraph.clone());
+        lines.push(String::new());
+    }
+    lines.push("Tugi".to_string());
+    lines.join("\r\n")
+}
+
 /// Subject and body of an invitation to `roles`, with the link that sets the password.
 pub fn invitation_text(l: Locale, name: &str, roles: &[Role], link: &str) -> (String, String) {
     let roles = roles
@@ -45,52 +59,38 @@ pub fn invitation_text(l: Locale, name: &str, roles: &[Role], link: &str) -> (St
         .map(|r| role_name_in(l, *r))
         .collect::<Vec<_>>()
         .join(", ");
-    let subject = td_string!(l, mail_invite_subject).to_string();
-    let body = [
-        td_string!(l, mail_invite_hello, name = name.to_string()).to_string(),
-        String::new(),
+    let paragraphs = [
         td_string!(l, mail_invite_intro, roles = roles).to_string(),
-        String::new(),
         link.to_string(),
-        String::new(),
         td_string!(l, mail_invite_validity).to_string(),
-        String::new(),
-        "Tugi".to_string(),
-    ]
-    .join("\r\n");
-    (subject, body)
+    ];
+    (
+        td_string!(l, mail_invite_subject).to_string(),
+        letter(l, name, &paragraphs),
+    )
 }
 
 fn reset_text(l: Locale, name: &str, link: &str) -> (String, String) {
-    let subject = td_string!(l, mail_reset_subject).to_string();
-    let body = [
-        td_string!(l, mail_invite_hello, name = name.to_string()).to_string(),
-        String::new(),
+    let paragraphs = [
         td_string!(l, mail_reset_intro).to_string(),
-        String::new(),
         link.to_string(),
-        String::new(),
         td_string!(l, mail_reset_validity).to_string(),
-        String::new(),
-        "Tugi".to_string(),
-    ]
-    .join("\r\n");
-    (subject, body)
+    ];
+    (
+        td_string!(l, mail_reset_subject).to_string(),
+        letter(l, name, &paragraphs),
+    )
 }
 
 fn changed_text(l: Locale, name: &str, when: &str) -> (String, String) {
-    let subject = td_string!(l, mail_password_changed_subject).to_string();
-    let body = [
-        td_string!(l, mail_invite_hello, name = name.to_string()).to_string(),
-        String::new(),
+    let paragraphs = [
         td_string!(l, mail_password_changed_intro, when = when.to_string()).to_string(),
-        String::new(),
         td_string!(l, mail_password_changed_not_you).to_string(),
-        String::new(),
-        "Tugi".to_string(),
-    ]
-    .join("\r\n");
-    (subject, body)
+    ];
+    (
+        td_string!(l, mail_password_changed_subject).to_string(),
+        letter(l, name, &paragraphs),
+    )
 }
 
 async fn enqueue(
@@ -150,18 +150,14 @@ pub async fn password_changed(tx: &mut Tx, to: &To<'_>, now: i64) -> Result<i64,
 }
 
 fn email_changed_text(l: Locale, name: &str, new_email: &str) -> (String, String) {
-    let subject = td_string!(l, mail_email_changed_subject).to_string();
-    let body = [
-        td_string!(l, mail_invite_hello, name = name.to_string()).to_string(),
-        String::new(),
+    let paragraphs = [
         td_string!(l, mail_email_changed_intro, email = new_email.to_string()).to_string(),
-        String::new(),
         td_string!(l, mail_password_changed_not_you).to_string(),
-        String::new(),
-        "Tugi".to_string(),
-    ]
-    .join("\r\n");
-    (subject, body)
+    ];
+    (
+        td_string!(l, mail_email_changed_subject).to_string(),
+        letter(l, name, &paragraphs),
+    )
 }
 
 /// Tells both the old and the new address that the login's email changed.
