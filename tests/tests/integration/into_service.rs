@@ -1155,3 +1155,119 @@ async fn a_live_database_is_backed_up_and_restored_with_identical_counts() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Wrong types, unknown ids and the wrong roles on the new endpoints: 4xx, nothing changed.
+async fn the_new_endpoints_refuse_strangers_and_bad_input(app: TestApp) {
+    let admin = app.login_as("admin@test.ee").await;
+    let coordinator = app.login_as("coordinator@test.ee").await;
+    let volunteer = app.login_as("volunteer@test.ee").await;
+    let before = (app.count("offices").await, app.count("invites").await);
+    for (endpoint, form) in [
+        ("set_office_open", vec![("id", "abc"), ("open", "false")]),
+        ("set_office_open", vec![("id", "1"), ("open", "perhaps")]),
+        ("get_account", vec![("id", "x")]),
+        ("set_account_active", vec![("id", "1"), ("active", "maybe")]),
+        ("revoke_invite", vec![("id", "one")]),
+        ("member_logins", vec![("household_id", "")]),
+        ("retry_message", vec![("id", "1.5")]),
+    ] {
+        let res = app.api(&admin, endpoint, &form).await;
+        assert_eq!(res.status().as_u16(), 400, "{endpoint} {form:?}");
+    }
+    for (endpoint, form) in [
+        ("get_account", vec![("id", "424242")]),
+        (
+            "set_account_active",
+            vec![("id", "424242"), ("active", "false")],
+        ),
+        (
+            "set_account_email",
+            vec![("id", "424242"), ("email", "a@test.ee")],
+        ),
+        ("resend_invite", vec![("id", "424242")]),
+        ("retry_message", vec![("id", "424242")]),
+    ] {
+        let res = app.api(&admin, endpoint, &form).await;
+        assert_eq!(res.status().as_u16(), 404, "{endpoint}");
+    }
+    for endpoint in ["setup_status", "list_accounts", "failed_messages"] {
+        assert_eq!(
+            app.api(&coordinator, endpoint, &[]).await.status().as_u16(),
+            403,
+            "{endpoint}"
+        );
+    }
+    for endpoint in ["list_invites", "needs_new_owner"] {
+        assert_eq!(
+            app.api(&volunteer, endpoint, &[]).await.status().as_u16(),
+            403,
+            "{endpoint}"
+        );
+    }
+    let household = register(&app, &coordinator).await.to_string();
+    let res = app
+        .api(
+            &volunteer,
+            "member_logins",
+            &[("household_id", household.as_str())],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    let support = app.login_as("support@test.ee").await;
+    let res = app
+        .api(
+            &support,
+            "member_logins",
+            &[("household_id", household.as_str())],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 404, "not their household");
+    let res = app.api(&app.client(), "setup_status", &[]).await;
+    assert_eq!(res.status().as_u16(), 401);
+    let long = "x".repeat(301);
+    let res = app
+        .api(
+            &admin,
+            "create_office",
+            &[
+                ("form[name]", "x".repeat(81).as_str()),
+                ("form[city]", "Tartu"),
+                ("form[address]", "Riia 15"),
+            ],
+        )
+        .await;
+    assert_refused(res, "name", "TooLong").await;
+    let res = app
+        .api(
+            &admin,
+            "create_office",
+            &[
+                ("form[name]", "Narva"),
+                ("form[city]", "Narva"),
+                ("form[address]", "Tallinna mnt 1"),
+            ],
+        )
+        .await;
+    let office: i64 = res.json().await.unwrap();
+    let res = app
+        .api(
+            &admin,
+            "add_room",
+            &[
+                ("office_id", office.to_string().as_str()),
+                ("form[name]", "Saal"),
+                ("form[capacity]", "10"),
+                ("form[accessibility]", long.as_str()),
+            ],
+        )
+        .await;
+    assert_refused(res, "accessibility", "TooLong").await;
+    assert_eq!(app.count("rooms").await, 0);
+    assert_eq!(
+        (app.count("offices").await, app.count("invites").await),
+        (before.0 + 1, before.1),
+        "only the one good office"
+    );
+}
+
+on_both_databases!(the_new_endpoints_refuse_strangers_and_bad_input);
