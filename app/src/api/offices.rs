@@ -54,10 +54,11 @@ async fn office_view(
 ) -> Result<OfficeView, AppError> {
     let rooms = db::offices::rooms(db.pool(), row.id).await?;
     let upcoming = if with_upcoming {
-        let mut tx = db.begin().await?;
-        let rows = db::offices::blockers(&mut tx, row.id, context::now()).await?;
-        tx.commit().await?;
-        rows.into_iter().map(blocker_view).collect()
+        db::offices::blockers(db.pool(), row.id, context::now())
+            .await?
+            .into_iter()
+            .map(blocker_view)
+            .collect()
     } else {
         Vec::new()
     };
@@ -186,7 +187,7 @@ pub async fn set_office_open(id: i64, open: bool) -> Result<(), AppError> {
         .await?
         .ok_or(AppError::NotFound)?;
     if !open && office.closed_at.is_none() {
-        let blockers = db::offices::blockers(&mut tx, id, now).await?;
+        let blockers = db::offices::blockers(&mut *tx, id, now).await?;
         if !blockers.is_empty() {
             let count = blockers.len() as i64;
             return Err(

@@ -177,7 +177,11 @@ pub struct Blocker {
     pub link: String,
 }
 
-pub async fn blockers(tx: &mut Tx, office_id: i64, now: i64) -> Result<Vec<Blocker>, sqlx::Error> {
+pub async fn blockers<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    office_id: i64,
+    now: i64,
+) -> Result<Vec<Blocker>, sqlx::Error> {
     sqlx::query_as(
         "SELECT 'consultation' AS kind, e.starts_at, c.topic AS title, \
                 '/consultations/' || e.id AS link \
@@ -194,7 +198,7 @@ pub async fn blockers(tx: &mut Tx, office_id: i64, now: i64) -> Result<Vec<Block
     )
     .bind(office_id)
     .bind(now)
-    .fetch_all(&mut **tx)
+    .fetch_all(executor)
     .await
 }
 

@@ -126,6 +126,15 @@ pub async fn failed(pool: &AnyPool) -> Result<Vec<FailedRow>, sqlx::Error> {
     .await
 }
 
+/// How many messages failed for good and wait for an admin.
+pub async fn failed_count(pool: &AnyPool) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL AND sent_at IS NULL",
+    )
+    .fetch_one(pool)
+    .await
+}
+
 /// Puts a failed message back in the queue, due now with a fresh count; false when it is not
 /// a failed message.
 pub async fn retry(pool: &AnyPool, id: i64, now: i64) -> Result<bool, sqlx::Error> {

@@ -14,7 +14,7 @@ pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Value>)
         Ok(()) => {
             let now = state.ctx.clock.now();
             let last = db::outbox::last_worker_run(pool).await.ok().flatten();
-            let failed = db::outbox::failed(pool).await.map(|f| f.len()).unwrap_or(0);
+            let failed = db::outbox::failed_count(pool).await.unwrap_or(0);
             let worker = match last {
                 Some(at) => json!({ "last_run": at, "seconds_ago": now - at }),
                 None => json!({ "last_run": null }),
