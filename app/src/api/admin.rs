@@ -163,7 +163,7 @@ async fn check_change(
     let account = db::accounts::lock(tx, id, postgres)
         .await?
         .ok_or(AppError::NotFound)?;
-    let roles = db::accounts::roles_in(tx, id).await?;
+    let roles = db::accounts::roles(&mut **tx, id).await?;
     let change = AccountChange {
         own_account: admin_id == id,
         admin_now: roles.has(Role::Admin) && account.active == 1,
@@ -211,7 +211,7 @@ pub async fn set_account_active(id: i64, active: bool) -> Result<(), AppError> {
     let admin = context::require(access::ADMIN).await?;
     let db = context::db()?;
     let mut tx = db.begin().await?;
-    let roles = db::accounts::roles_in(&mut tx, id).await?;
+    let roles = db::accounts::roles(&mut *tx, id).await?;
     check_change(
         &mut tx,
         admin.id,

@@ -94,7 +94,7 @@ pub async fn reset_password(
     if !db::password_resets::consume(&mut tx, &hash, account_id, now).await? {
         return Err(invalid());
     }
-    db::accounts::set_password_hash_in(&mut tx, account_id, &password_hash).await?;
+    db::accounts::set_password_hash(&mut *tx, account_id, &password_hash).await?;
     db::accounts::end_sessions(&mut tx, account_id).await?;
     let to = notify_accounts::To {
         account_id: Some(account_id),

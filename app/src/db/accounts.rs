@@ -41,11 +41,15 @@ pub async fn by_id(pool: &AnyPool, id: i64) -> Result<Option<AccountRow>, sqlx::
         .await
 }
 
-pub async fn roles(pool: &AnyPool, account_id: i64) -> Result<Roles, sqlx::Error> {
+/// An account's roles; pass the pool, or the transaction of a change.
+pub async fn roles<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    account_id: i64,
+) -> Result<Roles, sqlx::Error> {
     let names: Vec<(String,)> =
         sqlx::query_as("SELECT role FROM account_roles WHERE account_id = $1")
             .bind(account_id)
-            .fetch_all(pool)
+            .fetch_all(executor)
             .await?;
     Ok(Roles::new(
         names.iter().filter_map(|(n,)| Role::parse(n)).collect(),
@@ -111,29 +115,16 @@ pub async fn programmes(pool: &AnyPool) -> Result<Vec<(i64, String)>, sqlx::Erro
         .await
 }
 
-/// Sets an account's password hash inside the transaction of a reset.
-pub async fn set_password_hash_in(
-    tx: &mut Tx,
+/// Sets an account's password hash; pass the pool, or the transaction of a reset.
+pub async fn set_password_hash<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
     account_id: i64,
     hash: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
         .bind(hash)
         .bind(account_id)
-        .execute(&mut **tx)
-        .await
-        .map(|_| ())
-}
-
-pub async fn set_password_hash(
-    pool: &AnyPool,
-    account_id: i64,
-    hash: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
-        .bind(hash)
-        .bind(account_id)
-        .execute(pool)
+        .execute(executor)
         .await
         .map(|_| ())
 }
@@ -239,10 +230,7 @@ pub async fn set_active(tx: &mut Tx, account_id: i64, active: bool) -> Result<bo
         .execute(&mut **tx)
         .await?;
     if !active {
-        sqlx::query("DELETE FROM sessions WHERE account_id = $1")
-            .bind(account_id)
-            .execute(&mut **tx)
-            .await?;
+        end_sessions(tx, account_id).await?;
     }
     Ok(done.rows_affected() == 1)
 }
@@ -259,18 +247,6 @@ pub async fn other_active_admins(tx: &mut Tx, except: i64) -> Result<i64, sqlx::
     Ok(n)
 }
 
-/// Roles of an account, read inside a transaction.
-pub async fn roles_in(tx: &mut Tx, account_id: i64) -> Result<Roles, sqlx::Error> {
-    let names: Vec<(String,)> =
-        sqlx::query_as("SELECT role FROM account_roles WHERE account_id = $1")
-            .bind(account_id)
-            .fetch_all(&mut **tx)
-            .await?;
-    Ok(Roles::new(
-        names.iter().filter_map(|(n,)| Role::parse(n)).collect(),
-    ))
-}
-
 /// An account row read inside a transaction (locked on PostgreSQL).
 pub async fn lock(
     tx: &mut Tx,
@@ -284,7 +260,7 @@ pub async fn lock(
         .await
 }
 
-/// Ends every session of an account (after a password reset).
+/// Ends every session of an account (after a password reset, or on deactivation).
 pub async fn end_sessions(tx: &mut Tx, account_id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE account_id = $1")
         .bind(account_id)
