@@ -800,7 +800,6 @@ T = {
 "cal_feed_open": ("Ava kalendrirakenduses", "Open in your calendar app", "Открыть в приложении календаря", "Відкрити в застосунку календаря"),
 "cal_copy": ("Kopeeri", "Copy", "Копировать", "Копіювати"),
 "cal_copied": ("Kopeeritud", "Copied", "Скопировано", "Скопійовано"),
-"cal_feed_since": ("Kasutusel alates {{ date }}", "In use since {{ date }}", "Действует с {{ date }}", "Діє з {{ date }}"),
 "cal_busy_title": ("Hõivatud ajad sinu oma kalendrist", "Busy times from your own calendar", "Занятое время из вашего календаря", "Зайнятий час з вашого календаря"),
 "cal_busy_help": ("Lae üles oma kalendrist eksporditud .ics-fail (kuni 2 MB). Tugi jätab alles ainult järgmise 12 nädala hõivatud ajad, mitte pealkirju ega kohti; neil aegadel sulle kohtumisi ei broneerita ega paarilisi ei pakuta. Uus fail asendab vana.", "Upload an .ics file exported from your own calendar (up to 2 MB). Tugi keeps only the busy times of the next 12 weeks, no titles or places; nothing is booked for you and no matches are proposed at those times. A new file replaces the old one.", "Загрузите файл .ics, экспортированный из вашего календаря (до 2 МБ). Tugi сохраняет только занятое время на ближайшие 12 недель, без названий и мест; в это время вам ничего не назначат и не предложат пары. Новый файл заменяет старый.", "Завантажте файл .ics, експортований з вашого календаря (до 2 МБ). Tugi зберігає лише зайнятий час на найближчі 12 тижнів, без назв і місць; у цей час вам нічого не призначать і не запропонують пари. Новий файл замінює старий."),
 "cal_busy_file": (".ics-fail", ".ics file", "Файл .ics", "Файл .ics"),
@@ -944,6 +943,9 @@ T = {
 "account_email_save": ("Salvesta e-post", "Save email", "Сохранить почту", "Зберегти пошту"),
 "mail_email_changed_subject": ("Sinu Tugi konto e-post muutus", "The email of your Tugi account was changed", "Почта вашего аккаунта Tugi изменена", "Пошту вашого облікового запису Tugi змінено"),
 "mail_email_changed_intro": ("Sinu Tugi konto sisselogimise e-post on nüüd {{ email }}.", "You now log in to Tugi with {{ email }}.", "Теперь вы входите в Tugi с адресом {{ email }}.", "Тепер ви входите до Tugi з адресою {{ email }}."),
+"cross_site_refused": ("Keelatud: see päring tuli teiselt veebilehelt. Ava Tugi ja proovi uuesti.", "Refused: this request came from another website. Open Tugi and try again.", "Отклонено: запрос пришёл с другого сайта. Откройте Tugi и попробуйте снова.", "Відхилено: запит надійшов з іншого сайту. Відкрийте Tugi і спробуйте знову."),
+"cal_feed_made": ("Sinu uus tellimise aadress. See kuvatakse ainult nüüd: lisa see kohe oma kalendrirakendusse.", "Your new subscription address. It is shown only now: add it to your calendar app at once.", "Ваш новый адрес подписки. Он показывается только сейчас: сразу добавьте его в приложение календаря.", "Ваша нова адреса підписки. Вона показується лише зараз: одразу додайте її до застосунку календаря."),
+"cal_feed_hidden": ("Sul on tellimise aadress alates {{ date }}. Turvalisuse huvides seda uuesti ei näidata; kui sul seda enam pole, loo uus.", "You have had a subscription address since {{ date }}. For safety it is not shown again; if you no longer have it, make a new one.", "У вас есть адрес подписки с {{ date }}. В целях безопасности он больше не показывается; если он потерян, создайте новый.", "У вас є адреса підписки з {{ date }}. З міркувань безпеки вона більше не показується; якщо ви її втратили, створіть нову."),
 }
 here = os.path.dirname(os.path.abspath(__file__))
 for i, lang in enumerate(["et", "en", "ru", "uk"]):

@@ -8,7 +8,8 @@ pub struct Config {
     pub database_url: String,
     /// Address to listen on, for example `127.0.0.1:3000`.
     pub bind: String,
-    /// Mark cookies `Secure`; set it when Tugi is served over HTTPS.
+    /// Mark cookies `Secure`. Always on when `public_url` is https; set it by hand only when
+    /// HTTPS is served under another address.
     pub secure_cookies: bool,
     /// Folder with the built browser files (`pkg/`).
     pub site_root: String,
@@ -16,8 +17,21 @@ pub struct Config {
     pub mail: MailConfig,
     /// Run the background jobs (sending the outbox, queueing reminders) in this process.
     pub background_jobs: bool,
-    /// The address links in messages point to, for example `https://tugi.example.ee`.
+    /// The address links in messages point to, for example `https://tugi.example.ee`; also the
+    /// origin that state-changing requests must come from.
     pub public_url: String,
+    /// The header in which the reverse proxy in front of Tugi passes the client's address
+    /// (`X-Forwarded-For`, `X-Real-IP`); `None` when Tugi faces clients directly. Only set it
+    /// behind a proxy that overwrites the header: otherwise clients choose their address.
+    pub trusted_proxy_header: Option<String>,
+    /// A session ends after this long without a request (shared reception PCs).
+    pub session_idle_secs: i64,
+}
+
+impl Config {
+    pub fn is_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +67,8 @@ impl Default for Config {
             mail: MailConfig::default(),
             background_jobs: true,
             public_url: "http://127.0.0.1:3000".into(),
+            trusted_proxy_header: None,
+            session_idle_secs: 2 * 3600,
         }
     }
 }

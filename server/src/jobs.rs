@@ -81,6 +81,8 @@ pub struct Report {
     pub failed: usize,
     /// Workshop seat offers that ran out and were passed on.
     pub offers_expired: usize,
+    /// Sessions that ended (idle or past their lifetime) and were deleted with their drafts.
+    pub sessions_ended: u64,
 }
 
 pub struct Jobs {
@@ -89,6 +91,7 @@ pub struct Jobs {
     from: Mailbox,
     clock: Clock,
     public_url: String,
+    session_idle_secs: i64,
     interval: Duration,
     /// This process's name in `worker_runs`.
     instance: String,
@@ -104,6 +107,7 @@ impl Jobs {
             from: config.mail.from.parse()?,
             clock,
             public_url: config.public_url.trim_end_matches('/').to_string(),
+            session_idle_secs: config.session_idle_secs,
             interval: Duration::from_secs(config.mail.interval_secs.max(1)),
             instance: format!(
                 "{}-{}",
@@ -158,13 +162,25 @@ impl Jobs {
         let reminders = self.queue_reminders(now).await?;
         let offers_expired = self.expire_offers(now).await?;
         let (sent, failed) = self.deliver_due(now).await?;
+        let sessions_ended = self.sweep().await?;
         db::outbox::worker_ran(self.db.pool(), &self.instance, self.clock.now()).await?;
         Ok(Report {
             reminders,
             sent,
             failed,
             offers_expired,
+            sessions_ended,
         })
+    }
+
+    /// Deletes ended sessions and attempt counts past every window. Sessions live by the
+    /// system clock (as logins do), not by the rules' clock.
+    async fn sweep(&self) -> Result<u64, sqlx::Error> {
+        let pool = self.db.pool();
+        let now = db::now();
+        let ended = db::sessions::sweep(pool, now, self.session_idle_secs).await?;
+        db::throttle::sweep(pool, now).await?;
+        Ok(ended)
     }
 
     /// Queues the reminder of every consultation starting within a day, once: the flag is

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod first_admin;
 pub mod jobs;
 mod routes;
+pub mod security;
 
 use axum::Router;
 use config::Config;
@@ -48,7 +49,7 @@ pub fn router(config: &Config, db: Db, clock: Clock) -> Router {
         leptos_options: leptos_options.clone(),
         ctx: ServerContext {
             db,
-            secure_cookies: config.secure_cookies,
+            secure_cookies: config.secure_cookies || config.is_https(),
             clock,
             booking_rules: Default::default(),
             public_url: config.public_url.trim_end_matches('/').to_string(),
@@ -56,13 +57,18 @@ pub fn router(config: &Config, db: Db, clock: Clock) -> Router {
                 Some(_) => "smtp".into(),
                 None => config.mail.outbox_dir.display().to_string(),
             },
+            trusted_proxy_header: config
+                .trusted_proxy_header
+                .as_deref()
+                .and_then(|name| http::HeaderName::try_from(name.trim()).ok()),
+            session_idle_secs: config.session_idle_secs,
         },
     };
     let ctx = state.ctx.clone();
     let routes = route_list();
     Router::new()
         .merge(routes::router())
-        .leptos_routes_with_context(&state, routes, move || provide_context(ctx.clone()), {
+        .leptos_routes_with_context(&state, routes, move || page_context(&ctx), {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
@@ -73,17 +79,35 @@ pub fn router(config: &Config, db: Db, clock: Clock) -> Router {
         >(
             {
                 let ctx = state.ctx.clone();
-                move || provide_context(ctx.clone())
+                move || page_context(&ctx)
             },
             shell,
         ))
         .layer(axum::middleware::from_fn(routes::status::fix_status))
+        .layer(axum::middleware::from_fn_with_state(
+            security::Policy::new(&config.public_url),
+            security::protect,
+        ))
         // A request that takes this long is stuck: answer 408 instead of holding the connection.
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             std::time::Duration::from_secs(30),
         ))
         .with_state(state)
+}
+
+/// What every page and server function gets besides the request: the server's context, and
+/// the Content-Security-Policy that lets exactly this response's inline script run.
+fn page_context(ctx: &ServerContext) {
+    provide_context(ctx.clone());
+    if let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) {
+        if let Ok(value) = http::HeaderValue::from_str(&security::page_policy(&nonce)) {
+            response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
 }
 
 /// A server listening on `config.bind` (port 0 picks a free one), running in the background.

@@ -65,6 +65,19 @@ struct Cli {
     /// Address that links in messages point to; defaults to http://<bind>.
     #[arg(long, env = "TUGI_PUBLIC_URL", global = true)]
     public_url: Option<String>,
+    /// Header in which the reverse proxy passes the client's address (`X-Forwarded-For`), for
+    /// login throttling per client. Only behind a proxy that sets it.
+    #[arg(long, env = "TUGI_TRUSTED_PROXY_HEADER", global = true)]
+    trusted_proxy_header: Option<String>,
+    /// Minutes without a request after which a session ends.
+    #[arg(
+        long,
+        env = "TUGI_SESSION_IDLE_MINUTES",
+        default_value_t = 120,
+        value_parser = clap::value_parser!(i64).range(5..=720),
+        global = true
+    )]
+    session_idle_minutes: i64,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -129,6 +142,10 @@ async fn run(cli: Cli) -> Result<(), Error> {
             ..MailConfig::default()
         },
         background_jobs: true,
+        trusted_proxy_header: cli
+            .trusted_proxy_header
+            .filter(|name| !name.trim().is_empty()),
+        session_idle_secs: cli.session_idle_minutes * 60,
     };
     match cli.command.unwrap_or(Command::Serve { demo: false }) {
         Command::Serve { demo } => serve(&config, demo).await,

@@ -7,10 +7,11 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
+    super::attempts::{self, Limit},
     super::context::{self, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, SESSION_COOKIE},
     super::credentials,
     crate::db,
-    crate::domain::{ErrorCode, FieldErrors, NewPassword, Validator},
+    crate::domain::{ErrorCode, FieldErrors, LocalPath, NewPassword, Validator},
 };
 
 /// The logged-in person as the browser may know them.
@@ -28,14 +29,6 @@ pub async fn me() -> Result<Option<CurrentUser>, AppError> {
     context::current_user().await
 }
 
-/// Allowed after login: a path on this site, never another site.
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.into(),
-        _ => "/".into(),
-    }
-}
-
 #[cfg(feature = "ssr")]
 pub(crate) async fn start_session(account_id: i64, language: &str) -> Result<(), AppError> {
     let db = context::db()?;
@@ -50,11 +43,14 @@ pub(crate) async fn start_session(account_id: i64, language: &str) -> Result<(),
     Ok(())
 }
 
-/// Most failed logins allowed for one address in `FAILURE_WINDOW_SECS`.
+/// Login attempts allowed for one address, and from one client, in `WINDOW_SECS`; a
+/// successful login clears its address's count.
 #[cfg(feature = "ssr")]
-const MAX_FAILURES: i64 = 10;
+const MAX_PER_EMAIL: i64 = 10;
 #[cfg(feature = "ssr")]
-const FAILURE_WINDOW_SECS: i64 = 15 * 60;
+const MAX_PER_CLIENT: i64 = 100;
+#[cfg(feature = "ssr")]
+const WINDOW_SECS: i64 = 15 * 60;
 
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
@@ -65,25 +61,48 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     if email.is_empty() || email.len() > 254 || password.is_empty() || password.len() > 1024 {
         return Err(failed());
     }
-    if db::accounts::recent_failures(db.pool(), &email, FAILURE_WINDOW_SECS).await? >= MAX_FAILURES
-    {
-        return Err(AppError::TooManyRequests);
-    }
+    let client = context::client_address();
+    attempts::admit(
+        &[
+            Limit {
+                scope: "login:email",
+                key: &email,
+                max: MAX_PER_EMAIL,
+            },
+            Limit {
+                scope: "login:client",
+                key: &client,
+                max: MAX_PER_CLIENT,
+            },
+        ],
+        WINDOW_SECS,
+    )
+    .await?;
     let account = db::accounts::by_email(db.pool(), &email).await?;
     let hash = account.as_ref().and_then(|a| a.password_hash.clone());
-    let verified = credentials::verify_password(hash, password).await;
+    let verified = credentials::verify_password(hash, password).await?;
     let account = match account {
         Some(a) if verified && a.active == 1 => a,
-        _ => {
-            db::accounts::record_failure(db.pool(), &email).await?;
-            return Err(failed());
-        }
+        _ => return Err(failed()),
     };
-    db::accounts::clear_failures(db.pool(), &email).await?;
+    attempts::forget("login:email", &email).await?;
     start_session(account.id, &account.language).await?;
-    context::redirect(&safe_next(next.as_deref()));
+    context::redirect(LocalPath::or_home(next.as_deref()).as_str());
     Ok(())
 }
+
+/// Uses of secret links (invitations, password resets) one client may make in
+/// `SECRET_LINK_WINDOW_SECS`: each sets a password, which costs a hash.
+#[cfg(feature = "ssr")]
+pub(crate) fn secret_link_limit(client: &str) -> Limit<'_> {
+    Limit {
+        scope: "secret-link:client",
+        key: client,
+        max: 30,
+    }
+}
+#[cfg(feature = "ssr")]
+pub(crate) const SECRET_LINK_WINDOW_SECS: i64 = 60 * 60;
 
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
@@ -107,9 +126,26 @@ pub async fn change_password(
     let account = db::accounts::by_id(db.pool(), user.id)
         .await?
         .ok_or(AppError::Unauthenticated)?;
+    let (id, client) = (user.id.to_string(), context::client_address());
+    attempts::admit(
+        &[
+            Limit {
+                scope: "password:account",
+                key: &id,
+                max: MAX_PER_EMAIL,
+            },
+            Limit {
+                scope: "password:client",
+                key: &client,
+                max: MAX_PER_CLIENT,
+            },
+        ],
+        WINDOW_SECS,
+    )
+    .await?;
     let mut v = Validator::new();
     if current_password.len() > 1024
-        || !credentials::verify_password(account.password_hash, current_password).await
+        || !credentials::verify_password(account.password_hash, current_password).await?
     {
         v.add("current_password", ErrorCode::WrongPassword);
     }
@@ -165,6 +201,8 @@ pub async fn accept_invite(
     #[server(default)] email: Option<String>,
 ) -> Result<(), AppError> {
     let db = context::db()?;
+    let client = context::client_address();
+    attempts::admit(&[secret_link_limit(&client)], SECRET_LINK_WINDOW_SECS).await?;
     let token_hash = credentials::token_hash(&token);
     let now = context::now();
     let invalid = || AppError::Invalid(FieldErrors::single("token", ErrorCode::InvalidInvite));

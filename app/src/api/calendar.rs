@@ -80,7 +80,11 @@ pub struct PersonalCalendar {
     pub week: Week,
     /// From now, the next eight weeks.
     pub agenda: Vec<CalendarItem>,
+    /// The feed address just made (from the link after making it): shown this once, since
+    /// only its hash is kept.
     pub feed: Option<FeedAddress>,
+    /// When the current feed address was made, if there is one.
+    pub feed_since: Option<String>,
     pub can_import: bool,
     pub busy: Option<BusyImportInfo>,
     /// Offices whose calendars the person may open.
@@ -166,7 +170,10 @@ fn week_window(first: NaiveDate) -> Result<Window, AppError> {
 }
 
 #[server(endpoint = "my_calendar")]
-pub async fn my_calendar(week: Option<String>) -> Result<PersonalCalendar, AppError> {
+pub async fn my_calendar(
+    week: Option<String>,
+    #[server(default)] new_feed: Option<String>,
+) -> Result<PersonalCalendar, AppError> {
     let user = context::require_login().await?;
     let db = context::db()?;
     let pool = db.pool();
@@ -193,9 +200,16 @@ pub async fn my_calendar(week: Option<String>) -> Result<PersonalCalendar, AppEr
         .map(|row| calendar_feed::item(row, &user.language))
         .collect();
     let base = context::public_url();
-    let feed = db::calendar_feeds::token_of(pool, user.id)
-        .await?
-        .map(|(token, since)| feed_address(&base, &token, since));
+    let current = db::calendar_feeds::current(pool, user.id).await?;
+    let feed_since = current
+        .as_ref()
+        .map(|(_, since)| context::local_time(*since));
+    let feed = match (new_feed, &current) {
+        (Some(token), Some((hash, since))) if credentials::token_hash(&token) == *hash => {
+            Some(feed_address(&base, &token, *since))
+        }
+        _ => None,
+    };
     let can_import = user.roles.has_any(access::BUSY_IMPORT);
     let busy_import = match can_import {
         true => db::calendar_feeds::busy_import(pool, user.id)
@@ -218,6 +232,7 @@ pub async fn my_calendar(week: Option<String>) -> Result<PersonalCalendar, AppEr
         week: week_of(first, &items, &busy),
         agenda,
         feed,
+        feed_since,
         can_import,
         busy: busy_import,
         offices,
@@ -238,24 +253,21 @@ fn feed_address(base: &str, token: &str, since: i64) -> FeedAddress {
     }
 }
 
-/// Makes a new secret feed address; the old one stops working at once.
+/// Makes a new secret feed address; the old one stops working at once. Only its hash is
+/// kept: the address is in the answer and in the page it leads to, and nowhere after.
 #[server(endpoint = "new_feed_address")]
-pub async fn new_feed_address() -> Result<(), AppError> {
+pub async fn new_feed_address() -> Result<FeedAddress, AppError> {
     let user = context::require_login().await?;
     let db = context::db()?;
     let token = credentials::new_token();
+    let now = context::now();
     let mut tx = db.begin().await?;
-    db::calendar_feeds::replace_token(
-        &mut tx,
-        user.id,
-        &token,
-        &credentials::token_hash(&token),
-        context::now(),
-    )
-    .await?;
+    db::calendar_feeds::replace_token(&mut tx, user.id, &credentials::token_hash(&token), now)
+        .await?;
+    db::audit::record(&mut *tx, user.id, "feed_address_made", "account", user.id).await?;
     tx.commit().await?;
-    context::redirect("/calendar");
-    Ok(())
+    context::redirect(&format!("/calendar?new_feed={token}#feed"));
+    Ok(feed_address(&context::public_url(), &token, now))
 }
 
 /// Forgets the busy times the person imported.

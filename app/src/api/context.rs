@@ -28,6 +28,10 @@ pub struct ServerContext {
     pub public_url: String,
     /// Where messages go, for the admin's setup checklist: `smtp`, or the outbox folder.
     pub mail_target: String,
+    /// The header in which a trusted reverse proxy passes the client's address.
+    pub trusted_proxy_header: Option<http::HeaderName>,
+    /// A session ends after this many seconds without a request.
+    pub session_idle_secs: i64,
 }
 
 /// The time the scheduling rules judge by: the system clock, moved by an offset that only tests
@@ -52,6 +56,13 @@ pub fn now() -> i64 {
     server_context()
         .map(|c| c.clock.now())
         .unwrap_or_else(|_| db::now())
+}
+
+/// How long a session may sit unused.
+pub fn session_idle_secs() -> i64 {
+    server_context()
+        .map(|c| c.session_idle_secs)
+        .unwrap_or(2 * 3600)
 }
 
 pub fn public_url() -> String {
@@ -110,16 +121,31 @@ pub fn cookie_header(
         .to_string()
 }
 
-/// The client's address as this server sees the connection (a reverse proxy's own address when
-/// there is one), for throttling; `unknown` when the server was started without it.
+/// The client's address, for throttling: from the trusted proxy's header when one is
+/// configured (the last address in it, the one the proxy itself saw), else the connection's
+/// peer; `unknown` when neither is known.
 pub fn client_address() -> String {
-    request_parts()
-        .and_then(|p| {
-            p.extensions
+    let Some(parts) = request_parts() else {
+        return "unknown".into();
+    };
+    let proxy_header = server_context().ok().and_then(|c| c.trusted_proxy_header);
+    let forwarded = proxy_header
+        .and_then(|name| parts.headers.get_all(name).iter().next_back().cloned())
+        .and_then(|value| value.to_str().ok().and_then(last_forwarded_address));
+    forwarded
+        .or_else(|| {
+            parts
+                .extensions
                 .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip().to_string())
+                .map(|c| c.0.ip())
         })
+        .map(|ip| ip.to_string())
         .unwrap_or_else(|| "unknown".into())
+}
+
+/// The last address of an `X-Forwarded-For`-style list: the one the trusted proxy appended.
+pub fn last_forwarded_address(value: &str) -> Option<std::net::IpAddr> {
+    value.rsplit(',').next()?.trim().parse().ok()
 }
 
 /// The path (without query) of the page a form was posted from, when it is on this site;
@@ -138,7 +164,7 @@ pub fn referer_path() -> String {
         .map(|i| &after_scheme[i..])
         .unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
-    super::auth::safe_next(Some(path))
+    crate::domain::LocalPath::or_home(Some(path)).to_string()
 }
 
 /// True for a browser's own form post (JavaScript off): it gets redirects, not JSON.
@@ -170,7 +196,8 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
         return Ok(None);
     };
     let db = db()?;
-    let Some(account_id) = db::sessions::account_of(db.pool(), &hash).await? else {
+    let Some(account_id) = db::sessions::account_of(db.pool(), &hash, session_idle_secs()).await?
+    else {
         return Ok(None);
     };
     let Some(account) = db::accounts::by_id(db.pool(), account_id).await? else {
@@ -237,12 +264,31 @@ pub fn local_span(start: i64, end: i64) -> String {
 /// Sends the browser on to `path` after the server function: a 302 for a plain form post, a
 /// client-side navigation otherwise.
 pub fn redirect(path: &str) {
-    leptos_axum::redirect(path);
+    leptos_axum::redirect(crate::domain::LocalPath::or_home(Some(path)).as_str());
 }
 
 #[cfg(test)]
 mod tests {
     use super::local_time;
+
+    #[test]
+    fn the_proxy_appended_address_is_the_client() {
+        use super::last_forwarded_address as last;
+        assert_eq!(
+            last("203.0.113.9").map(|a| a.to_string()),
+            Some("203.0.113.9".into())
+        );
+        assert_eq!(
+            last("1.1.1.1, 203.0.113.9").map(|a| a.to_string()),
+            Some("203.0.113.9".into())
+        );
+        assert_eq!(
+            last(" 2001:db8::1 ").map(|a| a.to_string()),
+            Some("2001:db8::1".into())
+        );
+        assert_eq!(last("1.1.1.1, not-an-address"), None);
+        assert_eq!(last(""), None);
+    }
 
     #[test]
     fn local_time_follows_tallinn_summer_and_winter_time() {

@@ -13,8 +13,29 @@ fn hasher() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
+/// Password hashes computed at once, at most: each takes 19 MiB and tens of milliseconds of
+/// CPU, so a flood of logins must wait its turn instead of exhausting memory.
+fn hashing_slots() -> &'static tokio::sync::Semaphore {
+    static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        tokio::sync::Semaphore::new(cores.clamp(2, 16))
+    })
+}
+
+/// How long a request waits for a hashing slot before it is told to come back later (429).
+const SLOT_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+async fn hashing_slot() -> Result<tokio::sync::SemaphorePermit<'static>, AppError> {
+    match tokio::time::timeout(SLOT_WAIT, hashing_slots().acquire()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        _ => Err(AppError::TooManyRequests),
+    }
+}
+
 /// Hashes on a blocking thread: it takes tens of milliseconds of CPU by design.
 pub async fn hash_password(password: String) -> Result<String, AppError> {
+    let _slot = hashing_slot().await?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         hasher()
@@ -39,8 +60,11 @@ fn dummy_hash() -> &'static str {
     })
 }
 
-pub async fn verify_password(hash: Option<String>, password: String) -> bool {
-    tokio::task::spawn_blocking(move || {
+/// Whether `password` matches `hash` (never for `None`, after as long as for a real hash);
+/// 429 when the server is already computing as many hashes as it may.
+pub async fn verify_password(hash: Option<String>, password: String) -> Result<bool, AppError> {
+    let _slot = hashing_slot().await?;
+    Ok(tokio::task::spawn_blocking(move || {
         let known = hash.is_some();
         let hash = hash.unwrap_or_else(|| dummy_hash().to_string());
         let Ok(parsed) = PasswordHash::new(&hash) else {
@@ -52,7 +76,7 @@ pub async fn verify_password(hash: Option<String>, password: String) -> bool {
         known && matches
     })
     .await
-    .unwrap_or(false)
+    .unwrap_or(false))
 }
 
 /// 256 random bits, URL-safe.
@@ -76,9 +100,13 @@ mod tests {
     async fn hashes_verify_and_use_the_required_parameters() {
         let hash = hash_password("correct horse battery".into()).await.unwrap();
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(verify_password(Some(hash.clone()), "correct horse battery".into()).await);
-        assert!(!verify_password(Some(hash), "wrong horse battery".into()).await);
-        assert!(!verify_password(None, "anything".into()).await);
+        let verify = |hash, password: &str| verify_password(hash, password.into());
+        assert_eq!(
+            verify(Some(hash.clone()), "correct horse battery").await,
+            Ok(true)
+        );
+        assert_eq!(verify(Some(hash), "wrong horse battery").await, Ok(false));
+        assert_eq!(verify(None, "anything").await, Ok(false));
     }
 
     #[test]
@@ -88,5 +116,41 @@ mod tests {
         assert_eq!(a.len(), 43);
         assert_eq!(token_hash(&a), token_hash(&a));
         assert_ne!(token_hash(&a), a);
+    }
+}
+
+#[cfg(test)]
+mod slot_tests {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_flood_of_hashes_is_bounded_and_answered() {
+        // Far more at once than there are slots: every call ends (hashed or refused with
+        // 429), none runs beyond the slots' number at a time.
+        let calls = (0..200).map(|i| tokio::spawn(hash_password(format!("password {i}"))));
+        let results = futures_join(calls).await;
+        let done = results.iter().filter(|r| r.is_ok()).count();
+        let refused = results
+            .iter()
+            .filter(|r| **r == Err(AppError::TooManyRequests))
+            .count();
+        assert_eq!(done + refused, 200);
+        assert!(done > 0);
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        assert_eq!(
+            hashing_slots().available_permits(),
+            cores.clamp(2, 16),
+            "all slots back"
+        );
+    }
+
+    async fn futures_join(
+        calls: impl Iterator<Item = tokio::task::JoinHandle<Result<String, AppError>>>,
+    ) -> Vec<Result<String, AppError>> {
+        let mut results = Vec::new();
+        for call in calls {
+            results.push(call.await.unwrap_or(Err(AppError::Internal)));
+        }
+        results
     }
 }

@@ -27,6 +27,8 @@ pub mod workshop_staff;
 pub mod workshops;
 
 #[cfg(feature = "ssr")]
+mod attempts;
+#[cfg(feature = "ssr")]
 pub mod calendar_feed;
 #[cfg(feature = "ssr")]
 pub mod context;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
+    super::attempts::{self, Limit},
     super::{context, credentials, notify_accounts},
     crate::db,
     crate::domain::{ErrorCode, FieldErrors, NewPassword, Validator},
@@ -31,11 +32,22 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let now = context::now();
     // Counted before anything is looked up, so that parallel requests count too.
     let client = context::client_address();
-    let by_client = db::throttle::hit(db.pool(), "reset:client", &client, now, WINDOW_SECS).await?;
-    let by_email = db::throttle::hit(db.pool(), "reset:email", &email, now, WINDOW_SECS).await?;
-    if by_client > MAX_PER_CLIENT || by_email > MAX_PER_EMAIL {
-        return Err(AppError::TooManyRequests);
-    }
+    attempts::admit(
+        &[
+            Limit {
+                scope: "reset:client",
+                key: &client,
+                max: MAX_PER_CLIENT,
+            },
+            Limit {
+                scope: "reset:email",
+                key: &email,
+                max: MAX_PER_EMAIL,
+            },
+        ],
+        WINDOW_SECS,
+    )
+    .await?;
     if let Some(account) = db::accounts::by_email(db.pool(), &email)
         .await?
         .filter(|a| a.active == 1)
@@ -77,6 +89,12 @@ pub async fn reset_password(
     confirm_password: String,
 ) -> Result<(), AppError> {
     let db = context::db()?;
+    let client = context::client_address();
+    attempts::admit(
+        &[super::auth::secret_link_limit(&client)],
+        super::auth::SECRET_LINK_WINDOW_SECS,
+    )
+    .await?;
     let now = context::now();
     let hash = credentials::token_hash(&token);
     let invalid = || AppError::from(FieldErrors::single("token", ErrorCode::InvalidResetLink));

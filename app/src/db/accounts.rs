@@ -194,33 +194,6 @@ pub async fn count(pool: &AnyPool) -> Result<i64, sqlx::Error> {
 }
 
 /// Failed logins for an address in the last `window` seconds, for throttling.
-pub async fn recent_failures(pool: &AnyPool, email: &str, window: i64) -> Result<i64, sqlx::Error> {
-    let (n,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM login_failures WHERE email = $1 AND at > $2")
-            .bind(email)
-            .bind(now() - window)
-            .fetch_one(pool)
-            .await?;
-    Ok(n)
-}
-
-pub async fn record_failure(pool: &AnyPool, email: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO login_failures (email, at) VALUES ($1, $2)")
-        .bind(email)
-        .bind(now())
-        .execute(pool)
-        .await
-        .map(|_| ())
-}
-
-pub async fn clear_failures(pool: &AnyPool, email: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_failures WHERE email = $1")
-        .bind(email)
-        .execute(pool)
-        .await
-        .map(|_| ())
-}
-
 /// Activates or deactivates an account; deactivating also ends its sessions at once (its feed
 /// token stops answering with the account, see `calendar_feeds::account_of`).
 pub async fn set_active(tx: &mut Tx, account_id: i64, active: bool) -> Result<bool, sqlx::Error> {

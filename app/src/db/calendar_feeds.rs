@@ -4,11 +4,11 @@ use super::Tx;
 use crate::domain::schedule::Span;
 use sqlx::AnyPool;
 
-/// Stores `token` as the account's feed token, replacing (and so revoking) the old one.
+/// Stores the hash of a new feed token for the account, replacing (and so revoking) the old
+/// one. The token itself is never stored.
 pub async fn replace_token(
     tx: &mut Tx,
     account_id: i64,
-    token: &str,
     token_hash: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
@@ -17,11 +17,9 @@ pub async fn replace_token(
         .execute(&mut **tx)
         .await?;
     sqlx::query(
-        "INSERT INTO calendar_feeds (account_id, token, token_hash, created_at) \
-         VALUES ($1, $2, $3, $4)",
+        "INSERT INTO calendar_feeds (account_id, token_hash, created_at) VALUES ($1, $2, $3)",
     )
     .bind(account_id)
-    .bind(token)
     .bind(token_hash)
     .bind(now)
     .execute(&mut **tx)
@@ -41,12 +39,12 @@ pub async fn account_of(pool: &AnyPool, token_hash: &str) -> Result<Option<i64>,
     Ok(row.map(|(id,)| id))
 }
 
-/// The account's current feed token and when it was made.
-pub async fn token_of(
+/// The hash of the account's current feed token and when it was made.
+pub async fn current(
     pool: &AnyPool,
     account_id: i64,
 ) -> Result<Option<(String, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT token, created_at FROM calendar_feeds WHERE account_id = $1")
+    sqlx::query_as("SELECT token_hash, created_at FROM calendar_feeds WHERE account_id = $1")
         .bind(account_id)
         .fetch_optional(pool)
         .await

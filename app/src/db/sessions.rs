@@ -4,19 +4,16 @@
 use super::now;
 use sqlx::AnyPool;
 
-/// How long a session lives after login.
+/// How long a session lives after login, however busy.
 pub const LIFETIME_SECS: i64 = 12 * 60 * 60;
+/// The last request of a session is written down at most this often.
+const TOUCH_EVERY_SECS: i64 = 60;
 
 pub async fn create(pool: &AnyPool, token_hash: &str, account_id: i64) -> Result<(), sqlx::Error> {
     let now = now();
-    // Expired sessions of anyone are swept here rather than by a separate job.
-    sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
-        .bind(now)
-        .execute(pool)
-        .await?;
     sqlx::query(
-        "INSERT INTO sessions (token_hash, account_id, created_at, expires_at) \
-         VALUES ($1, $2, $3, $4)",
+        "INSERT INTO sessions (token_hash, account_id, created_at, expires_at, last_seen_at) \
+         VALUES ($1, $2, $3, $4, $3)",
     )
     .bind(token_hash)
     .bind(account_id)
@@ -27,17 +24,46 @@ pub async fn create(pool: &AnyPool, token_hash: &str, account_id: i64) -> Result
     .map(|_| ())
 }
 
-/// The account of a live session on an active account.
-pub async fn account_of(pool: &AnyPool, token_hash: &str) -> Result<Option<i64>, sqlx::Error> {
-    let row: Option<(i64,)> = sqlx::query_as(
-        "SELECT s.account_id FROM sessions s JOIN accounts a ON a.id = s.account_id \
-         WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.active = 1",
+/// The account of a live session on an active account: not past its lifetime, and used within
+/// the last `idle_secs`. Counts this request as use.
+pub async fn account_of(
+    pool: &AnyPool,
+    token_hash: &str,
+    idle_secs: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let now = now();
+    let row: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT s.account_id, s.last_seen_at FROM sessions s \
+         JOIN accounts a ON a.id = s.account_id \
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND a.active = 1",
     )
     .bind(token_hash)
-    .bind(now())
+    .bind(now)
+    .bind(now - idle_secs)
     .fetch_optional(pool)
     .await?;
-    Ok(row.map(|(id,)| id))
+    let Some((account_id, last_seen)) = row else {
+        return Ok(None);
+    };
+    if last_seen < now - TOUCH_EVERY_SECS {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+            .bind(now)
+            .bind(token_hash)
+            .execute(pool)
+            .await?;
+    }
+    Ok(Some(account_id))
+}
+
+/// Deletes sessions past their lifetime or idle for `idle_secs` (their drafts go with them);
+/// answers how many.
+pub async fn sweep(pool: &AnyPool, now: i64, idle_secs: i64) -> Result<u64, sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
+        .bind(now)
+        .bind(now - idle_secs)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
 }
 
 pub async fn delete(pool: &AnyPool, token_hash: &str) -> Result<(), sqlx::Error> {

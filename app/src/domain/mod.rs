@@ -13,6 +13,7 @@ pub mod holidays;
 mod household;
 pub mod ics;
 mod language;
+mod local_path;
 pub mod matching;
 mod office;
 pub mod office_hours;
@@ -39,6 +40,7 @@ pub use household::{
     HouseholdStatus, MemberForm, NewConsent, NewHousehold, NewMember,
 };
 pub use language::{parse_language_rows, Language, Level, Proficiency};
+pub use local_path::{encode_query_value, LocalPath};
 pub use office::{OfficeForm, RoomForm, ValidOffice, ValidRoom};
 pub use password::NewPassword;
 pub use role::{access, Programme, Role, Roles};

@@ -37,7 +37,7 @@ pub fn RequireRole(roles: &'static [Role], children: ChildrenFn) -> impl IntoVie
                             &location.pathname.get_untracked(),
                             &location.search.get_untracked(),
                         );
-                        let target = format!("/login?next={}", urlencoding(&here));
+                        let target = format!("/login?next={}", crate::domain::encode_query_value(&here));
                         view! { <Redirect path=target /> }.into_any()
                     }
                     Err(error) => view! { <ErrorView error /> }.into_any(),
@@ -65,20 +65,6 @@ pub fn path_and_query(path: &str, search: &str) -> String {
     } else {
         format!("{path}?{search}")
     }
-}
-
-/// Percent-encodes a path for use as a query value.
-pub fn urlencoding(text: &str) -> String {
-    let mut out = String::new();
-    for b in text.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 /// The user, when the page is only shown to logged-in users (inside `RequireRole`).

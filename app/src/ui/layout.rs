@@ -2,7 +2,7 @@
 
 use crate::domain::role::access;
 use crate::i18n::*;
-use crate::ui::guard::{path_and_query, urlencoding, user_resource, user_roles_include};
+use crate::ui::guard::{path_and_query, user_resource, user_roles_include};
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
 
@@ -18,12 +18,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let user = user_resource();
     let location = use_location();
-    let here = move || {
-        urlencoding(&path_and_query(
-            &location.pathname.get(),
-            &location.search.get(),
-        ))
-    };
+    let here = move || path_and_query(&location.pathname.get(), &location.search.get());
     let nav = move || {
         Suspend::new(async move {
             let user = user.await.ok().flatten();
@@ -114,17 +109,21 @@ pub fn Layout(children: Children) -> impl IntoView {
                         .into_iter()
                         .map(|(code, name)| {
                             let current = move || i18n.get_locale().as_str() == code;
+                            // A form post, not a link: the choice is also stored on the
+                            // account, and nothing that changes data answers a GET.
                             view! {
                                 <li>
-                                    <a
-                                        href=move || format!("/lang/{code}?next={}", here())
-                                        rel="external nofollow"
-                                        hreflang=code
-                                        lang=code
-                                        aria-current=move || current().then_some("true")
-                                    >
-                                        {name}
-                                    </a>
+                                    <form method="post" action=format!("/lang/{code}")>
+                                        <input type="hidden" name="next" value=here />
+                                        <button
+                                            type="submit"
+                                            class="link-button"
+                                            lang=code
+                                            aria-current=move || current().then_some("true")
+                                        >
+                                            {name}
+                                        </button>
+                                    </form>
                                 </li>
                             }
                         })

@@ -439,3 +439,14 @@ pub fn consultation_status_name(i18n: I18n, code: &str) -> String {
         other => event_status_name(i18n, other),
     }
 }
+
+/// The answer to a form sent to Tugi from another site, in the visitor's language.
+pub fn cross_site_refused(language: &str) -> String {
+    let locale = match language {
+        "en" => Locale::en,
+        "ru" => Locale::ru,
+        "uk" => Locale::uk,
+        _ => Locale::et,
+    };
+    td_string!(locale, cross_site_refused).to_string()
+}

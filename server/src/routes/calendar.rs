@@ -108,7 +108,7 @@ async fn session_account(
         return Ok(None);
     };
     let pool = state.ctx.db.pool();
-    let Some(id) = db::sessions::account_of(pool, &hash).await? else {
+    let Some(id) = db::sessions::account_of(pool, &hash, state.ctx.session_idle_secs).await? else {
         return Ok(None);
     };
     Ok(db::accounts::by_id(pool, id)

@@ -14,7 +14,10 @@ use tower_http::services::ServeDir;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(health::healthz))
-        .route("/lang/{code}", get(language::switch))
+        .route(
+            "/lang/{code}",
+            get(language::by_link).post(language::choose),
+        )
         .route("/calendar/feed/{file}", get(calendar::personal_feed))
         .route("/calendar/offices/{file}", get(calendar::office_feed))
         .route("/calendar/events/{file}", get(calendar::event_file))

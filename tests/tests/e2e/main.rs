@@ -61,7 +61,7 @@ async fn the_language_switch_shows_estonian() {
     let s = browser.session(true).await;
     s.open("/login").await;
     assert_eq!(s.text("h1").await, "Log in", "the browser asks for English");
-    s.click("a[hreflang=et]").await;
+    s.click(".lang-switch button[lang=et]").await;
     s.wait_for_text("h1", "Sisselogimine").await;
     assert_eq!(s.attr("html", "lang").await.as_deref(), Some("et"));
     assert_eq!(s.text("label[for=f-email]").await, "E-post");

@@ -14,18 +14,53 @@ use serde_json::Value;
 async fn feed_path(app: &TestApp, client: &Client) -> String {
     let res = app.api(client, "new_feed_address", &[]).await;
     assert_eq!(res.status().as_u16(), 200);
+    let feed: Value = res.json().await.unwrap();
+    let https = feed["https"].as_str().unwrap().to_owned();
+    assert!(feed["webcal"].as_str().unwrap().starts_with("webcal://"));
+    // Only the hash is kept: the calendar page shows the address only with its token in the
+    // link it was made through, and never to anyone else.
+    let token = https
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .trim_end_matches(".ics")
+        .to_owned();
     let calendar: Value = app
         .api(client, "my_calendar", &[])
         .await
         .json()
         .await
         .unwrap();
-    assert!(calendar["feed"].is_object(), "{calendar}");
-    let https = calendar["feed"]["https"].as_str().unwrap().to_owned();
-    assert!(calendar["feed"]["webcal"]
-        .as_str()
-        .unwrap()
-        .starts_with("webcal://"));
+    assert!(
+        calendar["feed"].is_null() && calendar["feed_since"].is_string(),
+        "{calendar}"
+    );
+    let shown: Value = app
+        .api(client, "my_calendar", &[("new_feed", &token)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(shown["feed"]["https"].as_str(), Some(https.as_str()));
+    let guessed: Value = app
+        .api(
+            client,
+            "my_calendar",
+            &[("new_feed", &format!("{}x", &token[..20]))],
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(guessed["feed"].is_null());
+    let (stored,): (i64,) = sqlx::query_as(&format!(
+        "SELECT COUNT(*) FROM calendar_feeds WHERE token_hash = '{}'",
+        tugi_app::api::credentials::token_hash(&token)
+    ))
+    .fetch_one(app.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(stored, 1, "the hash is stored");
     https
         .split_once("/calendar/")
         .map(|(_, p)| format!("/calendar/{p}"))

@@ -104,6 +104,11 @@ pub fn server_runtime() -> &'static tokio::runtime::Runtime {
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// `spawn_app` with some of the configuration changed (public address, proxy header, ...).
+pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> TestApp {
     let (database_url, sqlite_file) = match backend {
         Backend::Sqlite => {
             let file = std::env::temp_dir()
@@ -113,7 +118,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         }
         Backend::Postgres => (postgres_url().await, None),
     };
-    let config = Config {
+    let mut config = Config {
         database_url,
         bind: "127.0.0.1:0".into(),
         secure_cookies: false,
@@ -122,6 +127,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         background_jobs: false,
         ..Config::default()
     };
+    configure(&mut config);
     let (addr, db, clock) = server_runtime()
         .spawn(async move {
             let running = tugi_server::spawn(&config).await.expect("server starts");

@@ -16,7 +16,24 @@ async fn the_language_follows_accept_language_then_estonian(app: TestApp) {
 
 async fn the_switch_sets_a_cookie_and_the_account_setting(app: TestApp) {
     let client = app.login_as("coordinator@test.ee").await;
-    let res = app.get(&client, "/lang/uk?next=/households").await;
+    // A link (GET) changes the cookie only: a GET never writes to an account.
+    let res = app.get(&client, "/lang/ru?next=/households").await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (language,): (String,) =
+        sqlx::query_as("SELECT language FROM accounts WHERE email = 'coordinator@test.ee'")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(language, "en");
+    let (_, page) = app.page(&client, "/households").await;
+    assert!(page.contains("lang=\"ru\""));
+    // The header's buttons post the choice, which the account keeps.
+    let res = client
+        .post(app.url("/lang/uk"))
+        .form(&[("next", "/households")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(res.headers()["location"], "/households");
     let (_, page) = app.page(&client, "/households").await;

@@ -290,13 +290,8 @@ async fn deactivation_ends_access_at_once_and_lists_what_needs_a_new_owner(app: 
     book_one(&app, &r, "2027-01-11", "13:00").await;
     let feed = app.api(&r.coordinator, "new_feed_address", &[]).await;
     assert_eq!(feed.status().as_u16(), 200);
-    let calendar: Value = app
-        .api(&r.coordinator, "my_calendar", &[])
-        .await
-        .json()
-        .await
-        .unwrap();
-    let https = calendar["feed"]["https"].as_str().unwrap().to_owned();
+    let feed: Value = feed.json().await.unwrap();
+    let https = feed["https"].as_str().unwrap().to_owned();
     let feed_path = format!("/calendar/{}", https.split_once("/calendar/").unwrap().1);
     let (status, _) = app.page(&app.client(), &feed_path).await;
     assert_eq!(status, 200);

@@ -17,5 +17,7 @@ mod offices;
 mod outbox;
 mod roles;
 mod support;
+mod throttling;
+mod web_controls;
 mod workshop_pages;
 mod workshops;

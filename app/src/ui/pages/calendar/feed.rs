@@ -6,30 +6,45 @@ use crate::ui::text::I18n;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+/// The subscription address: shown once, right after it is made (only its hash is kept);
+/// afterwards the box says since when one exists and offers a new one.
 #[component]
-pub fn FeedBox(feed: Option<FeedAddress>, renew: ServerAction<NewFeedAddress>) -> impl IntoView {
+pub fn FeedBox(
+    feed: Option<FeedAddress>,
+    since: Option<String>,
+    renew: ServerAction<NewFeedAddress>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let has_feed = feed.is_some();
+    let has_feed = since.is_some();
+    let copied = RwSignal::new(false);
     view! {
         <section class="card" aria-labelledby="feed-title" id="feed">
             <h2 id="feed-title">{t!(i18n, cal_feed_title)}</h2>
             <p>{t!(i18n, cal_feed_help)}</p>
-            {match feed {
-                Some(f) => view! {
-                    <label for="feed-url">{t!(i18n, cal_feed_address)}</label>
-                    <input id="feed-url" type="text" readonly value=f.https.clone() class="wide" />
-                    <p class="actions">
-                        <a class="button" href=f.webcal.clone()>{t!(i18n, cal_feed_open)}</a>
-                        " "
-                        <button type="button" class="secondary" id="feed-copy"
-                            data-copied=move || t_string!(i18n, cal_copied).to_string()
-                            onclick="navigator.clipboard&&navigator.clipboard.writeText(document.getElementById('feed-url').value).then(()=>{this.textContent=this.dataset.copied})">
-                            {t!(i18n, cal_copy)}
-                        </button>
-                    </p>
-                    <p class="muted">{t!(i18n, cal_feed_since, date = f.since.clone())}</p>
+            {match (feed, since) {
+                (Some(f), _) => {
+                    let address = f.https.clone();
+                    view! {
+                        <p class="notice" role="status">{t!(i18n, cal_feed_made)}</p>
+                        <label for="feed-url">{t!(i18n, cal_feed_address)}</label>
+                        <input id="feed-url" type="text" readonly value=f.https.clone() class="wide" />
+                        <p class="actions">
+                            <a class="button" href=f.webcal.clone()>{t!(i18n, cal_feed_open)}</a>
+                            " "
+                            <button type="button" class="secondary" id="feed-copy"
+                                on:click=move |_| {
+                                    copy_to_clipboard(&address);
+                                    copied.set(true);
+                                }>
+                                {move || if copied.get() { t!(i18n, cal_copied).into_any() } else { t!(i18n, cal_copy).into_any() }}
+                            </button>
+                        </p>
+                    }.into_any()
+                }
+                (None, Some(date)) => view! {
+                    <p>{t!(i18n, cal_feed_hidden, date = date.clone())}</p>
                 }.into_any(),
-                None => view! { <p>{t!(i18n, cal_feed_none)}</p> }.into_any(),
+                (None, None) => view! { <p>{t!(i18n, cal_feed_none)}</p> }.into_any(),
             }}
             <ActionForm action=renew>
                 <button type="submit" class=if has_feed { "secondary" } else { "" }>
@@ -38,6 +53,17 @@ pub fn FeedBox(feed: Option<FeedAddress>, renew: ServerAction<NewFeedAddress>) -
             </ActionForm>
         </section>
     }
+}
+
+/// Puts `text` on the clipboard where the browser allows it (JavaScript on; without it the
+/// field can be copied by hand).
+fn copy_to_clipboard(text: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = text;
 }
 
 /// The translated outcome of the last upload, from the page's query.

@@ -20,10 +20,15 @@ pub fn CalendarPage() -> impl IntoView {
     let delete = ServerAction::<DeleteBusyTimes>::new();
     let data = Resource::new(
         move || {
-            let week = query.with(|q| q.get("week"));
-            (week, renew.version().get(), delete.version().get())
+            let (week, new_feed) = query.with(|q| (q.get("week"), q.get("new_feed")));
+            (
+                week,
+                new_feed,
+                renew.version().get(),
+                delete.version().get(),
+            )
         },
-        |(week, _, _)| my_calendar(week),
+        |(week, new_feed, _, _)| my_calendar(week, new_feed),
     );
     view! {
         <RequireRole roles=&[]>
@@ -34,7 +39,7 @@ pub fn CalendarPage() -> impl IntoView {
                         Ok(c) => view! {
                             <WeekView week=c.week base="/calendar" />
                             <Agenda items=c.agenda />
-                            <FeedBox feed=c.feed renew />
+                            <FeedBox feed=c.feed since=c.feed_since renew />
                             {c.can_import.then(|| view! { <BusyBox busy=c.busy delete /> })}
                             {(!c.offices.is_empty()).then(|| view! {
                                 <section aria-labelledby="offices-title">
