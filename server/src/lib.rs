@@ -38,6 +38,18 @@ fn route_list() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// Every page route, as declared (`/households/:id`), for tests that must cover them all.
+pub fn page_paths() -> Vec<String> {
+    route_list().iter().map(|r| r.path().to_string()).collect()
+}
+
+/// Every server function's path (`/api/get_household`), for the same tests.
+pub fn endpoint_paths() -> Vec<String> {
+    server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.to_string())
+        .collect()
+}
+
 /// The whole application as a router, ready to serve.
 pub fn router(config: &Config, db: Db, clock: Clock) -> Router {
     let leptos_options = LeptosOptions::builder()

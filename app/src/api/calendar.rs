@@ -291,7 +291,9 @@ pub async fn office_calendar(id: i64, week: Option<String>) -> Result<OfficeWeek
         .await?
         .ok_or(AppError::NotFound)?;
     let first = monday(week.as_deref());
-    let items: Vec<CalendarItem> = db::agenda::office(db.pool(), id, true, week_window(first)?)
+    // Consultations name households: only coordinators see them; admins see the sessions.
+    let staff = user.roles.has_any(access::HOUSEHOLDS);
+    let items: Vec<CalendarItem> = db::agenda::office(db.pool(), id, staff, week_window(first)?)
         .await?
         .into_iter()
         .map(|row| calendar_feed::item(row, &user.language))

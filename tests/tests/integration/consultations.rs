@@ -788,7 +788,42 @@ async fn a_hundred_parallel_bookings_of_one_slot_book_exactly_one(app: TestApp) 
     assert_eq!(app.count("outbox").await, 1, "one confirmation");
 }
 
+/// The office calendar names each consultation's household for coordinators; admins, who
+/// manage offices but not cases, see the workshop sessions only.
+async fn admins_see_the_office_calendar_without_households(app: TestApp) {
+    let r = reception_for(&app).await;
+    book_one(&app, &r, "2027-01-12", "10:00").await;
+    let week = [("id", r.office.as_str()), ("week", "2027-01-12")];
+    let seen = |client| {
+        let app = &app;
+        async move {
+            let body: serde_json::Value = app
+                .api(client, "office_calendar", &week)
+                .await
+                .json()
+                .await
+                .unwrap();
+            body["week"]["days"]
+                .as_array()
+                .map(|days| {
+                    days.iter()
+                        .map(|d| d["items"].as_array().map_or(0, Vec::len))
+                        .sum()
+                })
+                .unwrap_or(0usize)
+        }
+    };
+    assert_eq!(
+        seen(&r.coordinator).await,
+        1,
+        "the coordinator sees the consultation"
+    );
+    let admin = app.login_as("admin@test.ee").await;
+    assert_eq!(seen(&admin).await, 0, "the admin does not");
+}
+
 on_both_databases!(
+    admins_see_the_office_calendar_without_households,
     a_beneficiary_books_a_slot_that_then_blocks_it_for_everyone,
     bad_bookings_are_refused_and_nothing_is_stored,
     cancel_and_reschedule_keep_to_the_cut_off,
