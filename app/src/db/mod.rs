@@ -84,7 +84,16 @@ impl Db {
                 })
             })
         } else {
-            options
+            options.after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    // A stuck statement or a transaction left open (a crashed request) must not
+                    // hold locks for long: both end well inside the 30 s request timeout.
+                    conn.execute("SET statement_timeout = '20s'").await?;
+                    conn.execute("SET idle_in_transaction_session_timeout = '30s'")
+                        .await?;
+                    Ok(())
+                })
+            })
         };
         let pool = options.connect(&url).await?;
         if backend == Backend::Sqlite {

@@ -8,6 +8,22 @@ async fn healthz_reports_the_database(app: TestApp) {
     assert_eq!(body["database"], "ok");
 }
 
+/// On PostgreSQL every connection ends stuck statements and forgotten transactions.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_connections_time_out_stuck_work() {
+    let app = crate::helpers::spawn_app(crate::helpers::Backend::Postgres).await;
+    for (setting, value) in [
+        ("statement_timeout", "20s"),
+        ("idle_in_transaction_session_timeout", "30s"),
+    ] {
+        let (shown,): (String,) = sqlx::query_as(&format!("SHOW {setting}"))
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+        assert_eq!(shown, value, "{setting}");
+    }
+}
+
 async fn unknown_pages_are_404_with_a_page(app: TestApp) {
     let (status, body) = app.page(&app.client(), "/no/such/page").await;
     assert_eq!(status, 404);
