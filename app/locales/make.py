@@ -946,6 +946,20 @@ T = {
 "cross_site_refused": ("Keelatud: see päring tuli teiselt veebilehelt. Ava Tugi ja proovi uuesti.", "Refused: this request came from another website. Open Tugi and try again.", "Отклонено: запрос пришёл с другого сайта. Откройте Tugi и попробуйте снова.", "Відхилено: запит надійшов з іншого сайту. Відкрийте Tugi і спробуйте знову."),
 "cal_feed_made": ("Sinu uus tellimise aadress. See kuvatakse ainult nüüd: lisa see kohe oma kalendrirakendusse.", "Your new subscription address. It is shown only now: add it to your calendar app at once.", "Ваш новый адрес подписки. Он показывается только сейчас: сразу добавьте его в приложение календаря.", "Ваша нова адреса підписки. Вона показується лише зараз: одразу додайте її до застосунку календаря."),
 "cal_feed_hidden": ("Sul on tellimise aadress alates {{ date }}. Turvalisuse huvides seda uuesti ei näidata; kui sul seda enam pole, loo uus.", "You have had a subscription address since {{ date }}. For safety it is not shown again; if you no longer have it, make a new one.", "У вас есть адрес подписки с {{ date }}. В целях безопасности он больше не показывается; если он потерян, создайте новый.", "У вас є адреса підписки з {{ date }}. З міркувань безпеки вона більше не показується; якщо ви її втратили, створіть нову."),
+"audit_log_title": ("Auditilogi", "Audit log", "Журнал аудита", "Журнал аудиту"),
+"audit_log_intro": ("Kes mida vaatas või muutis, ning turvasündmused (sisselogimised, paroolid, kutsed, ekspordid). Kirjeid saab ainult lisada.", "Who read or changed what, and the security events (logins, passwords, invitations, exports). Entries can only be added.", "Кто что просматривал или менял, и события безопасности (входы, пароли, приглашения, выгрузки). Записи можно только добавлять.", "Хто що переглядав чи змінював, і події безпеки (входи, паролі, запрошення, вивантаження). Записи можна лише додавати."),
+"audit_who": ("Kes", "Who", "Кто", "Хто"),
+"audit_action": ("Tegevus", "Action", "Действие", "Дія"),
+"audit_action_hint": ("Algus piisab, nt household või login", "The start is enough, e.g. household or login", "Достаточно начала, напр. household или login", "Достатньо початку, напр. household або login"),
+"audit_household": ("Leibkonna number", "Household number", "Номер семьи", "Номер родини"),
+"audit_from": ("Alates", "From", "С", "З"),
+"audit_until": ("Kuni", "Until", "По", "По"),
+"audit_count": ("{{ n }} kirjet (uusimad enne)", "{{ n }} entries (newest first)", "Записей: {{ n }} (сначала новые)", "Записів: {{ n }} (спочатку нові)"),
+"audit_csv": ("Laadi valik alla (CSV)", "Download this selection (CSV)", "Скачать выборку (CSV)", "Завантажити вибірку (CSV)"),
+"audit_subject": ("Kirje", "Record", "Запись", "Запис"),
+"audit_detail": ("Üksikasjad", "Detail", "Подробности", "Подробиці"),
+"audit_client": ("Aadress", "Address", "Адрес", "Адреса"),
+"nav_audit": ("Auditilogi", "Audit log", "Журнал аудита", "Журнал аудиту"),
 }
 here = os.path.dirname(os.path.abspath(__file__))
 for i, lang in enumerate(["et", "en", "ru", "uk"]):

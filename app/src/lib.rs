@@ -68,6 +68,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/accounts/:id") view=AccountAdminPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/offices") view=OfficesPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/offices/:id") view=OfficeEditPage ssr=SsrMode::Async />
                         <Route path=path!("/households") view=HouseholdListPage ssr=SsrMode::Async />
                         <Route path=path!("/households/new") view=NewHouseholdPage ssr=SsrMode::Async />

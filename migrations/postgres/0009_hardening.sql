@@ -15,3 +15,19 @@ ALTER TABLE calendar_feeds DROP COLUMN token;
 -- Failed logins are counted in throttle_hits, with every other attempt counter.
 DROP TABLE login_failures;
 CREATE INDEX throttle_hits_at ON throttle_hits (at);
+
+-- The audit log also records security events (a failed login names no account), with the
+-- client's address and a detail; rows can be added, never changed.
+ALTER TABLE audit_log ALTER COLUMN account_id DROP NOT NULL;
+ALTER TABLE audit_log ALTER COLUMN subject_id DROP NOT NULL;
+ALTER TABLE audit_log ADD COLUMN detail TEXT;
+ALTER TABLE audit_log ADD COLUMN client TEXT;
+CREATE INDEX audit_log_at ON audit_log (at);
+CREATE INDEX audit_log_account ON audit_log (account_id, at);
+CREATE FUNCTION audit_log_append_only() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'audit rows are append-only';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();

@@ -15,3 +15,27 @@ ALTER TABLE calendar_feeds DROP COLUMN token;
 -- Failed logins are counted in throttle_hits, with every other attempt counter.
 DROP TABLE login_failures;
 CREATE INDEX throttle_hits_at ON throttle_hits (at);
+
+-- The audit log also records security events (a failed login names no account), with the
+-- client's address and a detail; rows can be added, never changed.
+CREATE TABLE audit_log_new (
+    id           INTEGER PRIMARY KEY,
+    account_id   INTEGER REFERENCES accounts (id),
+    action       TEXT    NOT NULL,
+    subject_type TEXT    NOT NULL,
+    subject_id   INTEGER,
+    at           INTEGER NOT NULL,
+    detail       TEXT,
+    client       TEXT
+);
+INSERT INTO audit_log_new (id, account_id, action, subject_type, subject_id, at)
+    SELECT id, account_id, action, subject_type, subject_id, at FROM audit_log;
+DROP TABLE audit_log;
+ALTER TABLE audit_log_new RENAME TO audit_log;
+CREATE INDEX audit_log_subject ON audit_log (subject_type, subject_id);
+CREATE INDEX audit_log_at ON audit_log (at);
+CREATE INDEX audit_log_account ON audit_log (account_id, at);
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit rows are append-only');
+END;

@@ -23,10 +23,10 @@ pub(crate) async fn admit(limits: &[Limit<'_>], window_secs: i64) -> Result<(), 
         exceeded |= count > limit.max;
     }
     if exceeded {
-        tracing::warn!(
-            scope = limits.first().map(|l| l.scope).unwrap_or_default(),
-            "attempts refused: limit reached"
-        );
+        let scope = limits.first().map(|l| l.scope).unwrap_or_default();
+        tracing::warn!(scope, "attempts refused: limit reached");
+        let detail = limits.first().map(|l| l.key);
+        super::security_log::log(None, &format!("throttled.{scope}"), detail).await?;
         return Err(AppError::TooManyRequests);
     }
     Ok(())

@@ -10,6 +10,7 @@ use {
     super::attempts::{self, Limit},
     super::context::{self, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, SESSION_COOKIE},
     super::credentials,
+    super::security_log,
     crate::db,
     crate::domain::{ErrorCode, FieldErrors, LocalPath, NewPassword, Validator},
 };
@@ -83,9 +84,13 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     let verified = credentials::verify_password(hash, password).await?;
     let account = match account {
         Some(a) if verified && a.active == 1 => a,
-        _ => return Err(failed()),
+        other => {
+            security_log::log(other.map(|a| a.id), "login.failed", Some(&email)).await?;
+            return Err(failed());
+        }
     };
     attempts::forget("login:email", &email).await?;
+    security_log::log(Some(account.id), "login", None).await?;
     start_session(account.id, &account.language).await?;
     context::redirect(LocalPath::or_home(next.as_deref()).as_str());
     Ok(())
@@ -108,6 +113,9 @@ pub(crate) const SECRET_LINK_WINDOW_SECS: i64 = 60 * 60;
 pub async fn logout() -> Result<(), AppError> {
     let db = context::db()?;
     if let Some(hash) = context::session_token_hash() {
+        if let Some(user) = context::current_user().await? {
+            security_log::log(Some(user.id), "logout", None).await?;
+        }
         db::sessions::delete(db.pool(), &hash).await?;
     }
     context::set_cookie(SESSION_COOKIE, "", 0, true);
@@ -148,6 +156,7 @@ pub async fn change_password(
         || !credentials::verify_password(account.password_hash, current_password).await?
     {
         v.add("current_password", ErrorCode::WrongPassword);
+        security_log::log(Some(user.id), "password.change_failed", None).await?;
     }
     let new = NewPassword::check_pair(&mut v, &new_password, &confirm_password);
     let new = v.finish(|| new)?;
@@ -164,6 +173,14 @@ pub async fn change_password(
         language: &account.language,
     };
     super::notify_accounts::password_changed(&mut tx, &to, context::now()).await?;
+    db::audit::security(
+        &mut *tx,
+        Some(user.id),
+        "password.change",
+        None,
+        &context::client_address(),
+    )
+    .await?;
     tx.commit().await?;
     context::redirect("/account?changed=1");
     Ok(())
@@ -275,6 +292,14 @@ pub async fn accept_invite(
             return Err(FieldErrors::single("token", ErrorCode::MemberHasLogin).into());
         }
     }
+    db::audit::security(
+        &mut *tx,
+        Some(id),
+        "invite.accept",
+        None,
+        &context::client_address(),
+    )
+    .await?;
     tx.commit().await?;
     start_session(id, &invite.language).await?;
     context::redirect("/");

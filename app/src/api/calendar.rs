@@ -264,7 +264,7 @@ pub async fn new_feed_address() -> Result<FeedAddress, AppError> {
     let mut tx = db.begin().await?;
     db::calendar_feeds::replace_token(&mut tx, user.id, &credentials::token_hash(&token), now)
         .await?;
-    db::audit::record(&mut *tx, user.id, "feed_address_made", "account", user.id).await?;
+    db::audit::record(&mut *tx, user.id, "feed.create", "account", user.id).await?;
     tx.commit().await?;
     context::redirect(&format!("/calendar?new_feed={token}#feed"));
     Ok(feed_address(&context::public_url(), &token, now))

@@ -543,6 +543,15 @@ pub async fn get_consultation(id: i64) -> Result<ConsultationView, AppError> {
     let user = context::require(access::CONSULTATIONS).await?;
     let db = context::db()?;
     let row = visible(db.pool(), &user, id).await?;
+    db::audit::read(
+        db.pool(),
+        user.id,
+        "consultation.view",
+        "household",
+        Some(row.household_id),
+        None,
+    )
+    .await?;
     let no_shows = db::consultations::no_shows(db.pool(), &[row.household_id])
         .await?
         .first()

@@ -79,9 +79,22 @@ pub async fn search_households(
     language: String,
     status: String,
 ) -> Result<HouseholdList, AppError> {
-    context::require(access::HOUSEHOLDS).await?;
+    let user = context::require(access::HOUSEHOLDS).await?;
     let db = context::db()?;
     let filter = HouseholdFilter::from_query(&q, &city, &language, &status);
+    let terms: String = format!("q={q} city={city} language={language} status={status}")
+        .chars()
+        .take(500)
+        .collect();
+    db::audit::read(
+        db.pool(),
+        user.id,
+        "households.search",
+        "household",
+        None,
+        Some(&terms),
+    )
+    .await?;
     let rows = db::households::search(db.pool(), &filter, LIST_LIMIT).await?;
     Ok(HouseholdList {
         rows: rows

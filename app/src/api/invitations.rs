@@ -111,6 +111,19 @@ pub(crate) async fn send(
     )
     .await?;
     let link = format!("/invite/{token}");
+    let whom = invitation
+        .email
+        .or(invitation.phone)
+        .unwrap_or(invitation.name);
+    let detail = format!("{whom} ({})", role_names.join(","));
+    db::audit::security(
+        &mut **tx,
+        by,
+        "invite.create",
+        Some(&detail),
+        &context::client_address(),
+    )
+    .await?;
     if let Some(email) = invitation.email {
         let to = notify_accounts::To {
             account_id: None,
@@ -238,6 +251,7 @@ pub async fn revoke_invite(id: i64) -> Result<(), AppError> {
     if !db::invites::revoke(&mut tx, id, context::now()).await? {
         return Err(not_open());
     }
+    db::audit::record(&mut *tx, user.id, "invite.revoke", "invite", id).await?;
     tx.commit().await?;
     context::redirect("/invitations?revoked=1");
     Ok(())
@@ -261,6 +275,7 @@ pub async fn resend_invite(id: i64) -> Result<Option<String>, AppError> {
     if !db::invites::renew(&mut tx, id, &credentials::token_hash(&token), now).await? {
         return Err(not_open());
     }
+    db::audit::record(&mut *tx, user.id, "invite.resend", "invite", id).await?;
     let roles: Vec<Role> = row.roles.split(',').filter_map(Role::parse).collect();
     match &row.email {
         Some(email) => {

@@ -157,6 +157,8 @@ async fn visible(user: &CurrentUser, id: i64) -> Result<(MatchRow, bool), AppErr
 pub async fn get_match(id: i64) -> Result<MatchDetail, AppError> {
     let user = context::require_login().await?;
     let (m, mine) = visible(&user, id).await?;
+    let db = context::db()?;
+    db::audit::read(db.pool(), user.id, "match.view", "match", Some(id), None).await?;
     detail(m, mine).await
 }
 

@@ -300,6 +300,16 @@ async fn requestable(
 pub async fn match_request_page(household: i64) -> Result<RequestPage, AppError> {
     let user = context::require(access::MATCH_REQUESTS).await?;
     let (h, members) = requestable(&user, household).await?;
+    let db = context::db()?;
+    db::audit::read(
+        db.pool(),
+        user.id,
+        "match_request.view",
+        "household",
+        Some(h.id),
+        None,
+    )
+    .await?;
     Ok(RequestPage {
         household_id: h.id,
         household_name: members

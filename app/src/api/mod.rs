@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod assignment_detail;
 pub mod assignments;
+pub mod audit_admin;
 pub mod auth;
 pub mod calendar;
 pub mod checklist;
@@ -40,6 +41,8 @@ pub mod notify;
 pub mod notify_accounts;
 #[cfg(feature = "ssr")]
 pub mod notify_workshops;
+#[cfg(feature = "ssr")]
+mod security_log;
 
 #[cfg(test)]
 mod tests {

@@ -64,6 +64,14 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         };
         let link = format!("{}/reset-password/{token}", context::public_url());
         notify_accounts::password_reset(&mut tx, &to, &link, now).await?;
+        db::audit::security(
+            &mut *tx,
+            Some(account.id),
+            "password.reset_request",
+            None,
+            &client,
+        )
+        .await?;
         tx.commit().await?;
     }
     context::redirect("/forgot-password?sent=1");
@@ -121,6 +129,7 @@ pub async fn reset_password(
         language: &account.language,
     };
     notify_accounts::password_changed(&mut tx, &to, now).await?;
+    db::audit::security(&mut *tx, Some(account_id), "password.reset", None, &client).await?;
     tx.commit().await?;
     context::redirect("/login?reset=1");
     Ok(())

@@ -57,6 +57,15 @@ pub async fn reception_day(
     }
     .ok_or(AppError::NotFound)?;
     let office = this.id;
+    db::audit::read(
+        db.pool(),
+        user.id,
+        "reception.view",
+        "office",
+        Some(office),
+        date.as_deref(),
+    )
+    .await?;
     let today = context::today();
     let day = match date.as_deref().map(str::trim) {
         None | Some("") => today,

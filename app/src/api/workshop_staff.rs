@@ -202,6 +202,7 @@ pub async fn session_roster(session: i64) -> Result<RosterView, AppError> {
     let row = staff_session(&user, session).await?;
     let db = context::db()?;
     let pool = db.pool();
+    db::audit::read(pool, user.id, "roster.view", "session", Some(session), None).await?;
     let s = db::workshop_views::series(pool, row.series_id)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -5,6 +5,7 @@
 mod string_enum;
 pub mod account;
 mod assignment;
+mod audit_filter;
 mod checklist;
 pub mod consultation;
 mod email;
@@ -29,6 +30,7 @@ pub use assignment::{
     HandoverForm, NewAssignment, Period, ReassignForm, ValidEnd, ValidExtension, ValidHandover,
     ValidReassignment, DEFAULT_DAYS, ENDING_SOON_DAYS, MAX_DAYS, MAX_EXTENSION_DAYS, MIN_DAYS,
 };
+pub use audit_filter::{AuditFilter, ValidAuditFilter};
 pub use checklist::{
     gaps as checklist_gaps, ChecklistChange, ChecklistForm, ChecklistItem, ChecklistRowForm,
     ChecklistStatus,

@@ -100,7 +100,7 @@ fn language_of(asked: Option<&str>, headers: &HeaderMap) -> String {
 }
 
 /// The logged-in account of the request and its language.
-async fn session_account(
+pub(super) async fn session_account(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<Option<(i64, String)>, sqlx::Error> {

@@ -1,5 +1,6 @@
 //! Routes that are not pages: health, language switch, calendar files, static files.
 
+mod audit_export;
 mod calendar;
 mod health;
 mod language;
@@ -14,6 +15,7 @@ use tower_http::services::ServeDir;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(health::healthz))
+        .route("/admin/audit.csv", get(audit_export::audit_csv))
         .route(
             "/lang/{code}",
             get(language::by_link).post(language::choose),

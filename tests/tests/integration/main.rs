@@ -4,6 +4,7 @@
 mod helpers;
 
 mod access_matrix;
+mod audit;
 mod auth;
 mod calendar;
 mod consultations;

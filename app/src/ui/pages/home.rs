@@ -44,6 +44,7 @@ pub fn HomePage() -> impl IntoView {
                                     <li><A href="/admin/accounts">{t!(i18n, nav_accounts)}</A></li>
                                     <li><A href="/admin/offices">{t!(i18n, nav_offices)}</A></li>
                                     <li><A href="/admin/outbox">{t!(i18n, nav_outbox)}</A></li>
+                                    <li><A href="/admin/audit">{t!(i18n, nav_audit)}</A></li>
                                 </Show>
                                 <Show when=move || inviter>
                                     <li><A href="/invitations">{t!(i18n, invitations_title)}</A></li>

@@ -2,6 +2,7 @@
 
 mod account;
 mod accounts;
+mod audit;
 mod calendar;
 mod consultations;
 mod errors;
@@ -21,6 +22,7 @@ mod workshops;
 
 pub use account::AccountPage;
 pub use accounts::{AccountAdminPage, AccountsPage};
+pub use audit::AuditPage;
 pub use calendar::{CalendarPage, OfficeCalendarPage};
 pub(crate) use consultations::with_consultations;
 pub use consultations::{
