@@ -107,6 +107,64 @@ async fn active_match(app: &TestApp, household: i64, volunteer: i64, by: i64) ->
     (id, request)
 }
 
+/// A confirmed consultation of `household` with `coordinator` at `office`, ten days ahead.
+async fn consultation(app: &TestApp, household: i64, office: i64, coordinator: i64, by: i64) {
+    let start = tugi_app::db::now() + 10 * 86_400 + (household * 10 + by) * 3600;
+    let (event,): (i64,) = sqlx::query_as(
+        "INSERT INTO events (uid, kind, starts_at, ends_at, status, sequence, created_by, \
+         created_at, updated_at) VALUES ($1, 'consultation', $2, $3, 'confirmed', 0, $4, 0, 0) \
+         RETURNING id",
+    )
+    .bind(format!("matrix-{household}-{by}@tugi"))
+    .bind(start)
+    .bind(start + 45 * 60)
+    .bind(by)
+    .fetch_one(app.db.pool())
+    .await
+    .expect("event");
+    sqlx::query(
+        "INSERT INTO occupancy (event_id, resource, starts_at, ends_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(event)
+    .bind(format!("person:{coordinator}"))
+    .bind(start)
+    .bind(start + 45 * 60)
+    .execute(app.db.pool())
+    .await
+    .expect("occupancy");
+    sqlx::query(
+        "INSERT INTO consultations (event_id, office_id, coordinator_id, household_id, booked_by, \
+         topic, party_size) VALUES ($1, $2, $3, $4, $5, 'documents', 1)",
+    )
+    .bind(event)
+    .bind(office)
+    .bind(coordinator)
+    .bind(household)
+    .bind(by)
+    .execute(app.db.pool())
+    .await
+    .expect("consultation");
+}
+
+/// A confirmed seat for `household` in `series`.
+async fn registration(app: &TestApp, series: i64, household: i64, by: i64) {
+    sqlx::query("UPDATE series SET seats_taken = seats_taken + 1 WHERE id = $1")
+        .bind(series)
+        .execute(app.db.pool())
+        .await
+        .expect("seat");
+    sqlx::query(
+        "INSERT INTO registrations (series_id, household_id, booked_by, seats, status, \
+         created_at, updated_at) VALUES ($1, $2, $3, 1, 'confirmed', 0, 0)",
+    )
+    .bind(series)
+    .bind(household)
+    .bind(by)
+    .execute(app.db.pool())
+    .await
+    .expect("registration");
+}
+
 /// The placeholders' values for every column, from the demo world plus a few records.
 async fn bindings(app: &TestApp) -> Vec<BTreeMap<&'static str, i64>> {
     let id = |email: &'static str| app.account_id(email);
@@ -179,6 +237,16 @@ async fn bindings(app: &TestApp) -> Vec<BTreeMap<&'static str, i64>> {
         one(app, series_of, facilitator2).await,
     );
     let office = one(app, "SELECT MIN(id) FROM offices WHERE id > $1", 0).await;
+    // The demo books none for these households: one consultation each, one workshop seat.
+    for (home, by) in [
+        (own_home, support),
+        (ben_home, beneficiary),
+        (ben_other, coordinator),
+    ] {
+        consultation(app, home, office, coordinator, by).await;
+    }
+    registration(app, own_series, ben_home, beneficiary).await;
+    registration(app, own_series, ben_other, coordinator).await;
     let mut columns = Vec::new();
     for (name, _, relation) in COLUMNS {
         let (household, assignment, matched, request, series) = match (name, relation) {
