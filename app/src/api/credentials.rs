@@ -24,7 +24,7 @@ fn hashing_slots() -> &'static tokio::sync::Semaphore {
 }
 
 /// How long a request waits for a hashing slot before it is told to come back later (429).
-const SLOT_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+const SLOT_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 async fn hashing_slot() -> Result<tokio::sync::SemaphorePermit<'static>, AppError> {
     match tokio::time::timeout(SLOT_WAIT, hashing_slots().acquire()).await {
