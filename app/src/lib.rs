@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/households/new") view=NewHouseholdPage ssr=SsrMode::Async />
                         <Route path=path!("/households/:id") view=HouseholdPage ssr=SsrMode::Async />
                         <Route path=path!("/households/:id/edit") view=EditHouseholdPage ssr=SsrMode::Async />
+                        <Route path=path!("/households/:id/data") view=HouseholdDataPage ssr=SsrMode::Async />
                         <Route path=path!("/households/:id/assign") view=AssignPage ssr=SsrMode::Async />
                         <Route path=path!("/assignments") view=CoordinatorOverviewPage ssr=SsrMode::Async />
                         <Route path=path!("/assignments/:id") view=AssignmentPage ssr=SsrMode::Async />
@@ -81,6 +82,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/support-persons") view=SupportPersonsPage ssr=SsrMode::Async />
                         <Route path=path!("/support-persons/:id") view=SupportPersonPage ssr=SsrMode::Async />
                         <Route path=path!("/my-support") view=MySupportPage ssr=SsrMode::Async />
+                        <Route path=path!("/my-data") view=MyDataPage ssr=SsrMode::Async />
                         <Route path=path!("/consultations") view=MyConsultationsPage ssr=SsrMode::Async />
                         <Route path=path!("/consultations/book") view=BookConsultationPage ssr=SsrMode::Async />
                         <Route path=path!("/consultations/:id") view=ConsultationPage ssr=SsrMode::Async />

@@ -1,6 +1,7 @@
 //! Configuration from the command line and the environment.
 
 use std::path::PathBuf;
+use tugi_app::domain::Retention;
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -26,6 +27,8 @@ pub struct Config {
     pub trusted_proxy_header: Option<String>,
     /// A session ends after this long without a request (shared reception PCs).
     pub session_idle_secs: i64,
+    /// How long the retention job keeps closed households, message texts and audit rows.
+    pub retention: Retention,
 }
 
 impl Config {
@@ -69,6 +72,7 @@ impl Default for Config {
             public_url: "http://127.0.0.1:3000".into(),
             trusted_proxy_header: None,
             session_idle_secs: 2 * 3600,
+            retention: Retention::default(),
         }
     }
 }

@@ -12,10 +12,11 @@ use std::time::Duration;
 use tugi_app::api::context::Clock;
 use tugi_app::api::notify::{self, MessageKind, Notice};
 use tugi_app::api::notify_workshops;
-use tugi_app::db::{self, outbox::MessageRow, Db};
+use tugi_app::db::{self, outbox::MessageRow, retention::Purged, Db};
 use tugi_app::domain::consultation::REMINDER_LEAD;
 use tugi_app::domain::ics::{self, Invitation};
 use tugi_app::domain::workshops::SeatMessage;
+use tugi_app::domain::Retention;
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
@@ -83,6 +84,8 @@ pub struct Report {
     pub offers_expired: usize,
     /// Sessions that ended (idle or past their lifetime) and were deleted with their drafts.
     pub sessions_ended: u64,
+    /// What the retention rules removed.
+    pub purged: Purged,
 }
 
 pub struct Jobs {
@@ -92,6 +95,7 @@ pub struct Jobs {
     clock: Clock,
     public_url: String,
     session_idle_secs: i64,
+    retention: Retention,
     interval: Duration,
     /// This process's name in `worker_runs`.
     instance: String,
@@ -108,6 +112,7 @@ impl Jobs {
             clock,
             public_url: config.public_url.trim_end_matches('/').to_string(),
             session_idle_secs: config.session_idle_secs,
+            retention: config.retention,
             interval: Duration::from_secs(config.mail.interval_secs.max(1)),
             instance: format!(
                 "{}-{}",
@@ -163,6 +168,7 @@ impl Jobs {
         let offers_expired = self.expire_offers(now).await?;
         let (sent, failed) = self.deliver_due(now).await?;
         let sessions_ended = self.sweep().await?;
+        let purged = self.retain(now).await?;
         db::outbox::worker_ran(self.db.pool(), &self.instance, self.clock.now()).await?;
         Ok(Report {
             reminders,
@@ -170,7 +176,14 @@ impl Jobs {
             failed,
             offers_expired,
             sessions_ended,
+            purged,
         })
+    }
+
+    /// Applies the retention rules by the rules' clock (so tests can move time on).
+    async fn retain(&self, now: i64) -> Result<Purged, sqlx::Error> {
+        let now = chrono::DateTime::from_timestamp(now, 0).unwrap_or_default();
+        db::retention::run(&self.db, self.retention.cutoffs(now)).await
     }
 
     /// Deletes ended sessions and attempt counts past every window. Sessions live by the

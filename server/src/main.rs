@@ -1,6 +1,7 @@
 //! `tugi`: serve the app, migrate the database, create the first admin, load demo data.
 
 use clap::{Parser, Subcommand};
+use tugi_app::domain::Retention;
 use tugi_server::config::{Config, MailConfig};
 use tugi_server::{demo, open_database, spawn};
 
@@ -78,6 +79,33 @@ struct Cli {
         global = true
     )]
     session_idle_minutes: i64,
+    /// Months after closing when a household is anonymised by the retention job.
+    #[arg(
+        long,
+        env = "TUGI_RETAIN_CLOSED_MONTHS",
+        default_value_t = 24,
+        value_parser = clap::value_parser!(u32).range(1..=240),
+        global = true
+    )]
+    retain_closed_months: u32,
+    /// Days after which the text of a sent message is blanked.
+    #[arg(
+        long,
+        env = "TUGI_RETAIN_MESSAGE_DAYS",
+        default_value_t = 90,
+        value_parser = clap::value_parser!(u32).range(1..=3650),
+        global = true
+    )]
+    retain_message_days: u32,
+    /// Years the audit log is kept.
+    #[arg(
+        long,
+        env = "TUGI_RETAIN_AUDIT_YEARS",
+        default_value_t = 5,
+        value_parser = clap::value_parser!(u32).range(1..=30),
+        global = true
+    )]
+    retain_audit_years: u32,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -146,6 +174,11 @@ async fn run(cli: Cli) -> Result<(), Error> {
             .trusted_proxy_header
             .filter(|name| !name.trim().is_empty()),
         session_idle_secs: cli.session_idle_minutes * 60,
+        retention: Retention {
+            closed_household_months: cli.retain_closed_months,
+            message_days: cli.retain_message_days,
+            audit_years: cli.retain_audit_years,
+        },
     };
     match cli.command.unwrap_or(Command::Serve { demo: false }) {
         Command::Serve { demo } => serve(&config, demo).await,

@@ -44,11 +44,14 @@ pub struct MemberView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConsentView {
+    pub id: i64,
     pub purpose: String,
     pub given_on: String,
     pub recorded_by: String,
     /// Europe/Tallinn wall-clock time.
     pub recorded_at: String,
+    /// (date, by whom) once the household withdrew this consent.
+    pub withdrawn: Option<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -70,6 +73,8 @@ pub struct HouseholdDetail {
     pub assignments: Vec<super::assignments::AssignmentView>,
     /// Who of the members has a login of their own, or an open invitation.
     pub logins: Vec<super::invitations::MemberLoginView>,
+    /// Europe/Tallinn time of the erasure, once the household was anonymised.
+    pub erased_at: Option<String>,
 }
 
 #[server(endpoint = "search_households")]
@@ -157,6 +162,10 @@ pub async fn get_household(id: i64) -> Result<HouseholdDetail, AppError> {
         .await?
         .into_iter()
         .map(|c| ConsentView {
+            withdrawn: c
+                .withdrawn_on
+                .map(|on| (on, c.withdrawn_by.unwrap_or_default())),
+            id: c.id,
             purpose: c.purpose,
             given_on: c.given_on,
             recorded_by: c.recorded_by,
@@ -182,6 +191,7 @@ pub async fn get_household(id: i64) -> Result<HouseholdDetail, AppError> {
     Ok(HouseholdDetail {
         assignments,
         logins,
+        erased_at: h.erased_at.map(context::local_time),
         id: h.id,
         form: HouseholdForm {
             city: h.city,

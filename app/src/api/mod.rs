@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod checklist;
 pub mod consultations;
 pub mod dashboards;
+pub mod data_protection;
 pub mod drafts;
 pub mod households;
 pub mod invitations;

@@ -4,12 +4,14 @@
 use super::{calendar_feed, context};
 use crate::db::{self, consultations::ConsultationRow, Tx};
 pub use crate::domain::consultation::MessageKind;
+use crate::domain::ConsentPurpose;
 use crate::i18n::Locale;
 use crate::ui::text::{language_name_in, topic_name_in};
 use leptos_i18n::td_string;
 
 /// Who hears about a household's consultation: the first member with an account, else the
 /// household's own email, else the support person who booked it.
+/// A household that withdrew its consent to messages is not written to.
 pub struct Recipient {
     pub account_id: Option<i64>,
     pub email: String,
@@ -30,6 +32,10 @@ pub async fn recipient(
     household_id: i64,
     booked_by: i64,
 ) -> Result<Option<Recipient>, sqlx::Error> {
+    // After the household withdrew its consent to messages, only the support person who
+    // booked hears of it.
+    let household_reachable =
+        !db::households::consent_withdrawn(tx, household_id, ConsentPurpose::Messaging).await?;
     let member: Option<(i64, String, String)> = sqlx::query_as(
         "SELECT a.id, a.email, a.language FROM members m JOIN accounts a ON a.id = m.account_id \
          WHERE m.household_id = $1 AND a.active = 1 ORDER BY m.id LIMIT 1",
@@ -37,7 +43,7 @@ pub async fn recipient(
     .bind(household_id)
     .fetch_optional(&mut **tx)
     .await?;
-    if let Some((id, email, language)) = member {
+    if let (true, Some((id, email, language))) = (household_reachable, member) {
         return Ok(Some(Recipient {
             account_id: Some(id),
             email,
@@ -54,7 +60,7 @@ pub async fn recipient(
     .bind(household_id)
     .fetch_optional(&mut **tx)
     .await?;
-    if let Some((Some(email), language)) = household {
+    if let (true, Some((Some(email), language))) = (household_reachable, household) {
         return Ok(Some(Recipient {
             account_id: None,
             email,

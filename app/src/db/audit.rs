@@ -40,6 +40,26 @@ pub async fn record<'e, E: Executor<'e, Database = Any>>(
     .map(|_| ())
 }
 
+/// A change the system made by itself (the retention job), with no account behind it.
+pub async fn system<'e, E: Executor<'e, Database = Any>>(
+    executor: E,
+    action: &str,
+    subject_type: &str,
+    subject_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO audit_log (account_id, action, subject_type, subject_id, at) \
+         VALUES (NULL, $1, $2, $3, $4)",
+    )
+    .bind(action)
+    .bind(subject_type)
+    .bind(subject_id)
+    .bind(now())
+    .execute(executor)
+    .await
+    .map(|_| ())
+}
+
 /// A security event about an account (None: an address with no account, say), with the
 /// client's address and what else identifies it (the address typed at a failed login).
 pub async fn security<'e, E: Executor<'e, Database = Any>>(

@@ -1,7 +1,8 @@
 //! Households, their members, languages and consents.
 
 use super::{like_pattern, now, Tx};
-use crate::domain::{HouseholdFilter, NewConsent, NewHousehold, NewMember};
+use crate::domain::{ConsentPurpose, HouseholdFilter, NewConsent, NewHousehold, NewMember};
+use chrono::NaiveDate;
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
 use sqlx::{Any, AnyPool, FromRow, Row};
@@ -19,6 +20,8 @@ pub struct HouseholdRow {
     pub status: String,
     pub created_at: i64,
     pub updated_at: i64,
+    /// When the household was anonymised; its record is then read-only.
+    pub erased_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -40,10 +43,13 @@ pub struct LanguageRow {
 
 #[derive(Debug, Clone, FromRow)]
 pub struct ConsentRow {
+    pub id: i64,
     pub purpose: String,
     pub given_on: String,
     pub recorded_by: String,
     pub recorded_at: i64,
+    pub withdrawn_on: Option<String>,
+    pub withdrawn_by: Option<String>,
 }
 
 /// One line of the household list: the household and its first member's name.
@@ -59,7 +65,7 @@ pub struct ListRow {
 }
 
 const HOUSEHOLD_COLUMNS: &str = "id, city, arrival_date, phone, email, channel, needs, notes, \
-     status, created_at, updated_at";
+     status, created_at, updated_at, erased_at";
 
 /// Binds the household's fields, in the column order both statements below use ($1 to $8).
 fn bind_household<'q>(
@@ -99,7 +105,9 @@ pub async fn create(
 pub async fn update(tx: &mut Tx, id: i64, household: &NewHousehold) -> Result<bool, sqlx::Error> {
     let query = sqlx::query(
         "UPDATE households SET city = $1, arrival_date = $2, phone = $3, email = $4, channel = $5, \
-         needs = $6, notes = $7, status = $8, updated_at = $9 WHERE id = $10",
+         needs = $6, notes = $7, status = $8, updated_at = $9, \
+         closed_at = CASE WHEN $8 = 'closed' THEN COALESCE(closed_at, $9) ELSE NULL END \
+         WHERE id = $10 AND erased_at IS NULL",
     );
     let done = bind_household(query, household)
         .bind(now())
@@ -261,13 +269,58 @@ pub async fn languages(pool: &AnyPool, household_id: i64) -> Result<Vec<Language
 
 pub async fn consents(pool: &AnyPool, household_id: i64) -> Result<Vec<ConsentRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT c.purpose, c.given_on, a.display_name AS recorded_by, c.recorded_at \
+        "SELECT c.id, c.purpose, c.given_on, a.display_name AS recorded_by, c.recorded_at, \
+         c.withdrawn_on, w.display_name AS withdrawn_by \
          FROM consents c JOIN accounts a ON a.id = c.recorded_by \
+         LEFT JOIN accounts w ON w.id = c.withdrawn_by \
          WHERE c.household_id = $1 ORDER BY c.id DESC",
     )
     .bind(household_id)
     .fetch_all(pool)
     .await
+}
+
+/// Marks one of the household's consents withdrawn as of `on` (a date); false when there is no
+/// such consent or it was already withdrawn.
+pub async fn withdraw_consent(
+    tx: &mut Tx,
+    household_id: i64,
+    consent_id: i64,
+    on: NaiveDate,
+    by: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE consents SET withdrawn_on = $1, withdrawn_by = $2, withdrawn_at = $3 \
+         WHERE id = $4 AND household_id = $5 AND withdrawn_on IS NULL",
+    )
+    .bind(on.to_string())
+    .bind(by)
+    .bind(now())
+    .bind(consent_id)
+    .bind(household_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Whether the household withdrew its consent for `purpose` and has not given it again.
+pub async fn consent_withdrawn(
+    tx: &mut Tx,
+    household_id: i64,
+    purpose: ConsentPurpose,
+) -> Result<bool, sqlx::Error> {
+    let (withdrawn, given): (i64, i64) = sqlx::query_as(
+        "SELECT \
+           (SELECT COUNT(*) FROM consents WHERE household_id = $1 AND purpose = $2 \
+              AND withdrawn_on IS NOT NULL), \
+           (SELECT COUNT(*) FROM consents WHERE household_id = $1 AND purpose = $2 \
+              AND withdrawn_on IS NULL)",
+    )
+    .bind(household_id)
+    .bind(purpose.code())
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(withdrawn > 0 && given == 0)
 }
 
 pub async fn record_consent(

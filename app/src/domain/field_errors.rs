@@ -127,6 +127,18 @@ pub enum ErrorCode {
     InvalidResetLink,
     /// Neither an email address nor a phone number was given.
     EmailOrPhone,
+    /// Erasure waits until the household's assignment has ended.
+    OpenAssignment,
+    /// Erasure waits until the household's volunteer matches have closed.
+    OpenMatch,
+    /// Erasure waits until the household's planned consultations and sign-ups are cancelled.
+    UpcomingBooking {
+        count: i64,
+    },
+    /// The household's data was already erased.
+    AlreadyErased,
+    /// The consent was already withdrawn.
+    AlreadyWithdrawn,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

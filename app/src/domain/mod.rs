@@ -8,6 +8,7 @@ mod assignment;
 mod audit_filter;
 mod checklist;
 pub mod consultation;
+mod data_protection;
 mod email;
 mod field_errors;
 pub mod holidays;
@@ -35,6 +36,7 @@ pub use checklist::{
     gaps as checklist_gaps, ChecklistChange, ChecklistForm, ChecklistItem, ChecklistRowForm,
     ChecklistStatus,
 };
+pub use data_protection::{ErasureBlockers, ExportTable, ExportValue, Retention, RetentionCutoffs};
 pub use email::Email;
 pub use field_errors::{ErrorCode, FieldError, FieldErrors, Validator};
 pub use household::{

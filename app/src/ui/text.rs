@@ -110,6 +110,34 @@ pub fn purpose_name(i18n: I18n, code: &str) -> String {
     .to_string()
 }
 
+/// The heading of one table of a household's data export.
+pub fn data_table_name(i18n: I18n, name: &str) -> String {
+    match name {
+        "household" => t_string!(i18n, data_table_household),
+        "members" => t_string!(i18n, data_table_members),
+        "member_languages" => t_string!(i18n, data_table_member_languages),
+        "logins" => t_string!(i18n, data_table_logins),
+        "invitations" => t_string!(i18n, data_table_invitations),
+        "consents" => t_string!(i18n, data_table_consents),
+        "assignments" => t_string!(i18n, data_table_assignments),
+        "assignment_extensions" => t_string!(i18n, data_table_assignment_extensions),
+        "checklist" => t_string!(i18n, data_table_checklist),
+        "meetings" => t_string!(i18n, data_table_meetings),
+        "meeting_topics" => t_string!(i18n, data_table_meeting_topics),
+        "consultations" => t_string!(i18n, data_table_consultations),
+        "match_requests" => t_string!(i18n, data_table_match_requests),
+        "matches" => t_string!(i18n, data_table_matches),
+        "check_ins" => t_string!(i18n, data_table_check_ins),
+        "workshop_sign_ups" => t_string!(i18n, data_table_workshop_sign_ups),
+        "workshop_participants" => t_string!(i18n, data_table_workshop_participants),
+        "attendance" => t_string!(i18n, data_table_attendance),
+        "messages" => t_string!(i18n, data_table_messages),
+        "access_log" => t_string!(i18n, data_table_access_log),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
 pub fn audit_action_name(i18n: I18n, code: &str) -> String {
     match code {
         "household.view" => t_string!(i18n, action_household_view),
@@ -117,6 +145,9 @@ pub fn audit_action_name(i18n: I18n, code: &str) -> String {
         "household.update" => t_string!(i18n, action_household_update),
         "member.add" => t_string!(i18n, action_member_add),
         "consent.record" => t_string!(i18n, action_consent_record),
+        "consent.withdraw" => t_string!(i18n, action_consent_withdraw),
+        "household.export" => t_string!(i18n, action_household_export),
+        "household.erase" => t_string!(i18n, action_household_erase),
         "assignment.create" => t_string!(i18n, action_assignment_create),
         "assignment.extend" => t_string!(i18n, action_assignment_extend),
         "assignment.end" => t_string!(i18n, action_assignment_end),
@@ -260,6 +291,13 @@ pub fn field_error(i18n: I18n, code: ErrorCode) -> String {
         ErrorCode::RoleNotAllowed => t_string!(i18n, err_role_not_allowed).to_string(),
         ErrorCode::InvalidResetLink => t_string!(i18n, err_invalid_reset_link).to_string(),
         ErrorCode::EmailOrPhone => t_string!(i18n, err_email_or_phone).to_string(),
+        ErrorCode::OpenAssignment => t_string!(i18n, err_open_assignment).to_string(),
+        ErrorCode::OpenMatch => t_string!(i18n, err_open_match).to_string(),
+        ErrorCode::UpcomingBooking { count } => {
+            t_string!(i18n, err_upcoming_booking, count = count).to_string()
+        }
+        ErrorCode::AlreadyErased => t_string!(i18n, err_already_erased).to_string(),
+        ErrorCode::AlreadyWithdrawn => t_string!(i18n, err_already_withdrawn).to_string(),
         ErrorCode::PlannedEndOutOfRange { min, max } => {
             t_string!(i18n, err_planned_end_range, min = min, max = max).to_string()
         }

@@ -2,6 +2,7 @@
 
 mod audit_export;
 mod calendar;
+mod data_export;
 mod health;
 mod language;
 pub mod status;
@@ -16,6 +17,11 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/admin/audit.csv", get(audit_export::audit_csv))
+        .route(
+            "/households/{id}/data.json",
+            get(data_export::household_json),
+        )
+        .route("/my-data.json", get(data_export::own_json))
         .route(
             "/lang/{code}",
             get(language::by_link).post(language::choose),

@@ -8,6 +8,7 @@ mod audit;
 mod auth;
 mod calendar;
 mod consultations;
+mod data_protection;
 mod demo;
 mod health;
 mod households;

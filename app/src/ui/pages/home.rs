@@ -39,6 +39,7 @@ pub fn HomePage() -> impl IntoView {
                                 </Show>
                                 <Show when=move || beneficiary>
                                     <li><A href="/my-support">{t!(i18n, nav_my_support)}</A></li>
+                                    <li><A href="/my-data">{t!(i18n, my_data_link)}</A></li>
                                 </Show>
                                 <Show when=move || admin>
                                     <li><A href="/admin/accounts">{t!(i18n, nav_accounts)}</A></li>

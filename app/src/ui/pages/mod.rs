@@ -31,7 +31,10 @@ pub use consultations::{
 };
 pub use errors::{ErrorView, NotFoundPage};
 pub use home::HomePage;
-pub use households::{EditHouseholdPage, HouseholdListPage, HouseholdPage, NewHouseholdPage};
+pub use households::{
+    EditHouseholdPage, HouseholdDataPage, HouseholdListPage, HouseholdPage, MyDataPage,
+    NewHouseholdPage,
+};
 pub use invitations::InvitationsPage;
 pub use invite::InvitePage;
 pub use login::LoginPage;

@@ -81,7 +81,7 @@ pub fn HouseholdListPage() -> impl IntoView {
                                     <tbody>
                                         {data.rows.into_iter().map(|h| view! {
                                             <tr>
-                                                <td><A href=format!("/households/{}", h.id)>{h.name}</A></td>
+                                                <td><A href=format!("/households/{}", h.id)>{if h.name.is_empty() { t_string!(i18n, erased_household).to_string() } else { h.name }}</A></td>
                                                 <td>{h.city}</td>
                                                 <td>{h.arrival_date}</td>
                                                 <td>{h.member_count}</td>

@@ -1,10 +1,11 @@
 use super::fields::MemberFields;
+use crate::api::data_protection::{EraseHousehold, WithdrawConsent};
 use crate::api::drafts::{decode_draft, take_draft};
 use crate::api::households::{get_household, AddMember, RecordConsent};
 use crate::domain::role::access;
 use crate::domain::{ConsentForm, ConsentPurpose, MemberForm};
 use crate::i18n::*;
-use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
+use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField, Tick};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::pages::{ErrorView, LoginActions, MemberLogins};
 use crate::ui::text::{
@@ -20,14 +21,22 @@ pub fn HouseholdPage() -> impl IntoView {
     let id = id_param("id");
     let add_member = ServerAction::<AddMember>::new();
     let consent = ServerAction::<RecordConsent>::new();
+    let withdraw = ServerAction::<WithdrawConsent>::new();
+    let erase = ServerAction::<EraseHousehold>::new();
     let logins = LoginActions::new();
     let member_error = action_error(add_member);
     let consent_error = action_error(consent);
+    let withdraw_error = action_error(withdraw);
+    let erase_error = action_error(erase);
     let household = Resource::new(
         move || {
             (
                 id(),
-                add_member.version().get() + consent.version().get() + logins.version(),
+                add_member.version().get()
+                    + consent.version().get()
+                    + withdraw.version().get()
+                    + erase.version().get()
+                    + logins.version(),
             )
         },
         |(id, _)| get_household(id),
@@ -51,7 +60,10 @@ pub fn HouseholdPage() -> impl IntoView {
                             let member_form: MemberForm = decode_draft(member_draft, MemberForm::default());
                             let consent_form: ConsentForm = decode_draft(consent_draft, ConsentForm::default());
                             let purposes = ConsentPurpose::ALL.iter().map(|p| (p.code().to_string(), purpose_name(i18n, p.code()))).collect();
-                            let title = h.members.first().map(|m| format!("{} {}", m.first_name, m.last_name)).unwrap_or_default();
+                            let title = match (&h.erased_at, h.members.first()) {
+                                (None, Some(m)) => format!("{} {}", m.first_name, m.last_name),
+                                _ => t_string!(i18n, erased_household).to_string(),
+                            };
                             let f = h.form.clone();
                             view! {
                                 <p><A href="/households">{t!(i18n, back_to_list)}</A></p>
@@ -62,6 +74,7 @@ pub fn HouseholdPage() -> impl IntoView {
                                         <A href=format!("/matching/new?household={}", h.id) attr:class="button secondary">{t!(i18n, ask_volunteer)}</A>
                                     </div>
                                 </div>
+                                {h.erased_at.clone().map(|when| view! { <p class="notice" role="status">{t!(i18n, erased_notice, when)}</p> })}
                                 <dl class="facts">
                                     <dt>{t!(i18n, field_city)}</dt><dd>{f.city}</dd>
                                     <dt>{t!(i18n, field_arrival_date)}</dt><dd>{f.arrival_date}</dd>
@@ -127,11 +140,24 @@ pub fn HouseholdPage() -> impl IntoView {
                                     view! {
                                         <ul>
                                             {h.consents.into_iter().map(|c| view! {
-                                                <li>{purpose_name(i18n, &c.purpose)} ": " {c.given_on} " (" {c.recorded_by} ", " {c.recorded_at} ")"</li>
+                                                <li>
+                                                    {purpose_name(i18n, &c.purpose)} ": " {c.given_on} " (" {c.recorded_by} ", " {c.recorded_at} ")"
+                                                    {match c.withdrawn {
+                                                        Some((date, by)) => view! { " — " <strong>{t!(i18n, consent_withdrawn, date, by)}</strong> }.into_any(),
+                                                        None => view! {
+                                                            <ActionForm action=withdraw attr:class="inline">
+                                                                <input type="hidden" name="household_id" value=h.id />
+                                                                <input type="hidden" name="consent_id" value=c.id />
+                                                                <button type="submit" class="secondary">{t!(i18n, consent_withdraw_submit)}</button>
+                                                            </ActionForm>
+                                                        }.into_any(),
+                                                    }}
+                                                </li>
                                             }).collect_view()}
                                         </ul>
                                     }.into_any()
                                 }}
+                                <ErrorSummary error=withdraw_error />
                                 <ErrorSummary error=consent_error />
                                 <ActionForm action=consent attr:class="stack narrow">
                                     <input type="hidden" name="household_id" value=h.id />
@@ -141,6 +167,23 @@ pub fn HouseholdPage() -> impl IntoView {
                                         hint=t_string!(i18n, date_hint).to_string() value=consent_form.given_on error=consent_error inputmode="numeric" />
                                     <button type="submit">{t!(i18n, consent_record_submit)}</button>
                                 </ActionForm>
+                                <h2>{t!(i18n, data_protection_title)}</h2>
+                                <ul>
+                                    <li><A href=format!("/households/{}/data", h.id)>{t!(i18n, data_view_link)}</A></li>
+                                    <li><a href=format!("/households/{}/data.json", h.id) download>{t!(i18n, data_json_link)}</a></li>
+                                </ul>
+                                {h.erased_at.is_none().then(|| view! {
+                                    <details class="card" open=erase_error.get_untracked().is_some()>
+                                        <summary>{t!(i18n, erase_title)}</summary>
+                                        <p>{t!(i18n, erase_explain)}</p>
+                                        <ErrorSummary error=erase_error />
+                                        <ActionForm action=erase attr:class="stack narrow">
+                                            <input type="hidden" name="household_id" value=h.id />
+                                            <Tick name="confirm".to_string() id="f-confirm".to_string() label=t_string!(i18n, erase_confirm).to_string() checked=false />
+                                            <button type="submit" id="f-erase" class="danger">{t!(i18n, erase_submit)}</button>
+                                        </ActionForm>
+                                    </details>
+                                })}
                                 <h2>{t!(i18n, audit_title)}</h2>
                                 <ul class="audit">
                                     {h.audit.into_iter().map(|a| view! {
