@@ -1004,6 +1004,8 @@ T = {
 "action_household_export": ("vaatas kõiki pere andmeid", "read all of the household's data", "просмотрено все данные семьи", "переглянуто всі дані сім'ї"),
 "action_household_erase": ("kustutas pere isikuandmed", "erased the household's personal data", "удалены персональные данные семьи", "видалено персональні дані сім'ї"),
 "action_consent_withdraw": ("võttis nõusoleku tagasi", "withdrew a consent", "отозвано согласие", "відкликано згоду"),
+"err_unavailable_title": ("Teenus on hetkel kättesaamatu", "Service briefly unavailable", "Сервис временно недоступен", "Сервіс тимчасово недоступний"),
+"err_unavailable": ("Andmebaas ei vasta praegu. Midagi ei salvestatud; proovige mõne hetke pärast uuesti.", "The database is not answering right now. Nothing was saved; please try again in a moment.", "База данных сейчас не отвечает. Ничего не сохранено; попробуйте ещё раз через минуту.", "База даних зараз не відповідає. Нічого не збережено; спробуйте ще раз за хвилину."),
 }
 here = os.path.dirname(os.path.abspath(__file__))
 for i, lang in enumerate(["et", "en", "ru", "uk"]):

@@ -25,6 +25,9 @@ pub enum AppError {
     /// Too many attempts in a short time.
     #[error("too many requests")]
     TooManyRequests,
+    /// The database cannot be reached or is restarting: worth trying again in a moment.
+    #[error("service unavailable")]
+    Unavailable,
     /// Something failed on the server; details are logged, never shown.
     #[error("internal error")]
     Internal,
@@ -40,6 +43,7 @@ impl AppError {
             AppError::Invalid(_) => S::UNPROCESSABLE_ENTITY,
             AppError::BadRequest => S::BAD_REQUEST,
             AppError::TooManyRequests => S::TOO_MANY_REQUESTS,
+            AppError::Unavailable => S::SERVICE_UNAVAILABLE,
             AppError::Internal => S::INTERNAL_SERVER_ERROR,
         }
     }
@@ -81,8 +85,13 @@ impl From<ServerFnError> for AppError {
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
-        tracing::error!(%error, "database error");
-        AppError::Internal
+        if crate::db::is_unavailable(&error) {
+            tracing::warn!(%error, "database unavailable");
+            AppError::Unavailable
+        } else {
+            tracing::error!(%error, "database error");
+            AppError::Internal
+        }
     }
 }
 

@@ -178,6 +178,31 @@ fn prepare_sqlite_url(url: &str) -> Result<String, sqlx::Error> {
 }
 
 /// The current instant as UTC unix seconds, the form every `*_at` column holds.
+/// Whether an error means the database is out of reach for now (restarting, unreachable, out of
+/// connections, busy past the wait, a statement cut by its timeout) rather than a fault in the
+/// request: such requests answer 503 and may be tried again.
+pub fn is_unavailable(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(e) => e.code().is_some_and(|code| unavailable_code(&code)),
+        _ => false,
+    }
+}
+
+/// PostgreSQL's connection exceptions (08), operator intervention (57: shutdown, restart,
+/// statement timeout), too many connections (53300); SQLite's busy and locked (5, 6).
+fn unavailable_code(code: &str) -> bool {
+    code.starts_with("08")
+        || code.starts_with("57")
+        || code == "53300"
+        || code == "5"
+        || code == "6"
+}
+
 pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
@@ -215,6 +240,21 @@ pub fn like_pattern(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_transient_database_errors_are_unavailable() {
+        assert!(super::is_unavailable(&sqlx::Error::PoolTimedOut));
+        assert!(super::unavailable_code("57P01"), "admin shutdown");
+        assert!(super::unavailable_code("08006"), "connection failure");
+        assert!(super::unavailable_code("57014"), "statement timeout");
+        assert!(super::unavailable_code("5"), "SQLite busy");
+        assert!(
+            !super::unavailable_code("23505"),
+            "a unique violation is a fault"
+        );
+        assert!(!super::unavailable_code("2067"), "SQLite unique");
+        assert!(!super::is_unavailable(&sqlx::Error::RowNotFound));
+    }
+
     use super::*;
 
     #[test]

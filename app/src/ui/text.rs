@@ -396,6 +396,10 @@ pub fn app_error(i18n: I18n, error: &AppError) -> (String, String) {
             t_string!(i18n, error_summary_title),
             t_string!(i18n, err_too_many),
         ),
+        AppError::Unavailable => (
+            t_string!(i18n, err_unavailable_title),
+            t_string!(i18n, err_unavailable),
+        ),
         AppError::Internal => (
             t_string!(i18n, err_internal_title),
             t_string!(i18n, err_internal),

@@ -25,6 +25,10 @@ pub struct TestApp {
     pub clock: tugi_app::api::context::Clock,
     /// The SQLite file, removed when the test ends.
     sqlite_file: Option<std::path::PathBuf>,
+    /// How the server was started, for more instances on the same database.
+    config: Config,
+    /// The pools of further instances, closed with the test.
+    instances: std::sync::Mutex<Vec<Db>>,
 }
 
 impl TestApp {
@@ -42,8 +46,15 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         // The server lives on in the shared runtime; its connections must not: a hundred
         // finished tests' idle pools would use up PostgreSQL's connection slots.
-        let db = self.db.clone();
-        server_runtime().spawn(async move { db.close().await });
+        let mut pools = vec![self.db.clone()];
+        if let Ok(mut more) = self.instances.lock() {
+            pools.append(&mut more);
+        }
+        server_runtime().spawn(async move {
+            for db in pools {
+                db.close().await;
+            }
+        });
         if let Some(file) = &self.sqlite_file {
             for suffix in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
@@ -128,6 +139,7 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Config
         ..Config::default()
     };
     configure(&mut config);
+    let started = config.clone();
     let (addr, db, clock) = server_runtime()
         .spawn(async move {
             let running = tugi_server::spawn(&config).await.expect("server starts");
@@ -187,10 +199,37 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Config
         coordinator_id,
         clock,
         sqlite_file,
+        config: started,
+        instances: std::sync::Mutex::new(Vec::new()),
     }
 }
 
 impl TestApp {
+    /// The base addresses requests are spread over: on PostgreSQL this server and a second
+    /// instance on the same database, as behind a load balancer; SQLite serves one process.
+    pub async fn instances(&self) -> Vec<String> {
+        if self.sqlite_file.is_some() {
+            return vec![self.base.clone()];
+        }
+        let config = self.config.clone();
+        // The second instance's clock stands where this one's does (tests may have moved it).
+        let now = self.clock.now();
+        let (addr, db) = server_runtime()
+            .spawn(async move {
+                let running = tugi_server::spawn(&config)
+                    .await
+                    .expect("second instance starts");
+                running.clock.set(now);
+                (running.addr, running.db)
+            })
+            .await
+            .expect("server task");
+        if let Ok(mut more) = self.instances.lock() {
+            more.push(db);
+        }
+        vec![self.base.clone(), format!("http://{addr}")]
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
