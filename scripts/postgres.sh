@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL server for the tests on 127.0.0.1 and prints its URL.
 # Installs PostgreSQL from Debian when no server binaries are found. Source it, or run
-# `scripts/postgres.sh stop` to stop it. Data lives in /tmp (one folder per port, so that
-# two checkouts can test at once) and is thrown away.
+# `scripts/postgres.sh stop` to stop it (`restart` restarts it). Data lives in /tmp (one
+# folder per port, so that two checkouts can test at once) and is thrown away.
 set -euo pipefail
 
 port=${TUGI_TEST_PG_PORT:-55432}
@@ -32,6 +32,11 @@ stop() {
 
 if [ "${1:-start}" = stop ]; then
   stop
+  exit 0
+fi
+# A restart as an operator makes one (sessions are ended, the data stays): for fault tests.
+if [ "${1:-start}" = restart ]; then
+  as_postgres "$(find_bin pg_ctl)" -D "$data" -l "$log" -m fast -w -t 60 restart >/dev/null
   exit 0
 fi
 # A fresh cluster for every run.

@@ -90,7 +90,7 @@ fn pairs<'a>(owned: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
     owned.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 
-fn booking<'a>(office: &'a str, slot: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn booking<'a>(office: &'a str, slot: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
         ("form[household]", ""),
         ("form[office]", office),

@@ -10,6 +10,7 @@ mod calendar;
 mod consultations;
 mod data_protection;
 mod demo;
+mod faults;
 mod health;
 mod households;
 mod i18n;
