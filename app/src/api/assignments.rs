@@ -271,7 +271,7 @@ async fn assign(user: &CurrentUser, household_id: i64, form: &AssignForm) -> Res
     let new = form.parse()?;
     let db = context::db()?;
     let mut tx = db.begin().await?;
-    if !db::households::exists(&mut tx, household_id).await? {
+    if !db::households::exists_unerased(&mut tx, household_id).await? {
         return Err(AppError::NotFound);
     }
     if db::assignments::open_of_household(&mut *tx, household_id)

@@ -284,7 +284,7 @@ pub async fn add_member(household_id: i64, member: MemberForm) -> Result<(), App
     };
     let db = context::db()?;
     let mut tx = db.begin().await?;
-    if !db::households::exists(&mut tx, household_id).await? {
+    if !db::households::exists_unerased(&mut tx, household_id).await? {
         return Err(AppError::NotFound);
     }
     db::households::add_member(&mut tx, household_id, &valid).await?;
@@ -307,7 +307,7 @@ pub async fn record_consent(household_id: i64, consent: ConsentForm) -> Result<(
     };
     let db = context::db()?;
     let mut tx = db.begin().await?;
-    if !db::households::exists(&mut tx, household_id).await? {
+    if !db::households::exists_unerased(&mut tx, household_id).await? {
         return Err(AppError::NotFound);
     }
     db::households::record_consent(&mut tx, household_id, &valid, user.id).await?;

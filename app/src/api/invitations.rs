@@ -348,6 +348,10 @@ pub async fn invite_member(
         return Err(AppError::NotFound);
     }
     let db = context::db()?;
+    // An erased household's members have no names or addresses left to invite.
+    if db::households::is_erased(db.pool(), household_id).await? {
+        return Err(AppError::NotFound);
+    }
     let member = db::households::members(db.pool(), household_id)
         .await?
         .into_iter()

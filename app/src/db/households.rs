@@ -343,11 +343,24 @@ pub async fn record_consent(
     .map(|_| ())
 }
 
-pub async fn exists(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM households WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await?;
+/// Whether the household is there and still holds its data: an erased one takes no new
+/// members, consents, support persons or logins.
+pub async fn exists_unerased(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM households WHERE id = $1 AND erased_at IS NULL")
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(row.is_some())
+}
+
+/// Whether the household's data was erased.
+pub async fn is_erased(pool: &AnyPool, id: i64) -> Result<bool, sqlx::Error> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM households WHERE id = $1 AND erased_at IS NOT NULL")
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
     Ok(row.is_some())
 }
 

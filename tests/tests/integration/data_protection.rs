@@ -376,6 +376,65 @@ async fn erasure_waits_for_open_work_and_keeps_only_what_reports_count(app: Test
         res.status().is_client_error(),
         "an erased record stays erased"
     );
+    // Nothing new is added to it: members, consents, a support person, a login.
+    let (member,): (i64,) =
+        sqlx::query_as("SELECT id FROM members WHERE household_id = $1 ORDER BY id LIMIT 1")
+            .bind(household)
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+    let member = member.to_string();
+    let start = days_from_today(0);
+    let support = support.to_string();
+    let tries: [(&str, Vec<(&str, &str)>); 4] = [
+        (
+            "add_member",
+            registration()
+                .into_iter()
+                .filter(|(k, _)| k.starts_with("member"))
+                .chain([("household_id", id.as_str())])
+                .collect(),
+        ),
+        (
+            "record_consent",
+            vec![
+                ("household_id", id.as_str()),
+                ("consent[purpose]", "messaging"),
+                ("consent[given_on]", "2026-01-04"),
+            ],
+        ),
+        (
+            "assign_support_person",
+            vec![
+                ("household_id", id.as_str()),
+                ("form[support_person_id]", support.as_str()),
+                ("form[start_date]", start.as_str()),
+                ("form[planned_end]", ""),
+                ("form[override_reason]", ""),
+            ],
+        ),
+        (
+            "invite_member",
+            vec![
+                ("household_id", id.as_str()),
+                ("member_id", member.as_str()),
+                ("form[email]", "again@test.ee"),
+                ("form[language]", "uk"),
+            ],
+        ),
+    ];
+    let members = app.count("members").await;
+    let invites = app.count("invites").await;
+    for (endpoint, form) in tries {
+        let res = app.api(&coordinator, endpoint, &form).await;
+        assert_eq!(
+            res.status().as_u16(),
+            404,
+            "{endpoint} on an erased household"
+        );
+    }
+    assert_eq!(app.count("members").await, members);
+    assert_eq!(app.count("invites").await, invites);
     assert_eq!(audited(&app, "household.erase", household).await, 1);
 }
 
