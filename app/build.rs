@@ -6,8 +6,10 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("i18n");
-    let cfg = Config::new("et")
-        .and_then(|c| c.add_locales(["en", "ru", "uk"]))
+    // English is the default: a browser asking for a language Tugi does not offer gets the one
+    // its visitors are most likely to read.
+    let cfg = Config::new("en")
+        .and_then(|c| c.add_locales(["et", "ru", "uk"]))
         .expect("valid locale names")
         // Lets `t_string!` fill in values such as the maximum length of a field.
         .parse_options(ParseOptions::default().interpolate_display(true));

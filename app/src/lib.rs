@@ -3,6 +3,8 @@
 //! `domain` holds the rules (no I/O), `db` the SQL (server only), `api` the server functions,
 //! `ui` the pages. This file holds only the HTML shell, the app and its route table.
 
+#![recursion_limit = "256"]
+
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -49,7 +51,7 @@ pub fn App() -> impl IntoView {
         <I18nContextProvider>
             <Stylesheet id="tugi" href="/pkg/tugi.css" />
             <Link rel="icon" href="data:," />
-            <Title text="Tugi" />
+            <Title text="Tugi" formatter=ui::heading::full_title />
             <Router>
                 // Every page is rendered whole before it is sent, so that it can answer 403/404/302.
                 <Layout>

@@ -29,6 +29,8 @@ pub struct Config {
     pub session_idle_secs: i64,
     /// How long the retention job keeps closed households, message texts and audit rows.
     pub retention: Retention,
+    /// The organisation's name, at the head of printed attendance sheets.
+    pub organisation: String,
 }
 
 impl Config {
@@ -73,6 +75,7 @@ impl Default for Config {
             trusted_proxy_header: None,
             session_idle_secs: 2 * 3600,
             retention: Retention::default(),
+            organisation: String::new(),
         }
     }
 }

@@ -24,10 +24,12 @@ pub struct AppState {
     pub ctx: ServerContext,
 }
 
-/// Connects to the database and applies the migrations.
+/// Connects to the database, applies the migrations and rewrites search texts written an
+/// older way.
 pub async fn open_database(config: &Config) -> Result<Db, sqlx::Error> {
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
+    tugi_app::db::households::refresh_old_search_texts(db.pool()).await?;
     Ok(db)
 }
 
@@ -74,6 +76,7 @@ pub fn router(config: &Config, db: Db, clock: Clock) -> Router {
                 .as_deref()
                 .and_then(|name| http::HeaderName::try_from(name.trim()).ok()),
             session_idle_secs: config.session_idle_secs,
+            organisation: config.organisation.clone(),
         },
     };
     let ctx = state.ctx.clone();

@@ -35,6 +35,9 @@ struct Cli {
         global = true
     )]
     secure_cookies: bool,
+    /// The organisation's name, at the head of printed attendance sheets.
+    #[arg(long, env = "TUGI_ORGANISATION", default_value = "", global = true)]
+    organisation: String,
     /// Folder with the built browser files.
     #[arg(
         long,
@@ -179,6 +182,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
             message_days: cli.retain_message_days,
             audit_years: cli.retain_audit_years,
         },
+        organisation: cli.organisation.trim().to_string(),
     };
     match cli.command.unwrap_or(Command::Serve { demo: false }) {
         Command::Serve { demo } => serve(&config, demo).await,

@@ -200,7 +200,7 @@ pub async fn set_account_roles(
     db::accounts::set_roles(&mut tx, id, &roles).await?;
     db::audit::record(&mut *tx, admin.id, "account.roles", "account", id).await?;
     tx.commit().await?;
-    context::redirect(&format!("/admin/accounts/{id}?saved=1"));
+    context::redirect_done(&format!("/admin/accounts/{id}"), crate::domain::Done::Saved);
     Ok(())
 }
 
@@ -229,7 +229,7 @@ pub async fn set_account_active(id: i64, active: bool) -> Result<(), AppError> {
     };
     db::audit::record(&mut *tx, admin.id, action, "account", id).await?;
     tx.commit().await?;
-    context::redirect(&format!("/admin/accounts/{id}?saved=1"));
+    context::redirect_done(&format!("/admin/accounts/{id}"), crate::domain::Done::Saved);
     Ok(())
 }
 
@@ -269,7 +269,7 @@ pub async fn set_account_email(id: i64, email: String) -> Result<(), AppError> {
     super::notify_accounts::email_changed(&mut tx, &old, new.as_str(), context::now()).await?;
     db::audit::record(&mut *tx, admin.id, "account.email", "account", id).await?;
     tx.commit().await?;
-    context::redirect(&format!("/admin/accounts/{id}?saved=1"));
+    context::redirect_done(&format!("/admin/accounts/{id}"), crate::domain::Done::Saved);
     Ok(())
 }
 

@@ -262,7 +262,7 @@ pub async fn assign_support_person(household_id: i64, form: AssignForm) -> Resul
     let user = context::require(access::HOUSEHOLDS).await?;
     let result = assign(&user, household_id, &form).await;
     let id = drafts::keep_if_invalid(result, &format!("assign/{household_id}"), &form).await?;
-    context::redirect(&format!("/assignments/{id}"));
+    context::redirect_done(&format!("/assignments/{id}"), crate::domain::Done::Assigned);
     Ok(id)
 }
 
@@ -322,7 +322,14 @@ pub async fn extend_assignment(id: i64, form: ExtendForm) -> Result<(), AppError
         Ok(())
     }
     .await;
-    finish(result, &format!("extend/{id}"), &form, id).await
+    finish(
+        result,
+        &format!("extend/{id}"),
+        &form,
+        id,
+        crate::domain::Done::Extended,
+    )
+    .await
 }
 
 /// Keeps the draft of a refused no-JavaScript post and sends the browser back to the assignment.
@@ -332,9 +339,10 @@ pub(crate) async fn finish<T: Serialize>(
     draft_key: &str,
     form: &T,
     assignment_id: i64,
+    done: crate::domain::Done,
 ) -> Result<(), AppError> {
     drafts::keep_if_invalid(result, draft_key, form).await?;
-    context::redirect(&format!("/assignments/{assignment_id}"));
+    context::redirect_done(&format!("/assignments/{assignment_id}"), done);
     Ok(())
 }
 
@@ -366,7 +374,14 @@ pub async fn end_assignment(id: i64, form: EndForm) -> Result<(), AppError> {
         Ok(())
     }
     .await;
-    finish(result, &format!("end/{id}"), &form, id).await
+    finish(
+        result,
+        &format!("end/{id}"),
+        &form,
+        id,
+        crate::domain::Done::Ended,
+    )
+    .await
 }
 
 /// The dated handover note: when the household is to be handed to the coordinators' reception.
@@ -391,7 +406,14 @@ pub async fn plan_handover(id: i64, form: HandoverForm) -> Result<(), AppError> 
         Ok(())
     }
     .await;
-    finish(result, &format!("handover/{id}"), &form, id).await
+    finish(
+        result,
+        &format!("handover/{id}"),
+        &form,
+        id,
+        crate::domain::Done::Saved,
+    )
+    .await
 }
 
 /// Ended → handed over to the coordinators' reception.
@@ -413,7 +435,7 @@ pub async fn mark_handed_over(id: i64) -> Result<(), AppError> {
     )
     .await?;
     tx.commit().await?;
-    context::redirect(&format!("/assignments/{id}"));
+    context::redirect_done(&format!("/assignments/{id}"), crate::domain::Done::Saved);
     Ok(())
 }
 

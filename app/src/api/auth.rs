@@ -182,7 +182,7 @@ pub async fn change_password(
     )
     .await?;
     tx.commit().await?;
-    context::redirect("/account?changed=1");
+    context::redirect_done("/account", crate::domain::Done::PasswordChanged);
     Ok(())
 }
 

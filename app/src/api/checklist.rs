@@ -88,6 +88,7 @@ pub async fn save_checklist(assignment_id: i64, checklist: ChecklistForm) -> Res
         &format!("checklist/{assignment_id}"),
         &checklist,
         assignment_id,
+        crate::domain::Done::ChecklistSaved,
     )
     .await
 }

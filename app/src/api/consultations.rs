@@ -242,7 +242,7 @@ pub(crate) async fn households_for_staff(db: &db::Db) -> Result<Vec<Choice>, App
         status: Some(crate::domain::HouseholdStatus::Active),
         ..Default::default()
     };
-    let rows = db::households::search(db.pool(), &active, 1000).await?;
+    let rows = db::households::search(db.pool(), &active, 1000, 0).await?;
     let mut choices: Vec<Choice> = rows
         .into_iter()
         .map(|h| Choice {
@@ -426,7 +426,7 @@ pub async fn book_consultation(form: BookingForm) -> Result<i64, AppError> {
     let user = context::require(access::CONSULTATIONS).await?;
     let result = book(&user, &form).await;
     let id = super::drafts::keep_if_invalid(result, "book_consultation", &form).await?;
-    context::redirect(&format!("/consultations/{id}?booked=1"));
+    context::redirect_done(&format!("/consultations/{id}"), crate::domain::Done::Booked);
     Ok(id)
 }
 
@@ -596,7 +596,10 @@ pub async fn cancel_consultation(id: i64, form: CancelForm) -> Result<(), AppErr
     let user = context::require(access::CONSULTATIONS).await?;
     let result = cancel(&user, id, &form).await;
     super::drafts::keep_if_invalid(result, &format!("cancel_consultation/{id}"), &form).await?;
-    context::redirect(&format!("/consultations/{id}"));
+    context::redirect_done(
+        &format!("/consultations/{id}"),
+        crate::domain::Done::ConsultationCancelled,
+    );
     Ok(())
 }
 
@@ -623,7 +626,7 @@ pub async fn reschedule_consultation(id: i64, form: RescheduleForm) -> Result<()
     let user = context::require(access::CONSULTATIONS).await?;
     let result = reschedule(&user, id, &form).await;
     super::drafts::keep_if_invalid(result, &format!("reschedule_consultation/{id}"), &form).await?;
-    context::redirect(&format!("/consultations/{id}?moved=1"));
+    context::redirect_done(&format!("/consultations/{id}"), crate::domain::Done::Moved);
     Ok(())
 }
 

@@ -32,6 +32,8 @@ pub struct ServerContext {
     pub trusted_proxy_header: Option<http::HeaderName>,
     /// A session ends after this many seconds without a request.
     pub session_idle_secs: i64,
+    /// The organisation's name, for printed sheets (empty: not set).
+    pub organisation: String,
 }
 
 /// The time the scheduling rules judge by: the system clock, moved by an offset that only tests
@@ -67,6 +69,11 @@ pub fn session_idle_secs() -> i64 {
 
 pub fn public_url() -> String {
     server_context().map(|c| c.public_url).unwrap_or_default()
+}
+
+/// The organisation's name as set for this installation (empty when not set).
+pub fn organisation() -> String {
+    server_context().map(|c| c.organisation).unwrap_or_default()
 }
 
 pub fn booking_rules() -> BookingRules {
@@ -148,9 +155,9 @@ pub fn last_forwarded_address(value: &str) -> Option<std::net::IpAddr> {
     value.rsplit(',').next()?.trim().parse().ok()
 }
 
-/// The path (without query) of the page a form was posted from, when it is on this site;
-/// `/` otherwise.
-pub fn referer_path() -> String {
+/// The path and query of the page a form was posted from, when it is on this site; `/`
+/// otherwise.
+pub fn referer_target() -> String {
     let referer = request_parts()
         .and_then(|p| p.headers.get(http::header::REFERER).cloned())
         .and_then(|v| v.to_str().ok().map(str::to_string))
@@ -159,12 +166,18 @@ pub fn referer_path() -> String {
         .split_once("://")
         .map(|(_, rest)| rest)
         .unwrap_or("");
-    let path = after_scheme
+    let target = after_scheme
         .find('/')
         .map(|i| &after_scheme[i..])
         .unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    crate::domain::LocalPath::or_home(Some(path)).to_string()
+    let target = target.split('#').next().unwrap_or("/");
+    crate::domain::LocalPath::or_home(Some(target)).to_string()
+}
+
+/// The path (without query) of the page a form was posted from.
+pub fn referer_path() -> String {
+    let target = referer_target();
+    target.split('?').next().unwrap_or("/").to_string()
 }
 
 /// True for a browser's own form post (JavaScript off): it gets redirects, not JSON.
@@ -265,6 +278,20 @@ pub fn local_span(start: i64, end: i64) -> String {
 /// client-side navigation otherwise.
 pub fn redirect(path: &str) {
     leptos_axum::redirect(crate::domain::LocalPath::or_home(Some(path)).as_str());
+}
+
+/// Sends the browser to `path` and announces `done` at the top of it.
+pub fn redirect_done(path: &str, done: crate::domain::Done) {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or_default();
+    redirect(&crate::domain::with_done(path, done, stamp));
+}
+
+/// Sends the browser back to the page the form came from (its query kept) and announces `done`.
+pub fn done(done: crate::domain::Done) {
+    redirect_done(&referer_target(), done);
 }
 
 #[cfg(test)]

@@ -13,7 +13,8 @@ use {
 };
 
 /// Most rows the list shows at once.
-pub const LIST_LIMIT: i64 = 200;
+/// Households on one page of the list.
+pub const PAGE_SIZE: i64 = 50;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HouseholdSummary {
@@ -29,6 +30,11 @@ pub struct HouseholdSummary {
 pub struct HouseholdList {
     pub rows: Vec<HouseholdSummary>,
     pub cities: Vec<String>,
+    /// All households that pass the filters, on every page.
+    pub total: i64,
+    /// 1 is the first.
+    pub page: i64,
+    pub pages: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,6 +89,7 @@ pub async fn search_households(
     city: String,
     language: String,
     status: String,
+    #[server(default)] page: Option<i64>,
 ) -> Result<HouseholdList, AppError> {
     let user = context::require(access::HOUSEHOLDS).await?;
     let db = context::db()?;
@@ -100,8 +107,15 @@ pub async fn search_households(
         Some(&terms),
     )
     .await?;
-    let rows = db::households::search(db.pool(), &filter, LIST_LIMIT).await?;
+    let total = db::households::search_count(db.pool(), &filter).await?;
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let page = page.unwrap_or(1).clamp(1, pages);
+    let rows =
+        db::households::search(db.pool(), &filter, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
     Ok(HouseholdList {
+        total,
+        page,
+        pages,
         rows: rows
             .into_iter()
             .map(|r| HouseholdSummary {
@@ -291,7 +305,10 @@ pub async fn add_member(household_id: i64, member: MemberForm) -> Result<(), App
     db::households::refresh_search_text(&mut tx, household_id).await?;
     db::audit::record(&mut *tx, user.id, "member.add", "household", household_id).await?;
     tx.commit().await?;
-    context::redirect(&format!("/households/{household_id}"));
+    context::redirect_done(
+        &format!("/households/{household_id}"),
+        crate::domain::Done::MemberAdded,
+    );
     Ok(())
 }
 
@@ -320,6 +337,9 @@ pub async fn record_consent(household_id: i64, consent: ConsentForm) -> Result<(
     )
     .await?;
     tx.commit().await?;
-    context::redirect(&format!("/households/{household_id}"));
+    context::redirect_done(
+        &format!("/households/{household_id}"),
+        crate::domain::Done::ConsentRecorded,
+    );
     Ok(())
 }

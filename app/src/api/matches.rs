@@ -233,7 +233,10 @@ pub async fn accept_match(id: i64) -> Result<(), AppError> {
     .await?;
     db::audit::record(&mut *tx, user.id, "match.accept", "match", id).await?;
     tx.commit().await?;
-    context::redirect(&format!("/matches/{id}"));
+    context::redirect_done(
+        &format!("/matches/{id}"),
+        crate::domain::Done::MatchAccepted,
+    );
     Ok(())
 }
 
@@ -258,7 +261,7 @@ pub async fn decline_match(id: i64, reason: String) -> Result<(), AppError> {
     db::matching::set_request_status(&mut tx, m.request_id, "open", now).await?;
     db::audit::record(&mut *tx, user.id, "match.decline", "match", id).await?;
     tx.commit().await?;
-    context::redirect("/volunteer");
+    context::redirect_done("/volunteer", crate::domain::Done::MatchDeclined);
     Ok(())
 }
 
@@ -282,7 +285,10 @@ pub async fn log_check_in(id: i64, check_in: CheckInForm) -> Result<(), AppError
     .await?;
     db::matching::add_check_in(&mut tx, id, &valid, user.id).await?;
     tx.commit().await?;
-    context::redirect(&format!("/matches/{id}#check-ins"));
+    context::redirect_done(
+        &format!("/matches/{id}"),
+        crate::domain::Done::CheckInLogged,
+    );
     Ok(())
 }
 
@@ -307,7 +313,7 @@ pub async fn close_match(id: i64, close: CloseForm) -> Result<(), AppError> {
     db::matching::set_request_status(&mut tx, m.request_id, "closed", now).await?;
     db::audit::record(&mut *tx, user.id, "match.close", "match", id).await?;
     tx.commit().await?;
-    context::redirect(&format!("/matches/{id}"));
+    context::redirect_done(&format!("/matches/{id}"), crate::domain::Done::MatchClosed);
     Ok(())
 }
 
@@ -324,6 +330,6 @@ pub async fn give_match_feedback(id: i64, feedback: String) -> Result<(), AppErr
     let mut tx = db.begin().await?;
     db::matching::set_feedback(&mut tx, id, mine, &text).await?;
     tx.commit().await?;
-    context::redirect(&format!("/matches/{id}"));
+    context::redirect_done(&format!("/matches/{id}"), crate::domain::Done::Saved);
     Ok(())
 }

@@ -72,6 +72,8 @@ pub struct ProposalView {
     pub volunteer_id: i64,
     pub volunteer_name: String,
     pub score: ScoreView,
+    /// The data changed since the run: this pair would no longer be proposed with this score.
+    pub stale: bool,
 }
 
 /// Why a request could not be matched: the rule, and how many volunteers each rule left.
@@ -129,6 +131,8 @@ pub struct MatchingBoard {
     pub hours: Vec<HoursLine>,
     /// (programme code, minutes)
     pub hours_by_programme: Vec<(String, i64)>,
+    /// When the engine last ran (Tallinn time), if ever.
+    pub last_run: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -389,6 +393,7 @@ pub async fn matching_overview() -> Result<MatchingBoard, AppError> {
     let mut open = Vec::new();
     for (row, need) in &needs {
         let proposal = proposals.iter().find(|p| p.request_id == row.id);
+        let now_candidates = candidates(need, &volunteers);
         let blocked = match proposal {
             Some(_) => None,
             None => {
@@ -410,9 +415,12 @@ pub async fn matching_overview() -> Result<MatchingBoard, AppError> {
                 volunteer_id: p.volunteer_id,
                 volunteer_name: p.volunteer_name.clone(),
                 score: score_view(&p.score()),
+                stale: !now_candidates
+                    .iter()
+                    .any(|(v, s)| v.id == p.volunteer_id && s.total() == p.score().total()),
             }),
             blocked,
-            candidates: candidates(need, &volunteers)
+            candidates: now_candidates
                 .into_iter()
                 .map(|(v, s)| CandidateOption {
                     volunteer_id: v.id,
@@ -460,6 +468,9 @@ pub async fn matching_overview() -> Result<MatchingBoard, AppError> {
             })
             .collect(),
         hours_by_programme,
+        last_run: db::audit::last_at(pool, "matching.run")
+            .await?
+            .map(context::local_time),
     })
 }
 
@@ -555,7 +566,7 @@ pub async fn approve_proposal(id: i64) -> Result<(), AppError> {
     db::matching::set_request_status(&mut tx, m.request_id, "matched", now).await?;
     db::audit::record(&mut *tx, user.id, "match.approve", "match", id).await?;
     tx.commit().await?;
-    context::redirect("/matching");
+    context::redirect_done("/matching", crate::domain::Done::ProposalApproved);
     Ok(())
 }
 
@@ -591,7 +602,7 @@ pub async fn assign_volunteer(request: i64, volunteer: String) -> Result<(), App
     db::matching::set_request_status(&mut tx, request, "matched", now).await?;
     db::audit::record(&mut *tx, user.id, "match.assign", "match", id).await?;
     tx.commit().await?;
-    context::redirect("/matching");
+    context::redirect_done("/matching", crate::domain::Done::Assigned);
     Ok(())
 }
 
@@ -617,6 +628,6 @@ pub async fn reject_proposal(id: i64) -> Result<(), AppError> {
     }
     db::audit::record(&mut *tx, user.id, "match.reject", "match", id).await?;
     tx.commit().await?;
-    context::redirect("/matching");
+    context::redirect_done("/matching", crate::domain::Done::ProposalRejected);
     Ok(())
 }

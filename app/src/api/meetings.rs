@@ -37,6 +37,8 @@ pub struct MeetingView {
     pub topics: Vec<String>,
     pub note: String,
     pub held_minutes: Option<i64>,
+    /// The planned length, counted when "held" is recorded without minutes.
+    pub planned_minutes: i64,
     /// Planned and already started: can be marked held or missed.
     pub can_record: bool,
 }
@@ -57,6 +59,7 @@ pub(crate) fn meeting_view(row: MeetingRow, topics: Vec<String>, now: i64) -> Me
         topics,
         note: row.note.unwrap_or_default(),
         held_minutes: row.held_minutes,
+        planned_minutes: (row.ends_at - row.starts_at) / 60,
     }
 }
 
@@ -76,7 +79,10 @@ pub async fn plan_meeting(assignment_id: i64, meeting: MeetingForm) -> Result<i6
     let result = plan(&user, assignment_id, &meeting).await;
     let key = format!("meeting/{assignment_id}");
     let id = super::drafts::keep_if_invalid(result, &key, &meeting).await?;
-    context::redirect(&format!("/assignments/{assignment_id}"));
+    context::redirect_done(
+        &format!("/assignments/{assignment_id}"),
+        crate::domain::Done::MeetingPlanned,
+    );
     Ok(id)
 }
 
@@ -172,6 +178,7 @@ pub async fn record_meeting(id: i64, form: OutcomeForm) -> Result<(), AppError> 
                 &format!("outcome/{id}"),
                 &form,
                 assignment.id,
+                crate::domain::Done::MeetingHeld,
             )
             .await;
         }
@@ -184,7 +191,10 @@ pub async fn record_meeting(id: i64, form: OutcomeForm) -> Result<(), AppError> 
     db::meetings::set_held_minutes(&mut tx, id, minutes).await?;
     db::audit::household(&mut *tx, user.id, "meeting.record", assignment.household_id).await?;
     tx.commit().await?;
-    context::redirect(&format!("/assignments/{}", assignment.id));
+    context::redirect_done(
+        &format!("/assignments/{}", assignment.id),
+        crate::domain::Done::MeetingHeld,
+    );
     Ok(())
 }
 
@@ -198,6 +208,9 @@ pub async fn cancel_meeting(id: i64) -> Result<(), AppError> {
     db::calendar::set_status(&mut tx, id, "cancelled").await?;
     db::audit::household(&mut *tx, user.id, "meeting.cancel", assignment.household_id).await?;
     tx.commit().await?;
-    context::redirect(&format!("/assignments/{}", assignment.id));
+    context::redirect_done(
+        &format!("/assignments/{}", assignment.id),
+        crate::domain::Done::MeetingCancelled,
+    );
     Ok(())
 }

@@ -139,7 +139,10 @@ pub async fn create_office(form: OfficeForm) -> Result<i64, AppError> {
     };
     match result {
         Ok(id) => {
-            context::redirect(&format!("/admin/offices/{id}?created=1"));
+            context::redirect_done(
+                &format!("/admin/offices/{id}"),
+                crate::domain::Done::OfficeCreated,
+            );
             Ok(id)
         }
         Err(error) => {
@@ -171,7 +174,7 @@ pub async fn update_office(id: i64, form: OfficeForm) -> Result<(), AppError> {
         super::drafts::keep(&format!("update_office/{id}"), &form).await?;
         return Err(error);
     }
-    context::redirect(&format!("/admin/offices/{id}?saved=1"));
+    context::redirect_done(&format!("/admin/offices/{id}"), crate::domain::Done::Saved);
     Ok(())
 }
 
@@ -197,7 +200,7 @@ pub async fn set_office_open(id: i64, open: bool) -> Result<(), AppError> {
     }
     db::offices::set_closed(&mut tx, id, (!open).then_some(now)).await?;
     tx.commit().await?;
-    context::redirect(&format!("/admin/offices/{id}?saved=1"));
+    context::redirect_done(&format!("/admin/offices/{id}"), crate::domain::Done::Saved);
     Ok(())
 }
 

@@ -43,6 +43,6 @@ pub async fn retry_message(id: i64) -> Result<(), AppError> {
     if !db::outbox::retry(db.pool(), id, context::now()).await? {
         return Err(AppError::NotFound);
     }
-    context::redirect("/admin/outbox?retried=1");
+    context::redirect_done("/admin/outbox", crate::domain::Done::MessageRetried);
     Ok(())
 }

@@ -174,7 +174,10 @@ pub async fn mark_attendance(id: i64, form: AttendanceForm) -> Result<(), AppErr
     )
     .await?;
     tx.commit().await?;
-    context::redirect(&day_path(row.office_id, row.starts_at));
+    context::redirect_done(
+        &day_path(row.office_id, row.starts_at),
+        crate::domain::Done::AttendanceSaved,
+    );
     Ok(())
 }
 
@@ -185,7 +188,10 @@ pub async fn register_walk_in(office: i64, form: WalkInForm) -> Result<i64, AppE
     let user = context::require(access::RECEPTION).await?;
     let result = walk_in(&user, office, &form).await;
     let id = super::drafts::keep_if_invalid(result, &format!("walk_in/{office}"), &form).await?;
-    context::redirect(&format!("/reception?office={office}"));
+    context::redirect_done(
+        &format!("/reception?office={office}"),
+        crate::domain::Done::WalkInRegistered,
+    );
     Ok(id)
 }
 

@@ -175,6 +175,10 @@ pub struct RosterView {
     pub cancelled: bool,
     pub coordinator: bool,
     pub people: Vec<RosterPerson>,
+    /// For the head of the printed sheet.
+    pub organisation: String,
+    /// `31.12.2026`, the day the sheet is printed.
+    pub printed_on: String,
 }
 
 /// The session, when the user may see its roster: a coordinator, or a facilitator of its series.
@@ -237,6 +241,8 @@ pub async fn session_roster(session: i64) -> Result<RosterView, AppError> {
         coordinator: user.roles.has(Role::Coordinator),
         people,
         activity: s.activity,
+        organisation: context::organisation(),
+        printed_on: context::today().format("%d.%m.%Y").to_string(),
     })
 }
 
@@ -285,6 +291,7 @@ pub async fn mark_session_attendance(session: i64, form: MarksForm) -> Result<()
     }
     db::audit::record(&mut *tx, user.id, "session.attendance", "event", session).await?;
     tx.commit().await?;
+    context::done(crate::domain::Done::AttendanceSaved);
     Ok(())
 }
 
@@ -332,6 +339,7 @@ pub async fn cancel_session(session: i64, reason: String) -> Result<(), AppError
     }
     db::audit::record(&mut *tx, user.id, "session.cancel", "event", session).await?;
     tx.commit().await?;
+    context::done(crate::domain::Done::SessionCancelled);
     Ok(())
 }
 
@@ -362,7 +370,10 @@ pub async fn cancel_series(id: i64, reason: String) -> Result<(), AppError> {
     }
     db::audit::record(&mut *tx, user.id, "series.cancel", "series", id).await?;
     tx.commit().await?;
-    context::redirect(&format!("/workshops/{id}"));
+    context::redirect_done(
+        &format!("/workshops/{id}"),
+        crate::domain::Done::SeriesCancelled,
+    );
     Ok(())
 }
 
@@ -387,6 +398,7 @@ pub async fn change_capacity(id: i64, capacity: String) -> Result<(), AppError> 
     notify_workshops::passed_on(&mut tx, &next, now, &context::public_url()).await?;
     db::audit::record(&mut *tx, user.id, "series.capacity", "series", id).await?;
     tx.commit().await?;
+    context::done(crate::domain::Done::Saved);
     Ok(())
 }
 

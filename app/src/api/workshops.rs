@@ -291,6 +291,7 @@ pub async fn sign_up(series: i64, form: SignUpForm) -> Result<SignUpResult, AppE
             members: &people,
             childcare: childcare.as_deref(),
             booked_by: user.id,
+            at: now,
         },
     )
     .await?;
@@ -321,6 +322,11 @@ pub async fn sign_up(series: i64, form: SignUpForm) -> Result<SignUpResult, AppE
     let url = context::public_url();
     notify_workshops::sign_up(&mut tx, result.registration, message, &extra, now, &url).await?;
     tx.commit().await?;
+    context::done(if result.confirmed {
+        crate::domain::Done::SignedUp
+    } else {
+        crate::domain::Done::Waitlisted
+    });
     Ok(result)
 }
 
@@ -380,6 +386,7 @@ pub async fn cancel_registration(id: i64) -> Result<(), AppError> {
     notify_workshops::passed_on(&mut tx, &next, now, &url).await?;
     db::audit::record(&mut *tx, user.id, "registration.cancel", "registration", id).await?;
     tx.commit().await?;
+    context::done(crate::domain::Done::SignUpCancelled);
     Ok(())
 }
 
@@ -400,7 +407,7 @@ pub async fn accept_offer(id: i64) -> Result<(), AppError> {
     if reg.status != "offered" || reg.offer_expires_at.is_some_and(|at| at <= now) {
         return Err(refused("registration", ErrorCode::OfferExpired));
     }
-    db::workshops::accept_offer(&mut tx, &reg).await?;
+    db::workshops::accept_offer(&mut tx, &reg, now).await?;
     let url = context::public_url();
     notify_workshops::sign_up(
         &mut tx,
@@ -412,5 +419,6 @@ pub async fn accept_offer(id: i64) -> Result<(), AppError> {
     )
     .await?;
     tx.commit().await?;
+    context::done(crate::domain::Done::OfferAccepted);
     Ok(())
 }

@@ -176,3 +176,11 @@ pub async fn household<'e, E: Executor<'e, Database = Any>>(
 ) -> Result<(), sqlx::Error> {
     record(executor, account_id, action, "household", household_id).await
 }
+
+/// When `action` was last recorded, by anyone.
+pub async fn last_at(pool: &AnyPool, action: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT MAX(at) FROM audit_log WHERE action = $1")
+        .bind(action)
+        .fetch_one(pool)
+        .await
+}

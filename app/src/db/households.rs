@@ -208,8 +208,27 @@ pub async fn member_logins(
     .await
 }
 
-/// Rewrites the lower-cased search text from the household's current members and contacts.
-/// Lower-casing happens here, in Rust, because SQLite's `lower()` only folds ASCII.
+/// Rewrites the search text (`domain::search_key`) from the household's current members and
+/// contacts. Folding happens here, in Rust: SQLite's `lower()` only folds ASCII, and neither
+/// database transliterates.
+/// The way `search_text` is written; households written an older way are rewritten at start.
+pub const SEARCH_VERSION: i64 = 2;
+
+/// Rewrites the search text of every household written an older way.
+pub async fn refresh_old_search_texts(pool: &AnyPool) -> Result<u64, sqlx::Error> {
+    let ids: Vec<(i64,)> =
+        sqlx::query_as("SELECT id FROM households WHERE search_version < $1 AND erased_at IS NULL")
+            .bind(SEARCH_VERSION)
+            .fetch_all(pool)
+            .await?;
+    for (id,) in &ids {
+        let mut tx = pool.begin().await?;
+        refresh_search_text(&mut tx, *id).await?;
+        tx.commit().await?;
+    }
+    Ok(ids.len() as u64)
+}
+
 pub async fn refresh_search_text(tx: &mut Tx, household_id: i64) -> Result<(), sqlx::Error> {
     let (city, phone, email): (String, Option<String>, Option<String>) =
         sqlx::query_as("SELECT city, phone, email FROM households WHERE id = $1")
@@ -230,9 +249,10 @@ pub async fn refresh_search_text(tx: &mut Tx, household_id: i64) -> Result<(), s
         text.push_str(" | ");
         text.push_str(&contact);
     }
-    sqlx::query("UPDATE households SET search_text = $1 WHERE id = $2")
-        .bind(text.to_lowercase())
+    sqlx::query("UPDATE households SET search_text = $1, search_version = $3 WHERE id = $2")
+        .bind(crate::domain::search_key(&text))
         .bind(household_id)
+        .bind(SEARCH_VERSION)
         .execute(&mut **tx)
         .await
         .map(|_| ())
@@ -365,32 +385,59 @@ pub async fn is_erased(pool: &AnyPool, id: i64) -> Result<bool, sqlx::Error> {
 }
 
 /// The household list, newest arrivals first, at most `limit` rows.
+/// The list's filters; each is "no filter" when its parameter is NULL, so one statement serves
+/// all.
+const LIST_FILTER: &str = "WHERE ($1 IS NULL OR h.search_text LIKE $1 ESCAPE '\\') \
+       AND ($2 IS NULL OR h.city = $2) \
+       AND ($3 IS NULL OR EXISTS (SELECT 1 FROM member_languages l JOIN members m ON m.id = l.member_id \
+                                 WHERE m.household_id = h.id AND l.language = $3)) \
+       AND ($4 IS NULL OR h.status = $4)";
+
+fn bind_filter<'q, O>(
+    query: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>,
+    filter: &'q HouseholdFilter,
+) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+    query
+        .bind(
+            filter
+                .text
+                .as_deref()
+                .map(|t| like_pattern(&crate::domain::search_key(t))),
+        )
+        .bind(filter.city.as_deref())
+        .bind(filter.language.map(|l| l.code()))
+        .bind(filter.status.map(|s| s.code()))
+}
+
+/// One page of the households that pass `filter`, newest arrivals first.
 pub async fn search(
     pool: &AnyPool,
     filter: &HouseholdFilter,
     limit: i64,
+    offset: i64,
 ) -> Result<Vec<ListRow>, sqlx::Error> {
-    // Each filter is "no filter" when its parameter is NULL, so one statement serves all.
-    sqlx::query_as(
+    let sql = format!(
         "SELECT h.id, h.city, h.arrival_date, h.status, \
            (SELECT m.first_name FROM members m WHERE m.household_id = h.id ORDER BY m.id LIMIT 1) AS first_name, \
            (SELECT m.last_name FROM members m WHERE m.household_id = h.id ORDER BY m.id LIMIT 1) AS last_name, \
            (SELECT COUNT(*) FROM members m WHERE m.household_id = h.id) AS member_count \
-         FROM households h \
-         WHERE ($1 IS NULL OR h.search_text LIKE $1 ESCAPE '\\') \
-           AND ($2 IS NULL OR h.city = $2) \
-           AND ($3 IS NULL OR EXISTS (SELECT 1 FROM member_languages l JOIN members m ON m.id = l.member_id \
-                                     WHERE m.household_id = h.id AND l.language = $3)) \
-           AND ($4 IS NULL OR h.status = $4) \
-         ORDER BY h.arrival_date DESC, h.id DESC LIMIT $5",
-    )
-    .bind(filter.text.as_deref().map(like_pattern))
-    .bind(filter.city.as_deref())
-    .bind(filter.language.map(|l| l.code()))
-    .bind(filter.status.map(|s| s.code()))
-    .bind(limit)
-    .fetch_all(pool)
-    .await
+         FROM households h {LIST_FILTER} \
+         ORDER BY h.arrival_date DESC, h.id DESC LIMIT $5 OFFSET $6"
+    );
+    bind_filter(sqlx::query_as(&sql), filter)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(pool)
+        .await
+}
+
+/// How many households pass `filter`.
+pub async fn search_count(pool: &AnyPool, filter: &HouseholdFilter) -> Result<i64, sqlx::Error> {
+    let sql = format!("SELECT COUNT(*) FROM households h {LIST_FILTER}");
+    let (n,): (i64,) = bind_filter(sqlx::query_as(&sql), filter)
+        .fetch_one(pool)
+        .await?;
+    Ok(n)
 }
 
 /// Distinct cities, for the list's filter.

@@ -176,7 +176,7 @@ pub struct RosterRow {
 }
 
 /// Confirmed participants of a session (the whole series', and drop-ins for that session), with
-/// their mark if any.
+/// their mark if any. Who got a seat only after the session ended was not there.
 pub async fn roster(
     pool: &AnyPool,
     series_id: i64,
@@ -186,9 +186,11 @@ pub async fn roster(
         "SELECT m.id AS member_id, m.first_name, m.last_name, r.childcare, a.status AS mark \
          FROM registrations r JOIN registration_people p ON p.registration_id = r.id \
          JOIN members m ON m.id = p.member_id \
+         JOIN events e ON e.id = $2 \
          LEFT JOIN attendance a ON a.session_id = $2 AND a.member_id = m.id \
-         WHERE r.series_id = $1 AND r.status = 'confirmed' \
-         AND (r.session_id IS NULL OR r.session_id = $2) ORDER BY m.last_name, m.first_name, m.id",
+         WHERE r.series_id = $1 AND (r.session_id IS NULL OR r.session_id = $2) \
+         AND r.status = 'confirmed' AND r.confirmed_at < e.ends_at \
+         ORDER BY m.last_name, m.first_name, m.id",
     )
     .bind(series_id)
     .bind(session_id)

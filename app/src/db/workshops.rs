@@ -214,6 +214,8 @@ pub struct NewRegistration<'a> {
     pub members: &'a [i64],
     pub childcare: Option<&'a str>,
     pub booked_by: i64,
+    /// When it is made, on the app's clock.
+    pub at: i64,
 }
 
 /// Takes seats when enough are free, otherwise joins the waitlist. Free seats are never owed to
@@ -236,8 +238,8 @@ pub async fn register(
     let at = now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO registrations (series_id, session_id, household_id, booked_by, seats, \
-         status, childcare, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+         status, childcare, created_at, updated_at, confirmed_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) RETURNING id",
     )
     .bind(series.id)
     .bind(r.session_id)
@@ -247,6 +249,7 @@ pub async fn register(
     .bind(if fits { "confirmed" } else { "waiting" })
     .bind(r.childcare)
     .bind(at)
+    .bind(fits.then_some(r.at))
     .fetch_one(&mut **tx)
     .await?;
     for m in r.members {
@@ -341,6 +344,17 @@ async fn set_registration(
     Ok(())
 }
 
+/// Gives a registration its seats as of `now_at` (the time a session's roster is read against).
+async fn confirm(tx: &mut Tx, id: i64, now_at: i64) -> Result<(), sqlx::Error> {
+    set_registration(tx, id, "confirmed", None).await?;
+    sqlx::query("UPDATE registrations SET confirmed_at = $2 WHERE id = $1")
+        .bind(id)
+        .bind(now_at)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 async fn release_seats(tx: &mut Tx, series_id: i64, seats: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE series SET seats_taken = seats_taken - $2 WHERE id = $1")
         .bind(series_id)
@@ -384,7 +398,7 @@ pub async fn fill_free_seats(
             .await?;
         taken += seats;
         if series.auto_book == 1 {
-            set_registration(tx, first.id, "confirmed", None).await?;
+            confirm(tx, first.id, now_at).await?;
             out.push(Next::Booked(first.id));
         } else {
             let expires = now_at + series.offer_hours * 3600;
@@ -411,8 +425,12 @@ pub async fn cancel(
 }
 
 /// Accepts a held offer: the seats it holds become confirmed.
-pub async fn accept_offer(tx: &mut Tx, reg: &RegistrationRow) -> Result<(), sqlx::Error> {
-    set_registration(tx, reg.id, "confirmed", None).await
+pub async fn accept_offer(
+    tx: &mut Tx,
+    reg: &RegistrationRow,
+    now_at: i64,
+) -> Result<(), sqlx::Error> {
+    confirm(tx, reg.id, now_at).await
 }
 
 /// Ends an offer that ran out, and passes its seats on.

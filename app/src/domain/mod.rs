@@ -10,6 +10,7 @@ mod checklist;
 pub mod consultation;
 mod data_protection;
 mod email;
+mod feedback;
 mod field_errors;
 pub mod holidays;
 mod household;
@@ -22,6 +23,7 @@ pub mod office_hours;
 mod password;
 pub mod role;
 pub mod schedule;
+mod search_key;
 mod support_person;
 mod text;
 pub mod workshops;
@@ -38,6 +40,7 @@ pub use checklist::{
 };
 pub use data_protection::{ErasureBlockers, ExportTable, ExportValue, Retention, RetentionCutoffs};
 pub use email::Email;
+pub use feedback::{with_done, Done};
 pub use field_errors::{ErrorCode, FieldError, FieldErrors, Validator};
 pub use household::{
     parse_phone, Channel, ConsentForm, ConsentPurpose, Gender, HouseholdFilter, HouseholdForm,
@@ -48,6 +51,7 @@ pub use local_path::{encode_query_value, LocalPath};
 pub use office::{OfficeForm, RoomForm, ValidOffice, ValidRoom};
 pub use password::NewPassword;
 pub use role::{access, Programme, Role, Roles};
+pub use search_key::search_key;
 pub use support_person::{
     rank_candidates, Candidate, CandidateNote, RankedCandidate, SupportProfile, SupportProfileForm,
     SupportStatus,

@@ -51,14 +51,22 @@ pub fn parse_optional_text(value: &str, max: usize) -> Result<Option<String>, Er
     Ok(Some(trimmed.to_string()))
 }
 
-/// An ISO date (`YYYY-MM-DD`, what `<input type="date">` sends), from 1900 on.
+/// A date as people type it: `2026-12-31` (ISO, what `<input type="date">` sends), `31.12.2026`
+/// (Estonian, Russian, Ukrainian) or `31/12/2026`; from 1900 on.
 pub fn parse_date(value: &str) -> Result<NaiveDate, ErrorCode> {
-    let trimmed = value.trim();
+    let trimmed = value.trim().trim_end_matches('.');
     if trimmed.is_empty() {
         return Err(ErrorCode::Required);
     }
-    let date =
-        NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| ErrorCode::InvalidDate)?;
+    let date = ["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"]
+        .iter()
+        .find_map(|format| {
+            NaiveDate::parse_from_str(trimmed, format)
+                .ok()
+                // Two-digit years would be read as the first century.
+                .filter(|_| trimmed.split(['-', '.', '/']).any(|part| part.len() == 4))
+        })
+        .ok_or(ErrorCode::InvalidDate)?;
     if date < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN) {
         return Err(ErrorCode::DateTooEarly);
     }
@@ -108,12 +116,20 @@ mod tests {
     }
 
     #[test]
-    fn dates_parse_in_iso_form_only() {
-        assert_eq!(
-            parse_date("2026-03-29"),
-            Ok(NaiveDate::from_ymd_opt(2026, 3, 29).unwrap())
-        );
-        assert_eq!(parse_date("29.03.2026"), Err(ErrorCode::InvalidDate));
+    fn dates_parse_as_people_type_them() {
+        let day = Ok(NaiveDate::from_ymd_opt(2026, 3, 29).unwrap());
+        for typed in [
+            "2026-03-29",
+            "29.03.2026",
+            "29.3.2026",
+            " 29.03.2026. ",
+            "29/03/2026",
+        ] {
+            assert_eq!(parse_date(typed), day, "{typed}");
+        }
+        assert_eq!(parse_date("29.03.26"), Err(ErrorCode::InvalidDate));
+        assert_eq!(parse_date("03/29/2026"), Err(ErrorCode::InvalidDate));
+        assert_eq!(parse_date("31.02.2026"), Err(ErrorCode::InvalidDate));
         assert_eq!(parse_date("2026-02-30"), Err(ErrorCode::InvalidDate));
         assert_eq!(parse_date(""), Err(ErrorCode::Required));
         assert_eq!(parse_date("1850-01-01"), Err(ErrorCode::DateTooEarly));

@@ -4,7 +4,7 @@
 use crate::domain::ErrorCode;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::ui::text::{app_error, field_error};
+use crate::ui::text::{app_error, field_error, I18n};
 use leptos::prelude::*;
 
 /// The last error of a form's action, if any.
@@ -17,6 +17,116 @@ where
     O: Clone + Send + Sync + 'static,
 {
     Signal::derive(move || action.value().get().and_then(|r| r.err()))
+}
+
+/// The label of a form field, for an error summary that says which field is wrong.
+pub fn field_label(i18n: I18n, field: &str) -> Option<String> {
+    let label = match field {
+        "note" => t_string!(i18n, field_note),
+        "reason" => t_string!(i18n, field_reason),
+        "email" => t_string!(i18n, field_email),
+        "city" => t_string!(i18n, field_city),
+        "start_time" => t_string!(i18n, field_start_time),
+        "name" => t_string!(i18n, field_display_name),
+        "household" => t_string!(i18n, field_household),
+        "support_person_id" => t_string!(i18n, choose_support_person),
+        "office" => t_string!(i18n, field_office),
+        "end_time" => t_string!(i18n, field_end_time),
+        "slot" => t_string!(i18n, free_times),
+        "status" => t_string!(i18n, field_status),
+        "session" => t_string!(i18n, field_drop_in_session),
+        "phone" => t_string!(i18n, field_phone),
+        "people" => t_string!(i18n, field_for_whom),
+        "feedback" => t_string!(i18n, field_feedback),
+        "capacity" => t_string!(i18n, field_capacity),
+        "weekday" => t_string!(i18n, field_weekday),
+        "notes" => t_string!(i18n, field_notes),
+        "new_password" => t_string!(i18n, field_new_password),
+        "gender" => t_string!(i18n, field_gender),
+        "confirm_password" => t_string!(i18n, field_confirm_password),
+        "volunteer" => t_string!(i18n, field_volunteer),
+        "topic" => t_string!(i18n, field_topic),
+        "registration" => t_string!(i18n, field_registration),
+        "planned_end" => t_string!(i18n, field_planned_end),
+        "party_size" => t_string!(i18n, field_party_size),
+        "outcome" => t_string!(i18n, field_outcome),
+        "new_end" => t_string!(i18n, field_new_end),
+        "mode" => t_string!(i18n, field_walk_in_mode),
+        "language" => t_string!(i18n, field_language_pref),
+        "interpreter" => t_string!(i18n, field_interpreter),
+        "first_date" => t_string!(i18n, field_first_date),
+        "weeks" => t_string!(i18n, field_weeks),
+        "to_date" => t_string!(i18n, field_to_date),
+        "state" => t_string!(i18n, field_day_state),
+        "start_date" => t_string!(i18n, field_start_date),
+        "room" => t_string!(i18n, field_room),
+        "repeat" => t_string!(i18n, field_repeat),
+        "registration_opens" => t_string!(i18n, field_registration_opens),
+        "registration_closes" => t_string!(i18n, field_registration_closes),
+        "programme" => t_string!(i18n, field_programme),
+        "practice_language" => t_string!(i18n, field_practice_language),
+        "place" => t_string!(i18n, field_place),
+        "override_reason" => t_string!(i18n, field_override_reason),
+        "origin_country" => t_string!(i18n, field_origin_country),
+        "on_date" => t_string!(i18n, field_date),
+        "needs" => t_string!(i18n, field_needs),
+        "minutes" => t_string!(i18n, field_minutes),
+        "meeting" => t_string!(i18n, field_meeting),
+        "match" => t_string!(i18n, field_matches),
+        "last_name" => t_string!(i18n, field_last_name),
+        "kind" => t_string!(i18n, field_exception_kind),
+        "holidays" => t_string!(i18n, field_holidays),
+        "handover_date" => t_string!(i18n, field_handover_date),
+        "given_on" => t_string!(i18n, field_given_on),
+        "from_date" => t_string!(i18n, field_from_date),
+        "field_of_work" => t_string!(i18n, field_field_of_work),
+        "ended_on" => t_string!(i18n, field_ended_on),
+        "display_name" => t_string!(i18n, field_display_name),
+        "day" => t_string!(i18n, field_day),
+        "date_of_birth" => t_string!(i18n, field_date_of_birth),
+        "date" => t_string!(i18n, field_date),
+        "completed_on" => t_string!(i18n, field_completed_on),
+        "category" => t_string!(i18n, field_category),
+        "until" => t_string!(i18n, field_to_date),
+        "training" => t_string!(i18n, field_training),
+        "staff_note" => t_string!(i18n, field_staff_note),
+        "slot_minutes" => t_string!(i18n, field_slot_minutes),
+        "roles" => t_string!(i18n, field_roles),
+        "registration_closes_time" => t_string!(i18n, field_registration_closes_time),
+        "purpose" => t_string!(i18n, field_purpose),
+        "protection_path" => t_string!(i18n, field_protection_path),
+        "password" => t_string!(i18n, field_password),
+        "offer_hours" => t_string!(i18n, field_offer_hours),
+        "name_uk" => t_string!(i18n, field_name_uk),
+        "name_ru" => t_string!(i18n, field_name_ru),
+        "name_et" => t_string!(i18n, field_name_et),
+        "name_en" => t_string!(i18n, field_name_en),
+        "member" => t_string!(i18n, field_member),
+        "language_3" => t_string!(i18n, field_language_3),
+        "language_2" => t_string!(i18n, field_language_2),
+        "language_1" => t_string!(i18n, field_language_1),
+        "from" => t_string!(i18n, field_from_date),
+        "first_name" => t_string!(i18n, field_first_name),
+        "facilitator_2" => t_string!(i18n, field_facilitator_2),
+        "facilitator_1" => t_string!(i18n, field_facilitator_1),
+        "extra_dates" => t_string!(i18n, field_extra_dates),
+        "description_uk" => t_string!(i18n, field_description_uk),
+        "description_ru" => t_string!(i18n, field_description_ru),
+        "description_et" => t_string!(i18n, field_description_et),
+        "description_en" => t_string!(i18n, field_description_en),
+        "current_password" => t_string!(i18n, field_current_password),
+        "childcare" => t_string!(i18n, field_childcare),
+        "channel" => t_string!(i18n, field_channel),
+        "caseload_limit" => t_string!(i18n, field_caseload_limit),
+        "cancel_cutoff_hours" => t_string!(i18n, field_cancel_cutoff),
+        "buffer_minutes" => t_string!(i18n, field_buffer_minutes),
+        "activity" => t_string!(i18n, field_activity),
+        "place_kind" => t_string!(i18n, field_place),
+        "address" => t_string!(i18n, field_other_address),
+        "online_link" => t_string!(i18n, online_link),
+        _ => return None,
+    };
+    Some(label.to_string())
 }
 
 fn code_for(error: FormError, field: &'static str) -> Option<ErrorCode> {
@@ -43,6 +153,16 @@ pub fn ErrorSummary(
     form: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let node = NodeRef::<leptos::html::Div>::new();
+    // A refusal moves focus to its summary, wherever on the page the form was.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if error.get().is_some() {
+            if let Some(el) = node.get() {
+                crate::ui::feedback::focus_message(&el);
+            }
+        }
+    });
     move || {
         error.get().map(|e| {
             let (title, text) = app_error(i18n, &e);
@@ -52,13 +172,17 @@ pub fn ErrorSummary(
                     f.0.iter()
                         .map(|fe| {
                             let href = format!("#{}", input_id(form, &fe.field));
-                            view! { <li><a href=href>{field_error(i18n, fe.code)}</a></li> }
+                            let text = match field_label(i18n, &fe.field) {
+                                Some(label) => format!("{label}: {}", field_error(i18n, fe.code)),
+                                None => field_error(i18n, fe.code),
+                            };
+                            view! { <li><a href=href>{text}</a></li> }
                         })
                         .collect_view()
                 })
                 .unwrap_or_default();
             view! {
-                <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+                <div class="error-summary" role="alert" tabindex="-1" autofocus node_ref=node aria-labelledby="error-summary-title">
                     <h2 id="error-summary-title">{title}</h2>
                     <p>{text}</p>
                     <ul>{items}</ul>
@@ -217,5 +341,29 @@ pub fn Tick(name: String, id: String, label: String, checked: bool) -> impl Into
             <input type="checkbox" id=id.clone() name=name checked=checked />
             <label for=id>{label}</label>
         </div>
+    }
+}
+
+/// A destructive action that asks once: the first tap opens the question, the button inside
+/// does it. Plain `<details>`, so it works without JavaScript and with the keyboard.
+#[component]
+pub fn ConfirmFirst(
+    /// What the first tap says ("Cancel sign-up").
+    label: String,
+    /// The question before the final button.
+    question: String,
+    /// Open from the start (a refused attempt comes back with its error).
+    #[prop(optional)]
+    open: bool,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <details class="confirm" open=open>
+            <summary>{label}</summary>
+            <div class="confirm-body">
+                <p>{question}</p>
+                {children()}
+            </div>
+        </details>
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::domain::role::access;
 use crate::i18n::*;
+use crate::ui::feedback::DoneNotice;
 use crate::ui::guard::{path_and_query, user_resource, user_roles_include};
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
@@ -19,6 +20,17 @@ pub fn Layout(children: Children) -> impl IntoView {
     let user = user_resource();
     let location = use_location();
     let here = move || path_and_query(&location.pathname.get(), &location.search.get());
+    // The account's language wins over the browser's as soon as someone logs in (or accepts an
+    // invitation): the login answer sets the cookie, this sets the page already on screen.
+    Effect::new(move |_| {
+        if let Some(Ok(Some(u))) = user.get() {
+            if let Some(locale) = crate::ui::text::locale_for(&u.language) {
+                if i18n.get_locale_untracked() != locale {
+                    i18n.set_locale(locale);
+                }
+            }
+        }
+    });
     let nav = move || {
         Suspend::new(async move {
             let user = user.await.ok().flatten();
@@ -131,6 +143,6 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </ul>
             </nav>
         </header>
-        <main id="main" tabindex="-1">{children()}</main>
+        <main id="main" tabindex="-1"><DoneNotice />{children()}</main>
     }
 }

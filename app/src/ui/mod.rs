@@ -1,7 +1,9 @@
 //! Pages and components. They call server functions, never the database.
 
+pub mod feedback;
 pub mod form;
 pub mod guard;
+pub mod heading;
 pub mod layout;
 pub mod matching_text;
 pub mod pages;

@@ -444,6 +444,21 @@ pub fn weekday_name(i18n: I18n, number: i64) -> String {
     .to_string()
 }
 
+/// Mon, Tue … (ISO numbers, 1 = Monday).
+pub fn weekday_short(i18n: I18n, number: i64) -> String {
+    match number {
+        1 => t_string!(i18n, weekday_short_1),
+        2 => t_string!(i18n, weekday_short_2),
+        3 => t_string!(i18n, weekday_short_3),
+        4 => t_string!(i18n, weekday_short_4),
+        5 => t_string!(i18n, weekday_short_5),
+        6 => t_string!(i18n, weekday_short_6),
+        7 => t_string!(i18n, weekday_short_7),
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
 pub fn exception_kind_name(i18n: I18n, code: &str) -> String {
     match code {
         "extra" => t_string!(i18n, exception_extra),
@@ -482,13 +497,19 @@ pub fn consultation_status_name(i18n: I18n, code: &str) -> String {
     }
 }
 
+/// The interface locale of a language code, if Tugi offers it.
+pub fn locale_for(code: &str) -> Option<Locale> {
+    match code {
+        "et" => Some(Locale::et),
+        "en" => Some(Locale::en),
+        "ru" => Some(Locale::ru),
+        "uk" => Some(Locale::uk),
+        _ => None,
+    }
+}
+
 /// The answer to a form sent to Tugi from another site, in the visitor's language.
 pub fn cross_site_refused(language: &str) -> String {
-    let locale = match language {
-        "en" => Locale::en,
-        "ru" => Locale::ru,
-        "uk" => Locale::uk,
-        _ => Locale::et,
-    };
+    let locale = locale_for(language).unwrap_or_default();
     td_string!(locale, cross_site_refused).to_string()
 }

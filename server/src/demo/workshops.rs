@@ -229,6 +229,7 @@ pub async fn load(
             members: &[*member],
             childcare: None,
             booked_by: p.coordinator,
+            at: db::now(),
         };
         db::workshops::register(tx, &series, &registration).await?;
     }

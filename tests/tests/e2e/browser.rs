@@ -305,6 +305,47 @@ impl Session {
         }
     }
 
+    /// Waits until the element with `id` has the keyboard focus.
+    pub async fn wait_for_focus(&self, id: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let focused = self
+                .client
+                .execute(
+                    "return document.activeElement ? document.activeElement.id : '';",
+                    vec![],
+                )
+                .await
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            if focused == id {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "focus is on {focused:?}, not {id}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the page is in `language` (its `<html lang>`).
+    pub async fn wait_for_language(&self, language: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let lang = self.attr("html", "lang").await.unwrap_or_default();
+            if lang == language {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the page is in {lang:?}, not {language}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     pub async fn close(self) {
         let _ = self.client.close().await;
         let _ = std::fs::remove_dir_all(&self.profile);

@@ -159,9 +159,11 @@ async fn a_support_person_works_a_case_the_coordinator_assigned() {
     let assignment = url.path().to_string();
     s.close().await;
 
-    // Oksana (Ukrainian) plans yesterday's meeting, marks it held and ticks two items.
+    // Oksana (Ukrainian, on an English browser) plans yesterday's meeting, marks it held and
+    // ticks two items. The page after login is already in her language.
     let s = browser.session(true).await;
     log_in(&s, "support@tugi.demo").await;
+    s.wait_for_language("uk").await;
     s.open(&assignment).await;
     s.click("details summary").await;
     let yesterday = tallinn_day(-1);
@@ -173,9 +175,25 @@ async fn a_support_person_works_a_case_the_coordinator_assigned() {
     s.click("details form button[type=submit]").await;
     s.wait_for_text("#meetings + div table", &format!("{yesterday} 10:00–11:30"))
         .await;
+    s.wait_for_text("#done", "Зустріч заплановано").await;
+    s.wait_for_focus("done").await;
+    // The form is empty again: the next meeting does not inherit the ticked topic.
+    let ticked = s
+        .client
+        .execute(
+            "return document.getElementById('topic-bank_account').checked;",
+            vec![],
+        )
+        .await
+        .expect("script runs");
+    assert_eq!(
+        ticked,
+        serde_json::Value::Bool(false),
+        "the topic is unticked"
+    );
     s.fill("form[minutes]", "90").await;
     s.click(".inline-form button[type=submit]").await;
-    s.wait_for_text("table", "Відбулася (1.5 h)").await;
+    s.wait_for_text("table", "Відбулася (1.5 год)").await;
     s.select("checklist[items][bank_account][status]", "done")
         .await;
     s.select("checklist[items][health_insurance][status]", "done")
@@ -313,6 +331,35 @@ async fn a_beneficiary_books_a_tartu_slot_in_ukrainian_and_the_coordinator_marks
         "the taken slot is no longer offered"
     );
     assert!(!offered.is_empty(), "the next free slots are");
+
+    // Days first, then that day's times: another day is one tap, and the page stays short.
+    let second_day = iryna
+        .attr(".day-picker li:nth-child(2) a", "href")
+        .await
+        .expect("a second day with free times");
+    iryna.click(".day-picker li:nth-child(2) a").await;
+    let day = second_day
+        .split("day=")
+        .nth(1)
+        .and_then(|d| d.get(..10))
+        .expect("the day in the link")
+        .to_string();
+    iryna
+        .wait_for_text(".day-picker a[aria-current]", &day[8..10])
+        .await;
+    let first_time = iryna.attr(first, "value").await.expect("a time that day");
+    assert!(first_time.contains(&day), "{first_time} is on {day}");
+    let height = iryna
+        .client
+        .execute("return document.documentElement.scrollHeight;", vec![])
+        .await
+        .expect("script runs");
+    let height = height.as_i64().unwrap_or(i64::MAX);
+    println!("booking page on a phone: {height} px tall");
+    assert!(
+        height < 3000,
+        "the booking page is {height} px tall on a phone"
+    );
 
     // On the day, the Tartu coordinator sees it in the day view and marks it attended.
     let start = tugi_app::domain::schedule::tallinn_instant(

@@ -47,7 +47,8 @@ async fn on_a_phone_in_russian_a_family_signs_up_a_third_waits_and_the_facilitat
     tick(&olena, "Iryna Kovalenko").await;
     olena.fill("form[childcare]", "Нет").await;
     sign_up(&olena).await;
-    olena.wait_for_text(".notice", "Вы записаны").await;
+    olena.wait_for_text("#done", "Вы записаны").await;
+    olena.wait_for_focus("done").await;
     olena.wait_for_text("dl.facts", "Свободных мест: 1").await;
 
     // Noor takes the last place.
@@ -56,7 +57,7 @@ async fn on_a_phone_in_russian_a_family_signs_up_a_third_waits_and_the_facilitat
     open_womens_group(&noor, "Women's group").await;
     tick(&noor, "Noor Haddad").await;
     sign_up(&noor).await;
-    noor.wait_for_text(".notice", "You are signed up").await;
+    noor.wait_for_text("#done", "You are signed up").await;
 
     // Zahra finds it full and joins the waitlist.
     let zahra = browser.session(true).await;
@@ -66,13 +67,23 @@ async fn on_a_phone_in_russian_a_family_signs_up_a_third_waits_and_the_facilitat
     tick(&zahra, "Zahra Rahimi").await;
     sign_up(&zahra).await;
     zahra
-        .wait_for_text(".notice", "number 1 on the waitlist")
+        .wait_for_text("#done", "you are on the waitlist")
+        .await;
+    zahra.wait_for_focus("done").await;
+    zahra
+        .wait_for_text("article.sign-up", "Place on the waitlist: 1")
         .await;
 
     // Noor cancels; the place is offered to Zahra, who accepts it.
     noor.open("/my-workshops").await;
     noor.wait_for_text("main", "Confirmed").await;
-    noor.click("article.sign-up .actions form button").await;
+    // Cancelling asks once.
+    noor.click("article.sign-up .actions details.confirm summary")
+        .await;
+    noor.click("article.sign-up .actions details.confirm form button")
+        .await;
+    noor.wait_for_text("#done", "The sign-up has been cancelled")
+        .await;
     noor.wait_for_text("main", "have not signed up").await;
     zahra.open("/my-workshops").await;
     zahra.wait_for_text("main", "Places offered to you").await;
@@ -109,7 +120,7 @@ async fn on_a_phone_in_russian_a_family_signs_up_a_third_waits_and_the_facilitat
         .click("form.roster-form .actions button[type=submit]")
         .await;
     katlin
-        .wait_for_text(".notice", "Kohalolek on salvestatud")
+        .wait_for_text("#done", "Kohalolek on salvestatud")
         .await;
     katlin.open("/workshops/manage").await;
     katlin.wait_for_text("main", "100 %").await;

@@ -155,7 +155,7 @@ async fn registration(app: &TestApp, series: i64, household: i64, by: i64) {
         .expect("seat");
     sqlx::query(
         "INSERT INTO registrations (series_id, household_id, booked_by, seats, status, \
-         created_at, updated_at) VALUES ($1, $2, $3, 1, 'confirmed', 0, 0)",
+         created_at, updated_at, confirmed_at) VALUES ($1, $2, $3, 1, 'confirmed', 0, 0, 0)",
     )
     .bind(series)
     .bind(household)

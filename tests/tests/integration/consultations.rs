@@ -137,6 +137,7 @@ async fn outbox_kinds(app: &TestApp) -> Vec<(String, String, String)> {
 async fn a_beneficiary_books_a_slot_that_then_blocks_it_for_everyone(app: TestApp) {
     let r = reception_for(&app).await;
     let slot = r.slot("2027-01-12", "10:00");
+    // Days first: the first day's times are shown, the other days are links.
     let (status, page) = app
         .page(
             &r.beneficiary,
@@ -144,10 +145,23 @@ async fn a_beneficiary_books_a_slot_that_then_blocks_it_for_everyone(app: TestAp
         )
         .await;
     assert_eq!(status, 200);
-    assert!(page.contains(&slot), "the free slot is offered");
+    let radio = |key: String| format!("value=\"{key}\"");
+    assert!(page.contains("day=2027-01-12"), "a link to the next day");
+    assert!(
+        !page.contains(&radio(slot.clone())),
+        "only the chosen day's times"
+    );
     // Two hours' notice from 07:59: 09:00 today is not offered, 10:00 is.
     assert!(!page.contains(&r.slot(MONDAY, "09:00")));
-    assert!(page.contains(&r.slot(MONDAY, "10:00")));
+    assert!(page.contains(&radio(r.slot(MONDAY, "10:00"))));
+    let (_, page) = app
+        .page(
+            &r.beneficiary,
+            &format!("/consultations/book?office={}&day=2027-01-12", r.office),
+        )
+        .await;
+    assert!(page.contains(&radio(slot.clone())), "offered on its day");
+    assert!(!page.contains(&radio(r.slot(MONDAY, "10:00"))));
 
     let id = book(&app, &r.beneficiary, &booking(&r.office, &slot)).await;
     let (status, page) = app
@@ -175,7 +189,7 @@ async fn a_beneficiary_books_a_slot_that_then_blocks_it_for_everyone(app: TestAp
     let (_, page) = app
         .page(
             &r.beneficiary,
-            &format!("/consultations/book?office={}", r.office),
+            &format!("/consultations/book?office={}&day=2027-01-12", r.office),
         )
         .await;
     assert!(!page.contains(&slot), "the taken slot is no longer offered");

@@ -54,6 +54,10 @@ async fn a_coordinator_registers_and_finds_a_household(app: TestApp) {
         "/households?language=uk",
         "/households?status=active",
         "/households?q=5123",
+        // Written as Estonian registries and passports write it: Latin letters.
+        "/households?q=Olena",
+        "/households?q=%C5%A0evt%C5%A1enko", // "Ševtšenko"
+        "/households?q=shevchenko",
     ] {
         let (status, list) = app.page(&client, query).await;
         assert_eq!(status, 200);
@@ -102,7 +106,7 @@ async fn bad_registrations_change_nothing(app: TestApp) {
             "DateInFuture".into(),
         ),
         (
-            with(registration(), "member[date_of_birth]", "03.02.1990"),
+            with(registration(), "member[date_of_birth]", "03.02.90"),
             "date_of_birth",
             "InvalidDate".into(),
         ),
@@ -353,7 +357,54 @@ async fn without_javascript_a_failed_form_comes_back_with_its_values(app: TestAp
     assert_eq!(app.count("households").await, 1);
 }
 
+/// Dates are accepted as Estonians and others type them, and stored as ISO dates.
+async fn dates_are_read_as_people_type_them(app: TestApp) {
+    let client = app.login_as("coordinator@test.ee").await;
+    for (typed, stored) in [("03.02.1990", "1990-02-03"), ("4/2/1991", "1991-02-04")] {
+        let form = with(registration(), "member[date_of_birth]", typed);
+        let res = app.api(&client, "create_household", &form).await;
+        assert_eq!(res.status().as_u16(), 200, "{typed}");
+        let household: i64 = res.json().await.unwrap();
+        let (date,): (String,) =
+            sqlx::query_as("SELECT date_of_birth FROM members WHERE household_id = $1")
+                .bind(household)
+                .fetch_one(app.db.pool())
+                .await
+                .unwrap();
+        assert_eq!(date, stored);
+    }
+}
+
+/// The list pages through every household and says how many there are in all.
+async fn the_list_pages_and_counts_every_household(app: TestApp) {
+    let client = app.login_as("coordinator@test.ee").await;
+    crate::workshops::households(&app, 55).await;
+    let (status, first) = app.page(&client, "/households").await;
+    assert_eq!(status, 200);
+    // Without the markers Leptos puts around interpolated values.
+    let first = first.replace("<!>", "");
+    assert!(first.contains("Households found: 55"), "the true count");
+    assert!(first.contains("Page 1 of 2"));
+    assert_eq!(
+        first.matches("href=\"/households/").count(),
+        50 + 1,
+        "50 rows and the new link"
+    );
+    let (_, second) = app.page(&client, "/households?city=Tartu&page=2").await;
+    let second = second.replace("<!>", "");
+    assert!(second.contains("Page 2 of 2"));
+    assert_eq!(second.matches("href=\"/households/").count(), 5 + 1);
+    assert!(
+        second.contains("city=Tartu&amp;page=1"),
+        "the filter is kept"
+    );
+    let (status, _) = app.page(&client, "/households?page=x").await;
+    assert_eq!(status, 200, "a bad page number is the first page");
+}
+
 on_both_databases!(
+    the_list_pages_and_counts_every_household,
+    dates_are_read_as_people_type_them,
     a_coordinator_registers_and_finds_a_household,
     bad_registrations_change_nothing,
     wrong_types_and_unknown_ids_are_4xx,

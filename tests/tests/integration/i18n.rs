@@ -1,17 +1,29 @@
 use crate::helpers::TestApp;
 use crate::on_both_databases;
 
-async fn the_language_follows_accept_language_then_estonian(app: TestApp) {
+async fn the_language_follows_accept_language_then_english(app: TestApp) {
     let (_, ru) = app.page_in_language("/login", Some("ru-RU,ru;q=0.9")).await;
     assert!(
         ru.contains("lang=\"ru\"") && ru.contains("dir=\"ltr\""),
         "a Russian page: {ru}"
     );
     assert!(ru.contains("Вход"), "Russian heading");
+    let (_, et) = app.page_in_language("/login", Some("et-EE,et;q=0.9")).await;
+    assert!(et.contains("lang=\"et\"") && et.contains("Sisselogimine"));
     let (_, none) = app.page_in_language("/login", None).await;
-    assert!(none.contains("lang=\"et\"") && none.contains("Sisselogimine"));
+    assert!(none.contains("lang=\"en\""), "no preference: English");
     let (_, unknown) = app.page_in_language("/login", Some("fr-FR")).await;
-    assert!(unknown.contains("lang=\"et\""), "falls back to Estonian");
+    assert!(
+        unknown.contains("lang=\"en\"") && unknown.contains("Log in"),
+        "a language Tugi does not offer falls back to English"
+    );
+    for (code, name) in [("et", "Eesti"), ("ru", "Русский"), ("uk", "Українська")]
+    {
+        assert!(
+            unknown.contains(&format!("action=\"/lang/{code}\"")) && unknown.contains(name),
+            "the language choice is on the first page"
+        );
+    }
 }
 
 async fn the_switch_sets_a_cookie_and_the_account_setting(app: TestApp) {
@@ -57,6 +69,6 @@ async fn the_switch_sets_a_cookie_and_the_account_setting(app: TestApp) {
 }
 
 on_both_databases!(
-    the_language_follows_accept_language_then_estonian,
+    the_language_follows_accept_language_then_english,
     the_switch_sets_a_cookie_and_the_account_setting,
 );

@@ -787,6 +787,19 @@ async fn without_javascript_a_refused_profile_comes_back_with_its_values(app: Te
     let (status, page) = app.page(&volunteer, &back).await;
     assert_eq!(status, 200);
     assert!(page.contains("error-summary"), "the error is shown");
+    let at = page.find("class=\"error-summary\"").unwrap_or_default();
+    let tag_start = page[..at].rfind("<div").unwrap_or_default();
+    let tag_end = at + page[at..].find('>').unwrap_or_default();
+    let summary = &page[at..];
+    assert!(
+        page[tag_start..tag_end].contains("autofocus"),
+        "the summary takes the focus: {}",
+        &page[tag_start..tag_end]
+    );
+    assert!(
+        summary.contains("Mitu paari korraga (1–4): "),
+        "the summary names the field"
+    );
     assert!(page.contains("Carpentry"), "the typed value is kept");
     assert!(
         page.contains("1 kuni 4"),
@@ -920,7 +933,69 @@ async fn imported_regular_commitments_are_not_free_time(app: TestApp) {
     );
 }
 
+/// The board says when the engine ran, and marks a proposal the data no longer supports.
+async fn a_proposal_says_when_its_data_changed(app: TestApp) {
+    let (coordinator, _) = peer_request(&app).await;
+    let volunteer = app.login_as("volunteer@test.ee").await;
+    ok(
+        app.api(&volunteer, "save_my_volunteer_profile", &PEER_PROFILE)
+            .await,
+        "profile",
+    )
+    .await;
+    let id = app.account_id("volunteer@test.ee").await.to_string();
+    let status = |value: &'static str| {
+        let (app, coordinator, id) = (&app, &coordinator, id.clone());
+        async move {
+            ok(
+                app.api(
+                    coordinator,
+                    "set_volunteer_status",
+                    &[("id", id.as_str()), ("status", value)],
+                )
+                .await,
+                value,
+            )
+            .await
+        }
+    };
+    status("active").await;
+    ok(
+        app.api(
+            &coordinator,
+            "record_training",
+            &[
+                ("id", &id),
+                ("training[training]", "peer_counselling"),
+                ("training[completed_on]", "2026-01-15"),
+            ],
+        )
+        .await,
+        "training",
+    )
+    .await;
+    assert!(board(&app, &coordinator).await["last_run"].is_null());
+    let (_, page) = app.page(&coordinator, "/matching").await;
+    assert!(
+        page.contains("The matching has not been run yet"),
+        "never run"
+    );
+    let run = ok(app.api(&coordinator, "run_matching", &[]).await, "run").await;
+    assert_eq!(run, 1);
+    let b = board(&app, &coordinator).await;
+    assert_eq!(b["open"][0]["proposal"]["stale"], false, "{b}");
+    assert!(b["last_run"].is_string(), "{b}");
+    // The volunteer pauses: the proposal no longer holds, and the board says so.
+    status("paused").await;
+    let b = board(&app, &coordinator).await;
+    assert_eq!(b["open"][0]["proposal"]["stale"], true, "{b}");
+    let (_, page) = app.page(&coordinator, "/matching").await;
+    assert!(page.contains("Last run: "), "the time of the run");
+    assert!(page.contains("Run the matching again"), "marked stale");
+}
+
 on_both_databases!(
+    a_proposal_says_when_its_data_changed,
     imported_regular_commitments_are_not_free_time,
     an_admin_adds_a_kind_of_training,
     without_javascript_a_refused_profile_comes_back_with_its_values,

@@ -289,6 +289,11 @@ async fn rosters_and_attendance(app: TestApp) {
     );
     assert!(!page.contains("Person1 Test"), "only those signed up");
     assert!(!page.contains("+372"), "no contact details");
+    // Printed, it is an attendance sheet: funder, signature column, lines for walk-ins, date.
+    assert!(page.contains("Kaasrahastatud Euroopa Liidu"));
+    assert!(page.contains("Allkiri"));
+    assert_eq!(page.matches("class=\"print-only blank\"").count(), 5);
+    assert!(page.replace("<!>", "").contains("Trükitud 11.01.2027"));
     // Someone else's roster: a volunteer has no access, another facilitator does not find it.
     let volunteer = app.login_as("volunteer@test.ee").await;
     assert_eq!(app.page(&volunteer, &roster).await.0, 403);
@@ -352,6 +357,35 @@ async fn rosters_and_attendance(app: TestApp) {
     assert_eq!(status, 200);
     assert!(board.contains("100 %"), "attendance per series");
     assert!(board.contains("1 / 4 (25 %)"), "fill rate");
+
+    // Sign-ups stay open for an ongoing group: someone who joins after the first session is on
+    // the later rosters only, and cannot be marked for the one they missed.
+    sqlx::query("UPDATE series SET registration_closes = $1 WHERE id = $2")
+        .bind(at("2027-02-01", "00:00"))
+        .bind(series)
+        .execute(app.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        sign(&app, &s, series, people[1].0, people[1].1)
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    let (_, page) = app.page(&facilitator, &roster).await;
+    assert!(!page.contains("Person1 Test"), "not at the past session");
+    assert_refused(
+        post(stranger.clone(), "absent").await,
+        &stranger_field,
+        "InvalidChoice",
+    )
+    .await;
+    let second = sessions_of(&app, series).await[1];
+    let (_, page) = app
+        .page(&facilitator, &format!("/workshops/sessions/{second}"))
+        .await;
+    assert!(page.contains("Person1 Test"), "on the next roster");
 }
 
 async fn admins_add_activity_types(app: TestApp) {

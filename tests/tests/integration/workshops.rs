@@ -492,7 +492,98 @@ async fn anyone_sees_upcoming_workshops_in_their_language(app: TestApp) {
     );
 }
 
+/// A full group checks every rule before a waitlist place, exactly as for a seat.
+async fn a_full_group_waitlists_only_those_who_may_take_part(app: TestApp) {
+    let s = setup(&app).await;
+    let res = create_series(&app, &s, &series_form(&s, "1", "women_only")).await;
+    let series: i64 = res.json().await.unwrap();
+    let people = households(&app, 2).await;
+    let first = sign(&app, &s, series, people[0].0, people[0].1).await;
+    assert_eq!(first.status().as_u16(), 200);
+    let boy: i64 = sqlx::query_scalar(
+        "INSERT INTO members (household_id, first_name, last_name, date_of_birth, gender, \
+         created_at) VALUES ($1, 'Boy', 'Test', '2014-06-01', 'male', 0) RETURNING id",
+    )
+    .bind(people[1].0)
+    .fetch_one(app.db.pool())
+    .await
+    .unwrap();
+    assert_refused(
+        sign(&app, &s, series, people[1].0, boy).await,
+        "people",
+        "NotEligible",
+    )
+    .await;
+    assert_eq!(count(&app, series, "waiting").await, 0);
+    // Registration closed: no waitlist place either.
+    app.clock.set(at("2027-01-13", "23:59") + 60);
+    assert_refused(
+        sign(&app, &s, series, people[1].0, people[1].1).await,
+        "series",
+        "RegistrationClosed",
+    )
+    .await;
+    assert_eq!(count(&app, series, "waiting").await, 0);
+}
+
+/// After an action the page it came from says what happened, first in `<main>`, with and
+/// without JavaScript; a refusal says nothing of the kind.
+async fn after_an_action_the_page_says_what_happened(app: TestApp) {
+    let s = setup(&app).await;
+    let res = create_series(&app, &s, &series_form(&s, "1", "women_only")).await;
+    let series: i64 = res.json().await.unwrap();
+    let people = households(&app, 3).await;
+    let form = |(household, member): (i64, i64)| {
+        vec![
+            ("series".to_string(), series.to_string()),
+            ("form[household]".to_string(), household.to_string()),
+            (format!("form[people][{member}]"), "on".to_string()),
+        ]
+    };
+    let from = format!("/workshops/{series}?household={}", people[0].0);
+    let first = form(people[0]);
+    let res = app
+        .plain_post(&s.coordinator, "sign_up", &pairs(&first), &from)
+        .await;
+    assert_eq!(res.status().as_u16(), 302);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        location.starts_with(&format!(
+            "/workshops/{series}?household={}&done=signed_up&t=",
+            people[0].0
+        )),
+        "{location}"
+    );
+    let (status, page) = app.page(&s.coordinator, &location).await;
+    assert_eq!(status, 200);
+    let main = page.split("<main").nth(1).unwrap_or_default();
+    assert!(
+        main.contains("id=\"done\"") && main.contains("You are signed up"),
+        "{main}"
+    );
+    // With JavaScript the answer names the same place for the router to go to.
+    let second = form(people[1]);
+    let res = app.api(&s.coordinator, "sign_up", &pairs(&second)).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res.headers().contains_key("serverfnredirect"));
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.contains("done=waitlisted"), "{location}");
+    let (_, page) = app.page(&s.coordinator, &location).await;
+    assert!(page.contains("you are on the waitlist"));
+    // Refused: no message of success.
+    let res = app
+        .plain_post(&s.coordinator, "sign_up", &pairs(&second), &from)
+        .await;
+    let location = res.headers()["location"]
+        .to_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(!location.contains("done="), "{location}");
+}
+
 on_both_databases!(
+    after_an_action_the_page_says_what_happened,
+    a_full_group_waitlists_only_those_who_may_take_part,
     anyone_sees_upcoming_workshops_in_their_language,
     a_participant_cancels_only_before_the_cut_off,
     two_hundred_people_race_for_twelve_seats,

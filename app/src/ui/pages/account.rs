@@ -2,21 +2,17 @@ use crate::api::auth::ChangePassword;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, TextField};
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<ChangePassword>::new();
     let error = action_error(action);
-    let changed = move || use_query_map().with(|q| q.get("changed").is_some());
     view! {
         <RequireRole roles=&[]>
-            <h1>{t!(i18n, account_title)}</h1>
-            <Show when=changed>
-                <p class="notice" role="status">{t!(i18n, password_changed)}</p>
-            </Show>
+            <PageHeading text=t_string!(i18n, account_title).to_string() />
             <h2>{t!(i18n, account_change_password)}</h2>
             <ErrorSummary error />
             <ActionForm action=action attr:class="stack narrow">

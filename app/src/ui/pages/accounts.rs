@@ -9,6 +9,7 @@ use crate::domain::Role;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, TextField};
 use crate::ui::guard::{id_param, RequireRole};
+use crate::ui::heading::{PageHeading, PageTitle};
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{language_name, programme_name, role_name};
 use leptos::prelude::*;
@@ -32,7 +33,7 @@ pub fn AccountsPage() -> impl IntoView {
     view! {
         <RequireRole roles=access::ADMIN>
             <div class="page-head">
-                <h1>{t!(i18n, accounts_title)}</h1>
+                <PageHeading text=t_string!(i18n, accounts_title).to_string() />
                 <A href="/invitations" attr:class="button">{t!(i18n, accounts_invite_title)}</A>
             </div>
             <Suspense>
@@ -119,76 +120,75 @@ pub fn AccountAdminPage() -> impl IntoView {
         },
         |(id, ..)| get_account(id),
     );
-    let saved = move || use_query_map().with(|q| q.get("saved").is_some());
     view! {
-        <RequireRole roles=access::ADMIN>
-            <p><A href="/admin/accounts">{t!(i18n, accounts_title)}</A></p>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match account.await {
-                        Ok(d) => {
-                            let a = d.account.clone();
-                            let account_id = a.id;
-                            let active = a.active;
-                            let checkboxes = Role::ALL.into_iter().map(|role| {
-                                let name = role.as_str();
-                                let box_id = format!("role-{name}");
+            <RequireRole roles=access::ADMIN>
+                <p><A href="/admin/accounts">{t!(i18n, accounts_title)}</A></p>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        match account.await {
+                            Ok(d) => {
+                                let a = d.account.clone();
+                                let account_id = a.id;
+                                let active = a.active;
+                                let checkboxes = Role::ALL.into_iter().map(|role| {
+                                    let name = role.as_str();
+                                    let box_id = format!("role-{name}");
+                                    view! {
+                                        <div class="checkbox">
+                                            <input type="checkbox" id=box_id.clone() name=format!("form[{name}]") checked=a.roles.contains(&role) />
+                                            <label for=box_id>{role_name(i18n, role)}</label>
+                                        </div>
+                                    }
+                                }).collect_view();
                                 view! {
-                                    <div class="checkbox">
-                                        <input type="checkbox" id=box_id.clone() name=format!("form[{name}]") checked=a.roles.contains(&role) />
-                                        <label for=box_id>{role_name(i18n, role)}</label>
-                                    </div>
-                                }
-                            }).collect_view();
-                            view! {
-                                <h1>{a.display_name.clone()}</h1>
-                                <Show when=saved><p class="notice" role="status">{t!(i18n, saved)}</p></Show>
-                                <dl class="facts">
-                                    <dt>{t!(i18n, field_email)}</dt><dd>{a.email.clone()}</dd>
-                                    <dt>{t!(i18n, language_switch)}</dt><dd>{language_name(i18n, &d.language)}</dd>
-                                    <dt>{t!(i18n, field_status)}</dt>
-                                    <dd>{if active { t_string!(i18n, account_active) } else { t_string!(i18n, account_inactive) }}</dd>
-                                    {d.member.clone().map(|(household, name)| view! {
-                                        <dt>{t!(i18n, account_member)}</dt>
-                                        <dd><A href=format!("/households/{household}")>{name}</A></dd>
-                                    })}
-                                </dl>
-                                <h2>{t!(i18n, account_email_title)}</h2>
-                                <ErrorSummary error=email_error form="email" />
-                                <ActionForm action=email_action attr:class="stack narrow">
-                                    <input type="hidden" name="id" value=account_id />
-                                    <TextField name="email" field="email" form="email"
-                                        label=t_string!(i18n, field_email).to_string()
-                                        hint=t_string!(i18n, account_email_hint).to_string()
-                                        value=a.email.clone() error=email_error kind="email" autocomplete="off" />
-                                    <button type="submit">{t!(i18n, account_email_save)}</button>
-                                </ActionForm>
-                                <h2>{t!(i18n, field_roles)}</h2>
-                                <ErrorSummary error=roles_error />
-                                <ActionForm action=roles_action attr:class="stack narrow">
-                                    <input type="hidden" name="id" value=account_id />
-                                    <fieldset id="f-roles" class="field">
-                                        <legend>{t!(i18n, field_roles)}</legend>
-                                        {checkboxes}
-                                    </fieldset>
-                                    <button type="submit">{t!(i18n, account_save_roles)}</button>
-                                </ActionForm>
-                                <h2>{if active { t!(i18n, account_deactivate_title).into_any() } else { t!(i18n, account_reactivate_title).into_any() }}</h2>
-                                <p>{if active { t!(i18n, account_deactivate_hint).into_any() } else { t!(i18n, account_reactivate_hint).into_any() }}</p>
-                                <ErrorSummary error=active_error />
-                                <ActionForm action=active_action attr:class="inline">
-                                    <input type="hidden" name="id" value=account_id />
-                                    <input type="hidden" name="active" value=if active { "false" } else { "true" } />
-                                    <button type="submit" id="f-active" class=if active { "secondary" } else { "" }>
-                                        {if active { t!(i18n, account_deactivate).into_any() } else { t!(i18n, account_reactivate).into_any() }}
-                                    </button>
-                                </ActionForm>
-                            }.into_any()
+                                    <PageTitle text=t_string!(i18n, nav_accounts).to_string() />
+    <h1>{a.display_name.clone()}</h1>
+                                    <dl class="facts">
+                                        <dt>{t!(i18n, field_email)}</dt><dd>{a.email.clone()}</dd>
+                                        <dt>{t!(i18n, language_switch)}</dt><dd>{language_name(i18n, &d.language)}</dd>
+                                        <dt>{t!(i18n, field_status)}</dt>
+                                        <dd>{if active { t_string!(i18n, account_active) } else { t_string!(i18n, account_inactive) }}</dd>
+                                        {d.member.clone().map(|(household, name)| view! {
+                                            <dt>{t!(i18n, account_member)}</dt>
+                                            <dd><A href=format!("/households/{household}")>{name}</A></dd>
+                                        })}
+                                    </dl>
+                                    <h2>{t!(i18n, account_email_title)}</h2>
+                                    <ErrorSummary error=email_error form="email" />
+                                    <ActionForm action=email_action attr:class="stack narrow">
+                                        <input type="hidden" name="id" value=account_id />
+                                        <TextField name="email" field="email" form="email"
+                                            label=t_string!(i18n, field_email).to_string()
+                                            hint=t_string!(i18n, account_email_hint).to_string()
+                                            value=a.email.clone() error=email_error kind="email" autocomplete="off" />
+                                        <button type="submit">{t!(i18n, account_email_save)}</button>
+                                    </ActionForm>
+                                    <h2>{t!(i18n, field_roles)}</h2>
+                                    <ErrorSummary error=roles_error />
+                                    <ActionForm action=roles_action attr:class="stack narrow">
+                                        <input type="hidden" name="id" value=account_id />
+                                        <fieldset id="f-roles" class="field">
+                                            <legend>{t!(i18n, field_roles)}</legend>
+                                            {checkboxes}
+                                        </fieldset>
+                                        <button type="submit">{t!(i18n, account_save_roles)}</button>
+                                    </ActionForm>
+                                    <h2>{if active { t!(i18n, account_deactivate_title).into_any() } else { t!(i18n, account_reactivate_title).into_any() }}</h2>
+                                    <p>{if active { t!(i18n, account_deactivate_hint).into_any() } else { t!(i18n, account_reactivate_hint).into_any() }}</p>
+                                    <ErrorSummary error=active_error />
+                                    <ActionForm action=active_action attr:class="inline">
+                                        <input type="hidden" name="id" value=account_id />
+                                        <input type="hidden" name="active" value=if active { "false" } else { "true" } />
+                                        <button type="submit" id="f-active" class=if active { "secondary" } else { "" }>
+                                            {if active { t!(i18n, account_deactivate).into_any() } else { t!(i18n, account_reactivate).into_any() }}
+                                        </button>
+                                    </ActionForm>
+                                }.into_any()
+                            }
+                            Err(error) => view! { <ErrorView error /> }.into_any(),
                         }
-                        Err(error) => view! { <ErrorView error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </RequireRole>
-    }
+                    })}
+                </Suspense>
+            </RequireRole>
+        }
 }

@@ -7,6 +7,7 @@ use crate::domain::{encode_query_value, AuditFilter};
 use crate::i18n::*;
 use crate::ui::form::{ErrorSummary, TextField};
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map};
@@ -26,7 +27,7 @@ pub fn AuditPage() -> impl IntoView {
     let entries = Resource::new(filter, audit_entries);
     view! {
         <RequireRole roles=access::ADMIN>
-            <h1>{t!(i18n, audit_log_title)}</h1>
+            <PageHeading text=t_string!(i18n, audit_log_title).to_string() />
             <p>{t!(i18n, audit_log_intro)}</p>
             <Suspense>
                 {move || Suspend::new(async move {

@@ -2,6 +2,7 @@
 
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::ui::heading::PageTitle;
 use crate::ui::text::app_error;
 use leptos::prelude::*;
 
@@ -14,12 +15,13 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     }
     let (title, text) = app_error(i18n, &error);
     view! {
-        <section class="error-page">
-            <h1>{title}</h1>
-            <p>{text}</p>
-            <p><a href="/">{t!(i18n, back_home)}</a></p>
-        </section>
-    }
+            <section class="error-page">
+                <PageTitle text=title.clone() />
+    <h1>{title}</h1>
+                <p>{text}</p>
+                <p><a href="/">{t!(i18n, back_home)}</a></p>
+            </section>
+        }
 }
 
 #[component]

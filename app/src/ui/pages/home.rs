@@ -2,6 +2,7 @@ use crate::api::admin::setup_status;
 use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::guard::user_resource;
+use crate::ui::heading::PageHeading;
 use crate::ui::text::role_name;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -56,7 +57,7 @@ pub fn HomePage() -> impl IntoView {
                         }.into_any()
                     }
                     None => view! {
-                        <h1>{t!(i18n, home_title)}</h1>
+                        <PageHeading text=t_string!(i18n, home_title).to_string() />
                         <p>{t!(i18n, home_intro)}</p>
                         <p><A href="/login">{t!(i18n, nav_login)}</A></p>
                     }.into_any(),

@@ -11,6 +11,7 @@ use crate::domain::Role;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{language_name, role_name};
 use leptos::prelude::*;
@@ -76,7 +77,7 @@ pub fn InvitationsPage() -> impl IntoView {
     };
     view! {
         <RequireRole roles=access::INVITE>
-            <h1>{t!(i18n, invitations_title)}</h1>
+            <PageHeading text=t_string!(i18n, invitations_title).to_string() />
             {move || invited().map(|link| view! {
                 <div class="notice" role="status">
                     <p>{t!(i18n, invite_sent)}</p>

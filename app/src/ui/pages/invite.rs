@@ -1,6 +1,7 @@
 use crate::api::auth::{invite_details, AcceptInvite};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, TextField};
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -21,7 +22,7 @@ pub fn InvitePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match invite.await {
                     Ok(invite) => view! {
-                        <h1>{t!(i18n, invite_title)}</h1>
+                        <PageHeading text=t_string!(i18n, invite_title).to_string() />
                         {match invite.email.clone() {
                             Some(email) => view! {
                                 <p>{t!(i18n, invite_intro, name = invite.display_name.clone(), email = email)}</p>

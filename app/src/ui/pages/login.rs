@@ -1,6 +1,7 @@
 use crate::api::auth::Login;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, TextField};
+use crate::ui::heading::PageHeading;
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_query_map};
 
@@ -16,7 +17,7 @@ pub fn LoginPage() -> impl IntoView {
     };
     let reset = move || use_query_map().with_untracked(|q| q.get("reset").is_some());
     view! {
-        <h1>{t!(i18n, login_title)}</h1>
+        <PageHeading text=t_string!(i18n, login_title).to_string() />
         <Show when=reset><p class="notice" role="status">{t!(i18n, reset_done)}</p></Show>
         <ErrorSummary error />
         <ActionForm action=action attr:class="stack narrow">

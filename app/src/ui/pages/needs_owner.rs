@@ -4,6 +4,7 @@ use crate::api::admin::needs_new_owner;
 use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,7 +15,7 @@ pub fn NeedsOwnerPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| needs_new_owner());
     view! {
         <RequireRole roles=access::NEEDS_OWNER>
-            <h1>{t!(i18n, needs_owner_title)}</h1>
+            <PageHeading text=t_string!(i18n, needs_owner_title).to_string() />
             <p>{t!(i18n, needs_owner_intro)}</p>
             <Suspense>
                 {move || Suspend::new(async move {

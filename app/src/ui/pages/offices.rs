@@ -8,10 +8,11 @@ use crate::domain::{OfficeForm, RoomForm};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, FormError, TextField};
 use crate::ui::guard::{id_param, RequireRole};
+use crate::ui::heading::{PageHeading, PageTitle};
 use crate::ui::pages::ErrorView;
 use crate::ui::text::I18n;
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_query_map};
+use leptos_router::components::A;
 
 fn rooms_text(o: &OfficeView) -> String {
     o.rooms
@@ -30,7 +31,7 @@ pub fn OfficesPage() -> impl IntoView {
     let draft = Resource::new(|| (), |_| take_draft("create_office".into()));
     view! {
         <RequireRole roles=access::ADMIN>
-            <h1>{t!(i18n, offices_title)}</h1>
+            <PageHeading text=t_string!(i18n, offices_title).to_string() />
             <Suspense>
                 {move || Suspend::new(async move {
                     match offices.await {
@@ -115,97 +116,94 @@ pub fn OfficeEditPage() -> impl IntoView {
             take_draft(format!("add_room/{id}")).await.ok().flatten(),
         )
     });
-    let saved = move || use_query_map().with(|q| q.get("saved").is_some());
-    let created = move || use_query_map().with(|q| q.get("created").is_some());
     view! {
-        <RequireRole roles=access::ADMIN>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    let (office_draft, room_draft) = drafts.await;
-                    match office.await {
-                        Ok(o) => {
-                            let form = decode_draft(office_draft, OfficeForm {
-                                name: o.name.clone(),
-                                address: o.address.clone(),
-                                city: o.city.clone(),
-                            });
-                            let room: RoomForm = decode_draft(room_draft, RoomForm::default());
-                            let office_id = o.id;
-                            let closed = o.closed;
-                            let upcoming = o.upcoming.clone();
-                            view! {
-                                <p><A href="/admin/offices">{t!(i18n, offices_title)}</A></p>
-                                <h1>{o.name.clone()}
-                                    {closed.then(|| view! { " " <span class="badge">{t!(i18n, office_closed_badge)}</span> })}
-                                </h1>
-                                <Show when=created><p class="notice" role="status">{t!(i18n, office_created)}</p></Show>
-                                <Show when=saved><p class="notice" role="status">{t!(i18n, saved)}</p></Show>
-                                <ErrorSummary error=update_error />
-                                <ActionForm action=update attr:class="stack narrow">
-                                    <input type="hidden" name="id" value=office_id />
-                                    {office_fields(i18n, form, update_error)}
-                                    <button type="submit">{t!(i18n, office_save)}</button>
-                                </ActionForm>
-                                <h2>{t!(i18n, rooms_title)}</h2>
-                                <ul class="rooms">
-                                    {o.rooms.into_iter().map(|r| view! {
-                                        <li>
-                                            {r.name.clone()} " (" {t!(i18n, room_capacity)} ": " {r.capacity} ") "
-                                            {(!r.accessibility.is_empty()).then(|| format!("– {} ", r.accessibility))}
-                                            <ActionForm action=remove attr:class="inline">
-                                                <input type="hidden" name="office_id" value=office_id />
-                                                <input type="hidden" name="room_id" value=r.id />
-                                                <button type="submit" class="secondary">{t!(i18n, room_remove)} " " {r.name.clone()}</button>
-                                            </ActionForm>
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                                <h3>{t!(i18n, room_add)}</h3>
-                                <ErrorSummary error=add_error form="room" />
-                                <ActionForm action=add attr:class="stack narrow">
-                                    <input type="hidden" name="office_id" value=office_id />
-                                    <TextField name="form[name]" field="name" label=t_string!(i18n, room_name).to_string()
-                                        value=room.name error=add_error form="room" />
-                                    <TextField name="form[capacity]" field="capacity" label=t_string!(i18n, room_capacity).to_string()
-                                        value=room.capacity error=add_error kind="number" inputmode="numeric" form="room" />
-                                    <TextField name="form[accessibility]" field="accessibility" label=t_string!(i18n, room_accessibility).to_string()
-                                        hint=t_string!(i18n, room_accessibility_hint).to_string()
-                                        value=room.accessibility error=add_error form="room" />
-                                    <button type="submit">{t!(i18n, room_add)}</button>
-                                </ActionForm>
-                                <h2>{t!(i18n, office_upcoming_title)}</h2>
-                                {if upcoming.is_empty() {
-                                    view! { <p>{t!(i18n, office_upcoming_none)}</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <ul id="f-office">
-                                            {upcoming.into_iter().map(|b| {
-                                                let kind = if b.kind == "session" {
-                                                    t_string!(i18n, office_upcoming_session).to_string()
-                                                } else {
-                                                    t_string!(i18n, office_upcoming_consultation).to_string()
-                                                };
-                                                view! { <li><A href=b.link>{b.when} " – " {kind} ": " {b.title}</A></li> }
-                                            }).collect_view()}
-                                        </ul>
-                                    }.into_any()
-                                }}
-                                <h2>{if closed { t!(i18n, office_reopen_title).into_any() } else { t!(i18n, office_close_title).into_any() }}</h2>
-                                <p>{if closed { t!(i18n, office_reopen_hint).into_any() } else { t!(i18n, office_close_hint).into_any() }}</p>
-                                <ErrorSummary error=close_error />
-                                <ActionForm action=open_close attr:class="inline">
-                                    <input type="hidden" name="id" value=office_id />
-                                    <input type="hidden" name="open" value=if closed { "true" } else { "false" } />
-                                    <button type="submit" class=if closed { "" } else { "secondary" }>
-                                        {if closed { t!(i18n, office_reopen).into_any() } else { t!(i18n, office_close).into_any() }}
-                                    </button>
-                                </ActionForm>
-                            }.into_any()
+            <RequireRole roles=access::ADMIN>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        let (office_draft, room_draft) = drafts.await;
+                        match office.await {
+                            Ok(o) => {
+                                let form = decode_draft(office_draft, OfficeForm {
+                                    name: o.name.clone(),
+                                    address: o.address.clone(),
+                                    city: o.city.clone(),
+                                });
+                                let room: RoomForm = decode_draft(room_draft, RoomForm::default());
+                                let office_id = o.id;
+                                let closed = o.closed;
+                                let upcoming = o.upcoming.clone();
+                                view! {
+                                    <p><A href="/admin/offices">{t!(i18n, offices_title)}</A></p>
+                                    <PageTitle text=o.name.clone() />
+    <h1>{o.name.clone()}
+                                        {closed.then(|| view! { " " <span class="badge">{t!(i18n, office_closed_badge)}</span> })}
+                                    </h1>
+                                    <ErrorSummary error=update_error />
+                                    <ActionForm action=update attr:class="stack narrow">
+                                        <input type="hidden" name="id" value=office_id />
+                                        {office_fields(i18n, form, update_error)}
+                                        <button type="submit">{t!(i18n, office_save)}</button>
+                                    </ActionForm>
+                                    <h2>{t!(i18n, rooms_title)}</h2>
+                                    <ul class="rooms">
+                                        {o.rooms.into_iter().map(|r| view! {
+                                            <li>
+                                                {r.name.clone()} " (" {t!(i18n, room_capacity)} ": " {r.capacity} ") "
+                                                {(!r.accessibility.is_empty()).then(|| format!("– {} ", r.accessibility))}
+                                                <ActionForm action=remove attr:class="inline">
+                                                    <input type="hidden" name="office_id" value=office_id />
+                                                    <input type="hidden" name="room_id" value=r.id />
+                                                    <button type="submit" class="secondary">{t!(i18n, room_remove)} " " {r.name.clone()}</button>
+                                                </ActionForm>
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                    <h3>{t!(i18n, room_add)}</h3>
+                                    <ErrorSummary error=add_error form="room" />
+                                    <ActionForm action=add attr:class="stack narrow">
+                                        <input type="hidden" name="office_id" value=office_id />
+                                        <TextField name="form[name]" field="name" label=t_string!(i18n, room_name).to_string()
+                                            value=room.name error=add_error form="room" />
+                                        <TextField name="form[capacity]" field="capacity" label=t_string!(i18n, room_capacity).to_string()
+                                            value=room.capacity error=add_error kind="number" inputmode="numeric" form="room" />
+                                        <TextField name="form[accessibility]" field="accessibility" label=t_string!(i18n, room_accessibility).to_string()
+                                            hint=t_string!(i18n, room_accessibility_hint).to_string()
+                                            value=room.accessibility error=add_error form="room" />
+                                        <button type="submit">{t!(i18n, room_add)}</button>
+                                    </ActionForm>
+                                    <h2>{t!(i18n, office_upcoming_title)}</h2>
+                                    {if upcoming.is_empty() {
+                                        view! { <p>{t!(i18n, office_upcoming_none)}</p> }.into_any()
+                                    } else {
+                                        view! {
+                                            <ul id="f-office">
+                                                {upcoming.into_iter().map(|b| {
+                                                    let kind = if b.kind == "session" {
+                                                        t_string!(i18n, office_upcoming_session).to_string()
+                                                    } else {
+                                                        t_string!(i18n, office_upcoming_consultation).to_string()
+                                                    };
+                                                    view! { <li><A href=b.link>{b.when} " – " {kind} ": " {b.title}</A></li> }
+                                                }).collect_view()}
+                                            </ul>
+                                        }.into_any()
+                                    }}
+                                    <h2>{if closed { t!(i18n, office_reopen_title).into_any() } else { t!(i18n, office_close_title).into_any() }}</h2>
+                                    <p>{if closed { t!(i18n, office_reopen_hint).into_any() } else { t!(i18n, office_close_hint).into_any() }}</p>
+                                    <ErrorSummary error=close_error />
+                                    <ActionForm action=open_close attr:class="inline">
+                                        <input type="hidden" name="id" value=office_id />
+                                        <input type="hidden" name="open" value=if closed { "true" } else { "false" } />
+                                        <button type="submit" class=if closed { "" } else { "secondary" }>
+                                            {if closed { t!(i18n, office_reopen).into_any() } else { t!(i18n, office_close).into_any() }}
+                                        </button>
+                                    </ActionForm>
+                                }.into_any()
+                            }
+                            Err(error) => view! { <ErrorView error /> }.into_any(),
                         }
-                        Err(error) => view! { <ErrorView error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </RequireRole>
-    }
+                    })}
+                </Suspense>
+            </RequireRole>
+        }
 }

@@ -5,9 +5,9 @@ use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary};
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn OutboxPage() -> impl IntoView {
@@ -15,15 +15,10 @@ pub fn OutboxPage() -> impl IntoView {
     let retry = ServerAction::<RetryMessage>::new();
     let error = action_error(retry);
     let list = Resource::new(move || retry.version().get(), |_| failed_messages());
-    let retried = move || {
-        use_query_map().with(|q| q.get("retried").is_some())
-            || retry.value().get().is_some_and(|r| r.is_ok())
-    };
     view! {
         <RequireRole roles=access::ADMIN>
-            <h1>{t!(i18n, outbox_title)}</h1>
+            <PageHeading text=t_string!(i18n, outbox_title).to_string() />
             <p>{t!(i18n, outbox_intro)}</p>
-            <Show when=retried><p class="notice" role="status">{t!(i18n, outbox_retried)}</p></Show>
             <ErrorSummary error />
             <Suspense>
                 {move || Suspend::new(async move {

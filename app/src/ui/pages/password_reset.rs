@@ -3,6 +3,7 @@
 use crate::api::password_reset::{reset_link_open, RequestPasswordReset, ResetPassword};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, TextField};
+use crate::ui::heading::PageHeading;
 use leptos::prelude::*;
 use leptos_router::{
     components::A,
@@ -19,7 +20,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             || action.value().get().is_some_and(|r| r.is_ok())
     };
     view! {
-        <h1>{t!(i18n, forgot_title)}</h1>
+        <PageHeading text=t_string!(i18n, forgot_title).to_string() />
         <Show when=sent fallback=move || view! {
             <p>{t!(i18n, forgot_intro)}</p>
             <ErrorSummary error />
@@ -47,7 +48,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let action = ServerAction::<ResetPassword>::new();
     let error = action_error(action);
     view! {
-        <h1>{t!(i18n, reset_title)}</h1>
+        <PageHeading text=t_string!(i18n, reset_title).to_string() />
         <Suspense>
             {move || Suspend::new(async move {
                 if open.await.unwrap_or(false) {

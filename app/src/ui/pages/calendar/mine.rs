@@ -6,6 +6,7 @@ use super::week::{Agenda, WeekView};
 use crate::api::calendar::{my_calendar, DeleteBusyTimes, NewFeedAddress};
 use crate::i18n::*;
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -32,7 +33,7 @@ pub fn CalendarPage() -> impl IntoView {
     );
     view! {
         <RequireRole roles=&[]>
-            <h1>{t!(i18n, cal_title)}</h1>
+            <PageHeading text=t_string!(i18n, cal_title).to_string() />
             <Suspense>
                 {move || Suspend::new(async move {
                     match data.await {

@@ -11,6 +11,7 @@ use crate::domain::Language;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{language_name, topic_name};
 use leptos::prelude::*;
@@ -43,7 +44,7 @@ pub fn BookConsultationPage() -> impl IntoView {
     let draft = Resource::new(|| (), |_| take_draft("book_consultation".into()));
     view! {
         <RequireRole roles=access::CONSULTATIONS>
-            <h1>{t!(i18n, book_title)}</h1>
+            <PageHeading text=t_string!(i18n, book_title).to_string() />
             <Suspense>
                 {move || Suspend::new(async move {
                     let draft = draft.await.ok().flatten();

@@ -12,17 +12,17 @@ use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, TextField};
 use crate::ui::guard::{id_param, RequireRole};
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::calendar::DownloadIcs;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{consultation_status_name, field_error, language_name, topic_name};
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_query_map};
+use leptos_router::components::A;
 
 #[component]
 pub fn ConsultationPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = id_param("id");
-    let query = use_query_map();
     let cancel = ServerAction::<CancelConsultation>::new();
     let reschedule = ServerAction::<RescheduleConsultation>::new();
     let consultation = Resource::new(
@@ -45,17 +45,6 @@ pub fn ConsultationPage() -> impl IntoView {
                 .flatten(),
         )
     });
-    let notice = move || {
-        query.with(|q| {
-            if q.get("booked").is_some() {
-                Some(t_string!(i18n, consultation_booked).to_string())
-            } else if q.get("moved").is_some() {
-                Some(t_string!(i18n, consultation_moved).to_string())
-            } else {
-                None
-            }
-        })
-    };
     view! {
         <RequireRole roles=access::CONSULTATIONS>
             <Suspense>
@@ -66,8 +55,7 @@ pub fn ConsultationPage() -> impl IntoView {
                             let slots = options.await.unwrap_or_default();
                             view! {
                                 <p><A href="/consultations">{t!(i18n, my_consultations_title)}</A></p>
-                                <h1>{t!(i18n, consultation_title)}</h1>
-                                {notice().map(|n| view! { <div class="notice" role="status"><p>{n}</p></div> })}
+                                <PageHeading text=t_string!(i18n, consultation_title).to_string() />
                                 <Facts c=c.clone() />
                                 <p><DownloadIcs href=c.download.clone() /></p>
                                 {match c.change_refused {

@@ -9,6 +9,7 @@ use crate::domain::role::access;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{language_name, topic_name};
 use leptos::prelude::*;
@@ -59,7 +60,7 @@ pub fn MyConsultationsPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| my_consultations());
     view! {
         <RequireRole roles=access::CONSULTATIONS>
-            <h1>{t!(i18n, my_consultations_title)}</h1>
+            <PageHeading text=t_string!(i18n, my_consultations_title).to_string() />
             <Suspense>
                 {move || Suspend::new(async move {
                     match list.await {

@@ -11,6 +11,7 @@ use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{exception_kind_name, holiday_name, weekday_name};
 use leptos::prelude::*;
@@ -49,7 +50,7 @@ pub fn OfficeHoursPage() -> impl IntoView {
     );
     view! {
         <RequireRole roles=access::OFFICE_HOURS>
-            <h1>{t!(i18n, office_hours_title)}</h1>
+            <PageHeading text=t_string!(i18n, office_hours_title).to_string() />
             <Suspense>
                 {move || Suspend::new(async move {
                     let (window_draft, exception_draft, day_draft) = drafts.await;

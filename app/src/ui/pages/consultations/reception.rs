@@ -9,6 +9,7 @@ use crate::domain::Language;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageTitle;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{consultation_status_name, field_error, language_name, topic_name};
 use leptos::prelude::*;
@@ -116,53 +117,54 @@ fn Day(
         .collect::<Vec<_>>()
         .join(", ");
     view! {
-        <h1>{t!(i18n, reception_title, office = d.office.clone(), date = d.date.clone())}</h1>
-        <Form method="GET" action="/reception" attr:class="filters">
-            <div class="field">
-                <label for="office">{t!(i18n, field_office)}</label>
-                <select id="office" name="office">{offices}</select>
-            </div>
-            <div class="field">
-                <label for="date">{t!(i18n, field_day)}</label>
-                <p class="hint" id="date-hint">{t!(i18n, date_hint)}</p>
-                <input id="date" name="date" type="text" inputmode="numeric" aria-describedby="date-hint" value=d.date.clone() />
-            </div>
-            <button type="submit" class="secondary">{t!(i18n, show_day)}</button>
-        </Form>
-        <nav class="day-nav" aria-label=t_string!(i18n, field_day).to_string()>
-            <A href=link(&d.previous)>{t!(i18n, previous_day)}</A>
-            <A href=format!("/reception?office={}", d.office_id)>{t!(i18n, today_link)}</A>
-            <A href=link(&d.next)>{t!(i18n, next_day)}</A>
-        </nav>
-        {d.closed.then(|| view! { <p class="notice">{t!(i18n, offices_closed_day)}</p> })}
-        <ErrorSummary error=mark_error form="mark" />
-        {move || mark_error.get().and_then(|e| e.field_errors().and_then(|f| f.get("outcome"))).map(|c| view! { <p class="error-message" role="alert">{field_error(i18n, c)}</p> })}
-        {if d.consultations.is_empty() {
-            view! { <p>{t!(i18n, no_consultations_day)}</p> }.into_any()
-        } else {
-            view! {
-                <div class="table-wrap">
-                <table>
-                    <thead><tr>
-                        <th scope="col">{t!(i18n, col_time)}</th>
-                        <th scope="col">{t!(i18n, field_household)}</th>
-                        <th scope="col">{t!(i18n, field_topic)}</th>
-                        <th scope="col">{t!(i18n, field_party_size)}</th>
-                        <th scope="col">{t!(i18n, field_interpreter)}</th>
-                        <th scope="col">{t!(i18n, col_no_shows)}</th>
-                        <th scope="col">{t!(i18n, field_outcome_attendance)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+            <PageTitle text=t_string!(i18n, nav_reception).to_string() />
+    <h1>{t!(i18n, reception_title, office = d.office.clone(), date = d.date.clone())}</h1>
+            <Form method="GET" action="/reception" attr:class="filters">
+                <div class="field">
+                    <label for="office">{t!(i18n, field_office)}</label>
+                    <select id="office" name="office">{offices}</select>
                 </div>
-            }.into_any()
-        }}
-        {(!free.is_empty()).then(|| view! {
-            <h2>{t!(i18n, your_free_times_today)}</h2>
-            <p>{free.clone()}</p>
-        })}
-        {d.is_today.then(|| view! { <WalkIn office=d.office_id households=d.households.clone() action=walk_in /> })}
-    }
+                <div class="field">
+                    <label for="date">{t!(i18n, field_day)}</label>
+                    <p class="hint" id="date-hint">{t!(i18n, date_hint)}</p>
+                    <input id="date" name="date" type="text" inputmode="numeric" aria-describedby="date-hint" value=d.date.clone() />
+                </div>
+                <button type="submit" class="secondary">{t!(i18n, show_day)}</button>
+            </Form>
+            <nav class="day-nav" aria-label=t_string!(i18n, field_day).to_string()>
+                <A href=link(&d.previous)>{t!(i18n, previous_day)}</A>
+                <A href=format!("/reception?office={}", d.office_id)>{t!(i18n, today_link)}</A>
+                <A href=link(&d.next)>{t!(i18n, next_day)}</A>
+            </nav>
+            {d.closed.then(|| view! { <p class="notice">{t!(i18n, offices_closed_day)}</p> })}
+            <ErrorSummary error=mark_error form="mark" />
+            {move || mark_error.get().and_then(|e| e.field_errors().and_then(|f| f.get("outcome"))).map(|c| view! { <p class="error-message" role="alert">{field_error(i18n, c)}</p> })}
+            {if d.consultations.is_empty() {
+                view! { <p>{t!(i18n, no_consultations_day)}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{t!(i18n, col_time)}</th>
+                            <th scope="col">{t!(i18n, field_household)}</th>
+                            <th scope="col">{t!(i18n, field_topic)}</th>
+                            <th scope="col">{t!(i18n, field_party_size)}</th>
+                            <th scope="col">{t!(i18n, field_interpreter)}</th>
+                            <th scope="col">{t!(i18n, col_no_shows)}</th>
+                            <th scope="col">{t!(i18n, field_outcome_attendance)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    </div>
+                }.into_any()
+            }}
+            {(!free.is_empty()).then(|| view! {
+                <h2>{t!(i18n, your_free_times_today)}</h2>
+                <p>{free.clone()}</p>
+            })}
+            {d.is_today.then(|| view! { <WalkIn office=d.office_id households=d.households.clone() action=walk_in /> })}
+        }
 }
 
 #[component]

@@ -7,6 +7,7 @@ use crate::domain::ExportValue;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::guard::{id_param, RequireRole};
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::data_table_name;
 use leptos::prelude::*;
@@ -51,7 +52,7 @@ fn StoredDataView(data: Resource<Result<StoredData, AppError>>, staff: bool) -> 
                             {back.map(|id| view! {
                                 <p><A href=format!("/households/{id}")>{t!(i18n, back_to_household)}</A></p>
                             })}
-                            <h1>{t!(i18n, data_page_title)}</h1>
+                            <PageHeading text=t_string!(i18n, data_page_title).to_string() />
                             <p>{t!(i18n, data_page_intro, when = d.made_at.clone())}</p>
                             <p><a href=json class="button secondary" download>{t!(i18n, data_json_link)}</a></p>
                             {d.tables.into_iter().map(|table| {

@@ -5,6 +5,7 @@ use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary};
 use crate::ui::guard::{id_param, RequireRole};
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -27,7 +28,7 @@ pub fn EditHouseholdPage() -> impl IntoView {
                             let form = decode_draft(draft, h.form.clone());
                             view! {
                                 <p><A href=format!("/households/{}", h.id)>{t!(i18n, back_to_household)}</A></p>
-                                <h1>{t!(i18n, household_edit)}</h1>
+                                <PageHeading text=t_string!(i18n, household_edit).to_string() />
                                 <ErrorSummary error />
                                 <ActionForm action=action attr:class="stack">
                                     <input type="hidden" name="id" value=h.id />

@@ -3,6 +3,7 @@ use crate::domain::role::access;
 use crate::domain::{HouseholdStatus, Language};
 use crate::i18n::*;
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{language_name, status_name};
 use leptos::prelude::*;
@@ -23,15 +24,16 @@ pub fn HouseholdListPage() -> impl IntoView {
                 param("city"),
                 param("language"),
                 param("status"),
+                param("page").parse::<i64>().ok(),
             )
         },
-        |(q, city, language, status)| search_households(q, city, language, status),
+        |(q, city, language, status, page)| search_households(q, city, language, status, page),
     );
     let any = move || t_string!(i18n, filter_any).to_string();
     view! {
         <RequireRole roles=access::HOUSEHOLDS>
             <div class="page-head">
-                <h1>{t!(i18n, households_title)}</h1>
+                <PageHeading text=t_string!(i18n, households_title).to_string() />
                 <A href="/households/new" attr:class="button">{t!(i18n, households_new)}</A>
             </div>
             <Suspense>
@@ -68,7 +70,7 @@ pub fn HouseholdListPage() -> impl IntoView {
                                     </div>
                                     <button type="submit">{t!(i18n, filter_submit)}</button>
                                 </Form>
-                                <p role="status">{t!(i18n, households_count, n = data.rows.len())}</p>
+                                <p role="status">{t!(i18n, households_count, n = data.total)}</p>
                                 <div class="table-wrap">
                                 <table>
                                     <thead><tr>
@@ -91,6 +93,7 @@ pub fn HouseholdListPage() -> impl IntoView {
                                     </tbody>
                                 </table>
                                 </div>
+                                <Pager page=data.page pages=data.pages />
                             }.into_any()
                         }
                         Err(error) => view! { <ErrorView error /> }.into_any(),
@@ -99,4 +102,25 @@ pub fn HouseholdListPage() -> impl IntoView {
             </Suspense>
         </RequireRole>
     }
+}
+
+/// Previous and next page of the list, keeping its filters.
+#[component]
+fn Pager(page: i64, pages: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let link = move |to: i64| {
+        let mut q = query.get_untracked();
+        q.replace("page", to.to_string());
+        format!("/households{}", q.to_query_string())
+    };
+    (pages > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label=t_string!(i18n, pages_label).to_string()>
+                {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">{t!(i18n, page_previous)}</A> })}
+                <span>{t!(i18n, page_n_of, n = page, of = pages)}</span>
+                {(page < pages).then(|| view! { <A href=link(page + 1) attr:rel="next">{t!(i18n, page_next)}</A> })}
+            </nav>
+        }
+    })
 }

@@ -6,6 +6,7 @@ use crate::domain::{HouseholdForm, MemberForm};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary};
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use leptos::prelude::*;
 
 #[component]
@@ -16,7 +17,7 @@ pub fn NewHouseholdPage() -> impl IntoView {
     let draft = Resource::new(|| (), |_| take_draft("create_household".into()));
     view! {
         <RequireRole roles=access::HOUSEHOLDS>
-            <h1>{t!(i18n, household_new_title)}</h1>
+            <PageHeading text=t_string!(i18n, household_new_title).to_string() />
             <ErrorSummary error />
             <Suspense>
                 {move || Suspend::new(async move {

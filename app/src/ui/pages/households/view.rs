@@ -7,6 +7,7 @@ use crate::domain::{ConsentForm, ConsentPurpose, MemberForm};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField, Tick};
 use crate::ui::guard::{id_param, RequireRole};
+use crate::ui::heading::PageTitle;
 use crate::ui::pages::{ErrorView, LoginActions, MemberLogins};
 use crate::ui::text::{
     assignment_status_name, audit_action_name, channel_name, gender_name, language_name,
@@ -51,151 +52,152 @@ pub fn HouseholdPage() -> impl IntoView {
         )
     });
     view! {
-        <RequireRole roles=access::HOUSEHOLDS>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    let (member_draft, consent_draft) = drafts.await;
-                    match household.await {
-                        Ok(h) => {
-                            let member_form: MemberForm = decode_draft(member_draft, MemberForm::default());
-                            let consent_form: ConsentForm = decode_draft(consent_draft, ConsentForm::default());
-                            let purposes = ConsentPurpose::ALL.iter().map(|p| (p.code().to_string(), purpose_name(i18n, p.code()))).collect();
-                            let title = match (&h.erased_at, h.members.first()) {
-                                (None, Some(m)) => format!("{} {}", m.first_name, m.last_name),
-                                _ => t_string!(i18n, erased_household).to_string(),
-                            };
-                            let f = h.form.clone();
-                            view! {
-                                <p><A href="/households">{t!(i18n, back_to_list)}</A></p>
-                                <div class="page-head">
-                                    <h1>{t!(i18n, household_of, name = title.clone())}</h1>
-                                    <div class="actions">
-                                        <A href=format!("/households/{}/edit", h.id) attr:class="button">{t!(i18n, household_edit)}</A>
-                                        <A href=format!("/matching/new?household={}", h.id) attr:class="button secondary">{t!(i18n, ask_volunteer)}</A>
+            <RequireRole roles=access::HOUSEHOLDS>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        let (member_draft, consent_draft) = drafts.await;
+                        match household.await {
+                            Ok(h) => {
+                                let member_form: MemberForm = decode_draft(member_draft, MemberForm::default());
+                                let consent_form: ConsentForm = decode_draft(consent_draft, ConsentForm::default());
+                                let purposes = ConsentPurpose::ALL.iter().map(|p| (p.code().to_string(), purpose_name(i18n, p.code()))).collect();
+                                let title = match (&h.erased_at, h.members.first()) {
+                                    (None, Some(m)) => format!("{} {}", m.first_name, m.last_name),
+                                    _ => t_string!(i18n, erased_household).to_string(),
+                                };
+                                let f = h.form.clone();
+                                view! {
+                                    <p><A href="/households">{t!(i18n, back_to_list)}</A></p>
+                                    <div class="page-head">
+                                        <PageTitle text=t_string!(i18n, nav_households).to_string() />
+    <h1>{t!(i18n, household_of, name = title.clone())}</h1>
+                                        <div class="actions">
+                                            <A href=format!("/households/{}/edit", h.id) attr:class="button">{t!(i18n, household_edit)}</A>
+                                            <A href=format!("/matching/new?household={}", h.id) attr:class="button secondary">{t!(i18n, ask_volunteer)}</A>
+                                        </div>
                                     </div>
-                                </div>
-                                {h.erased_at.clone().map(|when| view! { <p class="notice" role="status">{t!(i18n, erased_notice, when)}</p> })}
-                                <dl class="facts">
-                                    <dt>{t!(i18n, field_city)}</dt><dd>{f.city}</dd>
-                                    <dt>{t!(i18n, field_arrival_date)}</dt><dd>{f.arrival_date}</dd>
-                                    <dt>{t!(i18n, field_phone)}</dt><dd>{f.phone}</dd>
-                                    <dt>{t!(i18n, field_email)}</dt><dd>{f.email}</dd>
-                                    <dt>{t!(i18n, field_channel)}</dt><dd>{channel_name(i18n, &f.channel)}</dd>
-                                    <dt>{t!(i18n, field_status)}</dt><dd>{status_name(i18n, &f.status)}</dd>
-                                    <dt>{t!(i18n, field_needs)}</dt><dd class="prose">{f.needs}</dd>
-                                    <dt>{t!(i18n, field_notes)}</dt><dd class="prose">{f.notes}</dd>
-                                </dl>
-                                <h2>{t!(i18n, support_section_title)}</h2>
-                                {match h.assignments.iter().find(|a| matches!(a.status.as_str(), "active" | "extended")).cloned() {
-                                    Some(a) => view! {
-                                        <p>
-                                            {t!(i18n, role_support_person)} ": "
-                                            <A href=format!("/assignments/{}", a.id)>{a.support_person.clone()}</A>
-                                            ", " {t!(i18n, planned_end_on, date = a.planned_end.clone())}
-                                        </p>
-                                    }.into_any(),
-                                    None => view! {
-                                        <p>{t!(i18n, no_support_person_yet)}</p>
-                                        <p><A href=format!("/households/{}/assign", h.id) attr:class="button">{t!(i18n, assign_link)}</A></p>
-                                    }.into_any(),
-                                }}
-                                {(!h.assignments.is_empty()).then(|| view! {
-                                    <ul>
-                                        {h.assignments.clone().into_iter().map(|a| view! {
-                                            <li>
-                                                <A href=format!("/assignments/{}", a.id)>{a.support_person}</A>
-                                                ", " {a.start_date} " – " {a.ended_on.unwrap_or(a.planned_end)}
-                                                ", " {assignment_status_name(i18n, &a.status)}
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                })}
-                                <h2>{t!(i18n, members_title)}</h2>
-                                <ul class="members">
-                                    {h.members.into_iter().map(|m| {
-                                        let langs = m.languages.iter().map(|(l, lv)| format!("{} ({})", language_name(i18n, l), level_name(i18n, lv))).collect::<Vec<_>>().join(", ");
-                                        view! {
-                                            <li>
-                                                <strong>{m.first_name} " " {m.last_name}</strong>
-                                                ", " {m.date_of_birth} ", " {gender_name(i18n, &m.gender)}
-                                                <br />{langs}
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
-                                <MemberLogins household_id=h.id rows=h.logins.clone() actions=logins />
-                                <details class="card" open=member_error.get_untracked().is_some()>
-                                    <summary>{t!(i18n, add_member_title)}</summary>
-                                    <ErrorSummary error=member_error />
-                                    <ActionForm action=add_member attr:class="stack">
-                                        <input type="hidden" name="household_id" value=h.id />
-                                        <MemberFields form=member_form error=member_error />
-                                        <button type="submit">{t!(i18n, add_member_submit)}</button>
-                                    </ActionForm>
-                                </details>
-                                <h2>{t!(i18n, consents_title)}</h2>
-                                {if h.consents.is_empty() {
-                                    view! { <p>{t!(i18n, no_consents)}</p> }.into_any()
-                                } else {
-                                    view! {
+                                    {h.erased_at.clone().map(|when| view! { <p class="notice" role="status">{t!(i18n, erased_notice, when)}</p> })}
+                                    <dl class="facts">
+                                        <dt>{t!(i18n, field_city)}</dt><dd>{f.city}</dd>
+                                        <dt>{t!(i18n, field_arrival_date)}</dt><dd>{f.arrival_date}</dd>
+                                        <dt>{t!(i18n, field_phone)}</dt><dd>{f.phone}</dd>
+                                        <dt>{t!(i18n, field_email)}</dt><dd>{f.email}</dd>
+                                        <dt>{t!(i18n, field_channel)}</dt><dd>{channel_name(i18n, &f.channel)}</dd>
+                                        <dt>{t!(i18n, field_status)}</dt><dd>{status_name(i18n, &f.status)}</dd>
+                                        <dt>{t!(i18n, field_needs)}</dt><dd class="prose">{f.needs}</dd>
+                                        <dt>{t!(i18n, field_notes)}</dt><dd class="prose">{f.notes}</dd>
+                                    </dl>
+                                    <h2>{t!(i18n, support_section_title)}</h2>
+                                    {match h.assignments.iter().find(|a| matches!(a.status.as_str(), "active" | "extended")).cloned() {
+                                        Some(a) => view! {
+                                            <p>
+                                                {t!(i18n, role_support_person)} ": "
+                                                <A href=format!("/assignments/{}", a.id)>{a.support_person.clone()}</A>
+                                                ", " {t!(i18n, planned_end_on, date = a.planned_end.clone())}
+                                            </p>
+                                        }.into_any(),
+                                        None => view! {
+                                            <p>{t!(i18n, no_support_person_yet)}</p>
+                                            <p><A href=format!("/households/{}/assign", h.id) attr:class="button">{t!(i18n, assign_link)}</A></p>
+                                        }.into_any(),
+                                    }}
+                                    {(!h.assignments.is_empty()).then(|| view! {
                                         <ul>
-                                            {h.consents.into_iter().map(|c| view! {
+                                            {h.assignments.clone().into_iter().map(|a| view! {
                                                 <li>
-                                                    {purpose_name(i18n, &c.purpose)} ": " {c.given_on} " (" {c.recorded_by} ", " {c.recorded_at} ")"
-                                                    {match c.withdrawn {
-                                                        Some((date, by)) => view! { " — " <strong>{t!(i18n, consent_withdrawn, date, by)}</strong> }.into_any(),
-                                                        None => view! {
-                                                            <ActionForm action=withdraw attr:class="inline">
-                                                                <input type="hidden" name="household_id" value=h.id />
-                                                                <input type="hidden" name="consent_id" value=c.id />
-                                                                <button type="submit" class="secondary">{t!(i18n, consent_withdraw_submit)}</button>
-                                                            </ActionForm>
-                                                        }.into_any(),
-                                                    }}
+                                                    <A href=format!("/assignments/{}", a.id)>{a.support_person}</A>
+                                                    ", " {a.start_date} " – " {a.ended_on.unwrap_or(a.planned_end)}
+                                                    ", " {assignment_status_name(i18n, &a.status)}
                                                 </li>
                                             }).collect_view()}
                                         </ul>
-                                    }.into_any()
-                                }}
-                                <ErrorSummary error=withdraw_error />
-                                <ErrorSummary error=consent_error />
-                                <ActionForm action=consent attr:class="stack narrow">
-                                    <input type="hidden" name="household_id" value=h.id />
-                                    <SelectField name="consent[purpose]" field="purpose" label=t_string!(i18n, field_purpose).to_string()
-                                        value=consent_form.purpose options=purposes error=consent_error placeholder=t_string!(i18n, choose).to_string() />
-                                    <TextField name="consent[given_on]" field="given_on" label=t_string!(i18n, field_given_on).to_string()
-                                        hint=t_string!(i18n, date_hint).to_string() value=consent_form.given_on error=consent_error inputmode="numeric" />
-                                    <button type="submit">{t!(i18n, consent_record_submit)}</button>
-                                </ActionForm>
-                                <h2>{t!(i18n, data_protection_title)}</h2>
-                                <ul>
-                                    <li><A href=format!("/households/{}/data", h.id)>{t!(i18n, data_view_link)}</A></li>
-                                    <li><a href=format!("/households/{}/data.json", h.id) download>{t!(i18n, data_json_link)}</a></li>
-                                </ul>
-                                {h.erased_at.is_none().then(|| view! {
-                                    <details class="card" open=erase_error.get_untracked().is_some()>
-                                        <summary>{t!(i18n, erase_title)}</summary>
-                                        <p>{t!(i18n, erase_explain)}</p>
-                                        <ErrorSummary error=erase_error />
-                                        <ActionForm action=erase attr:class="stack narrow">
+                                    })}
+                                    <h2>{t!(i18n, members_title)}</h2>
+                                    <ul class="members">
+                                        {h.members.into_iter().map(|m| {
+                                            let langs = m.languages.iter().map(|(l, lv)| format!("{} ({})", language_name(i18n, l), level_name(i18n, lv))).collect::<Vec<_>>().join(", ");
+                                            view! {
+                                                <li>
+                                                    <strong>{m.first_name} " " {m.last_name}</strong>
+                                                    ", " {m.date_of_birth} ", " {gender_name(i18n, &m.gender)}
+                                                    <br />{langs}
+                                                </li>
+                                            }
+                                        }).collect_view()}
+                                    </ul>
+                                    <MemberLogins household_id=h.id rows=h.logins.clone() actions=logins />
+                                    <details class="card" open=member_error.get_untracked().is_some()>
+                                        <summary>{t!(i18n, add_member_title)}</summary>
+                                        <ErrorSummary error=member_error />
+                                        <ActionForm action=add_member attr:class="stack">
                                             <input type="hidden" name="household_id" value=h.id />
-                                            <Tick name="confirm".to_string() id="f-confirm".to_string() label=t_string!(i18n, erase_confirm).to_string() checked=false />
-                                            <button type="submit" id="f-erase" class="danger">{t!(i18n, erase_submit)}</button>
+                                            <MemberFields form=member_form error=member_error />
+                                            <button type="submit">{t!(i18n, add_member_submit)}</button>
                                         </ActionForm>
                                     </details>
-                                })}
-                                <h2>{t!(i18n, audit_title)}</h2>
-                                <ul class="audit">
-                                    {h.audit.into_iter().map(|a| view! {
-                                        <li>{a.at} " — " {a.actor} ": " {audit_action_name(i18n, &a.action)}</li>
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any()
+                                    <h2>{t!(i18n, consents_title)}</h2>
+                                    {if h.consents.is_empty() {
+                                        view! { <p>{t!(i18n, no_consents)}</p> }.into_any()
+                                    } else {
+                                        view! {
+                                            <ul>
+                                                {h.consents.into_iter().map(|c| view! {
+                                                    <li>
+                                                        {purpose_name(i18n, &c.purpose)} ": " {c.given_on} " (" {c.recorded_by} ", " {c.recorded_at} ")"
+                                                        {match c.withdrawn {
+                                                            Some((date, by)) => view! { " — " <strong>{t!(i18n, consent_withdrawn, date, by)}</strong> }.into_any(),
+                                                            None => view! {
+                                                                <ActionForm action=withdraw attr:class="inline">
+                                                                    <input type="hidden" name="household_id" value=h.id />
+                                                                    <input type="hidden" name="consent_id" value=c.id />
+                                                                    <button type="submit" class="secondary">{t!(i18n, consent_withdraw_submit)}</button>
+                                                                </ActionForm>
+                                                            }.into_any(),
+                                                        }}
+                                                    </li>
+                                                }).collect_view()}
+                                            </ul>
+                                        }.into_any()
+                                    }}
+                                    <ErrorSummary error=withdraw_error />
+                                    <ErrorSummary error=consent_error />
+                                    <ActionForm action=consent attr:class="stack narrow">
+                                        <input type="hidden" name="household_id" value=h.id />
+                                        <SelectField name="consent[purpose]" field="purpose" label=t_string!(i18n, field_purpose).to_string()
+                                            value=consent_form.purpose options=purposes error=consent_error placeholder=t_string!(i18n, choose).to_string() />
+                                        <TextField name="consent[given_on]" field="given_on" label=t_string!(i18n, field_given_on).to_string()
+                                            hint=t_string!(i18n, date_hint).to_string() value=consent_form.given_on error=consent_error inputmode="numeric" />
+                                        <button type="submit">{t!(i18n, consent_record_submit)}</button>
+                                    </ActionForm>
+                                    <h2>{t!(i18n, data_protection_title)}</h2>
+                                    <ul>
+                                        <li><A href=format!("/households/{}/data", h.id)>{t!(i18n, data_view_link)}</A></li>
+                                        <li><a href=format!("/households/{}/data.json", h.id) download>{t!(i18n, data_json_link)}</a></li>
+                                    </ul>
+                                    {h.erased_at.is_none().then(|| view! {
+                                        <details class="card" open=erase_error.get_untracked().is_some()>
+                                            <summary>{t!(i18n, erase_title)}</summary>
+                                            <p>{t!(i18n, erase_explain)}</p>
+                                            <ErrorSummary error=erase_error />
+                                            <ActionForm action=erase attr:class="stack narrow">
+                                                <input type="hidden" name="household_id" value=h.id />
+                                                <Tick name="confirm".to_string() id="f-confirm".to_string() label=t_string!(i18n, erase_confirm).to_string() checked=false />
+                                                <button type="submit" id="f-erase" class="danger">{t!(i18n, erase_submit)}</button>
+                                            </ActionForm>
+                                        </details>
+                                    })}
+                                    <h2>{t!(i18n, audit_title)}</h2>
+                                    <ul class="audit">
+                                        {h.audit.into_iter().map(|a| view! {
+                                            <li>{a.at} " — " {a.actor} ": " {audit_action_name(i18n, &a.action)}</li>
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }
+                            Err(error) => view! { <ErrorView error /> }.into_any(),
                         }
-                        Err(error) => view! { <ErrorView error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </RequireRole>
-    }
+                    })}
+                </Suspense>
+            </RequireRole>
+        }
 }

@@ -13,6 +13,7 @@ use crate::domain::{ChecklistItem, ChecklistStatus, EndReason};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, FormError, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
+use crate::ui::heading::PageTitle;
 use crate::ui::pages::calendar::DownloadIcs;
 use crate::ui::pages::{ErrorView, LoginActions, MemberLogins};
 use crate::ui::text::{
@@ -118,63 +119,64 @@ fn AssignmentView(
         )
     });
     view! {
-        <p><A href=back>{t!(i18n, back_to_overview)}</A></p>
-        <h1>{t!(i18n, assignment_title, name = a.household_name.clone())}</h1>
-        {a.ending_soon.then(|| view! {
-            <div class="notice" role="status"><p>{t!(i18n, ending_soon_notice, date = a.planned_end.clone())}</p></div>
-        })}
-        {(!d.open).then(|| view! {
-            <div class="notice" role="status"><p>{t!(i18n, assignment_read_only)}</p></div>
-        })}
-        {d.open.then(|| view! {
-            <p><A href=format!("/matching/new?household={}", a.household_id) attr:class="button secondary">{t!(i18n, ask_volunteer)}</A></p>
-        })}
-        <dl class="facts">
-            <dt>{t!(i18n, role_support_person)}</dt>
-            <dd>
-                {if d.coordinator {
-                    view! { <A href=format!("/support-persons/{}", a.support_person_id)>{a.support_person.clone()}</A> }.into_any()
-                } else {
-                    a.support_person.clone().into_any()
-                }}
-            </dd>
-            <dt>{t!(i18n, field_status)}</dt><dd>{assignment_status_name(i18n, &a.status)}</dd>
-            <dt>{t!(i18n, field_start_date)}</dt><dd>{a.start_date.clone()}</dd>
-            <dt>{t!(i18n, field_planned_end)}</dt><dd>{a.planned_end.clone()}</dd>
-            {a.override_reason.clone().map(|r| view! { <dt>{t!(i18n, field_override_reason)}</dt><dd>{r}</dd> })}
-            {end_text.map(|t| view! { <dt>{t!(i18n, field_end_reason)}</dt><dd>{t}</dd> })}
-            {a.end_note.clone().map(|n| view! { <dt>{t!(i18n, field_note)}</dt><dd class="prose">{n}</dd> })}
-            {a.handover_date.clone().map(|h| view! {
-                <dt>{t!(i18n, field_handover_date)}</dt>
-                <dd>{h} " — " {a.handover_note.clone().unwrap_or_default()}</dd>
+            <p><A href=back>{t!(i18n, back_to_overview)}</A></p>
+            <PageTitle text=t_string!(i18n, nav_support_service).to_string() />
+    <h1>{t!(i18n, assignment_title, name = a.household_name.clone())}</h1>
+            {a.ending_soon.then(|| view! {
+                <div class="notice" role="status"><p>{t!(i18n, ending_soon_notice, date = a.planned_end.clone())}</p></div>
             })}
-            <dt>{t!(i18n, held_hours)}</dt><dd>{hours_text(d.held_minutes)}</dd>
-        </dl>
-        <HouseholdFacts d=d.clone() logins=actions.logins />
-        <Meetings d=d.clone() actions draft=meeting_draft />
-        <Checklist d=d.clone() action=actions.checklist draft=checklist_draft />
-        <Lifecycle d=d.clone() actions />
-        {(!d.extensions.is_empty()).then(|| view! {
-            <h2>{t!(i18n, extensions_title)}</h2>
-            <ul>
-                {d.extensions.clone().into_iter().map(|e| view! {
-                    <li>{e.previous_end} " → " {e.new_end} ": " {e.reason} " (" {e.by} ", " {e.at} ")"</li>
-                }).collect_view()}
-            </ul>
-        })}
-        {(!d.history.is_empty()).then(|| view! {
-            <h2>{t!(i18n, history_title)}</h2>
-            <ul>
-                {d.history.clone().into_iter().map(|h| view! {
-                    <li>
-                        <A href=format!("/assignments/{}", h.id)>{h.support_person}</A>
-                        ", " {h.start_date} " – " {h.ended_on.unwrap_or(h.planned_end)}
-                        ", " {assignment_status_name(i18n, &h.status)}
-                    </li>
-                }).collect_view()}
-            </ul>
-        })}
-    }
+            {(!d.open).then(|| view! {
+                <div class="notice" role="status"><p>{t!(i18n, assignment_read_only)}</p></div>
+            })}
+            {d.open.then(|| view! {
+                <p><A href=format!("/matching/new?household={}", a.household_id) attr:class="button secondary">{t!(i18n, ask_volunteer)}</A></p>
+            })}
+            <dl class="facts">
+                <dt>{t!(i18n, role_support_person)}</dt>
+                <dd>
+                    {if d.coordinator {
+                        view! { <A href=format!("/support-persons/{}", a.support_person_id)>{a.support_person.clone()}</A> }.into_any()
+                    } else {
+                        a.support_person.clone().into_any()
+                    }}
+                </dd>
+                <dt>{t!(i18n, field_status)}</dt><dd>{assignment_status_name(i18n, &a.status)}</dd>
+                <dt>{t!(i18n, field_start_date)}</dt><dd>{a.start_date.clone()}</dd>
+                <dt>{t!(i18n, field_planned_end)}</dt><dd>{a.planned_end.clone()}</dd>
+                {a.override_reason.clone().map(|r| view! { <dt>{t!(i18n, field_override_reason)}</dt><dd>{r}</dd> })}
+                {end_text.map(|t| view! { <dt>{t!(i18n, field_end_reason)}</dt><dd>{t}</dd> })}
+                {a.end_note.clone().map(|n| view! { <dt>{t!(i18n, field_note)}</dt><dd class="prose">{n}</dd> })}
+                {a.handover_date.clone().map(|h| view! {
+                    <dt>{t!(i18n, field_handover_date)}</dt>
+                    <dd>{h} " — " {a.handover_note.clone().unwrap_or_default()}</dd>
+                })}
+                <dt>{t!(i18n, held_hours)}</dt><dd>{hours_text(d.held_minutes)}</dd>
+            </dl>
+            <HouseholdFacts d=d.clone() logins=actions.logins />
+            <Meetings d=d.clone() actions draft=meeting_draft />
+            <Checklist d=d.clone() action=actions.checklist draft=checklist_draft />
+            <Lifecycle d=d.clone() actions />
+            {(!d.extensions.is_empty()).then(|| view! {
+                <h2>{t!(i18n, extensions_title)}</h2>
+                <ul>
+                    {d.extensions.clone().into_iter().map(|e| view! {
+                        <li>{e.previous_end} " → " {e.new_end} ": " {e.reason} " (" {e.by} ", " {e.at} ")"</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {(!d.history.is_empty()).then(|| view! {
+                <h2>{t!(i18n, history_title)}</h2>
+                <ul>
+                    {d.history.clone().into_iter().map(|h| view! {
+                        <li>
+                            <A href=format!("/assignments/{}", h.id)>{h.support_person}</A>
+                            ", " {h.start_date} " – " {h.ended_on.unwrap_or(h.planned_end)}
+                            ", " {assignment_status_name(i18n, &h.status)}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+        }
 }
 
 #[component]
@@ -299,9 +301,9 @@ fn MeetingRow(m: MeetingView, open: bool, actions: Actions) -> impl IntoView {
         .join(", ");
     let status = match (m.status.as_str(), m.held_minutes) {
         ("held", Some(minutes)) => format!(
-            "{} ({} h)",
+            "{} ({})",
             event_status_name(i18n, "held"),
-            hours_text(minutes)
+            t_string!(i18n, hours_value, h = hours_text(minutes))
         ),
         (s, _) => event_status_name(i18n, s),
     };
@@ -324,7 +326,9 @@ fn MeetingRow(m: MeetingView, open: bool, actions: Actions) -> impl IntoView {
                             <option value="missed">{t!(i18n, event_missed)}</option>
                         </select>
                         <label for=minutes_id.clone()>{t!(i18n, field_minutes)}</label>
-                        <input id=minutes_id name="form[minutes]" inputmode="numeric" size="4" />
+                        <input id=minutes_id.clone() name="form[minutes]" inputmode="numeric" size="4"
+                            placeholder=m.planned_minutes.to_string() aria-describedby=format!("{minutes_id}-hint") />
+                        <span class="hint" id=format!("{minutes_id}-hint")>{t!(i18n, minutes_planned_hint, n = m.planned_minutes)}</span>
                         <button type="submit">{t!(i18n, record_submit)}</button>
                     </ActionForm>
                 })}

@@ -6,6 +6,7 @@ use crate::api::dashboards::support_dashboard;
 use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::{with_consultations, ErrorView, UpcomingConsultations};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,7 +17,7 @@ pub fn SupportDashboardPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| with_consultations(support_dashboard()));
     view! {
         <RequireRole roles=access::SUPPORT_PERSON>
-            <h1>{t!(i18n, my_households_title)}</h1>
+            <PageHeading text=t_string!(i18n, my_households_title).to_string() />
             <Suspense>
                 {move || Suspend::new(async move {
                     match data.await {

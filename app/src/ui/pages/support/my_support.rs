@@ -4,6 +4,7 @@ use crate::api::dashboards::my_support;
 use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::{with_consultations, ErrorView, UpcomingConsultations};
 use leptos::prelude::*;
 
@@ -13,7 +14,7 @@ pub fn MySupportPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| with_consultations(my_support()));
     view! {
         <RequireRole roles=access::BENEFICIARY>
-            <h1>{t!(i18n, my_support_title)}</h1>
+            <PageHeading text=t_string!(i18n, my_support_title).to_string() />
             <Suspense>
                 {move || Suspend::new(async move {
                     match data.await {

@@ -6,6 +6,7 @@ use crate::api::dashboards::{coordinator_overview, CaseRow, HoursRow};
 use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{
     assignment_status_name, checklist_item_name, end_reason_name, support_status_name,
@@ -20,7 +21,7 @@ pub fn CoordinatorOverviewPage() -> impl IntoView {
     view! {
         <RequireRole roles=access::HOUSEHOLDS>
             <div class="page-head">
-                <h1>{t!(i18n, support_service_title)}</h1>
+                <PageHeading text=t_string!(i18n, support_service_title).to_string() />
                 <A href="/support-persons" attr:class="button">{t!(i18n, nav_support_persons)}</A>
             </div>
             <Suspense>

@@ -12,6 +12,7 @@ use crate::domain::{SupportProfileForm, SupportStatus};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
+use crate::ui::heading::{PageHeading, PageTitle};
 use crate::ui::pages::households::fields::LanguageRows;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{languages_text, support_status_name};
@@ -25,7 +26,7 @@ pub fn SupportPersonsPage() -> impl IntoView {
     view! {
         <RequireRole roles=access::HOUSEHOLDS>
             <p><A href="/assignments">{t!(i18n, back_to_overview)}</A></p>
-            <h1>{t!(i18n, nav_support_persons)}</h1>
+            <PageHeading text=t_string!(i18n, nav_support_persons).to_string() />
             <p class="hint">{t!(i18n, support_persons_hint)}</p>
             <Suspense>
                 {move || Suspend::new(async move {
@@ -123,80 +124,81 @@ fn PersonView(
         .into_iter()
         .partition(|a| matches!(a.status.as_str(), "active" | "extended"));
     view! {
-        <p><A href="/support-persons">{t!(i18n, nav_support_persons)}</A></p>
-        <h1>{d.person.name.clone()}</h1>
-        <p>{d.person.email.clone()} " · " {t!(i18n, caseload_of, open = d.person.open, limit = d.person.caseload_limit)}</p>
-        <h2>{t!(i18n, current_households_title)}</h2>
-        {if open.is_empty() {
-            view! { <p>{t!(i18n, none_now)}</p> }.into_any()
-        } else {
-            view! {
-                <p class="hint">{t!(i18n, reassign_hint)}</p>
-                <ErrorSummary error=reassign_error form="reassign" />
-                <ul class="cases">
-                    {open.into_iter().map(|a| {
-                        let takers = takers.clone();
-                        let sid = format!("reassign-{}-to", a.id);
-                        let nid = format!("reassign-{}-note", a.id);
-                        let oid = format!("reassign-{}-override", a.id);
-                        view! {
-                            <li class="card">
-                                <p>
-                                    <A href=format!("/assignments/{}", a.id)>{a.household_name.clone()}</A>
-                                    ", " {a.household_city.clone()} ", " {t!(i18n, planned_end_on, date = a.planned_end.clone())}
-                                </p>
-                                <ActionForm action=reassign attr:class="stack">
-                                    <input type="hidden" name="id" value=a.id />
-                                    <div class="field">
-                                        <label for=sid.clone()>{t!(i18n, reassign_to)}</label>
-                                        <select id=sid name="form[support_person_id]">
-                                            <option value="">{t!(i18n, choose)}</option>
-                                            {takers.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()}
-                                        </select>
-                                    </div>
-                                    <div class="field">
-                                        <label for=nid.clone()>{t!(i18n, field_reassign_note)}</label>
-                                        <input id=nid name="form[note]" />
-                                    </div>
-                                    <div class="field">
-                                        <label for=oid.clone()>{t!(i18n, field_override_reason)}</label>
-                                        <p class="hint">{t!(i18n, override_hint)}</p>
-                                        <input id=oid name="form[override_reason]" />
-                                    </div>
-                                    <button type="submit">{t!(i18n, reassign_submit)}</button>
-                                </ActionForm>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            }.into_any()
-        }}
-        {(!past.is_empty()).then(|| view! {
-            <h2>{t!(i18n, past_households_title)}</h2>
-            <PastAssignments rows=past />
-        })}
-        <h2>{t!(i18n, profile_title)}</h2>
-        <ErrorSummary error />
-        <ActionForm action=save attr:class="stack">
-            <input type="hidden" name="id" value=d.person.id />
-            <TextField name="profile[city]" field="city" label=t_string!(i18n, field_city).to_string()
-                value=form.city.clone() error />
-            <TextField name="profile[phone]" field="phone" label=t_string!(i18n, field_phone).to_string()
-                value=form.phone.clone() error kind="tel" />
-            <TextField name="profile[caseload_limit]" field="caseload_limit" label=t_string!(i18n, field_caseload_limit).to_string()
-                hint=t_string!(i18n, caseload_hint).to_string() value=form.caseload_limit.clone() error inputmode="numeric" />
-            <SelectField name="profile[status]" field="status" label=t_string!(i18n, field_status).to_string()
-                value=form.status.clone() options=statuses error />
-            <LanguageRows
-                names=PROFILE_LANGUAGE_FIELDS
-                values=[
-                    (form.language_1.clone(), form.level_1.clone()),
-                    (form.language_2.clone(), form.level_2.clone()),
-                    (form.language_3.clone(), form.level_3.clone()),
-                ]
-                error
-            />
-            <button type="submit">{t!(i18n, profile_save)}</button>
-        </ActionForm>
-    }
+            <p><A href="/support-persons">{t!(i18n, nav_support_persons)}</A></p>
+            <PageTitle text=t_string!(i18n, nav_support_service).to_string() />
+    <h1>{d.person.name.clone()}</h1>
+            <p>{d.person.email.clone()} " · " {t!(i18n, caseload_of, open = d.person.open, limit = d.person.caseload_limit)}</p>
+            <h2>{t!(i18n, current_households_title)}</h2>
+            {if open.is_empty() {
+                view! { <p>{t!(i18n, none_now)}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="hint">{t!(i18n, reassign_hint)}</p>
+                    <ErrorSummary error=reassign_error form="reassign" />
+                    <ul class="cases">
+                        {open.into_iter().map(|a| {
+                            let takers = takers.clone();
+                            let sid = format!("reassign-{}-to", a.id);
+                            let nid = format!("reassign-{}-note", a.id);
+                            let oid = format!("reassign-{}-override", a.id);
+                            view! {
+                                <li class="card">
+                                    <p>
+                                        <A href=format!("/assignments/{}", a.id)>{a.household_name.clone()}</A>
+                                        ", " {a.household_city.clone()} ", " {t!(i18n, planned_end_on, date = a.planned_end.clone())}
+                                    </p>
+                                    <ActionForm action=reassign attr:class="stack">
+                                        <input type="hidden" name="id" value=a.id />
+                                        <div class="field">
+                                            <label for=sid.clone()>{t!(i18n, reassign_to)}</label>
+                                            <select id=sid name="form[support_person_id]">
+                                                <option value="">{t!(i18n, choose)}</option>
+                                                {takers.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()}
+                                            </select>
+                                        </div>
+                                        <div class="field">
+                                            <label for=nid.clone()>{t!(i18n, field_reassign_note)}</label>
+                                            <input id=nid name="form[note]" />
+                                        </div>
+                                        <div class="field">
+                                            <label for=oid.clone()>{t!(i18n, field_override_reason)}</label>
+                                            <p class="hint">{t!(i18n, override_hint)}</p>
+                                            <input id=oid name="form[override_reason]" />
+                                        </div>
+                                        <button type="submit">{t!(i18n, reassign_submit)}</button>
+                                    </ActionForm>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {(!past.is_empty()).then(|| view! {
+                <h2>{t!(i18n, past_households_title)}</h2>
+                <PastAssignments rows=past />
+            })}
+            <h2>{t!(i18n, profile_title)}</h2>
+            <ErrorSummary error />
+            <ActionForm action=save attr:class="stack">
+                <input type="hidden" name="id" value=d.person.id />
+                <TextField name="profile[city]" field="city" label=t_string!(i18n, field_city).to_string()
+                    value=form.city.clone() error />
+                <TextField name="profile[phone]" field="phone" label=t_string!(i18n, field_phone).to_string()
+                    value=form.phone.clone() error kind="tel" />
+                <TextField name="profile[caseload_limit]" field="caseload_limit" label=t_string!(i18n, field_caseload_limit).to_string()
+                    hint=t_string!(i18n, caseload_hint).to_string() value=form.caseload_limit.clone() error inputmode="numeric" />
+                <SelectField name="profile[status]" field="status" label=t_string!(i18n, field_status).to_string()
+                    value=form.status.clone() options=statuses error />
+                <LanguageRows
+                    names=PROFILE_LANGUAGE_FIELDS
+                    values=[
+                        (form.language_1.clone(), form.level_1.clone()),
+                        (form.language_2.clone(), form.level_2.clone()),
+                        (form.language_3.clone(), form.level_3.clone()),
+                    ]
+                    error
+                />
+                <button type="submit">{t!(i18n, profile_save)}</button>
+            </ActionForm>
+        }
 }

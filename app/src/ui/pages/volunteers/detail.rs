@@ -8,6 +8,7 @@ use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
+use crate::ui::heading::PageTitle;
 use crate::ui::matching_text::{training_name, volunteer_status_name};
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{gender_name, language_name, languages_text, programme_name, weekday_name};
@@ -69,63 +70,64 @@ fn Detail(
         format!("{} / {}", s.city, t_string!(i18n, meeting_online))
     };
     view! {
-        <p><A href="/volunteers">{t!(i18n, nav_volunteers)}</A></p>
-        <h1>{s.name.clone()}</h1>
-        <p>{s.email.clone()} " · " {volunteer_status_name(i18n, &s.status)} " · " {format!("{} / {}", s.busy, s.capacity)}</p>
-        <dl class="facts">
-            <dt>{t!(i18n, field_programmes)}</dt>
-            <dd>{s.programmes.iter().map(|p| programme_name(i18n, p)).collect::<Vec<_>>().join(", ")}</dd>
-            <dt>{t!(i18n, field_languages)}</dt><dd>{languages_text(i18n, &s.languages)}</dd>
-            <dt>{t!(i18n, field_city_or_online)}</dt><dd>{place}</dd>
-            {(!f.gender.is_empty()).then(|| view! { <dt>{t!(i18n, field_gender)}</dt><dd>{gender_name(i18n, &f.gender)}</dd> })}
-            {(!f.field_of_work.is_empty()).then(|| view! { <dt>{t!(i18n, field_field_of_work)}</dt><dd>{f.field_of_work.clone()}</dd> })}
-            {(!f.practice_language.is_empty()).then(|| view! { <dt>{t!(i18n, field_practice_language)}</dt><dd>{language_name(i18n, &f.practice_language)}</dd> })}
-            {(!f.origin_country.is_empty()).then(|| view! { <dt>{t!(i18n, field_origin_country)}</dt><dd>{f.origin_country.clone()}</dd> })}
-            {(!f.protection_path.is_empty()).then(|| view! { <dt>{t!(i18n, field_protection_path)}</dt><dd>{f.protection_path.clone()}</dd> })}
-        </dl>
+            <p><A href="/volunteers">{t!(i18n, nav_volunteers)}</A></p>
+            <PageTitle text=t_string!(i18n, nav_volunteers).to_string() />
+    <h1>{s.name.clone()}</h1>
+            <p>{s.email.clone()} " · " {volunteer_status_name(i18n, &s.status)} " · " {format!("{} / {}", s.busy, s.capacity)}</p>
+            <dl class="facts">
+                <dt>{t!(i18n, field_programmes)}</dt>
+                <dd>{s.programmes.iter().map(|p| programme_name(i18n, p)).collect::<Vec<_>>().join(", ")}</dd>
+                <dt>{t!(i18n, field_languages)}</dt><dd>{languages_text(i18n, &s.languages)}</dd>
+                <dt>{t!(i18n, field_city_or_online)}</dt><dd>{place}</dd>
+                {(!f.gender.is_empty()).then(|| view! { <dt>{t!(i18n, field_gender)}</dt><dd>{gender_name(i18n, &f.gender)}</dd> })}
+                {(!f.field_of_work.is_empty()).then(|| view! { <dt>{t!(i18n, field_field_of_work)}</dt><dd>{f.field_of_work.clone()}</dd> })}
+                {(!f.practice_language.is_empty()).then(|| view! { <dt>{t!(i18n, field_practice_language)}</dt><dd>{language_name(i18n, &f.practice_language)}</dd> })}
+                {(!f.origin_country.is_empty()).then(|| view! { <dt>{t!(i18n, field_origin_country)}</dt><dd>{f.origin_country.clone()}</dd> })}
+                {(!f.protection_path.is_empty()).then(|| view! { <dt>{t!(i18n, field_protection_path)}</dt><dd>{f.protection_path.clone()}</dd> })}
+            </dl>
 
-        <h2>{t!(i18n, set_status)}</h2>
-        <ErrorSummary error=status_error form="status" />
-        <ActionForm action=status attr:class="stack">
-            <input type="hidden" name="id" value=s.id />
-            <SelectField name="status" field="status" form="status" label=t_string!(i18n, field_status).to_string()
-                value=s.status.clone() options=statuses error=status_error />
-            <button type="submit">{t!(i18n, set_status)}</button>
-        </ActionForm>
+            <h2>{t!(i18n, set_status)}</h2>
+            <ErrorSummary error=status_error form="status" />
+            <ActionForm action=status attr:class="stack">
+                <input type="hidden" name="id" value=s.id />
+                <SelectField name="status" field="status" form="status" label=t_string!(i18n, field_status).to_string()
+                    value=s.status.clone() options=statuses error=status_error />
+                <button type="submit">{t!(i18n, set_status)}</button>
+            </ActionForm>
 
-        <h2 id="trainings">{t!(i18n, trainings_title)}</h2>
-        {if d.trainings.is_empty() {
-            view! { <p>{t!(i18n, no_trainings)}</p> }.into_any()
-        } else {
-            view! {
-                <ul>
-                    {d.trainings.iter().map(|t| view! {
-                        <li>{training_name(i18n, &t.code, &t.name)} " — " {t.completed_on.clone()}</li>
-                    }).collect_view()}
-                </ul>
-            }.into_any()
-        }}
-        <ErrorSummary error=training_error form="training" />
-        <ActionForm action=training attr:class="stack">
-            <input type="hidden" name="id" value=s.id />
-            <SelectField name="training[training]" field="training" form="training" label=t_string!(i18n, field_training).to_string()
-                value=t.training.clone() options=kinds error=training_error placeholder=t_string!(i18n, choose).to_string() />
-            <TextField name="training[completed_on]" field="completed_on" form="training" label=t_string!(i18n, field_completed_on).to_string()
-                hint=t_string!(i18n, date_hint).to_string() value=t.completed_on.clone() error=training_error inputmode="numeric" />
-            <button type="submit">{t!(i18n, record_training)}</button>
-        </ActionForm>
+            <h2 id="trainings">{t!(i18n, trainings_title)}</h2>
+            {if d.trainings.is_empty() {
+                view! { <p>{t!(i18n, no_trainings)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {d.trainings.iter().map(|t| view! {
+                            <li>{training_name(i18n, &t.code, &t.name)} " — " {t.completed_on.clone()}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <ErrorSummary error=training_error form="training" />
+            <ActionForm action=training attr:class="stack">
+                <input type="hidden" name="id" value=s.id />
+                <SelectField name="training[training]" field="training" form="training" label=t_string!(i18n, field_training).to_string()
+                    value=t.training.clone() options=kinds error=training_error placeholder=t_string!(i18n, choose).to_string() />
+                <TextField name="training[completed_on]" field="completed_on" form="training" label=t_string!(i18n, field_completed_on).to_string()
+                    hint=t_string!(i18n, date_hint).to_string() value=t.completed_on.clone() error=training_error inputmode="numeric" />
+                <button type="submit">{t!(i18n, record_training)}</button>
+            </ActionForm>
 
-        <h2>{t!(i18n, availability_title)}</h2>
-        {if d.availability.is_empty() {
-            view! { <p>{t!(i18n, no_availability)}</p> }.into_any()
-        } else {
-            view! {
-                <ul>
-                    {d.availability.iter().map(|w| view! {
-                        <li>{weekday_name(i18n, i64::from(w.weekday))} " " {w.start.clone()} "–" {w.end.clone()}</li>
-                    }).collect_view()}
-                </ul>
-            }.into_any()
-        }}
-    }
+            <h2>{t!(i18n, availability_title)}</h2>
+            {if d.availability.is_empty() {
+                view! { <p>{t!(i18n, no_availability)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {d.availability.iter().map(|w| view! {
+                            <li>{weekday_name(i18n, i64::from(w.weekday))} " " {w.start.clone()} "–" {w.end.clone()}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        }
 }

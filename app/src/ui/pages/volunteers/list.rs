@@ -6,6 +6,7 @@ use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, TextField};
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::matching_text::{training_name, volunteer_status_name};
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{languages_text, programme_name};
@@ -20,7 +21,7 @@ pub fn VolunteersPage() -> impl IntoView {
     let error = action_error(add);
     view! {
         <RequireRole roles=access::VOLUNTEERS>
-            <h1>{t!(i18n, volunteers_title)}</h1>
+            <PageHeading text=t_string!(i18n, volunteers_title).to_string() />
             <Suspense>
                 {move || Suspend::new(async move {
                     match list.await {

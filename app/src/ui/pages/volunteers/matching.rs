@@ -11,6 +11,7 @@ use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary};
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::matching_text::{criterion_name, hard_rule_name, hours, meeting_name};
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{language_name, programme_name};
@@ -43,7 +44,7 @@ pub fn MatchingPage() -> impl IntoView {
     view! {
         <RequireRole roles=access::MATCHING>
             <div class="page-head">
-                <h1>{t!(i18n, matching_title)}</h1>
+                <PageHeading text=t_string!(i18n, matching_title).to_string() />
                 <A href="/volunteers" attr:class="button secondary">{t!(i18n, nav_volunteers)}</A>
             </div>
             {errors.map(|error| view! { <ErrorSummary error /> })}
@@ -55,6 +56,10 @@ pub fn MatchingPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(b) => view! {
+                            <p class="hint">{match b.last_run.clone() {
+                                Some(when) => t_string!(i18n, matching_last_run, when = when).to_string(),
+                                None => t_string!(i18n, matching_never_run).to_string(),
+                            }}</p>
                             <h2>{t!(i18n, open_requests_title)}</h2>
                             <p class="hint">{t!(i18n, new_request_hint)}</p>
                             {if b.open.is_empty() {
@@ -118,6 +123,7 @@ fn Request(
             view! {
                 <section class="proposal">
                     <h4>{title}</h4>
+                    {p.stale.then(|| view! { <p class="notice warning">{t!(i18n, proposal_stale)}</p> })}
                     <p><strong>{t!(i18n, score_total, n = p.score.total)}</strong></p>
                     <ul class="score">
                         {p.score.parts.into_iter().map(|(c, n)| view! {

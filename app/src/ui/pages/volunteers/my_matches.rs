@@ -7,6 +7,7 @@ use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary};
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::matching_text::{close_reason_name, hours};
 use crate::ui::pages::ErrorView;
 use crate::ui::text::programme_name;
@@ -27,7 +28,7 @@ pub fn MyMatchesPage() -> impl IntoView {
     view! {
         <RequireRole roles=access::VOLUNTEER>
             <div class="page-head">
-                <h1>{t!(i18n, my_matches_title)}</h1>
+                <PageHeading text=t_string!(i18n, my_matches_title).to_string() />
                 <A href="/volunteer/profile" attr:class="button secondary">{t!(i18n, nav_volunteer_profile)}</A>
             </div>
             <ErrorSummary error=accept_error />

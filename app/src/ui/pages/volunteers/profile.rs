@@ -13,6 +13,7 @@ use crate::domain::{Gender, Language};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, FormError, SelectField, TextField};
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::matching_text::{training_name, volunteer_status_name};
 use crate::ui::pages::households::fields::LanguageRows;
 use crate::ui::pages::ErrorView;
@@ -102,7 +103,7 @@ fn ProfileView(
     })
     .collect_view();
     view! {
-        <h1>{t!(i18n, volunteer_profile_title)}</h1>
+        <PageHeading text=t_string!(i18n, volunteer_profile_title).to_string() />
         <p>{t!(i18n, volunteer_status_is, status = status)}</p>
         {applicant.then(|| view! { <p class="hint">{t!(i18n, applicant_hint)}</p> })}
         <ErrorSummary error />

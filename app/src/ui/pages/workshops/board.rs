@@ -10,6 +10,7 @@ use crate::domain::workshops::{ActivityTypeForm, Category};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField, Tick};
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -93,7 +94,7 @@ fn Board(
         .collect_view();
     view! {
         <div class="page-head">
-            <h1>{t!(i18n, workshop_board_title)}</h1>
+            <PageHeading text=t_string!(i18n, workshop_board_title).to_string() />
             {b.coordinator.then(|| view! { <A href="/workshops/new" attr:class="button">{t!(i18n, new_series)}</A> })}
         </div>
         {if b.series.is_empty() {

@@ -5,6 +5,7 @@ use super::parts::{activity_text, activity_title, eligibility_label};
 use crate::api::workshop_pages::CustomActivity;
 use crate::api::workshops::{list_workshops, WorkshopCard};
 use crate::i18n::*;
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::language_name;
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ pub fn WorkshopsPage() -> impl IntoView {
         list_workshops(office, activity)
     });
     view! {
-        <h1>{t!(i18n, workshops_title)}</h1>
+        <PageHeading text=t_string!(i18n, workshops_title).to_string() />
         <p>{t!(i18n, workshops_intro)}</p>
         <Suspense>
             {move || Suspend::new(async move {

@@ -8,8 +8,9 @@ use crate::api::workshop_pages::{workshop, WorkshopDetail};
 use crate::api::workshop_staff::{CancelSeries, CancelSession, ChangeCapacity};
 use crate::api::workshops::{AcceptOffer, CancelRegistration, SignUp};
 use crate::i18n::*;
-use crate::ui::form::{action_error, ErrorSummary, Tick};
+use crate::ui::form::{action_error, ConfirmFirst, ErrorSummary, Tick};
 use crate::ui::guard::id_param;
+use crate::ui::heading::PageTitle;
 use crate::ui::pages::calendar::DownloadIcs;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::language_name;
@@ -120,11 +121,14 @@ fn Series(w: WorkshopDetail, actions: Actions) -> impl IntoView {
                     {roster.then(|| view! { " · " <A href=format!("/workshops/sessions/{id}")>{t!(i18n, roster_link)}</A> })}
                     {(!s.past).then(|| view! { " · " <DownloadIcs href=s.download.clone() /> })}
                     {(coordinator && !s.cancelled && !s.past).then(|| view! {
-                        <ActionForm action=actions.cancel_session attr:class="inline">
-                            <input type="hidden" name="session" value=id />
-                            <input type="hidden" name="reason" value="" />
-                            <button type="submit" class="secondary small">{t!(i18n, cancel_session)}</button>
-                        </ActionForm>
+                        <ConfirmFirst label=t_string!(i18n, cancel_session).to_string()
+                            question=t_string!(i18n, confirm_cancel_session).to_string()>
+                            <ActionForm action=actions.cancel_session attr:class="inline">
+                                <input type="hidden" name="session" value=id />
+                                <input type="hidden" name="reason" value="" />
+                                <button type="submit" class="danger small">{t!(i18n, yes_cancel_session)}</button>
+                            </ActionForm>
+                        </ConfirmFirst>
                     })}
                 </li>
             }
@@ -135,16 +139,6 @@ fn Series(w: WorkshopDetail, actions: Actions) -> impl IntoView {
     let accept_error = action_error(actions.accept);
     let capacity_error = action_error(actions.capacity);
     let session_error = action_error(actions.cancel_session);
-    let outcome = move || {
-        actions.sign_up.value().get().and_then(|r| r.ok()).map(|r| {
-            let text = match r.place {
-                _ if r.confirmed => t_string!(i18n, signed_up_confirmed).to_string(),
-                Some(n) => t_string!(i18n, signed_up_waiting, n = n).to_string(),
-                None => t_string!(i18n, ws_status_waiting).to_string(),
-            };
-            view! { <p class="notice" role="status">{text}</p> }
-        })
-    };
     let custom = w.custom.clone();
     let mine = w
         .mine
@@ -153,66 +147,66 @@ fn Series(w: WorkshopDetail, actions: Actions) -> impl IntoView {
         .map(|s| view! { <SignUpCard s custom=custom.clone() accept=actions.accept cancel=actions.cancel /> })
         .collect_view();
     view! {
-        <div class="page-head">
-            <h1>{title}</h1>
-            <A href="/workshops" attr:class="button secondary">{t!(i18n, all_workshops)}</A>
-        </div>
-        {w.cancelled.then(|| view! { <p class="notice warning" role="status">{t!(i18n, series_cancelled)}</p> })}
-        {about.map(|a| view! { <p>{a}</p> })}
-        <dl class="facts">
-            <dt>{t!(i18n, field_office)}</dt><dd>{w.office.clone()}</dd>
-            <dt>{t!(i18n, field_place)}</dt><dd>{place}</dd>
-            {w.online_link.clone().map(|link| view! {
-                <dt>{t!(i18n, online_link)}</dt><dd><a href=link.clone() rel="noopener">{link.clone()}</a></dd>
+            <div class="page-head">
+                <PageTitle text=title.clone() />
+    <h1>{title}</h1>
+                <A href="/workshops" attr:class="button secondary">{t!(i18n, all_workshops)}</A>
+            </div>
+            {w.cancelled.then(|| view! { <p class="notice warning" role="status">{t!(i18n, series_cancelled)}</p> })}
+            {about.map(|a| view! { <p>{a}</p> })}
+            <dl class="facts">
+                <dt>{t!(i18n, field_office)}</dt><dd>{w.office.clone()}</dd>
+                <dt>{t!(i18n, field_place)}</dt><dd>{place}</dd>
+                {w.online_link.clone().map(|link| view! {
+                    <dt>{t!(i18n, online_link)}</dt><dd><a href=link.clone() rel="noopener">{link.clone()}</a></dd>
+                })}
+                <dt>{t!(i18n, field_languages)}</dt>
+                <dd>{languages}{w.interpretation.then(|| view! { " · " {t!(i18n, interpretation_offered)} })}</dd>
+                {eligibility_label(i18n, &w.eligibility).map(|e| view! { <dt>{t!(i18n, field_for_whom)}</dt><dd>{e}</dd> })}
+                <dt>{t!(i18n, field_places)}</dt>
+                <dd>
+                    <strong>{places}</strong>
+                    {(w.waiting > 0).then(|| view! { " · " {t!(i18n, waiting_seats_n, n = w.waiting)} })}
+                    {w.childcare.then(|| view! { " · " {t!(i18n, childcare_offered)} })}
+                </dd>
+                {(!w.facilitators.is_empty()).then(|| view! {
+                    <dt>{t!(i18n, field_facilitators)}</dt><dd>{w.facilitators.join(", ")}</dd>
+                })}
+                <dt>{t!(i18n, field_registration)}</dt><dd>{registration}</dd>
+                <dt>{t!(i18n, field_cancel_cutoff)}</dt>
+                <dd>{t!(i18n, cancel_cutoff_text, hours = w.cancel_cutoff_hours)}</dd>
+            </dl>
+            <h2>{t!(i18n, sessions_title)}</h2>
+            <ErrorSummary error=session_error form="session" />
+            <ol class="sessions">{sessions}</ol>
+            <ErrorSummary error=cancel_error form="mine" />
+            <ErrorSummary error=accept_error form="offer" />
+            {(!w.mine.is_empty()).then(|| view! { <h2>{t!(i18n, your_sign_ups)}</h2> {mine} })}
+            <SignUpSection w=w.clone() action=actions.sign_up error=sign_up_error />
+            {coordinator.then(|| view! {
+                <section class="manage" aria-labelledby="manage-title">
+                    <h2 id="manage-title">{t!(i18n, manage_series)}</h2>
+                    <ErrorSummary error=capacity_error form="capacity" />
+                    <ActionForm action=actions.capacity attr:class="inline-form">
+                        <input type="hidden" name="id" value=w.id />
+                        <div class="field">
+                            <label for="f-capacity-capacity">{t!(i18n, field_series_capacity)}</label>
+                            <input id="f-capacity-capacity" name="capacity" type="number" inputmode="numeric"
+                                min="1" max="500" value=w.capacity />
+                        </div>
+                        <button type="submit">{t!(i18n, save)}</button>
+                    </ActionForm>
+                    <ActionForm action=actions.cancel_series attr:class="stack">
+                        <input type="hidden" name="id" value=w.id />
+                        <div class="field">
+                            <label for="f-series-reason">{t!(i18n, field_reason)}</label>
+                            <input id="f-series-reason" name="reason" />
+                        </div>
+                        <button type="submit" class="danger">{t!(i18n, cancel_series)}</button>
+                    </ActionForm>
+                </section>
             })}
-            <dt>{t!(i18n, field_languages)}</dt>
-            <dd>{languages}{w.interpretation.then(|| view! { " · " {t!(i18n, interpretation_offered)} })}</dd>
-            {eligibility_label(i18n, &w.eligibility).map(|e| view! { <dt>{t!(i18n, field_for_whom)}</dt><dd>{e}</dd> })}
-            <dt>{t!(i18n, field_places)}</dt>
-            <dd>
-                <strong>{places}</strong>
-                {(w.waiting > 0).then(|| view! { " · " {t!(i18n, waiting_seats_n, n = w.waiting)} })}
-                {w.childcare.then(|| view! { " · " {t!(i18n, childcare_offered)} })}
-            </dd>
-            {(!w.facilitators.is_empty()).then(|| view! {
-                <dt>{t!(i18n, field_facilitators)}</dt><dd>{w.facilitators.join(", ")}</dd>
-            })}
-            <dt>{t!(i18n, field_registration)}</dt><dd>{registration}</dd>
-            <dt>{t!(i18n, field_cancel_cutoff)}</dt>
-            <dd>{t!(i18n, cancel_cutoff_text, hours = w.cancel_cutoff_hours)}</dd>
-        </dl>
-        <h2>{t!(i18n, sessions_title)}</h2>
-        <ErrorSummary error=session_error form="session" />
-        <ol class="sessions">{sessions}</ol>
-        <ErrorSummary error=cancel_error form="mine" />
-        <ErrorSummary error=accept_error form="offer" />
-        {(!w.mine.is_empty()).then(|| view! { <h2>{t!(i18n, your_sign_ups)}</h2> {mine} })}
-        {outcome}
-        <SignUpSection w=w.clone() action=actions.sign_up error=sign_up_error />
-        {coordinator.then(|| view! {
-            <section class="manage" aria-labelledby="manage-title">
-                <h2 id="manage-title">{t!(i18n, manage_series)}</h2>
-                <ErrorSummary error=capacity_error form="capacity" />
-                <ActionForm action=actions.capacity attr:class="inline-form">
-                    <input type="hidden" name="id" value=w.id />
-                    <div class="field">
-                        <label for="f-capacity-capacity">{t!(i18n, field_series_capacity)}</label>
-                        <input id="f-capacity-capacity" name="capacity" type="number" inputmode="numeric"
-                            min="1" max="500" value=w.capacity />
-                    </div>
-                    <button type="submit">{t!(i18n, save)}</button>
-                </ActionForm>
-                <ActionForm action=actions.cancel_series attr:class="stack">
-                    <input type="hidden" name="id" value=w.id />
-                    <div class="field">
-                        <label for="f-series-reason">{t!(i18n, field_reason)}</label>
-                        <input id="f-series-reason" name="reason" />
-                    </div>
-                    <button type="submit" class="danger">{t!(i18n, cancel_series)}</button>
-                </ActionForm>
-            </section>
-        })}
-    }
+        }
 }
 
 /// The sign-up form, or why there is none: log in, registration not open, or (staff) choose

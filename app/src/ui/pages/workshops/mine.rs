@@ -7,6 +7,7 @@ use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary};
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -25,7 +26,7 @@ pub fn MyWorkshopsPage() -> impl IntoView {
     view! {
         <RequireRole roles=access::BENEFICIARY>
             <div class="page-head">
-                <h1>{t!(i18n, my_workshops_title)}</h1>
+                <PageHeading text=t_string!(i18n, my_workshops_title).to_string() />
                 <A href="/workshops" attr:class="button secondary">{t!(i18n, all_workshops)}</A>
             </div>
             <ErrorSummary error=accept_error />

@@ -15,6 +15,7 @@ use crate::domain::Language;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField, Tick};
 use crate::ui::guard::RequireRole;
+use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::language_name;
 use leptos::prelude::*;
@@ -135,7 +136,7 @@ fn SeriesFormView(
     let choose = t_string!(i18n, choose).to_string();
     let none = t_string!(i18n, none_option).to_string();
     view! {
-        <h1>{t!(i18n, new_series)}</h1>
+        <PageHeading text=t_string!(i18n, new_series).to_string() />
         <ErrorSummary error />
         <ActionForm action=create attr:class="stack">
             <fieldset>

@@ -4,6 +4,7 @@
 use crate::api::workshop_pages::{CustomActivity, MySignUp};
 use crate::api::workshops::{AcceptOffer, CancelRegistration};
 use crate::i18n::*;
+use crate::ui::form::ConfirmFirst;
 use crate::ui::matching_text::{activity_about, activity_name};
 use crate::ui::text::I18n;
 use leptos::prelude::*;
@@ -98,11 +99,21 @@ pub fn SignUpCard(
                         <button type="submit">{t!(i18n, accept_place)}</button>
                     </ActionForm>
                 })}
-                {s.can_cancel.then(|| view! {
-                    <ActionForm action=cancel attr:class="inline">
-                        <input type="hidden" name="id" value=s.id />
-                        <button type="submit" class="secondary">{t!(i18n, cancel_sign_up)}</button>
-                    </ActionForm>
+                {s.can_cancel.then(|| {
+                    let waiting = s.status == "waiting";
+                    let (label, question) = if waiting {
+                        (t_string!(i18n, leave_waitlist), t_string!(i18n, confirm_leave_waitlist))
+                    } else {
+                        (t_string!(i18n, cancel_sign_up), t_string!(i18n, confirm_cancel_sign_up))
+                    };
+                    view! {
+                        <ConfirmFirst label=label.to_string() question=question.to_string()>
+                            <ActionForm action=cancel attr:class="inline">
+                                <input type="hidden" name="id" value=s.id />
+                                <button type="submit" class="danger">{t!(i18n, yes_cancel_sign_up)}</button>
+                            </ActionForm>
+                        </ConfirmFirst>
+                    }
                 })}
             </div>
         </article>

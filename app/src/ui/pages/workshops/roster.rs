@@ -8,6 +8,7 @@ use crate::domain::workshops::Mark;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary};
 use crate::ui::guard::{id_param, RequireRole};
+use crate::ui::heading::PageTitle;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::language_name;
 use leptos::prelude::*;
@@ -39,12 +40,6 @@ pub fn RosterPage() -> impl IntoView {
 fn Roster(r: RosterView, mark: ServerAction<MarkSessionAttendance>) -> impl IntoView {
     let i18n = use_i18n();
     let error = action_error(mark);
-    let saved = move || {
-        mark.value()
-            .get()
-            .is_some_and(|r| r.is_ok())
-            .then(|| view! { <p class="notice" role="status">{t!(i18n, attendance_saved)}</p> })
-    };
     let title = activity_title(i18n, &r.custom, &r.activity);
     let count = r.people.len();
     let rows = r
@@ -77,6 +72,7 @@ fn Roster(r: RosterView, mark: ServerAction<MarkSessionAttendance>) -> impl Into
                     <th scope="row">{p.name.clone()}</th>
                     <td>{languages}</td>
                     <td>{p.childcare.clone().unwrap_or_default()}</td>
+                    <td class="print-only signature"></td>
                     <td>
                         <fieldset class="marks no-print">
                             <legend class="visually-hidden">{t!(i18n, attendance_of, name = p.name.clone())}</legend>
@@ -88,42 +84,52 @@ fn Roster(r: RosterView, mark: ServerAction<MarkSessionAttendance>) -> impl Into
             }
         })
         .collect_view();
+    // Lines for people who come without signing up, on paper only.
+    let walk_ins = (0..5)
+        .map(|_| view! { <tr class="print-only blank"><th scope="row"></th><td></td><td></td><td></td><td></td></tr> })
+        .collect_view();
     view! {
-        <div class="page-head">
-            <h1>{title} " — " {r.when.clone()}</h1>
-            <A href=format!("/workshops/{}", r.series) attr:class="button secondary no-print">{t!(i18n, back_to_series)}</A>
-        </div>
-        <p>{r.office.clone()} " · " {r.place.clone()} " · " {t!(i18n, participants_n, n = count)}</p>
-        {r.cancelled.then(|| view! { <p class="notice warning">{t!(i18n, session_cancelled)}</p> })}
-        <ErrorSummary error />
-        {saved}
-        {if r.people.is_empty() {
-            view! { <p>{t!(i18n, no_participants)}</p> }.into_any()
-        } else {
-            view! {
-                <ActionForm action=mark attr:class="roster-form">
-                    <input type="hidden" name="session" value=r.session />
-                    <div class="table-wrap">
-                        <table class="roster">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t!(i18n, col_name)}</th>
-                                    <th scope="col">{t!(i18n, field_languages)}</th>
-                                    <th scope="col">{t!(i18n, field_childcare)}</th>
-                                    <th scope="col">{t!(i18n, col_attendance)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                    <div class="actions no-print">
-                        <button type="submit">{t!(i18n, save_attendance)}</button>
-                        <PrintButton />
-                    </div>
-                </ActionForm>
-            }.into_any()
-        }}
-    }
+            <div class="print-only print-head">
+                {(!r.organisation.is_empty()).then(|| view! { <p class="organisation">{r.organisation.clone()}</p> })}
+                <p>{t!(i18n, funded_by)}</p>
+            </div>
+            <div class="page-head">
+                <PageTitle text=title.clone() />
+    <h1>{title} " — " {r.when.clone()}</h1>
+                <A href=format!("/workshops/{}", r.series) attr:class="button secondary no-print">{t!(i18n, back_to_series)}</A>
+            </div>
+            <p>{r.office.clone()} " · " {r.place.clone()} " · " {t!(i18n, participants_n, n = count)}</p>
+            {r.cancelled.then(|| view! { <p class="notice warning">{t!(i18n, session_cancelled)}</p> })}
+            <ErrorSummary error />
+            {if r.people.is_empty() {
+                view! { <p>{t!(i18n, no_participants)}</p> }.into_any()
+            } else {
+                view! {
+                    <ActionForm action=mark attr:class="roster-form">
+                        <input type="hidden" name="session" value=r.session />
+                        <div class="table-wrap">
+                            <table class="roster">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t!(i18n, col_name)}</th>
+                                        <th scope="col">{t!(i18n, field_languages)}</th>
+                                        <th scope="col">{t!(i18n, field_childcare)}</th>
+                                        <th scope="col" class="print-only">{t!(i18n, col_signature)}</th>
+                                        <th scope="col">{t!(i18n, col_attendance)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{rows}{walk_ins}</tbody>
+                            </table>
+                        </div>
+                        <div class="actions no-print">
+                            <button type="submit">{t!(i18n, save_attendance)}</button>
+                            <PrintButton />
+                        </div>
+                    </ActionForm>
+                    <p class="print-only">{t!(i18n, printed_on, date = r.printed_on.clone())}</p>
+                }.into_any()
+            }}
+        }
 }
 
 /// Opens the browser's print dialog (the page's print layout hides the controls).

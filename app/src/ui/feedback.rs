@@ -1,0 +1,129 @@
+//! After an action: the success message at the top of the page (`?done=<code>`), focused and
+//! scrolled into view so that sighted and screen-reader users both learn what happened, and the
+//! form that was sent emptied back to what the page now shows.
+
+use crate::domain::Done;
+use crate::i18n::*;
+use crate::ui::text::I18n;
+use leptos::{html, prelude::*};
+use leptos_router::hooks::use_query_map;
+
+/// The sentence for a done action in the reader's language.
+pub fn done_text(i18n: I18n, done: Done) -> String {
+    match done {
+        Done::Saved => t_string!(i18n, saved),
+        Done::OfficeCreated => t_string!(i18n, office_created),
+        Done::PasswordChanged => t_string!(i18n, password_changed),
+        Done::MessageRetried => t_string!(i18n, outbox_retried),
+        Done::Booked => t_string!(i18n, consultation_booked),
+        Done::Moved => t_string!(i18n, consultation_moved),
+        Done::ConsultationCancelled => t_string!(i18n, done_consultation_cancelled),
+        Done::SignedUp => t_string!(i18n, done_signed_up),
+        Done::Waitlisted => t_string!(i18n, done_waitlisted),
+        Done::SignUpCancelled => t_string!(i18n, done_sign_up_cancelled),
+        Done::OfferAccepted => t_string!(i18n, done_offer_accepted),
+        Done::Assigned => t_string!(i18n, done_assigned),
+        Done::MemberAdded => t_string!(i18n, done_member_added),
+        Done::ConsentRecorded => t_string!(i18n, done_consent_recorded),
+        Done::ChecklistSaved => t_string!(i18n, done_checklist_saved),
+        Done::MeetingPlanned => t_string!(i18n, done_meeting_planned),
+        Done::MeetingHeld => t_string!(i18n, done_meeting_held),
+        Done::MeetingCancelled => t_string!(i18n, done_meeting_cancelled),
+        Done::Extended => t_string!(i18n, done_extended),
+        Done::Ended => t_string!(i18n, done_ended),
+        Done::ProposalApproved => t_string!(i18n, done_proposal_approved),
+        Done::ProposalRejected => t_string!(i18n, done_proposal_rejected),
+        Done::MatchAccepted => t_string!(i18n, done_match_accepted),
+        Done::MatchDeclined => t_string!(i18n, done_match_declined),
+        Done::MatchClosed => t_string!(i18n, done_match_closed),
+        Done::CheckInLogged => t_string!(i18n, done_check_in_logged),
+        Done::SessionCancelled => t_string!(i18n, done_session_cancelled),
+        Done::SeriesCancelled => t_string!(i18n, done_series_cancelled),
+        Done::AttendanceSaved => t_string!(i18n, attendance_saved),
+        Done::WalkInRegistered => t_string!(i18n, done_walk_in_registered),
+    }
+    .to_string()
+}
+
+/// The message of the last action, shown first in `<main>` on every page.
+#[component]
+pub fn DoneNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    // The stamp is part of the key: the same action done twice is announced twice.
+    let done = Memo::new(move |_| {
+        query.with(|q| {
+            q.get("done")
+                .and_then(|code| Done::parse(&code))
+                .map(|d| (d, q.get("t").unwrap_or_default()))
+        })
+    });
+    let node = NodeRef::<html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    {
+        client::remember_submitted_forms();
+        Effect::new(move |_| {
+            if done.get().is_some() {
+                client::reset_submitted_form();
+                if let Some(el) = node.get() {
+                    client::bring_into_view(&el);
+                }
+            }
+        });
+    }
+    move || {
+        done.get().map(|(d, _)| {
+            view! {
+                <div id="done" class="notice success" role="status" tabindex="-1" autofocus node_ref=node>
+                    <p>{done_text(i18n, d)}</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// Moves focus to a message and scrolls to it (the browser does both for `autofocus` only on
+/// the first load of a page).
+#[cfg(feature = "hydrate")]
+pub fn focus_message(el: &web_sys::HtmlElement) {
+    client::bring_into_view(el);
+}
+
+#[cfg(feature = "hydrate")]
+mod client {
+    use std::cell::RefCell;
+    use wasm_bindgen::JsCast;
+
+    thread_local! {
+        static SUBMITTED: RefCell<Option<web_sys::HtmlFormElement>> = const { RefCell::new(None) };
+        static LISTENING: RefCell<bool> = const { RefCell::new(false) };
+    }
+
+    /// Notes which form a person sent: only that one is emptied after success.
+    pub fn remember_submitted_forms() {
+        if LISTENING.with(|l| l.replace(true)) {
+            return;
+        }
+        let handle = leptos::prelude::window_event_listener(leptos::ev::submit, |ev| {
+            let form = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
+            SUBMITTED.with(|s| *s.borrow_mut() = form);
+        });
+        // Lives as long as the page.
+        std::mem::forget(handle);
+    }
+
+    /// Puts the sent form back to the values the page gives it: ticked boxes and typed text do
+    /// not carry over into the next entry.
+    pub fn reset_submitted_form() {
+        if let Some(form) = SUBMITTED.with(|s| s.borrow_mut().take()) {
+            form.reset();
+        }
+    }
+
+    pub fn bring_into_view(el: &web_sys::HtmlElement) {
+        let _ = el.focus();
+        el.scroll_into_view();
+    }
+}
