@@ -93,19 +93,43 @@ async fn on_a_phone_in_russian_a_family_signs_up_a_third_waits_and_the_facilitat
     zahra.click("article.status-offered form button").await;
     zahra.wait_for_text("article.sign-up", "Confirmed").await;
 
-    // Kätlin opens the roster of the first session and marks everyone present.
+    // Kätlin opens the roster of the first session, a few days ago: they signed up after it,
+    // so they are not on it. On the day of the next session she marks everyone present.
     let katlin = browser.session(true).await;
     log_in(&katlin, "facilitator2@tugi.demo").await;
     katlin.open("/workshops/manage").await;
     katlin
         .click_xpath("//article[.//a[normalize-space()='Naistegrupp']]//summary")
         .await;
-    katlin
-        .click_xpath("//article[.//a[normalize-space()='Naistegrupp']]//ul[@class='sessions']//a")
-        .await;
-    katlin
-        .wait_for_path(|p| p.starts_with("/workshops/sessions/"))
-        .await;
+    let sessions = katlin
+        .client
+        .find_all(fantoccini::Locator::XPath(
+            "//article[.//a[normalize-space()='Naistegrupp']]//ul[@class='sessions']//a[contains(@href, '/workshops/sessions/')]",
+        ))
+        .await
+        .expect("the sessions");
+    let mut rosters = Vec::new();
+    for link in sessions {
+        rosters.push(link.attr("href").await.ok().flatten().expect("href"));
+    }
+    katlin.open(&rosters[0]).await;
+    katlin.wait_for_text("main", "Naistegrupp").await;
+    let past = katlin.text("main").await;
+    assert!(
+        !past.contains("Olena Kovalenko"),
+        "not at a session before she signed up"
+    );
+    katlin.open(&rosters[1]).await;
+    let heading = katlin.text("h1").await;
+    let when = heading.rsplit(" — ").next().expect("the session's time");
+    let (date, times) = when.split_once(' ').expect("date and time");
+    let start = tugi_app::domain::schedule::tallinn_instant(
+        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("date"),
+        chrono::NaiveTime::parse_from_str(&times[..5], "%H:%M").expect("time"),
+    )
+    .expect("an instant");
+    browser.clock.set(start + 30 * 60);
+    katlin.open(&rosters[1]).await;
     for name in ["Olena Kovalenko", "Iryna Kovalenko", "Zahra Rahimi"] {
         katlin.wait_for_text("table.roster", name).await;
         katlin
