@@ -119,6 +119,24 @@ fn today_of(app: &TestApp) -> chrono::NaiveDate {
         .0
 }
 
+/// Records that the volunteer `id` completed the peer-counselling training.
+async fn peer_counselling_training(app: &TestApp, coordinator: &Client, id: &str) {
+    ok(
+        app.api(
+            coordinator,
+            "record_training",
+            &[
+                ("id", id),
+                ("training[training]", "peer_counselling"),
+                ("training[completed_on]", "2026-01-15"),
+            ],
+        )
+        .await,
+        "training",
+    )
+    .await;
+}
+
 async fn board(app: &TestApp, coordinator: &Client) -> Value {
     ok(
         app.api(coordinator, "matching_overview", &[]).await,
@@ -472,20 +490,7 @@ async fn a_pair_that_breaks_a_hard_rule_is_refused(app: TestApp) {
     let b = board(&app, &coordinator).await;
     assert_eq!(b["open"][0]["blocked"]["rule"], "training");
 
-    ok(
-        app.api(
-            &coordinator,
-            "record_training",
-            &[
-                ("id", &id),
-                ("training[training]", "peer_counselling"),
-                ("training[completed_on]", "2026-01-15"),
-            ],
-        )
-        .await,
-        "training",
-    )
-    .await;
+    peer_counselling_training(&app, &coordinator, &id).await;
     ok(
         app.api(&coordinator, "assign_volunteer", &assign).await,
         "assign",
@@ -960,20 +965,7 @@ async fn a_proposal_says_when_its_data_changed(app: TestApp) {
         }
     };
     status("active").await;
-    ok(
-        app.api(
-            &coordinator,
-            "record_training",
-            &[
-                ("id", &id),
-                ("training[training]", "peer_counselling"),
-                ("training[completed_on]", "2026-01-15"),
-            ],
-        )
-        .await,
-        "training",
-    )
-    .await;
+    peer_counselling_training(&app, &coordinator, &id).await;
     assert!(board(&app, &coordinator).await["last_run"].is_null());
     let (_, page) = app.page(&coordinator, "/matching").await;
     assert!(
