@@ -294,7 +294,7 @@ pub async fn needs_new_owner() -> Result<Vec<OrphanView>, AppError> {
         .into_iter()
         .map(|o| OrphanView {
             kind: o.kind,
-            when: context::local_span(o.starts_at, o.ends_at),
+            when: super::dates::span(o.starts_at, o.ends_at),
             person: o.person,
             link: o.link,
         })

@@ -89,7 +89,7 @@ pub async fn get_assignment(id: i64) -> Result<AssignmentDetail, AppError> {
             new_end,
             reason,
             by,
-            at: context::local_time(at),
+            at: super::dates::time(at),
         })
         .collect();
     let history = if coordinator {

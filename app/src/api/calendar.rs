@@ -26,8 +26,10 @@ pub struct CalendarItem {
     pub end: i64,
     /// Tallinn date (YYYY-MM-DD) of the start.
     pub date: String,
-    /// Tallinn time span, or the date of a whole-day item.
+    /// Tallinn day and time span, or the date of a whole-day item.
     pub when: String,
+    /// Only the time span (`15:00–16:30`), for a list under the day's heading.
+    pub time: String,
     pub all_day: bool,
     pub title: String,
     pub place: Option<String>,
@@ -203,7 +205,7 @@ pub async fn my_calendar(
     let current = db::calendar_feeds::current(pool, user.id).await?;
     let feed_since = current
         .as_ref()
-        .map(|(_, since)| context::local_time(*since));
+        .map(|(_, since)| super::dates::time(*since));
     let feed = match (new_feed, &current) {
         (Some(token), Some((hash, since))) if credentials::token_hash(&token) == *hash => {
             Some(feed_address(&base, &token, *since))
@@ -216,7 +218,7 @@ pub async fn my_calendar(
             .await?
             .map(|i| BusyImportInfo {
                 spans: i.spans,
-                uploaded: context::local_time(i.uploaded_at),
+                uploaded: super::dates::time(i.uploaded_at),
             }),
         false => None,
     };
@@ -249,7 +251,7 @@ fn feed_address(base: &str, token: &str, since: i64) -> FeedAddress {
     FeedAddress {
         https,
         webcal,
-        since: context::local_time(since),
+        since: super::dates::time(since),
     }
 }
 

@@ -2,9 +2,10 @@
 //! office's public feed, one event's download. The server's feed routes call these.
 
 use super::calendar::CalendarItem;
-use super::context::{local_date, local_span};
+use super::context::local_date;
 use super::notify::locale;
 use crate::db::{self, agenda::AgendaRow, agenda::Window, Db};
+use crate::domain::ics::add_links::{add_link, file_name, AddEvent, AddTo};
 use crate::domain::ics::{self, Head, IcsEvent, Method, When};
 use crate::domain::schedule::Span;
 use crate::domain::workshops::Localised;
@@ -67,10 +68,18 @@ pub fn item(row: AgendaRow, language: &str) -> CalendarItem {
         _ => None,
     };
     CalendarItem {
+        time: if all_day {
+            String::new()
+        } else {
+            super::context::local_span(row.starts_at, row.ends_at)
+                .split_once(' ')
+                .map(|(_, time)| time.to_owned())
+                .unwrap_or_default()
+        },
         when: if all_day {
             row.day.clone().unwrap_or_default()
         } else {
-            local_span(row.starts_at, row.ends_at)
+            super::dates::span_in(l, row.starts_at, row.ends_at)
         },
         date: local_date(row.starts_at)
             .map(|d| d.to_string())
@@ -211,7 +220,7 @@ pub async fn one(
     uid: &str,
     language: &str,
     base_url: &str,
-) -> Result<Option<Rendered>, sqlx::Error> {
+) -> Result<Option<OneEvent>, sqlx::Error> {
     let pool = db.pool();
     let mut found = None;
     if let Some(id) = account {
@@ -226,6 +235,35 @@ pub async fn one(
     let Some(row) = found else {
         return Ok(None);
     };
-    let title = item(row.clone(), language).title;
-    Ok(Some(render(vec![row], &title, language, base_url)))
+    let what = match row.kind.as_str() {
+        "session" => row.subject.clone().unwrap_or_default(),
+        kind => kind.to_owned(),
+    };
+    let shown = item(row.clone(), language);
+    let page = format!("{base_url}{}", shown.link);
+    let add = |service| {
+        let event = AddEvent {
+            title: &shown.title,
+            start: shown.start,
+            end: shown.end,
+            place: shown.place.as_deref(),
+            details: &page,
+        };
+        add_link(service, &event)
+    };
+    Ok(Some(OneEvent {
+        file_name: file_name(&shown.date, &what),
+        google: add(AddTo::Google),
+        outlook: add(AddTo::Outlook),
+        rendered: render(vec![row], &shown.title, language, base_url),
+    }))
+}
+
+/// One event as a download and as links that add it to a web calendar.
+pub struct OneEvent {
+    pub rendered: Rendered,
+    /// `2026-12-04-art-therapy.ics`.
+    pub file_name: String,
+    pub google: String,
+    pub outlook: String,
 }

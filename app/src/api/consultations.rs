@@ -76,7 +76,9 @@ pub struct BookingChoices {
     /// Coordinators with office hours at the chosen office.
     pub coordinators: Vec<Choice>,
     pub coordinator: Option<i64>,
-    /// Households the user may book for; empty for a beneficiary, who books for their own.
+    /// Whether the user chooses the household (staff) or books for their own (a beneficiary).
+    pub chooses_household: bool,
+    /// Households the user may book for: all while few, else the matches of the search.
     pub households: Vec<Choice>,
     pub household: Option<i64>,
     pub days: Vec<DaySlots>,
@@ -146,7 +148,7 @@ pub(crate) fn view_of(
         coordinator: row.coordinator,
         household_id: row.household_id,
         household_name: row.household_name,
-        when: context::local_span(row.starts_at, row.ends_at),
+        when: super::dates::span(row.starts_at, row.ends_at),
         date: tallinn_wall_clock(row.starts_at)
             .map(|(d, _)| d.to_string())
             .unwrap_or_default(),
@@ -204,59 +206,6 @@ pub(crate) async fn may_book_for(user: &CurrentUser, household_id: i64) -> Resul
     }
     Ok(user.roles.has(Role::Beneficiary)
         && db::households::of_account(pool, user.id).await? == Some(household_id))
-}
-
-/// The households the user may book for, and whether they choose one (staff) or it is their own.
-#[cfg(feature = "ssr")]
-pub(crate) async fn bookable_households(user: &CurrentUser) -> Result<Vec<Choice>, AppError> {
-    let db = context::db()?;
-    let pool = db.pool();
-    if is_coordinator(user) {
-        return households_for_staff(&db).await;
-    }
-    if user.roles.has(Role::SupportPerson) {
-        let mut seen = Vec::new();
-        let mut out = Vec::new();
-        let assignments = db::assignments::of_support_person(pool, user.id).await?;
-        for a in assignments
-            .iter()
-            .filter(|a| super::assignments::is_open(a))
-        {
-            if !seen.contains(&a.household_id) {
-                seen.push(a.household_id);
-                out.push(Choice {
-                    id: a.household_id,
-                    name: a.household_name.clone(),
-                });
-            }
-        }
-        return Ok(out);
-    }
-    Ok(Vec::new())
-}
-
-/// Every active household, by name, for coordinators' choices.
-#[cfg(feature = "ssr")]
-pub(crate) async fn households_for_staff(db: &db::Db) -> Result<Vec<Choice>, AppError> {
-    let active = crate::domain::HouseholdFilter {
-        status: Some(crate::domain::HouseholdStatus::Active),
-        ..Default::default()
-    };
-    let rows = db::households::search(db.pool(), &active, 1000, 0).await?;
-    let mut choices: Vec<Choice> = rows
-        .into_iter()
-        .map(|h| Choice {
-            id: h.id,
-            name: format!(
-                "{} {} ({})",
-                h.first_name.unwrap_or_default(),
-                h.last_name.unwrap_or_default(),
-                h.city
-            ),
-        })
-        .collect();
-    choices.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(choices)
 }
 
 /// The household a booking is for: the chosen one when the user may book for it, else (for a
@@ -361,6 +310,7 @@ pub async fn booking_page(
     office: Option<i64>,
     coordinator: Option<i64>,
     household: Option<i64>,
+    who: Option<String>,
 ) -> Result<BookingChoices, AppError> {
     let user = context::require(access::CONSULTATIONS).await?;
     let db = context::db()?;
@@ -404,13 +354,16 @@ pub async fn booking_page(
         }
         None => (Vec::new(), Vec::new(), None),
     };
-    let households = bookable_households(&user).await?;
+    let who = who.unwrap_or_default();
+    let households = super::household_choices::for_user(&db, &user, &who, household).await?;
     let household = household.filter(|h| households.iter().any(|c| c.id == *h));
+    let chooses_household = by_coordinator || user.roles.has(Role::SupportPerson);
     Ok(BookingChoices {
         offices,
         office,
         coordinators,
         coordinator,
+        chooses_household,
         households,
         household,
         days,
@@ -660,10 +613,9 @@ async fn reschedule(user: &CurrentUser, id: i64, form: &RescheduleForm) -> Resul
     db::consultations::moved(&mut tx, id, slot.coordinator_id, buffer / 60).await?;
     db::consultations::set_reminder_queued(&mut tx, id, !reminder_needed(slot.span.start, now))
         .await?;
-    let previous = context::local_span(row.starts_at, row.ends_at);
     let notice = Notice {
         kind: MessageKind::Changed,
-        previous: Some(&previous),
+        previous: Some((row.starts_at, row.ends_at)),
         reason: Some(&reason),
     };
     notify::consultation(&mut tx, id, &notice, now, &context::public_url()).await?;

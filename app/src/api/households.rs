@@ -64,9 +64,17 @@ pub struct ConsentView {
 pub struct AuditView {
     pub actor: String,
     pub action: String,
-    /// Europe/Tallinn wall-clock time.
+    /// Europe/Tallinn wall-clock time (of the newest, for folded reads).
     pub at: String,
+    /// How many reads by the same person that day this line stands for.
+    pub times: usize,
 }
+
+/// History lines on one page of a household's log.
+pub const LOG_PAGE: usize = 20;
+/// The newest entries a household's log is folded from.
+#[cfg(feature = "ssr")]
+const LOG_READ: i64 = 2_000;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HouseholdDetail {
@@ -75,6 +83,8 @@ pub struct HouseholdDetail {
     pub members: Vec<MemberView>,
     pub consents: Vec<ConsentView>,
     pub audit: Vec<AuditView>,
+    pub audit_page: i64,
+    pub audit_pages: i64,
     /// Support-person assignments, newest first.
     pub assignments: Vec<super::assignments::AssignmentView>,
     /// Who of the members has a login of their own, or an open invitation.
@@ -163,7 +173,7 @@ pub(crate) async fn member_views(
 }
 
 #[server(endpoint = "get_household")]
-pub async fn get_household(id: i64) -> Result<HouseholdDetail, AppError> {
+pub async fn get_household(id: i64, log: Option<i64>) -> Result<HouseholdDetail, AppError> {
     let user = context::require(access::HOUSEHOLDS).await?;
     let db = context::db()?;
     let pool = db.pool();
@@ -183,16 +193,26 @@ pub async fn get_household(id: i64) -> Result<HouseholdDetail, AppError> {
             purpose: c.purpose,
             given_on: c.given_on,
             recorded_by: c.recorded_by,
-            recorded_at: context::local_time(c.recorded_at),
+            recorded_at: super::dates::time(c.recorded_at),
         })
         .collect();
-    let audit = db::audit::for_subject(pool, "household", id, 20)
-        .await?
+    let entries = db::audit::for_subject(pool, "household", id, LOG_READ).await?;
+    let lines = crate::domain::audit_log::fold_reads(entries, |a| {
+        let day = context::local_date(a.at)?;
+        crate::domain::audit_log::is_read(&a.action)
+            .then(|| (a.account_id.unwrap_or(0), a.action.clone(), day))
+    });
+    let audit_pages = lines.len().div_ceil(LOG_PAGE).max(1) as i64;
+    let audit_page = log.unwrap_or(1).clamp(1, audit_pages);
+    let audit = lines
         .into_iter()
-        .map(|a| AuditView {
-            actor: a.actor,
-            action: a.action,
-            at: context::local_time(a.at),
+        .skip((audit_page as usize - 1) * LOG_PAGE)
+        .take(LOG_PAGE)
+        .map(|line| AuditView {
+            actor: line.entry.actor,
+            action: line.entry.action,
+            at: super::dates::time(line.entry.at),
+            times: line.times,
         })
         .collect();
     let today = context::today();
@@ -205,7 +225,7 @@ pub async fn get_household(id: i64) -> Result<HouseholdDetail, AppError> {
     Ok(HouseholdDetail {
         assignments,
         logins,
-        erased_at: h.erased_at.map(context::local_time),
+        erased_at: h.erased_at.map(super::dates::time),
         id: h.id,
         form: HouseholdForm {
             city: h.city,
@@ -220,6 +240,8 @@ pub async fn get_household(id: i64) -> Result<HouseholdDetail, AppError> {
         members,
         consents,
         audit,
+        audit_page,
+        audit_pages,
     })
 }
 

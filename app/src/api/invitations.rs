@@ -204,7 +204,7 @@ fn invite_view(row: db::invites::InviteRow, now: i64) -> InviteView {
         display_name: row.display_name,
         roles: row.roles.split(',').filter_map(Role::parse).collect(),
         state: state.into(),
-        expires: context::local_time(row.expires_at),
+        expires: super::dates::time(row.expires_at),
         sent_count: row.sent_count,
     }
 }
@@ -479,7 +479,7 @@ pub(crate) async fn logins_of(household_id: i64) -> Result<Vec<MemberLoginView>,
                 .map(|(_, email, active)| (email.clone(), *active == 1)),
             invited: invites.iter().find(|i| i.member_id == Some(m.id)).map(|i| {
                 let to = i.email.clone().or(i.phone.clone()).unwrap_or_default();
-                (to, context::local_time(i.expires_at))
+                (to, super::dates::time(i.expires_at))
             }),
         })
         .collect())

@@ -58,6 +58,68 @@ pub struct MatchDetail {
     /// The reader is the volunteer of this match (else a coordinator).
     pub mine: bool,
     pub today: String,
+    /// For its volunteer while it runs: how the first contact is made.
+    pub first_contact: Option<FirstContact>,
+}
+
+/// How a volunteer reaches the person they were matched with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FirstContact {
+    /// The coordinator who approved the match: name and email.
+    pub coordinator: Option<(String, String)>,
+    /// The household's preferred channel, its link and what to show, when the household agreed
+    /// that its volunteer may contact it directly.
+    pub direct: Option<DirectContact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DirectContact {
+    pub channel: String,
+    pub link: Option<String>,
+    /// The number or address.
+    pub shown: String,
+}
+
+/// Whom a volunteer contacts first: always their coordinator; the household directly only when
+/// it agreed (a consent to share its contact with its volunteer, not withdrawn).
+#[cfg(feature = "ssr")]
+async fn first_contact(m: &MatchRow) -> Result<FirstContact, AppError> {
+    use crate::domain::{contact_link::contact_link, Channel, ConsentPurpose};
+    let db = context::db()?;
+    let pool = db.pool();
+    let approver = db::audit::last_actor(pool, "match.approve", "match", m.id).await?;
+    let coordinator = match approver {
+        Some(id) => db::accounts::by_id(pool, id)
+            .await?
+            .map(|a| (a.display_name, a.email)),
+        None => None,
+    };
+    let agreed = db::households::consents(pool, m.household_id)
+        .await?
+        .iter()
+        .any(|c| c.purpose == ConsentPurpose::VolunteerContact.code() && c.withdrawn_on.is_none());
+    let direct = match agreed {
+        true => db::households::by_id(pool, m.household_id)
+            .await?
+            .filter(|h| h.erased_at.is_none())
+            .and_then(|h| {
+                let channel = Channel::parse(&h.channel)?;
+                let shown = match channel {
+                    Channel::Email => h.email.clone()?,
+                    _ => h.phone.clone()?,
+                };
+                Some(DirectContact {
+                    link: contact_link(channel, h.phone.as_deref(), h.email.as_deref()),
+                    channel: h.channel,
+                    shown,
+                })
+            }),
+        false => None,
+    };
+    Ok(FirstContact {
+        coordinator,
+        direct,
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -126,6 +188,10 @@ async fn detail(m: MatchRow, mine: bool) -> Result<MatchDetail, AppError> {
             None
         } else {
             m.feedback_household.clone()
+        },
+        first_contact: match mine && m.status() == Some(MatchStatus::Active) {
+            true => Some(first_contact(&m).await?),
+            false => None,
         },
         mine,
         today: today.to_string(),
@@ -222,16 +288,25 @@ pub async fn accept_match(id: i64) -> Result<(), AppError> {
     let user = context::require(access::VOLUNTEER).await?;
     let db = context::db()?;
     let mut tx = db.begin().await?;
-    own_in(&mut tx, &user, id, MatchStatus::Approved).await?;
-    db::matching::transition(
-        &mut tx,
-        id,
-        MatchStatus::Approved,
-        MatchStatus::Active,
-        context::now(),
-    )
-    .await?;
+    let m = own_in(&mut tx, &user, id, MatchStatus::Approved).await?;
+    let now = context::now();
+    db::matching::transition(&mut tx, id, MatchStatus::Approved, MatchStatus::Active, now).await?;
     db::audit::record(&mut *tx, user.id, "match.accept", "match", id).await?;
+    // The coordinator who approved it arranges the first contact.
+    if let Some(coordinator) = db::audit::last_actor(&mut *tx, "match.approve", "match", id).await?
+    {
+        let request = db::matching::request_by_id(&mut *tx, m.request_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let link = format!("{}/matches/{id}", context::public_url());
+        let accepted = super::notify_matches::Accepted {
+            volunteer: &m.volunteer_name,
+            name: &request.first_name,
+            programme: &m.programme,
+            link: &link,
+        };
+        super::notify_matches::match_accepted(&mut tx, coordinator, &accepted, now).await?;
+    }
     tx.commit().await?;
     context::redirect_done(
         &format!("/matches/{id}"),

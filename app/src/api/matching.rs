@@ -470,7 +470,7 @@ pub async fn matching_overview() -> Result<MatchingBoard, AppError> {
         hours_by_programme,
         last_run: db::audit::last_at(pool, "matching.run")
             .await?
-            .map(context::local_time),
+            .map(super::dates::time),
     })
 }
 

@@ -52,7 +52,7 @@ pub(crate) fn meeting_view(row: MeetingRow, topics: Vec<String>, now: i64) -> Me
         assignment_id: row.assignment_id,
         household_name: row.household_name,
         support_person: row.support_person,
-        when: context::local_span(row.starts_at, row.ends_at),
+        when: super::dates::span(row.starts_at, row.ends_at),
         place: row.place.unwrap_or_default(),
         can_record: planned && row.starts_at <= now,
         status: row.status,

@@ -37,9 +37,15 @@ pub mod context;
 #[cfg(feature = "ssr")]
 pub mod credentials;
 #[cfg(feature = "ssr")]
+pub mod dates;
+#[cfg(feature = "ssr")]
+pub mod household_choices;
+#[cfg(feature = "ssr")]
 pub mod notify;
 #[cfg(feature = "ssr")]
 pub mod notify_accounts;
+#[cfg(feature = "ssr")]
+pub mod notify_matches;
 #[cfg(feature = "ssr")]
 pub mod notify_workshops;
 #[cfg(feature = "ssr")]

@@ -1,7 +1,7 @@
 //! Messages about consultations, written into the outbox inside the transaction of the change
 //! they tell of, in the recipient's language (the same translations as the pages).
 
-use super::{calendar_feed, context};
+use super::calendar_feed;
 use crate::db::{self, consultations::ConsultationRow, Tx};
 pub use crate::domain::consultation::MessageKind;
 use crate::domain::ConsentPurpose;
@@ -87,12 +87,12 @@ pub fn render(
     kind: MessageKind,
     language: &str,
     row: &ConsultationRow,
-    previous: Option<&str>,
+    previous: Option<(i64, i64)>,
     reason: Option<&str>,
     link: &str,
 ) -> (String, String) {
     let l = locale(language);
-    let when = context::local_span(row.starts_at, row.ends_at);
+    let when = super::dates::span_in(l, row.starts_at, row.ends_at);
     let office = row.office.clone();
     let subject = match kind {
         MessageKind::Confirmed => td_string!(
@@ -136,7 +136,8 @@ pub fn render(
         intro.to_string(),
         String::new(),
     ];
-    if let Some(previous) = previous {
+    if let Some((start, end)) = previous {
+        let previous = super::dates::span_in(l, start, end);
         lines.push(format!("{}: {previous}", td_string!(l, mail_previous_time)));
     }
     lines.push(format!(
@@ -187,7 +188,7 @@ pub fn render(
 /// What a message tells: its kind, and for a change or cancellation the old time and reason.
 pub struct Notice<'a> {
     pub kind: MessageKind,
-    pub previous: Option<&'a str>,
+    pub previous: Option<(i64, i64)>,
     pub reason: Option<&'a str>,
 }
 

@@ -39,7 +39,7 @@ pub struct To<'a> {
 }
 
 /// A letter: the greeting, the paragraphs with a blank line between, and the signature.
-fn letter(l: Locale, name: &str, paragraphs: &[String]) -> String {
+pub(crate) fn letter(l: Locale, name: &str, paragraphs: &[String]) -> String {
     let mut lines = vec![
         td_string!(l, mail_invite_hello, name = name.to_string()).to_string(),
         String::new(),
@@ -144,8 +144,9 @@ pub async fn password_reset(
 }
 
 pub async fn password_changed(tx: &mut Tx, to: &To<'_>, now: i64) -> Result<i64, sqlx::Error> {
-    let when = super::context::local_time(now);
-    let text = changed_text(locale(to.language), to.name, &when);
+    let l = locale(to.language);
+    let when = super::dates::time_in(l, now);
+    let text = changed_text(l, to.name, &when);
     enqueue(tx, to, AccountMessage::PasswordChanged, text, now).await
 }
 

@@ -2,8 +2,8 @@
 //! session cancelled), written into the outbox inside the transaction of the change, in the
 //! household's language.
 
+use super::calendar_feed;
 use super::notify::{locale, recipient};
-use super::{calendar_feed, context};
 use crate::db::{self, Tx};
 use crate::domain::workshops::{Localised, SeatMessage};
 use crate::i18n::Locale;
@@ -112,10 +112,10 @@ pub async fn sign_up(
     lines.push(format!("{}: {place}", td_string!(l, field_place)));
     let tallinn = td_string!(l, mail_tallinn_time);
     if let Some((_, start, end)) = extra.session {
-        let when = context::local_span(start, end);
+        let when = super::dates::span_in(l, start, end);
         lines.push(format!("{}: {when} ({tallinn})", td_string!(l, col_when)));
     } else if let Some(next) = db::workshops::next_start(&mut **tx, series.id, now).await? {
-        let when = context::local_time(next);
+        let when = super::dates::time_in(l, next);
         lines.push(format!(
             "{}: {when} ({tallinn})",
             td_string!(l, next_session)
@@ -125,7 +125,7 @@ pub async fn sign_up(
         lines.push(td_string!(l, waitlist_place_n, n = place).to_string());
     }
     if let (SeatMessage::Offered, Some(until)) = (kind, reg.offer_expires_at) {
-        let until = context::local_time(until);
+        let until = super::dates::time_in(l, until);
         lines.push(td_string!(l, mail_ws_offer_until, until).to_string());
     }
     if let Some(reason) = &extra.reason {

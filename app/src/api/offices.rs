@@ -86,7 +86,7 @@ async fn office_view(
 fn blocker_view(b: db::offices::Blocker) -> BlockerView {
     BlockerView {
         kind: b.kind,
-        when: context::local_time(b.starts_at),
+        when: super::dates::time(b.starts_at),
         title: b.title,
         link: b.link,
     }

@@ -46,6 +46,7 @@ pub struct ReceptionDayView {
 pub async fn reception_day(
     office: Option<i64>,
     date: Option<String>,
+    who: Option<String>,
 ) -> Result<ReceptionDayView, AppError> {
     let user = context::require(access::RECEPTION).await?;
     let db = context::db()?;
@@ -106,7 +107,7 @@ pub async fn reception_day(
     };
     // Walk-ins are registered on today's page only.
     let households = if day == today {
-        super::consultations::households_for_staff(&db).await?
+        super::household_choices::for_staff(&db, who.as_deref().unwrap_or(""), None).await?
     } else {
         Vec::new()
     };

@@ -58,7 +58,10 @@ pub struct MySignUp {
     pub childcare: Option<String>,
     /// Only for a confirmed sign-up to an online series.
     pub online_link: Option<String>,
+    /// The next session's day and time range.
     pub next: Option<String>,
+    /// Where the next session takes place (room, office and street address).
+    pub location: Option<String>,
 }
 
 /// What the viewer may do on a series page.
@@ -159,7 +162,8 @@ async fn my_sign_up(
     } else {
         None
     };
-    let next = db::workshops::next_start(pool, row.series_id, now).await?;
+    let coming = db::workshops::next_session(pool, row.series_id, now).await?;
+    let next = coming.as_ref().map(|(start, _, _)| *start);
     let live = matches!(row.status.as_str(), "confirmed" | "waiting" | "offered");
     let can_cancel = live
         && (coordinator
@@ -176,13 +180,16 @@ async fn my_sign_up(
         people: db::workshop_views::people_of(pool, row.id).await?,
         place,
         offer_until: (row.status == "offered")
-            .then(|| row.offer_expires_at.map(context::local_time))
+            .then(|| row.offer_expires_at.map(super::dates::time))
             .flatten(),
         can_cancel,
         online_link: (row.status == "confirmed")
             .then_some(row.online_link)
             .flatten(),
-        next: next.map(context::local_time),
+        next: coming
+            .as_ref()
+            .map(|(start, end, _)| super::dates::span(*start, *end)),
+        location: coming.and_then(|(_, _, place)| place),
         activity: row.activity,
         office: row.office,
         status: row.status,
@@ -215,7 +222,11 @@ async fn rights(
 /// A series for anyone: its sessions and free places; for a logged-in participant (or staff
 /// choosing a household) also the household's members and sign-ups.
 #[server(endpoint = "workshop")]
-pub async fn workshop(id: i64, household: Option<i64>) -> Result<WorkshopDetail, AppError> {
+pub async fn workshop(
+    id: i64,
+    household: Option<i64>,
+    who: Option<String>,
+) -> Result<WorkshopDetail, AppError> {
     let db = context::db()?;
     let pool = db.pool();
     let user = context::current_user().await?;
@@ -225,7 +236,10 @@ pub async fn workshop(id: i64, household: Option<i64>) -> Result<WorkshopDetail,
     let now = context::now();
     let rights = rights(&db, user.as_ref(), id).await?;
     let households = match &user {
-        Some(u) if rights.staff => super::consultations::bookable_households(u).await?,
+        Some(u) if rights.staff => {
+            let who = who.as_deref().unwrap_or("");
+            super::household_choices::for_user(&db, u, who, household).await?
+        }
         _ => Vec::new(),
     };
     let household = match &user {
@@ -265,7 +279,7 @@ pub async fn workshop(id: i64, household: Option<i64>) -> Result<WorkshopDetail,
         .map(|x| SessionLine {
             id: x.id,
             download: super::calendar::download_path(&x.uid),
-            when: context::local_span(x.starts_at, x.ends_at),
+            when: super::dates::span(x.starts_at, x.ends_at),
             cancelled: x.status == "cancelled",
             past: x.ends_at <= now,
             moved_from: x.moved_from,
@@ -309,8 +323,8 @@ pub async fn workshop(id: i64, household: Option<i64>) -> Result<WorkshopDetail,
         family: s.family == 1,
         auto_book: s.auto_book == 1,
         offer_hours: s.offer_hours,
-        registration_opens: context::local_time(s.registration_opens),
-        registration_closes: context::local_time(s.registration_closes),
+        registration_opens: super::dates::time(s.registration_opens),
+        registration_closes: super::dates::time(s.registration_closes),
         registration: registration.to_string(),
         cancel_cutoff_hours: s.cancel_cutoff_hours,
         cancelled: s.status == "cancelled",

@@ -123,7 +123,7 @@ pub async fn workshop_figures() -> Result<FiguresBoard, AppError> {
             .filter(|x| x.ends_at > now - 7 * 86_400 && x.starts_at < now + 56 * 86_400)
             .map(|x| SessionRef {
                 id: x.id,
-                when: context::local_span(x.starts_at, x.ends_at),
+                when: super::dates::span(x.starts_at, x.ends_at),
                 cancelled: x.status == "cancelled",
             })
             .collect();
@@ -135,7 +135,7 @@ pub async fn workshop_figures() -> Result<FiguresBoard, AppError> {
                 0
             },
             attendance: (r.marked > 0).then(|| r.present * 100 / r.marked),
-            first: r.first_start.map(context::local_time),
+            first: r.first_start.map(super::dates::time),
             activity: r.activity,
             office: r.office,
             cancelled: r.status == "cancelled",
@@ -236,7 +236,7 @@ pub async fn session_roster(session: i64) -> Result<RosterView, AppError> {
             "address" => s.address.unwrap_or_default(),
             _ => s.room.unwrap_or_default(),
         },
-        when: context::local_span(row.starts_at, row.ends_at),
+        when: super::dates::span(row.starts_at, row.ends_at),
         cancelled: row.status == "cancelled",
         coordinator: user.roles.has(Role::Coordinator),
         people,

@@ -82,7 +82,7 @@ pub async fn list_workshops(
             .into_iter()
             .map(|r| WorkshopCard {
                 id: r.id,
-                next: r.next_start.map(context::local_time).unwrap_or_default(),
+                next: r.next_start.map(super::dates::time).unwrap_or_default(),
                 office: r.office,
                 sessions: r.sessions,
                 free: (r.capacity - r.seats_taken).max(0),
@@ -144,11 +144,12 @@ pub async fn create_series(series: SeriesForm) -> Result<i64, AppError> {
     let office = db::offices::by_id_in(pool, valid.office_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let place = match (&valid.address, &valid.online_link) {
-        (Some(a), _) => a.clone(),
-        (None, Some(_)) => "online".to_string(),
-        _ => format!("{}, {}", office.name, office.address),
-    };
+    let rooms_here = db::offices::rooms(pool, office.id).await?;
+    let room = rooms_here
+        .iter()
+        .find(|r| Some(r.id) == valid.room_id)
+        .map(|r| r.name.as_str());
+    let place = valid.place(room, &office.name, &office.address);
     let mut tx = db.begin().await?;
     let prefix = format!("series-{}", new_token());
     let id = match db::workshops::create_series(&mut tx, &valid, &place, user.id, &prefix).await {

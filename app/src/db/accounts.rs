@@ -34,6 +34,17 @@ pub async fn by_email(pool: &AnyPool, email: &str) -> Result<Option<AccountRow>,
         .await
 }
 
+/// [`by_id`] inside a transaction.
+pub async fn by_id_in<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    id: i64,
+) -> Result<Option<AccountRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{SELECT} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(executor)
+        .await
+}
+
 pub async fn by_id(pool: &AnyPool, id: i64) -> Result<Option<AccountRow>, sqlx::Error> {
     sqlx::query_as(&format!("{SELECT} WHERE id = $1"))
         .bind(id)

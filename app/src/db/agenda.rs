@@ -52,7 +52,7 @@ fn first_name(household: &str) -> String {
 /// Consultations seen from `side`, the other side named by `person`.
 fn consultations(side: &str, person: &str) -> String {
     format!(
-        "SELECT {EVENT_COLUMNS}, c.topic AS subject, {person} AS person, o.name AS office, \
+        "SELECT {EVENT_COLUMNS}, c.topic AS subject, {person} AS person, o.name || ', ' || o.address AS office, \
          NULL AS online_link, {NO_NAMES}, CAST(NULL AS BIGINT) AS minutes, \
          '/consultations/' || e.id AS link \
          FROM events e JOIN consultations c ON c.event_id = e.id \

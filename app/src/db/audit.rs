@@ -184,3 +184,22 @@ pub async fn last_at(pool: &AnyPool, action: &str) -> Result<Option<i64>, sqlx::
         .fetch_one(pool)
         .await
 }
+
+/// Who last did `action` to the record, if anyone did (the coordinator who approved a match).
+pub async fn last_actor<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    action: &str,
+    subject_type: &str,
+    subject_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(Option<i64>,)> = sqlx::query_as(
+        "SELECT account_id FROM audit_log WHERE action = $1 AND subject_type = $2 \
+         AND subject_id = $3 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(action)
+    .bind(subject_type)
+    .bind(subject_id)
+    .fetch_optional(executor)
+    .await?;
+    Ok(row.and_then(|(id,)| id))
+}

@@ -62,6 +62,9 @@ pub struct ListRow {
     pub first_name: Option<String>,
     pub last_name: Option<String>,
     pub member_count: i64,
+    /// The first member's, to tell two people of the same name apart.
+    pub date_of_birth: Option<String>,
+    pub phone: Option<String>,
 }
 
 const HOUSEHOLD_COLUMNS: &str = "id, city, arrival_date, phone, email, channel, needs, notes, \
@@ -212,7 +215,7 @@ pub async fn member_logins(
 /// contacts. Folding happens here, in Rust: SQLite's `lower()` only folds ASCII, and neither
 /// database transliterates.
 /// The way `search_text` is written; households written an older way are rewritten at start.
-pub const SEARCH_VERSION: i64 = 2;
+pub const SEARCH_VERSION: i64 = 3;
 
 /// Rewrites the search text of every household written an older way.
 pub async fn refresh_old_search_texts(pool: &AnyPool) -> Result<u64, sqlx::Error> {
@@ -235,17 +238,22 @@ pub async fn refresh_search_text(tx: &mut Tx, household_id: i64) -> Result<(), s
             .bind(household_id)
             .fetch_one(&mut **tx)
             .await?;
-    let names: Vec<(String, String)> =
-        sqlx::query_as("SELECT first_name, last_name FROM members WHERE household_id = $1")
-            .bind(household_id)
-            .fetch_all(&mut **tx)
-            .await?;
+    let names: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT first_name, last_name, date_of_birth FROM members WHERE household_id = $1",
+    )
+    .bind(household_id)
+    .fetch_all(&mut **tx)
+    .await?;
     let mut text = String::new();
-    for (first, last) in names {
-        text.push_str(&format!("{first} {last} | "));
+    for (first, last, born) in names {
+        text.push_str(&format!("{first} {last} {born} | "));
     }
     text.push_str(&city);
-    for contact in [phone, email].into_iter().flatten() {
+    // The phone also as bare digits: people type `5123 4567`, `51234567` or `+372 5123…`.
+    let digits = phone
+        .as_deref()
+        .map(|p| p.chars().filter(char::is_ascii_digit).collect::<String>());
+    for contact in [phone, digits, email].into_iter().flatten() {
         text.push_str(" | ");
         text.push_str(&contact);
     }
@@ -387,6 +395,22 @@ pub async fn is_erased(pool: &AnyPool, id: i64) -> Result<bool, sqlx::Error> {
 /// The household list, newest arrivals first, at most `limit` rows.
 /// The list's filters; each is "no filter" when its parameter is NULL, so one statement serves
 /// all.
+const LIST_COLUMNS: &str = "SELECT h.id, h.city, h.arrival_date, h.status, h.phone, \
+       (SELECT m.first_name FROM members m WHERE m.household_id = h.id ORDER BY m.id LIMIT 1) AS first_name, \
+       (SELECT m.last_name FROM members m WHERE m.household_id = h.id ORDER BY m.id LIMIT 1) AS last_name, \
+       (SELECT m.date_of_birth FROM members m WHERE m.household_id = h.id ORDER BY m.id LIMIT 1) AS date_of_birth, \
+       (SELECT COUNT(*) FROM members m WHERE m.household_id = h.id) AS member_count";
+
+/// One active household as a list row (a choice kept while staff search for another).
+pub async fn active_row(pool: &AnyPool, id: i64) -> Result<Option<ListRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{LIST_COLUMNS} FROM households h WHERE h.id = $1 AND h.status = 'active'"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+}
+
 const LIST_FILTER: &str = "WHERE ($1 IS NULL OR h.search_text LIKE $1 ESCAPE '\\') \
        AND ($2 IS NULL OR h.city = $2) \
        AND ($3 IS NULL OR EXISTS (SELECT 1 FROM member_languages l JOIN members m ON m.id = l.member_id \
@@ -417,11 +441,7 @@ pub async fn search(
     offset: i64,
 ) -> Result<Vec<ListRow>, sqlx::Error> {
     let sql = format!(
-        "SELECT h.id, h.city, h.arrival_date, h.status, \
-           (SELECT m.first_name FROM members m WHERE m.household_id = h.id ORDER BY m.id LIMIT 1) AS first_name, \
-           (SELECT m.last_name FROM members m WHERE m.household_id = h.id ORDER BY m.id LIMIT 1) AS last_name, \
-           (SELECT COUNT(*) FROM members m WHERE m.household_id = h.id) AS member_count \
-         FROM households h {LIST_FILTER} \
+        "{LIST_COLUMNS} FROM households h {LIST_FILTER} \
          ORDER BY h.arrival_date DESC, h.id DESC LIMIT $5 OFFSET $6"
     );
     bind_filter(sqlx::query_as(&sql), filter)

@@ -534,6 +534,23 @@ pub async fn next_start<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     .await
 }
 
+/// The next session of a series still to come: its start, its end and its place.
+pub async fn next_session<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    executor: E,
+    series_id: i64,
+    now_at: i64,
+) -> Result<Option<(i64, i64, Option<String>)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT e.starts_at, e.ends_at, e.place FROM series_sessions x \
+         JOIN events e ON e.id = x.event_id WHERE x.series_id = $1 \
+         AND e.status <> 'cancelled' AND e.starts_at > $2 ORDER BY e.starts_at LIMIT 1",
+    )
+    .bind(series_id)
+    .bind(now_at)
+    .fetch_optional(executor)
+    .await
+}
+
 /// The series a session belongs to.
 pub async fn series_of_session<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     executor: E,

@@ -20,11 +20,13 @@ string_enum!(
     }
 );
 string_enum!(
-    /// What a recorded consent covers.
+    /// What a recorded consent covers (`volunteer_contact`: the household's preferred channel
+    /// and contact may be given to the volunteer it is matched with).
     ConsentPurpose {
         ServiceDelivery => "service_delivery",
         FunderReporting => "funder_reporting",
         Messaging => "messaging",
+        VolunteerContact => "volunteer_contact",
     }
 );
 
@@ -227,8 +229,13 @@ impl HouseholdFilter {
             let t: String = s.trim().chars().take(NAME_MAX).collect();
             (!t.is_empty()).then_some(t)
         };
+        // A date of birth typed as people write it is searched as stored (ISO).
+        let text = clip(q).map(|t| match crate::domain::parse_date(&t) {
+            Ok(date) => date.to_string(),
+            Err(_) => t,
+        });
         HouseholdFilter {
-            text: clip(q),
+            text,
             city: clip(city),
             language: Language::parse(language.trim()),
             status: HouseholdStatus::parse(status.trim()),
@@ -239,6 +246,14 @@ impl HouseholdFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_date_of_birth_is_searched_as_stored() {
+        let filter = HouseholdFilter::from_query(" 12.03.1987 ", "", "", "");
+        assert_eq!(filter.text.as_deref(), Some("1987-03-12"));
+        let filter = HouseholdFilter::from_query("Olena", "", "", "");
+        assert_eq!(filter.text.as_deref(), Some("Olena"));
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()

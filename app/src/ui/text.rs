@@ -25,11 +25,15 @@ pub fn role_name_in(locale: Locale, role: Role) -> String {
 }
 
 pub fn programme_name(i18n: I18n, code: &str) -> String {
+    programme_name_in(i18n.get_locale(), code)
+}
+
+pub fn programme_name_in(locale: Locale, code: &str) -> String {
     match code {
-        "adaptation_mentor" => t_string!(i18n, programme_adaptation_mentor),
-        "peer_counsellor" => t_string!(i18n, programme_peer_counsellor),
-        "language_partner" => t_string!(i18n, programme_language_partner),
-        "job_mentor" => t_string!(i18n, programme_job_mentor),
+        "adaptation_mentor" => td_string!(locale, programme_adaptation_mentor),
+        "peer_counsellor" => td_string!(locale, programme_peer_counsellor),
+        "language_partner" => td_string!(locale, programme_language_partner),
+        "job_mentor" => td_string!(locale, programme_job_mentor),
         other => return other.to_string(),
     }
     .to_string()
@@ -105,6 +109,7 @@ pub fn purpose_name(i18n: I18n, code: &str) -> String {
         "service_delivery" => t_string!(i18n, purpose_service_delivery),
         "funder_reporting" => t_string!(i18n, purpose_funder_reporting),
         "messaging" => t_string!(i18n, purpose_messaging),
+        "volunteer_contact" => t_string!(i18n, purpose_volunteer_contact),
         other => return other.to_string(),
     }
     .to_string()
@@ -158,6 +163,16 @@ pub fn audit_action_name(i18n: I18n, code: &str) -> String {
         "meeting.record" => t_string!(i18n, action_meeting_record),
         "meeting.cancel" => t_string!(i18n, action_meeting_cancel),
         "checklist.update" => t_string!(i18n, action_checklist_update),
+        "consultation.book" => t_string!(i18n, action_consultation_book),
+        "consultation.cancel" => t_string!(i18n, action_consultation_cancel),
+        "consultation.move" => t_string!(i18n, action_consultation_move),
+        "consultation.view" => t_string!(i18n, action_consultation_view),
+        "consultation.attendance" => t_string!(i18n, action_consultation_attendance),
+        "consultation.walk_in" => t_string!(i18n, action_consultation_walk_in),
+        "household.invite_member" => t_string!(i18n, action_household_invite_member),
+        "household.unlink_login" => t_string!(i18n, action_household_unlink_login),
+        "match_request.create" => t_string!(i18n, action_match_request_create),
+        "match_request.view" => t_string!(i18n, action_match_request_view),
         other => return other.to_string(),
     }
     .to_string()

@@ -94,11 +94,10 @@ async fn create(tx: &mut Tx, d: Demo, p: &Places, n: usize) -> Result<i64, AppEr
         cancel_cutoff_hours: 24,
         facilitators: vec![d.facilitator],
     };
-    let place = match (d.link, d.room) {
-        (Some(_), _) => "online".to_string(),
-        (None, Some(room)) => room.to_string(),
-        _ => String::new(),
-    };
+    let office = db::offices::by_id_in(&mut **tx, d.office)
+        .await?
+        .ok_or(AppError::Internal)?;
+    let place = series.place(d.room, &office.name, &office.address);
     let prefix = format!("demo-series-{n}");
     match db::workshops::create_series(tx, &series, &place, p.coordinator, &prefix).await {
         Ok(id) => Ok(id),

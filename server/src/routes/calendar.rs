@@ -13,6 +13,7 @@ use tugi_app::api::context::{cookie_in, LOCALE_COOKIE, SESSION_COOKIE};
 use tugi_app::api::credentials::token_hash;
 use tugi_app::db;
 use tugi_app::domain::access;
+use tugi_app::domain::ics::add_links::AddTo;
 use tugi_app::domain::ics::import::{self, ImportError};
 use tugi_app::domain::workshops::UI_LANGUAGES;
 
@@ -116,11 +117,26 @@ pub(super) async fn session_account(
         .map(|a| (a.id, a.language)))
 }
 
+#[derive(Deserialize)]
+pub struct AddToQuery {
+    to: Option<String>,
+}
+
+/// One event as an .ics download, or with `?to=google|outlook` a redirect that adds it to that
+/// web calendar.
 pub async fn event_file(
     State(state): State<AppState>,
     Path(file): Path<String>,
+    Query(query): Query<AddToQuery>,
     headers: HeaderMap,
 ) -> Response {
+    let add_to = match query.to.as_deref() {
+        None => None,
+        Some(code) => match AddTo::parse(code) {
+            Some(service) => Some(service),
+            None => return StatusCode::NOT_FOUND.into_response(),
+        },
+    };
     let Some(uid) = ics_name(&file) else {
         return StatusCode::NOT_FOUND.into_response();
     };
@@ -135,7 +151,11 @@ pub async fn event_file(
     let ctx = &state.ctx;
     let id = account.map(|(id, _)| id);
     match calendar_feed::one(&ctx.db, id, uid, &language, &ctx.public_url).await {
-        Ok(Some(rendered)) => calendar(&headers, rendered, "private", Some(uid)),
+        Ok(Some(one)) => match add_to {
+            Some(AddTo::Google) => Redirect::to(&one.google).into_response(),
+            Some(AddTo::Outlook) => Redirect::to(&one.outlook).into_response(),
+            None => calendar(&headers, one.rendered, "private", Some(&one.file_name)),
+        },
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(error) => failed(error),
     }
@@ -178,15 +198,9 @@ fn calendar(
     if current {
         return (StatusCode::NOT_MODIFIED, common).into_response();
     }
+    // The name is made of ASCII letters, digits and dashes (`add_links::file_name`).
     let disposition = match download {
-        Some(uid) => {
-            let safe: String = uid
-                .chars()
-                .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-                .take(60)
-                .collect();
-            format!("attachment; filename=\"{safe}.ics\"")
-        }
+        Some(name) => format!("attachment; filename=\"{name}\""),
         None => "inline".to_owned(),
     };
     (

@@ -173,7 +173,12 @@ async fn a_support_person_works_a_case_the_coordinator_assigned() {
     s.fill("meeting[place]", "Narva mnt 5").await;
     s.click("#topic-bank_account").await;
     s.click("details form button[type=submit]").await;
-    s.wait_for_text("#meetings + div table", &format!("{yesterday} 10:00–11:30"))
+    // Shown with its weekday, in the support person's Ukrainian.
+    let shown = tugi_app::api::dates::date_in(
+        tugi_app::i18n::Locale::uk,
+        yesterday.parse().expect("a date"),
+    );
+    s.wait_for_text("#meetings + div table", &format!("{shown}, 10:00–11:30"))
         .await;
     s.wait_for_text("#done", "Зустріч заплановано").await;
     s.wait_for_focus("done").await;

@@ -233,6 +233,10 @@ async fn content_follows_the_role(app: TestApp) {
     let text = res.text().await.unwrap();
     assert_eq!(parsed(&text).len(), 4);
     assert!(text.contains("X-WR-CALNAME:Tugi – Tartu: семинары и группы"));
+    assert!(
+        text.contains("LOCATION:Grupiruum\\, Tartu\\, Riia 15\\, Tartu"),
+        "the room with its office's street address: {text}"
+    );
     assert!(!text.contains("Person0"));
     // A volunteer's calendar holds nothing of this series; the facilitator's holds no surname.
     let volunteer = app.login_as("volunteer@test.ee").await;
@@ -271,11 +275,45 @@ async fn content_follows_the_role(app: TestApp) {
     let file = format!("/calendar/events/{uid}.ics");
     let res = facilitator.get(app.url(&file)).send().await.unwrap();
     assert_eq!(res.status().as_u16(), 200);
-    assert!(res.headers()["content-disposition"]
-        .to_str()
-        .unwrap()
-        .starts_with("attachment"));
+    assert_eq!(
+        res.headers()["content-disposition"],
+        "attachment; filename=\"2027-01-14-womens-group.ics\"",
+        "the file says what and when"
+    );
     assert_eq!(parsed(&res.text().await.unwrap()).len(), 1);
+    // The same event added to Google Calendar or Outlook: a redirect with it filled in.
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let added = |to: &str| {
+        let request = no_redirects.get(app.url(&format!("{file}?to={to}")));
+        async move {
+            let res = request.send().await.unwrap();
+            let status = res.status().as_u16();
+            let location = res
+                .headers()
+                .get("location")
+                .map(|l| l.to_str().unwrap().to_owned())
+                .unwrap_or_default();
+            (status, location)
+        }
+    };
+    let (status, google) = added("google").await;
+    assert_eq!(status, 303);
+    assert!(google.starts_with("https://calendar.google.com/calendar/render?action=TEMPLATE"));
+    assert!(
+        google.contains("&dates=20270114T150000Z/20270114T163000Z&"),
+        "{google}"
+    );
+    assert!(google.contains("&location=Grupiruum%2C%20Tartu%2C%20Riia%2015%2C%20Tartu&"));
+    let (status, outlook) = added("outlook").await;
+    assert_eq!(status, 303);
+    assert!(
+        outlook.contains("&startdt=2027-01-14T15:00:00Z&"),
+        "{outlook}"
+    );
+    assert_eq!(added("yahoo").await.0, 404, "only known calendars");
     let res = app.client().get(app.url(&file)).send().await.unwrap();
     assert_eq!(res.status().as_u16(), 200);
     let res = facilitator
@@ -423,6 +461,12 @@ async fn event_pages_offer_their_download(app: TestApp) {
         assert_eq!(download(&app, &client, &file).await.0, 404, "{stranger}");
     }
     assert_eq!(download(&app, &app.client(), &file).await.0, 404);
+    let google = format!("{file}?to=google");
+    assert_eq!(
+        download(&app, &app.client(), &google).await.0,
+        404,
+        "no link either"
+    );
 
     // A support person's meeting, from the assignment's page.
     let person = app.account_id("support@test.ee").await;

@@ -168,7 +168,10 @@ async fn a_beneficiary_books_a_slot_that_then_blocks_it_for_everyone(app: TestAp
         .page(&r.beneficiary, &format!("/consultations/{id}"))
         .await;
     assert_eq!(status, 200);
-    assert!(page.contains("2027-01-12 10:00–10:45") && page.contains("Riia 15"));
+    assert!(
+        page.contains("Вт, 12 січ. 2027, 10:00–10:45") && page.contains("Riia 15"),
+        "the day, its weekday and the time in the reader's language"
+    );
 
     // Exactly one confirmation, in the beneficiary's language (Ukrainian).
     let messages = outbox_kinds(&app).await;

@@ -322,6 +322,53 @@ async fn every_staff_read_is_audited(app: TestApp) {
     assert!(rows.iter().all(|(who, _)| *who == app.coordinator_id));
 }
 
+async fn the_history_is_translated_folds_reads_and_pages(app: TestApp) {
+    let client = app.login_as("coordinator@test.ee").await;
+    let id = register(&app, &client).await;
+    let path = format!("/households/{id}");
+    for _ in 0..4 {
+        app.page(&client, &path).await;
+    }
+    let (_, page) = app.page(&client, &path).await;
+    let page = page.replace("<!>", "");
+    assert!(
+        page.contains("Kadri Coordinator: viewed (5 times)"),
+        "{page}"
+    );
+    assert_eq!(
+        page.matches(": viewed").count(),
+        1,
+        "one line for a day's reads"
+    );
+    assert!(page.contains("Kadri Coordinator: registered"));
+    assert!(!page.contains(": household.view"), "no raw keys");
+    // A long history pages, newest first.
+    let now = app.clock.now();
+    for n in 0..30 {
+        sqlx::query(
+            "INSERT INTO audit_log (account_id, action, subject_type, subject_id, at) \
+             VALUES ($1, 'consultation.book', 'household', $2, $3)",
+        )
+        .bind(app.coordinator_id)
+        .bind(id)
+        .bind(now + n)
+        .execute(app.db.pool())
+        .await
+        .unwrap();
+    }
+    let (_, page) = app.page(&client, &path).await;
+    let page = page.replace("<!>", "");
+    // The reads (6 by now) are one line, at the newest read's place: then 19 of the 30.
+    assert!(page.contains("viewed (6 times)"));
+    assert_eq!(page.matches(": booked a consultation").count(), 19);
+    assert!(page.contains("Page 1 of 2"));
+    let (_, second) = app.page(&client, &format!("{path}?log=2")).await;
+    let second = second.replace("<!>", "");
+    assert_eq!(second.matches(": booked a consultation").count(), 11);
+    assert!(second.contains(": registered") && !second.contains(": viewed"));
+    assert!(second.contains("Page 2 of 2"));
+}
+
 async fn without_javascript_a_failed_form_comes_back_with_its_values(app: TestApp) {
     let client = app.login_as("coordinator@test.ee").await;
     let form = with(registration(), "member[date_of_birth]", "2999-01-01");
@@ -402,7 +449,87 @@ async fn the_list_pages_and_counts_every_household(app: TestApp) {
     assert_eq!(status, 200, "a bad page number is the first page");
 }
 
+async fn staff_find_a_household_among_many_by_name_phone_or_birth_date(app: TestApp) {
+    let client = app.login_as("coordinator@test.ee").await;
+    let s = crate::workshops::setup(&app).await;
+    let olena = register(&app, &client).await;
+    let petro = with(registration(), "member[first_name]", "Petro");
+    let petro = with(petro, "member[date_of_birth]", "1985-05-06");
+    assert_eq!(
+        app.api(&client, "create_household", &petro)
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    crate::workshops::households(&app, 35).await;
+    let book = |who: &str| {
+        let path = format!(
+            "/consultations/book?office={}&who={}",
+            s.office,
+            tugi_app::domain::encode_query_value(who)
+        );
+        let client = client.clone();
+        let app = &app;
+        async move {
+            let (status, page) = app.page(&client, &path).await;
+            assert_eq!(status, 200, "{path}");
+            page.replace("<!>", "")
+        }
+    };
+    // Told apart by birth date, city and the phone's end.
+    let option = "Олена Шевченко · 03.02.1990 · Tartu · …4567</option>";
+    // Too many to list them all: a search field, and no household until a search.
+    let page = book("").await;
+    assert!(page.contains("id=\"f-who\""), "the search field");
+    assert!(page.contains("Search for the household above, then choose it here."));
+    assert!(!page.contains(option));
+    for who in [
+        "shevchenko",
+        "ОЛЕНА",
+        "03.02.1990",
+        "1990-02-03",
+        "51234567",
+        "5123 4567",
+    ] {
+        let page = book(who).await;
+        assert!(page.contains(option), "found by {who}");
+        if who != "shevchenko" && !who.contains('5') {
+            assert!(
+                !page.contains("Petro Шевченко"),
+                "only the matches for {who}"
+            );
+        }
+    }
+    let page = book("Nobody Here").await;
+    assert!(page.contains("No active household matches “Nobody Here”."));
+    // A household already chosen stays while another is searched for.
+    let path = format!(
+        "/consultations/book?office={}&household={olena}&who=Petro",
+        s.office
+    );
+    let (_, page) = app.page(&client, &path).await;
+    assert!(
+        page.contains(option)
+            && page.contains("Petro Шевченко · 06.05.1985 · Tartu · …4567</option>")
+    );
+    // The same search on a series page and at the reception.
+    let (_, page) = app.page(&client, "/reception?who=shevchenko").await;
+    assert!(page.contains(option), "a walk-in found by name");
+    // A beneficiary books for their own household: no search.
+    let beneficiary = app.login_as("beneficiary@test.ee").await;
+    let (_, page) = app
+        .page(
+            &beneficiary,
+            &format!("/consultations/book?office={}", s.office),
+        )
+        .await;
+    assert!(!page.contains("id=\"f-who\""));
+}
+
 on_both_databases!(
+    the_history_is_translated_folds_reads_and_pages,
+    staff_find_a_household_among_many_by_name_phone_or_birth_date,
     the_list_pages_and_counts_every_household,
     dates_are_read_as_people_type_them,
     a_coordinator_registers_and_finds_a_household,

@@ -260,7 +260,7 @@ async fn a_workshop_seat_invites_to_its_sessions(app: TestApp) {
     let all: Vec<String> = sessions.iter().map(|s| s.1.clone()).collect();
     assert_eq!(uids, all);
     assert!(
-        seat.contains("\r\nLOCATION:Tartu\\, Riia 15\\, Tartu\r\n"),
+        seat.contains("\r\nLOCATION:Grupiruum\\, Tartu\\, Riia 15\\, Tartu\r\n"),
         "{seat}"
     );
     // Waiting is not in anyone's calendar yet.

@@ -574,6 +574,69 @@ async fn only_the_volunteer_of_a_match_sees_and_answers_it(app: TestApp) {
     let res = app.api(&volunteer, "accept_match", &[("id", &id)]).await;
     assert_eq!(res.status().as_u16(), 422, "accepting twice");
 
+    // The coordinator who approved it is told, in their language, once.
+    let told: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT recipient, language, subject FROM outbox WHERE kind = 'match_accepted'",
+    )
+    .fetch_all(app.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        told,
+        vec![(
+            "Kadri Coordinator <coordinator@test.ee>".to_owned(),
+            "en".to_owned(),
+            "Liis Volunteer accepted the match".to_owned()
+        )]
+    );
+    // The volunteer learns what happens next: the coordinator makes the first contact.
+    let m = ok(
+        app.api(&volunteer, "get_match", &[("id", &id)]).await,
+        "see",
+    )
+    .await;
+    assert_eq!(
+        m["first_contact"]["coordinator"],
+        serde_json::json!(["Kadri Coordinator", "coordinator@test.ee"])
+    );
+    assert!(m["first_contact"]["direct"].is_null());
+    assert!(
+        !m.to_string().contains("+372"),
+        "no contact without consent"
+    );
+    // Once the household agrees, its chosen channel (Telegram) opens from the page.
+    let household: i64 = sqlx::query_scalar("SELECT id FROM households")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    let today_text = today_of(&app).to_string();
+    ok(
+        app.api(
+            &coordinator,
+            "record_consent",
+            &[
+                ("household_id", household.to_string().as_str()),
+                ("consent[purpose]", "volunteer_contact"),
+                ("consent[given_on]", today_text.as_str()),
+            ],
+        )
+        .await,
+        "consent",
+    )
+    .await;
+    let m = ok(
+        app.api(&volunteer, "get_match", &[("id", &id)]).await,
+        "see",
+    )
+    .await;
+    assert_eq!(m["first_contact"]["direct"]["channel"], "telegram");
+    assert_eq!(
+        m["first_contact"]["direct"]["link"],
+        "https://t.me/+37251234567"
+    );
+    let (_, page) = app.page(&volunteer, &format!("/matches/{id}")).await;
+    assert!(page.contains("href=\"https://t.me/+37251234567\""));
+
     // Check-ins: not in the future, not for someone else's match.
     let today = today_of(&app);
     let tomorrow = (today + chrono::Duration::days(1)).to_string();

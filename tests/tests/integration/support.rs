@@ -441,9 +441,21 @@ async fn meetings_across_clock_changes_keep_their_wall_clock_time(app: TestApp) 
     let coordinator = app.login_as("coordinator@test.ee").await;
     let support = app.account_id("support@test.ee").await;
     let sirje = app.login_as("support@test.ee").await;
-    for (start, date, utc) in [
-        ("2026-03-01", "2026-03-29", 1_774_767_600_i64), // 07:00 UTC, summer time (+3)
-        ("2026-09-01", "2026-10-25", 1_792_915_200_i64), // 08:00 UTC, winter time (+2)
+    for (start, date, utc, shown) in [
+        // 07:00 UTC, summer time (+3)
+        (
+            "2026-03-01",
+            "2026-03-29",
+            1_774_767_600_i64,
+            "Sun 29 Mar 2026",
+        ),
+        // 08:00 UTC, winter time (+2)
+        (
+            "2026-09-01",
+            "2026-10-25",
+            1_792_915_200_i64,
+            "Sun 25 Oct 2026",
+        ),
     ] {
         let household = register(&app, &coordinator).await;
         let res = assign(&app, &coordinator, household, support, start, "", "").await;
@@ -464,7 +476,7 @@ async fn meetings_across_clock_changes_keep_their_wall_clock_time(app: TestApp) 
             .page(&sirje, &format!("/assignments/{assignment}"))
             .await;
         assert!(
-            page.contains(&format!("{date} 10:00–11:00")),
+            page.contains(&format!("{shown}, 10:00–11:00")),
             "{date} shown as 10:00"
         );
     }

@@ -87,7 +87,7 @@ async fn sign_ups_pages_and_messages(app: TestApp) {
     let (status, anonymous) = app.page_in_language(&page, Some("en")).await;
     assert_eq!(status, 200);
     assert!(anonymous.contains("Women&#x27;s group") || anonymous.contains("Women's group"));
-    assert!(anonymous.contains("2027-01-14 17:00–18:30"));
+    assert!(anonymous.contains("Thu 14 Jan 2027, 17:00–18:30"));
     assert!(anonymous.contains("Log in to sign up"));
     assert!(!anonymous.contains("meet.example.org"));
 

@@ -469,8 +469,8 @@ async fn anyone_sees_upcoming_workshops_in_their_language(app: TestApp) {
     assert!(page.contains("Женская группа"), "the activity in Russian");
     assert!(page.contains("Свободных мест: 12"));
     assert!(
-        page.contains("2027-01-14 17:00"),
-        "the next session, Tallinn time"
+        page.contains("Чт, 14 янв. 2027, 17:00"),
+        "the next session with its weekday, Tallinn time, in Russian"
     );
     assert!(page.contains("Только для женщин"));
     let (_, other) = app

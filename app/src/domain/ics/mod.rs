@@ -1,6 +1,7 @@
 //! iCalendar (RFC 5545): writing feeds, downloads and invitations, and reading the busy times of
 //! an uploaded calendar.
 
+pub mod add_links;
 #[cfg(feature = "ics-import")]
 pub mod import;
 pub mod text;

@@ -87,6 +87,21 @@ pub struct NewSeries {
     pub facilitators: Vec<i64>,
 }
 
+impl NewSeries {
+    /// Where its sessions take place, as a calendar's LOCATION and every page write it: the
+    /// room with the office's name and street address, the address given, or "online".
+    pub fn place(&self, room: Option<&str>, office_name: &str, office_address: &str) -> String {
+        match (self.place_kind, &self.address, room) {
+            (PlaceKind::Online, _, _) => "online".to_owned(),
+            (PlaceKind::Address, Some(address), _) => address.clone(),
+            (_, _, Some(room)) if !room.is_empty() => {
+                format!("{room}, {office_name}, {office_address}")
+            }
+            _ => format!("{office_name}, {office_address}"),
+        }
+    }
+}
+
 impl SeriesForm {
     pub fn parse(&self, known: &Known) -> Result<NewSeries, FieldErrors> {
         let mut v = Validator::new();
@@ -315,6 +330,42 @@ impl SeriesForm {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_room_is_placed_with_its_office_and_street_address() {
+        let mut series = NewSeries {
+            activity: "art_therapy".into(),
+            office_id: 1,
+            place_kind: PlaceKind::Room,
+            room_id: Some(3),
+            address: None,
+            online_link: None,
+            capacity: 8,
+            languages: vec![],
+            interpretation: false,
+            eligibility: Eligibility::Everyone,
+            childcare: false,
+            drop_in: false,
+            auto_book: false,
+            offer_hours: 24,
+            sessions: vec![],
+            registration_opens: 0,
+            registration_closes: 1,
+            cancel_cutoff_hours: 24,
+            facilitators: vec![],
+        };
+        let place = |s: &NewSeries, room| s.place(room, "Tartu office", "Riia 15, Tartu");
+        assert_eq!(
+            place(&series, Some("Room 2")),
+            "Room 2, Tartu office, Riia 15, Tartu"
+        );
+        assert_eq!(place(&series, None), "Tartu office, Riia 15, Tartu");
+        series.place_kind = PlaceKind::Address;
+        series.address = Some("Rüütli 1, Tartu".into());
+        assert_eq!(place(&series, Some("Room 2")), "Rüütli 1, Tartu");
+        series.place_kind = PlaceKind::Online;
+        assert_eq!(place(&series, None), "online");
+    }
+
     use super::*;
 
     fn form() -> SeriesForm {

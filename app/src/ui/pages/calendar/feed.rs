@@ -46,6 +46,11 @@ pub fn FeedBox(
                 }.into_any(),
                 (None, None) => view! { <p>{t!(i18n, cal_feed_none)}</p> }.into_any(),
             }}
+            <details class="phone-help">
+                <summary>{t!(i18n, cal_help_phones)}</summary>
+                <p>{t!(i18n, cal_help_android)}</p>
+                <p>{t!(i18n, cal_help_iphone)}</p>
+            </details>
             <ActionForm action=renew>
                 <button type="submit" class=if has_feed { "secondary" } else { "" }>
                     {if has_feed { t!(i18n, cal_feed_regenerate).into_any() } else { t!(i18n, cal_feed_create).into_any() }}

@@ -6,11 +6,23 @@ use crate::ui::text::weekday_name;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Downloads one event as an .ics file, which calendar apps open.
+/// One event for people's own calendars: the .ics file that calendar apps open, and links that
+/// add it to Google Calendar or Outlook on the web (the server redirects with the event filled
+/// in).
 #[component]
 pub fn DownloadIcs(href: String) -> impl IntoView {
     let i18n = use_i18n();
-    view! { <a class="cal-download" href=href download="">{t!(i18n, cal_download)}</a> }
+    let google = format!("{href}?to=google");
+    let outlook = format!("{href}?to=outlook");
+    view! {
+        <span class="cal-add" role="group" aria-label=move || t_string!(i18n, cal_add_to).to_string()>
+            <a class="cal-download" href=href download="">{t!(i18n, cal_download)}</a>
+            " · "
+            <a href=google rel="external nofollow">{t!(i18n, cal_add_google)}</a>
+            " · "
+            <a href=outlook rel="external nofollow">{t!(i18n, cal_add_outlook)}</a>
+        </span>
+    }
 }
 
 /// One event: title linking to its page, time, place, and its .ics download.
@@ -26,10 +38,7 @@ pub fn ItemLine(item: CalendarItem, show_date: bool) -> impl IntoView {
     } else if show_date {
         item.when.clone()
     } else {
-        item.when
-            .split_once(' ')
-            .map(|(_, t)| t.to_owned())
-            .unwrap_or(item.when.clone())
+        item.time.clone()
     };
     let class = if item.cancelled {
         "cal-item cancelled"

@@ -12,6 +12,7 @@ use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
+use crate::ui::household_finder::{HouseholdFinder, HouseholdHint};
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{language_name, topic_name};
 use leptos::prelude::*;
@@ -33,18 +34,22 @@ pub fn BookConsultationPage() -> impl IntoView {
                 query_id(q.get("office")),
                 query_id(q.get("coordinator")),
                 query_id(q.get("household")),
+                q.get("who"),
             )
         })
     };
     // Fetched again after a refused booking, so that a slot just taken disappears.
     let page = Resource::new(
         move || (params(), action.version().get()),
-        |((office, coordinator, household), _)| booking_page(office, coordinator, household),
+        |((office, coordinator, household, who), _)| {
+            booking_page(office, coordinator, household, who)
+        },
     );
     let draft = Resource::new(|| (), |_| take_draft("book_consultation".into()));
     view! {
         <RequireRole roles=access::CONSULTATIONS>
             <PageHeading text=t_string!(i18n, book_title).to_string() />
+            <HouseholdFinder path="/consultations/book" />
             <Suspense>
                 {move || Suspend::new(async move {
                     let draft = draft.await.ok().flatten();
@@ -75,10 +80,13 @@ pub fn BookConsultationPage() -> impl IntoView {
                         let selected = Some(c.id) == p.coordinator;
                         view! { <option value=c.id selected=selected>{c.name.clone()}</option> }
                     }).collect_view();
-                    let staff = !p.households.is_empty();
+                    let staff = p.chooses_household;
+                    let who = query.with_untracked(|q| q.get("who")).unwrap_or_default();
+                    let none_found = p.households.is_empty();
                     let households: Vec<(String, String)> = p.households.iter().map(|h| (h.id.to_string(), h.name.clone())).collect();
                     let topics: Vec<(String, String)> = Topic::ALL.iter().map(|t| (t.code().to_string(), topic_name(i18n, t.code()))).collect();
                     let languages: Vec<(String, String)> = Language::ALL.iter().map(|l| (l.code().to_string(), language_name(i18n, l.code()))).collect();
+                    let who_hint = who.clone();
                     let booking = p.office.map(|office| {
                         let slots = if p.days.is_empty() {
                             view! { <p class="notice">{t!(i18n, no_free_times)}</p> }.into_any()
@@ -93,6 +101,7 @@ pub fn BookConsultationPage() -> impl IntoView {
                                     view! {
                                         <SelectField name="form[household]" field="household" label=t_string!(i18n, field_household).to_string()
                                             value=form.household.clone() options=households.clone() error placeholder=t_string!(i18n, choose_household).to_string() />
+                                        {none_found.then(|| view! { <HouseholdHint who=who_hint.clone() /> })}
                                     }.into_any()
                                 } else {
                                     view! { <input type="hidden" name="form[household]" value="" /> }.into_any()
@@ -115,6 +124,7 @@ pub fn BookConsultationPage() -> impl IntoView {
                         <p class="hint">{rules}</p>
                         <Form method="GET" action="/consultations/book" attr:class="filters">
                             <input type="hidden" name="household" value=household_value />
+                            <input type="hidden" name="who" value=who.clone() />
                             <input type="hidden" name="topic" value=topic />
                             <div class="field">
                                 <label for="office">{t!(i18n, field_office)}</label>

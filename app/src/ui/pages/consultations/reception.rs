@@ -10,6 +10,7 @@ use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageTitle;
+use crate::ui::household_finder::{HouseholdFinder, HouseholdHint};
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{consultation_status_name, field_error, language_name, topic_name};
 use leptos::prelude::*;
@@ -26,12 +27,15 @@ pub fn ReceptionPage() -> impl IntoView {
     let day = Resource::new(
         move || {
             (
-                query.with(|q| (q.get("office").and_then(|o| o.parse().ok()), q.get("date"))),
+                query.with(|q| {
+                    let office = q.get("office").and_then(|o| o.parse().ok());
+                    (office, q.get("date"), q.get("who"))
+                }),
                 mark.version().get(),
                 walk_in.version().get(),
             )
         },
-        |((office, date), _, _)| reception_day(office, date),
+        |((office, date, who), _, _)| reception_day(office, date, who),
     );
     view! {
         <RequireRole roles=access::RECEPTION>
@@ -176,6 +180,8 @@ fn WalkIn(
     let i18n = use_i18n();
     let error = action_error(action);
     let draft = Resource::new(move || office, |o| take_draft(format!("walk_in/{o}")));
+    let who = use_query_map().with_untracked(|q| q.get("who").unwrap_or_default());
+    let none_found = households.is_empty();
     let households: Vec<(String, String)> = households
         .into_iter()
         .map(|h| (h.id.to_string(), h.name))
@@ -201,6 +207,8 @@ fn WalkIn(
     view! {
         <section aria-labelledby="walk-in">
             <h2 id="walk-in">{t!(i18n, walk_in_title)}</h2>
+            <HouseholdFinder path="/reception" />
+            {none_found.then(|| view! { <HouseholdHint who=who.clone() /> })}
             <Suspense>
                 {move || {
                     let (households, topics, languages, modes) = (households.clone(), topics.clone(), languages.clone(), modes.clone());

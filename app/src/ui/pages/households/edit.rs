@@ -16,7 +16,7 @@ pub fn EditHouseholdPage() -> impl IntoView {
     let id = id_param("id");
     let action = ServerAction::<UpdateHousehold>::new();
     let error = action_error(action);
-    let household = Resource::new(id, get_household);
+    let household = Resource::new(id, |id| get_household(id, None));
     let draft = Resource::new(id, |id| take_draft(format!("update_household/{id}")));
     view! {
         <RequireRole roles=access::HOUSEHOLDS>

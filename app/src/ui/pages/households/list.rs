@@ -4,6 +4,7 @@ use crate::domain::{HouseholdStatus, Language};
 use crate::i18n::*;
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
+use crate::ui::pager::Pager;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{language_name, status_name};
 use leptos::prelude::*;
@@ -93,7 +94,7 @@ pub fn HouseholdListPage() -> impl IntoView {
                                     </tbody>
                                 </table>
                                 </div>
-                                <Pager page=data.page pages=data.pages />
+                                <Pager page=data.page pages=data.pages param="page" />
                             }.into_any()
                         }
                         Err(error) => view! { <ErrorView error /> }.into_any(),
@@ -102,25 +103,4 @@ pub fn HouseholdListPage() -> impl IntoView {
             </Suspense>
         </RequireRole>
     }
-}
-
-/// Previous and next page of the list, keeping its filters.
-#[component]
-fn Pager(page: i64, pages: i64) -> impl IntoView {
-    let i18n = use_i18n();
-    let query = use_query_map();
-    let link = move |to: i64| {
-        let mut q = query.get_untracked();
-        q.replace("page", to.to_string());
-        format!("/households{}", q.to_query_string())
-    };
-    (pages > 1).then(|| {
-        view! {
-            <nav class="pager" aria-label=t_string!(i18n, pages_label).to_string()>
-                {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">{t!(i18n, page_previous)}</A> })}
-                <span>{t!(i18n, page_n_of, n = page, of = pages)}</span>
-                {(page < pages).then(|| view! { <A href=link(page + 1) attr:rel="next">{t!(i18n, page_next)}</A> })}
-            </nav>
-        }
-    })
 }

@@ -2,12 +2,14 @@ use super::fields::MemberFields;
 use crate::api::data_protection::{EraseHousehold, WithdrawConsent};
 use crate::api::drafts::{decode_draft, take_draft};
 use crate::api::households::{get_household, AddMember, RecordConsent};
+use crate::domain::contact_link::{contact_link, tel};
 use crate::domain::role::access;
-use crate::domain::{ConsentForm, ConsentPurpose, MemberForm};
+use crate::domain::{Channel, ConsentForm, ConsentPurpose, MemberForm};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField, Tick};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
+use crate::ui::pager::Pager;
 use crate::ui::pages::{ErrorView, LoginActions, MemberLogins};
 use crate::ui::text::{
     assignment_status_name, audit_action_name, channel_name, gender_name, language_name,
@@ -15,6 +17,7 @@ use crate::ui::text::{
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn HouseholdPage() -> impl IntoView {
@@ -29,10 +32,12 @@ pub fn HouseholdPage() -> impl IntoView {
     let consent_error = action_error(consent);
     let withdraw_error = action_error(withdraw);
     let erase_error = action_error(erase);
+    let query = use_query_map();
     let household = Resource::new(
         move || {
             (
                 id(),
+                query.with(|q| q.get("log").and_then(|v| v.parse::<i64>().ok())),
                 add_member.version().get()
                     + consent.version().get()
                     + withdraw.version().get()
@@ -40,7 +45,7 @@ pub fn HouseholdPage() -> impl IntoView {
                     + logins.version(),
             )
         },
-        |(id, _)| get_household(id),
+        |(id, log, _)| get_household(id, log),
     );
     let drafts = Resource::new(id, |id| async move {
         (
@@ -80,9 +85,20 @@ pub fn HouseholdPage() -> impl IntoView {
                                     <dl class="facts">
                                         <dt>{t!(i18n, field_city)}</dt><dd>{f.city}</dd>
                                         <dt>{t!(i18n, field_arrival_date)}</dt><dd>{f.arrival_date}</dd>
-                                        <dt>{t!(i18n, field_phone)}</dt><dd>{f.phone}</dd>
-                                        <dt>{t!(i18n, field_email)}</dt><dd>{f.email}</dd>
-                                        <dt>{t!(i18n, field_channel)}</dt><dd>{channel_name(i18n, &f.channel)}</dd>
+                                        <dt>{t!(i18n, field_phone)}</dt>
+                                        <dd>{match tel(&f.phone) {
+                                            Some(link) => view! { <a href=link rel="external">{f.phone.clone()}</a> }.into_any(),
+                                            None => view! { <span>{f.phone.clone()}</span> }.into_any(),
+                                        }}</dd>
+                                        <dt>{t!(i18n, field_email)}</dt><dd>{f.email.clone()}</dd>
+                                        <dt>{t!(i18n, field_channel)}</dt>
+                                        <dd>
+                                            {channel_name(i18n, &f.channel)}
+                                            {Channel::parse(&f.channel)
+                                                .filter(|c| !matches!(c, Channel::Phone | Channel::Email))
+                                                .and_then(|c| contact_link(c, Some(&f.phone), Some(&f.email)))
+                                                .map(|link| view! { " · " <a href=link rel="external noopener">{t!(i18n, open_channel)}</a> })}
+                                        </dd>
                                         <dt>{t!(i18n, field_status)}</dt><dd>{status_name(i18n, &f.status)}</dd>
                                         <dt>{t!(i18n, field_needs)}</dt><dd class="prose">{f.needs}</dd>
                                         <dt>{t!(i18n, field_notes)}</dt><dd class="prose">{f.notes}</dd>
@@ -186,12 +202,16 @@ pub fn HouseholdPage() -> impl IntoView {
                                             </ActionForm>
                                         </details>
                                     })}
-                                    <h2>{t!(i18n, audit_title)}</h2>
+                                    <h2 id="audit">{t!(i18n, audit_title)}</h2>
                                     <ul class="audit">
                                         {h.audit.into_iter().map(|a| view! {
-                                            <li>{a.at} " — " {a.actor} ": " {audit_action_name(i18n, &a.action)}</li>
+                                            <li>
+                                                {a.at} " — " {a.actor} ": " {audit_action_name(i18n, &a.action)}
+                                                {(a.times > 1).then(|| view! { " (" {t!(i18n, audit_times, n = a.times)} ")" })}
+                                            </li>
                                         }).collect_view()}
                                     </ul>
+                                    <Pager page=h.audit_page pages=h.audit_pages param="log" anchor="#audit" />
                                 }.into_any()
                             }
                             Err(error) => view! { <ErrorView error /> }.into_any(),

@@ -224,7 +224,7 @@ fn Meetings(d: AssignmentDetail, actions: Actions, draft: Option<String>) -> imp
         } else {
             view! {
                 <div class="table-wrap">
-                <table>
+                <table class="meetings">
                     <thead><tr>
                         <th scope="col">{t!(i18n, col_when)}</th>
                         <th scope="col">{t!(i18n, field_place)}</th>
@@ -313,9 +313,9 @@ fn MeetingRow(m: MeetingView, open: bool, actions: Actions) -> impl IntoView {
     view! {
         <tr>
             <td>{m.when.clone()} " " <DownloadIcs href=m.download.clone() /></td>
-            <td>{m.place.clone()}</td>
-            <td>{topics}</td>
-            <td>{status}</td>
+            <td data-label=t_string!(i18n, field_place).to_string()>{m.place.clone()}</td>
+            <td data-label=t_string!(i18n, field_topics).to_string()>{topics}</td>
+            <td data-label=t_string!(i18n, field_status).to_string()>{status}</td>
             <td>
                 {(planned && m.can_record).then(|| view! {
                     <ActionForm action=actions.record attr:class="inline-form">

@@ -3,7 +3,9 @@
 
 use super::parts::NeedFacts;
 use crate::api::drafts::{decode_draft, take_draft};
-use crate::api::matches::{get_match, CloseMatch, GiveMatchFeedback, LogCheckIn, MatchDetail};
+use crate::api::matches::{
+    get_match, CloseMatch, FirstContact, GiveMatchFeedback, LogCheckIn, MatchDetail,
+};
 use crate::domain::matching::{CheckInForm, CloseReason};
 use crate::i18n::*;
 use crate::ui::form::{action_error, ConfirmFirst, ErrorSummary, SelectField, TextField};
@@ -11,7 +13,7 @@ use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
 use crate::ui::matching_text::{close_reason_name, hours, match_status_name};
 use crate::ui::pages::ErrorView;
-use crate::ui::text::programme_name;
+use crate::ui::text::{channel_name, programme_name};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -106,6 +108,7 @@ fn MatchView(
             {m.household.clone().map(|(id, name)| view! {
                 <p><A href=format!("/households/{id}")>{name}</A></p>
             })}
+            {m.first_contact.clone().map(|contact| view! { <NextSteps contact /> })}
             <NeedFacts need=m.need.clone() />
             {m.decline_reason.clone().map(|r| view! { <p>{t!(i18n, decline_reason_is)} ": " {r}</p> })}
             {m.close_reason.clone().map(|r| view! { <p>{t!(i18n, field_close_reason)} ": " {close_reason_name(i18n, &r)}</p> })}
@@ -165,4 +168,37 @@ fn MatchView(
                 </ActionForm>
             })}
         }
+}
+
+/// For the volunteer once they accepted: who gets in touch, and how the first contact is made.
+#[component]
+fn NextSteps(contact: FirstContact) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card next-steps" aria-labelledby="next-steps">
+            <h2 id="next-steps">{t!(i18n, next_steps_title)}</h2>
+            <ol>
+                <li>
+                    {match contact.coordinator.clone() {
+                        Some((name, email)) => t!(i18n, next_steps_coordinator, name = name.clone(), email = email.clone()).into_any(),
+                        None => t!(i18n, next_steps_no_coordinator).into_any(),
+                    }}
+                </li>
+                <li>
+                    {match contact.direct.clone() {
+                        Some(direct) => view! {
+                            {t!(i18n, next_steps_direct, channel = channel_name(i18n, &direct.channel))}
+                            " "
+                            {match direct.link.clone() {
+                                Some(link) => view! { <a href=link rel="external noopener">{direct.shown.clone()}</a> }.into_any(),
+                                None => view! { <span>{direct.shown.clone()}</span> }.into_any(),
+                            }}
+                        }.into_any(),
+                        None => t!(i18n, next_steps_via_coordinator).into_any(),
+                    }}
+                </li>
+                <li>{t!(i18n, next_steps_log)}</li>
+            </ol>
+        </section>
+    }
 }

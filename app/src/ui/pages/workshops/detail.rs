@@ -11,6 +11,7 @@ use crate::i18n::*;
 use crate::ui::form::{action_error, ConfirmFirst, ErrorSummary, Tick};
 use crate::ui::guard::id_param;
 use crate::ui::heading::PageTitle;
+use crate::ui::household_finder::{HouseholdFinder, HouseholdHint};
 use crate::ui::pages::calendar::DownloadIcs;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::language_name;
@@ -48,6 +49,7 @@ pub fn SeriesPage() -> impl IntoView {
             (
                 id(),
                 household(),
+                query.with(|q| q.get("who")),
                 actions.sign_up.version().get()
                     + actions.accept.version().get()
                     + actions.cancel.version().get()
@@ -56,7 +58,7 @@ pub fn SeriesPage() -> impl IntoView {
                     + actions.cancel_series.version().get(),
             )
         },
-        |(id, household, _)| workshop(id, household),
+        |(id, household, who, _)| workshop(id, household, who),
     );
     view! {
         <Suspense>
@@ -232,6 +234,9 @@ fn SignUpSection(
         return ().into_any();
     }
     let chooser = w.rights.staff.then(|| {
+        let who = use_query_map().with_untracked(|q| q.get("who").unwrap_or_default());
+        let none_found = w.households.is_empty();
+        let who_hint = who.clone();
         let options = w
             .households
             .iter()
@@ -241,7 +246,9 @@ fn SignUpSection(
             })
             .collect_view();
         view! {
+            <HouseholdFinder path=format!("/workshops/{}", w.id) />
             <Form method="GET" action=format!("/workshops/{}", w.id) attr:class="filters">
+                <input type="hidden" name="who" value=who.clone() />
                 <div class="field">
                     <label for="f-household-choice">{t!(i18n, field_household)}</label>
                     <select id="f-household-choice" name="household">
@@ -251,6 +258,7 @@ fn SignUpSection(
                 </div>
                 <button type="submit" class="secondary">{t!(i18n, show_members)}</button>
             </Form>
+            {none_found.then(|| view! { <HouseholdHint who=who_hint.clone() /> })}
         }
     });
     let Some(household) = w.household else {

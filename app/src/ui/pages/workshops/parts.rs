@@ -88,6 +88,9 @@ pub fn SignUpCard(
             {s.place.map(|n| view! { <p>{t!(i18n, waitlist_place_n, n = n)}</p> })}
             {s.offer_until.clone().map(|until| view! { <p>{t!(i18n, offer_until, until = until)}</p> })}
             {s.next.clone().filter(|_| s.status == "confirmed").map(|n| view! { <p>{t!(i18n, next_session)} ": " {n}</p> })}
+            {s.location.clone().filter(|place| s.status == "confirmed" && place != "online").map(|place| view! {
+                <p>{t!(i18n, field_place)} ": " {place}</p>
+            })}
             {s.childcare.clone().map(|c| view! { <p>{t!(i18n, field_childcare)} ": " {c}</p> })}
             {s.online_link.clone().map(|link| view! {
                 <p>{t!(i18n, online_link)} ": " <a href=link.clone() rel="noopener">{link.clone()}</a></p>

@@ -1,0 +1,140 @@
+//! Dates and times as people read them: the weekday, the day and the month's name in the
+//! reader's language, at Europe/Tallinn wall-clock time ("Wed 2 Dec 2026, 15:00"). Tables,
+//! logs and exports keep the compact ISO form of [`super::context::local_time`].
+
+use super::context::{cookie_in, LOCALE_COOKIE};
+use crate::i18n::Locale;
+use crate::ui::text::locale_for;
+use chrono::{Datelike, NaiveDate, Timelike};
+use leptos_i18n::td_string;
+
+/// The language of the request being answered: the language cookie (written at login and by the
+/// language switch), else the browser's first language Tugi offers, else English.
+pub fn reader() -> Locale {
+    let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
+        return Locale::en;
+    };
+    cookie_in(&parts.headers, LOCALE_COOKIE)
+        .and_then(|code| locale_for(&code))
+        .or_else(|| {
+            let accepted = parts.headers.get(http::header::ACCEPT_LANGUAGE)?;
+            first_offered(accepted.to_str().ok()?)
+        })
+        .unwrap_or(Locale::en)
+}
+
+/// The first language of an `Accept-Language` header that Tugi offers.
+fn first_offered(header: &str) -> Option<Locale> {
+    header.split(',').find_map(|entry| {
+        let tag = entry.split(';').next()?.trim();
+        locale_for(&tag.split('-').next()?.to_ascii_lowercase())
+    })
+}
+
+/// "Wed 2 Dec 2026" in `l`.
+pub fn date_in(l: Locale, date: NaiveDate) -> String {
+    let weekday = match date.weekday().number_from_monday() {
+        1 => td_string!(l, weekday_short_1),
+        2 => td_string!(l, weekday_short_2),
+        3 => td_string!(l, weekday_short_3),
+        4 => td_string!(l, weekday_short_4),
+        5 => td_string!(l, weekday_short_5),
+        6 => td_string!(l, weekday_short_6),
+        _ => td_string!(l, weekday_short_7),
+    };
+    let month = match date.month() {
+        1 => td_string!(l, month_short_1),
+        2 => td_string!(l, month_short_2),
+        3 => td_string!(l, month_short_3),
+        4 => td_string!(l, month_short_4),
+        5 => td_string!(l, month_short_5),
+        6 => td_string!(l, month_short_6),
+        7 => td_string!(l, month_short_7),
+        8 => td_string!(l, month_short_8),
+        9 => td_string!(l, month_short_9),
+        10 => td_string!(l, month_short_10),
+        11 => td_string!(l, month_short_11),
+        _ => td_string!(l, month_short_12),
+    };
+    td_string!(
+        l,
+        date_written,
+        weekday = weekday,
+        day = date.day(),
+        month = month,
+        year = date.year()
+    )
+}
+
+/// The Tallinn date and "15:00" of a UTC instant.
+fn wall_clock(at: i64) -> Option<(NaiveDate, String)> {
+    let local = chrono::DateTime::from_timestamp(at, 0)?.with_timezone(&chrono_tz::Europe::Tallinn);
+    let time = format!("{:02}:{:02}", local.hour(), local.minute());
+    Some((local.date_naive(), time))
+}
+
+/// "Wed 2 Dec 2026, 15:00" in `l`.
+pub fn time_in(l: Locale, at: i64) -> String {
+    let Some((date, time)) = wall_clock(at) else {
+        return String::new();
+    };
+    td_string!(l, date_time_written, date = date_in(l, date), time = time)
+}
+
+/// "Wed 2 Dec 2026, 15:00–16:30" in `l`; both ends in full when they fall on different days.
+pub fn span_in(l: Locale, start: i64, end: i64) -> String {
+    match (wall_clock(start), wall_clock(end)) {
+        (Some((first, from)), Some((last, to))) if first == last => td_string!(
+            l,
+            date_time_written,
+            date = date_in(l, first),
+            time = format!("{from}–{to}")
+        ),
+        _ => format!("{} – {}", time_in(l, start), time_in(l, end)),
+    }
+}
+
+/// [`time_in`] for the reader of this request.
+pub fn time(at: i64) -> String {
+    time_in(reader(), at)
+}
+
+/// [`span_in`] for the reader of this request.
+pub fn span(start: i64, end: i64) -> String {
+    span_in(reader(), start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_with_weekday_and_month_in_each_language() {
+        // 2026-12-02 13:00 UTC is Wednesday 15:00 in Tallinn.
+        let at = 1_796_216_400;
+        assert_eq!(time_in(Locale::en, at), "Wed 2 Dec 2026, 15:00");
+        assert_eq!(time_in(Locale::et, at), "K, 2. dets 2026 kell 15:00");
+        assert_eq!(time_in(Locale::ru, at), "Ср, 2 дек. 2026, 15:00");
+        assert_eq!(time_in(Locale::uk, at), "Ср, 2 груд. 2026, 15:00");
+    }
+
+    #[test]
+    fn a_span_names_its_day_once_unless_it_crosses_midnight() {
+        let at = 1_796_216_400;
+        assert_eq!(
+            span_in(Locale::en, at, at + 5_400),
+            "Wed 2 Dec 2026, 15:00–16:30"
+        );
+        assert_eq!(
+            span_in(Locale::en, at, at + 86_400),
+            "Wed 2 Dec 2026, 15:00 – Thu 3 Dec 2026, 15:00"
+        );
+    }
+
+    #[test]
+    fn the_browser_language_counts_only_when_offered() {
+        assert_eq!(first_offered("de-DE,uk;q=0.8,en;q=0.5"), Some(Locale::uk));
+        assert_eq!(first_offered("ET-ee"), Some(Locale::et));
+        assert_eq!(first_offered("de, fr"), None);
+    }
+}
