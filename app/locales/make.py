@@ -1103,6 +1103,15 @@ T = {
 "mail_match_accepted_subject": ("{{ volunteer }} nõustus paariga", "{{ volunteer }} accepted the match", "{{ volunteer }} принял(а) подбор", "{{ volunteer }} прийняв(ла) підбір"),
 "mail_match_accepted_intro": ("{{ volunteer }} nõustus olema pere liikme {{ name }} vabatahtlik ({{ programme }}). Palun võta kahe tööpäeva jooksul ühendust ja lepi kokku esimene kohtumine:", "{{ volunteer }} accepted to be the volunteer of {{ name }} ({{ programme }}). Please get in touch within two working days to arrange the first meeting:", "{{ volunteer }} согласился(-лась) стать волонтёром для {{ name }} ({{ programme }}). Пожалуйста, в течение двух рабочих дней договоритесь о первой встрече:", "{{ volunteer }} погодився(-лася) бути волонтером для {{ name }} ({{ programme }}). Будь ласка, протягом двох робочих днів домовтеся про першу зустріч:"),
 "open_channel": ("ava rakenduses", "open in the app", "открыть в приложении", "відкрити в застосунку"),
+"crash_message": ("Midagi läks brauseris valesti ja see lehekülg ei pruugi enam töötada.", "Something went wrong in the browser and this page may not work any more.", "В браузере произошла ошибка, и эта страница может больше не работать.", "У браузері сталася помилка, і ця сторінка може більше не працювати."),
+"crash_reload": ("Laadi lehekülg uuesti", "Reload the page", "Перезагрузить страницу", "Перезавантажити сторінку"),
+"home_attention": ("Vajab tähelepanu", "Needs attention", "Требует внимания", "Потребує уваги"),
+"home_ending_soon": ("Tugiisiku periood lõpeb kahe nädala jooksul: {{ n }}", "Support periods ending within two weeks: {{ n }}", "Периоды поддержки, заканчивающиеся в течение двух недель: {{ n }}", "Періоди підтримки, що закінчуються протягом двох тижнів: {{ n }}"),
+"home_waiting": ("Leibkonnad ilma tugiisikuta: {{ n }}", "Households without a support person: {{ n }}", "Семьи без помощника: {{ n }}", "Домогосподарства без помічника: {{ n }}"),
+"home_reception_today": ("Tänane vastuvõtt", "Today's reception", "Сегодняшний приём", "Сьогоднішній прийом"),
+"home_coming_up": ("Tulekul", "Coming up", "Ближайшие события", "Найближчі події"),
+"home_nothing_coming": ("Järgmise kahe nädala jooksul pole sul midagi kavas.", "Nothing is planned for you in the next two weeks.", "На ближайшие две недели у вас ничего не запланировано.", "На найближчі два тижні у вас нічого не заплановано."),
+"home_whole_calendar": ("Kogu kalender", "Your whole calendar", "Весь календарь", "Увесь календар"),
 }
 here = os.path.dirname(os.path.abspath(__file__))
 for i, lang in enumerate(["et", "en", "ru", "uk"]):

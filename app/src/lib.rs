@@ -114,7 +114,7 @@ pub fn App() -> impl IntoView {
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    console_error_panic_hook::set_once();
+    ui::crash::report_panics();
     leptos::mount::hydrate_body(App);
     // Lets end-to-end tests (and curious people) see that the page is interactive.
     if let Some(root) = document().document_element() {

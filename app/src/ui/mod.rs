@@ -1,5 +1,7 @@
 //! Pages and components. They call server functions, never the database.
 
+#[cfg(feature = "hydrate")]
+pub mod crash;
 pub mod feedback;
 pub mod form;
 pub mod guard;

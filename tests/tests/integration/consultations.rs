@@ -847,7 +847,34 @@ async fn admins_see_the_office_calendar_without_households(app: TestApp) {
     assert_eq!(seen(&admin).await, 0, "the admin does not");
 }
 
+async fn the_home_page_shows_what_is_coming_up(app: TestApp) {
+    let r = reception_for(&app).await;
+    let (status, page) = app.page(&r.beneficiary, "/").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("На найближчі два тижні у вас нічого не заплановано."));
+    let id = book_one(&app, &r, "2027-01-13", "10:00").await;
+    let (_, page) = app.page(&r.beneficiary, "/").await;
+    let page = page.replace("<!>", "");
+    assert!(
+        page.contains("Найближчі події"),
+        "in the beneficiary's Ukrainian"
+    );
+    assert!(page.contains(&format!("href=\"/consultations/{id}\"")));
+    assert!(page.contains("Ср, 13 січ. 2027, 10:00–10:45"), "{page}");
+    assert!(
+        !page.contains("Потребує уваги"),
+        "nothing to attend to for her"
+    );
+    // The coordinator: the consultation, and the household still without a support person.
+    let (_, page) = app.page(&r.coordinator, "/").await;
+    let page = page.replace("<!>", "");
+    assert!(page.contains(&format!("href=\"/consultations/{id}\"")));
+    assert!(page.contains("Households without a support person: 1"));
+    assert!(page.contains("Support periods ending within two weeks: 0"));
+}
+
 on_both_databases!(
+    the_home_page_shows_what_is_coming_up,
     admins_see_the_office_calendar_without_households,
     a_beneficiary_books_a_slot_that_then_blocks_it_for_everyone,
     bad_bookings_are_refused_and_nothing_is_stored,

@@ -1,8 +1,11 @@
 use crate::api::admin::setup_status;
+use crate::api::dashboards::{home_dashboard, HomeView};
 use crate::domain::role::access;
+use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::guard::user_resource;
 use crate::ui::heading::PageHeading;
+use crate::ui::pages::calendar::ItemLine;
 use crate::ui::text::role_name;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,6 +16,7 @@ pub fn HomePage() -> impl IntoView {
     let user = user_resource();
     // Made here, outside the suspended view, so that the page hydrates (an admin's checklist).
     let setup = Resource::new(|| (), |_| setup_status());
+    let dashboard = Resource::new(|| (), |_| home_dashboard());
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -27,6 +31,7 @@ pub fn HomePage() -> impl IntoView {
                         view! {
                             <h1>{t!(i18n, home_welcome, name = u.display_name.clone())}</h1>
                             {admin.then(|| view! { <SetupChecklist status=setup /> })}
+                            <Dashboard data=dashboard />
                             <p>{t!(i18n, home_your_roles)} " " {roles}</p>
                             <ul class="cards">
                                 <Show when=move || households>
@@ -104,6 +109,44 @@ fn SetupChecklist(
                         <p>{mail}</p>
                     </section>
                 }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// What is coming up for the person, and for coordinators what needs attention.
+#[component]
+fn Dashboard(data: Resource<Result<HomeView, AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let d = data.await.ok()?;
+                Some(view! {
+                    {d.attention.map(|a| view! {
+                        <section class="card" aria-labelledby="attention">
+                            <h2 id="attention">{t!(i18n, home_attention)}</h2>
+                            <ul>
+                                <li><A href="/assignments">{t!(i18n, home_ending_soon, n = a.ending_soon)}</A></li>
+                                <li><A href="/assignments">{t!(i18n, home_waiting, n = a.waiting)}</A></li>
+                                <li><A href="/reception">{t!(i18n, home_reception_today)}</A></li>
+                            </ul>
+                        </section>
+                    })}
+                    <section aria-labelledby="coming-up">
+                        <h2 id="coming-up">{t!(i18n, home_coming_up)}</h2>
+                        {if d.coming_up.is_empty() {
+                            view! { <p>{t!(i18n, home_nothing_coming)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="cal-items agenda">
+                                    {d.coming_up.into_iter().map(|item| view! { <ItemLine item show_date=true /> }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                        <p><A href="/calendar">{t!(i18n, home_whole_calendar)}</A></p>
+                    </section>
+                })
             })}
         </Suspense>
     }

@@ -7,4 +7,4 @@ mod week;
 
 pub use mine::CalendarPage;
 pub use office::OfficeCalendarPage;
-pub use week::DownloadIcs;
+pub use week::{DownloadIcs, ItemLine};
