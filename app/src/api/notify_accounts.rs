@@ -97,6 +97,17 @@ async fn enqueue(
     tx: &mut Tx,
     to: &To<'_>,
     kind: AccountMessage,
+    text: (String, String),
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    enqueue_letter(tx, to, kind.code(), text, now).await
+}
+
+/// Queues a letter to one person, of outbox `kind`.
+pub(crate) async fn enqueue_letter(
+    tx: &mut Tx,
+    to: &To<'_>,
+    kind: &str,
     (subject, body): (String, String),
     now: i64,
 ) -> Result<i64, sqlx::Error> {
@@ -111,7 +122,7 @@ async fn enqueue(
             account_id: to.account_id,
             recipient: &recipient,
             language: to.language,
-            kind: kind.code(),
+            kind,
             subject: &subject,
             body: &body,
             event_id: None,

@@ -2,8 +2,8 @@
 //! the coordinator's language, written into the outbox in the acceptance's transaction.
 
 use super::notify::locale;
-use super::notify_accounts::letter;
-use crate::db::{self, outbox::NewMessage, Tx};
+use super::notify_accounts::{enqueue_letter, letter, To};
+use crate::db::{self, Tx};
 use crate::ui::text::programme_name_in;
 use leptos_i18n::td_string;
 
@@ -49,25 +49,12 @@ pub async fn match_accepted(
     )
     .to_string();
     let body = letter(l, &to.display_name, &[intro, what.link.to_string()]);
-    let recipient = format!(
-        "{} <{}>",
-        to.display_name.replace(['<', '>', '"', ','], " "),
-        to.email
-    );
-    db::outbox::enqueue(
-        tx,
-        &NewMessage {
-            account_id: Some(to.id),
-            recipient: &recipient,
-            language: &to.language,
-            kind: MATCH_ACCEPTED,
-            subject: &subject,
-            body: &body,
-            event_id: None,
-            calendar: None,
-        },
-        now,
-    )
-    .await?;
+    let recipient = To {
+        account_id: Some(to.id),
+        email: &to.email,
+        name: &to.display_name,
+        language: &to.language,
+    };
+    enqueue_letter(tx, &recipient, MATCH_ACCEPTED, (subject, body), now).await?;
     Ok(())
 }
