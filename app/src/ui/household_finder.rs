@@ -1,10 +1,8 @@
 //! The search staff use to find the household they act for: name, phone or date of birth. A GET
-//! form, so it works without JavaScript; with JavaScript the matches follow the typing. It sits
-//! outside the page's data so that the field keeps its focus while the matches reload.
+//! form, so it works without JavaScript; with JavaScript the matches follow the typing, and the
+//! field keeps the focus when the page is drawn again with them.
 
-use crate::domain::Role;
 use crate::i18n::*;
-use crate::ui::guard::user_resource;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -21,19 +19,11 @@ fn kept_query() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Shown to coordinators (support persons choose among their few households); `path` is the page.
+/// The search form; pages show it to coordinators (support persons choose among their few
+/// households). `path` is the page, whose other query parameters are kept.
 #[component]
 pub fn HouseholdFinder(#[prop(into)] path: String) -> impl IntoView {
-    let user = user_resource();
-    let path = StoredValue::new(path);
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let coordinator = matches!(user.await, Ok(Some(u)) if u.roles.has(Role::Coordinator));
-                coordinator.then(|| view! { <FinderForm path=path.get_value() /> })
-            })}
-        </Suspense>
-    }
+    view! { <FinderForm path /> }
 }
 
 #[component]

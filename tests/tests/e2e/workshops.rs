@@ -119,15 +119,16 @@ async fn on_a_phone_in_russian_a_family_signs_up_a_third_waits_and_the_facilitat
         !past.contains("Olena Kovalenko"),
         "not at a session before she signed up"
     );
-    katlin.open(&rosters[1]).await;
-    let heading = katlin.text("h1").await;
-    let when = heading.rsplit(" — ").next().expect("the session's time");
-    let (date, times) = when.split_once(' ').expect("date and time");
-    let start = tugi_app::domain::schedule::tallinn_instant(
-        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("date"),
-        chrono::NaiveTime::parse_from_str(&times[..5], "%H:%M").expect("time"),
-    )
-    .expect("an instant");
+    // The roster's address names the session: /workshops/sessions/<event id>/…
+    let session: i64 = rosters[1]
+        .split('/')
+        .find_map(|part| part.parse().ok())
+        .expect("the session's id");
+    let start: i64 = sqlx::query_scalar("SELECT starts_at FROM events WHERE id = $1")
+        .bind(session)
+        .fetch_one(browser.db.pool())
+        .await
+        .expect("the session");
     browser.clock.set(start + 30 * 60);
     katlin.open(&rosters[1]).await;
     for name in ["Olena Kovalenko", "Iryna Kovalenko", "Zahra Rahimi"] {

@@ -49,7 +49,6 @@ pub fn BookConsultationPage() -> impl IntoView {
     view! {
         <RequireRole roles=access::CONSULTATIONS>
             <PageHeading text=t_string!(i18n, book_title).to_string() />
-            <HouseholdFinder path="/consultations/book" />
             <Suspense>
                 {move || Suspend::new(async move {
                     let draft = draft.await.ok().flatten();
@@ -94,6 +93,7 @@ pub fn BookConsultationPage() -> impl IntoView {
                             view! { <SlotChoice days=p.days.clone() selected=form.slot.clone() error /> }.into_any()
                         };
                         view! {
+                            {p.by_coordinator.then(|| view! { <HouseholdFinder path="/consultations/book" /> })}
                             <ErrorSummary error />
                             <ActionForm action=action attr:class="stack">
                                 <input type="hidden" name="form[office]" value=office />

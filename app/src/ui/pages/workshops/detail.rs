@@ -246,7 +246,7 @@ fn SignUpSection(
             })
             .collect_view();
         view! {
-            <HouseholdFinder path=format!("/workshops/{}", w.id) />
+            {w.rights.coordinator.then(|| view! { <HouseholdFinder path=format!("/workshops/{}", w.id) /> })}
             <Form method="GET" action=format!("/workshops/{}", w.id) attr:class="filters">
                 <input type="hidden" name="who" value=who.clone() />
                 <div class="field">
