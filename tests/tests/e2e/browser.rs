@@ -270,9 +270,23 @@ impl Session {
             .unwrap_or_default()
     }
 
+    /// An attribute of the first element matching `css`, waiting for it to appear (a page may
+    /// still be streaming or hydrating); `None` when it never does or has no such attribute.
     pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
-        let element = self.client.find(Locator::Css(css)).await.ok()?;
-        element.attr(name).await.ok().flatten()
+        for _ in 0..3 {
+            let element = self
+                .client
+                .wait()
+                .at_most(WAIT)
+                .for_element(Locator::Css(css))
+                .await
+                .ok()?;
+            // Hydration may replace the element between finding and reading it: find it again.
+            if let Ok(value) = element.attr(name).await {
+                return value;
+            }
+        }
+        None
     }
 
     pub async fn wait_for_path(&self, wanted: impl Fn(&str) -> bool) {
