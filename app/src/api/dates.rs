@@ -4,7 +4,7 @@
 
 use super::context::{cookie_in, LOCALE_COOKIE};
 use crate::i18n::Locale;
-use crate::ui::text::locale_for;
+use crate::ui::text::{locale_for, weekday_short_in};
 use chrono::{Datelike, NaiveDate, Timelike};
 use leptos_i18n::td_string;
 
@@ -33,15 +33,7 @@ fn first_offered(header: &str) -> Option<Locale> {
 
 /// "Wed 2 Dec 2026" in `l`.
 pub fn date_in(l: Locale, date: NaiveDate) -> String {
-    let weekday = match date.weekday().number_from_monday() {
-        1 => td_string!(l, weekday_short_1),
-        2 => td_string!(l, weekday_short_2),
-        3 => td_string!(l, weekday_short_3),
-        4 => td_string!(l, weekday_short_4),
-        5 => td_string!(l, weekday_short_5),
-        6 => td_string!(l, weekday_short_6),
-        _ => td_string!(l, weekday_short_7),
-    };
+    let weekday = weekday_short_in(l, i64::from(date.weekday().number_from_monday()));
     let month = match date.month() {
         1 => td_string!(l, month_short_1),
         2 => td_string!(l, month_short_2),

@@ -461,14 +461,18 @@ pub fn weekday_name(i18n: I18n, number: i64) -> String {
 
 /// Mon, Tue … (ISO numbers, 1 = Monday).
 pub fn weekday_short(i18n: I18n, number: i64) -> String {
+    weekday_short_in(i18n.get_locale(), number)
+}
+
+pub fn weekday_short_in(locale: Locale, number: i64) -> String {
     match number {
-        1 => t_string!(i18n, weekday_short_1),
-        2 => t_string!(i18n, weekday_short_2),
-        3 => t_string!(i18n, weekday_short_3),
-        4 => t_string!(i18n, weekday_short_4),
-        5 => t_string!(i18n, weekday_short_5),
-        6 => t_string!(i18n, weekday_short_6),
-        7 => t_string!(i18n, weekday_short_7),
+        1 => td_string!(locale, weekday_short_1),
+        2 => td_string!(locale, weekday_short_2),
+        3 => td_string!(locale, weekday_short_3),
+        4 => td_string!(locale, weekday_short_4),
+        5 => td_string!(locale, weekday_short_5),
+        6 => td_string!(locale, weekday_short_6),
+        7 => td_string!(locale, weekday_short_7),
         other => return other.to_string(),
     }
     .to_string()
