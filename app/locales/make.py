@@ -1112,6 +1112,12 @@ T = {
 "home_coming_up": ("Tulekul", "Coming up", "Ближайшие события", "Найближчі події"),
 "home_nothing_coming": ("Järgmise kahe nädala jooksul pole sul midagi kavas.", "Nothing is planned for you in the next two weeks.", "На ближайшие две недели у вас ничего не запланировано.", "На найближчі два тижні у вас нічого не заплановано."),
 "home_whole_calendar": ("Kogu kalender", "Your whole calendar", "Весь календарь", "Увесь календар"),
+"failure_title": ("Midagi läks valesti", "Something went wrong", "Что-то пошло не так", "Щось пішло не так"),
+"failure_server": ("Tugi ei saanud seda päringut lõpetada (viga {{ code }}).", "Tugi could not finish this request (error {{ code }}).", "Tugi не смог выполнить этот запрос (ошибка {{ code }}).", "Tugi не зміг виконати цей запит (помилка {{ code }})."),
+"failure_slow": ("Tugi ei vastanud piisavalt kiiresti (viga {{ code }}).", "Tugi did not answer in time (error {{ code }}).", "Tugi не ответил вовремя (ошибка {{ code }}).", "Tugi не відповів вчасно (помилка {{ code }})."),
+"failure_request": ("Tugi ei saanud seda päringut vastu võtta (viga {{ code }}).", "Tugi could not accept this request (error {{ code }}).", "Tugi не смог принять этот запрос (ошибка {{ code }}).", "Tugi не зміг прийняти цей запит (помилка {{ code }})."),
+"failure_check": ("Kui saatsid vormi, ava lehekülg uuesti ja vaata, kas see salvestati, enne kui saadad uuesti.", "If you sent a form, open the page again and check whether it was saved before you send it again.", "Если вы отправляли форму, откройте страницу снова и проверьте, сохранилось ли всё, прежде чем отправлять ещё раз.", "Якщо ви надсилали форму, відкрийте сторінку знову й перевірте, чи все збережено, перш ніж надсилати ще раз."),
+"failure_again": ("Proovi uuesti", "Try again", "Попробовать снова", "Спробувати знову"),
 }
 here = os.path.dirname(os.path.abspath(__file__))
 for i, lang in enumerate(["et", "en", "ru", "uk"]):

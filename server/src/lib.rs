@@ -98,6 +98,9 @@ pub fn router(config: &Config, db: Db, clock: Clock) -> Router {
             },
             shell,
         ))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            routes::failure_page::on_panic,
+        ))
         .layer(axum::middleware::from_fn(routes::status::fix_status))
         .layer(axum::middleware::from_fn_with_state(
             security::Policy::new(&config.public_url),
@@ -107,6 +110,10 @@ pub fn router(config: &Config, db: Db, clock: Clock) -> Router {
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             std::time::Duration::from_secs(30),
+        ))
+        // Outermost, so that it also sees the time limit's and a panic's empty answers.
+        .layer(axum::middleware::from_fn(
+            routes::failure_page::explain_empty_failures,
         ))
         .with_state(state)
 }

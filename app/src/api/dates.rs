@@ -11,13 +11,18 @@ use leptos_i18n::td_string;
 /// The language of the request being answered: the language cookie (written at login and by the
 /// language switch), else the browser's first language Tugi offers, else English.
 pub fn reader() -> Locale {
-    let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
-        return Locale::en;
-    };
-    cookie_in(&parts.headers, LOCALE_COOKIE)
+    match leptos::prelude::use_context::<http::request::Parts>() {
+        Some(parts) => reader_of(&parts.headers),
+        None => Locale::en,
+    }
+}
+
+/// [`reader`] for code that holds the request's headers (answers outside the app's pages).
+pub fn reader_of(headers: &http::HeaderMap) -> Locale {
+    cookie_in(headers, LOCALE_COOKIE)
         .and_then(|code| locale_for(&code))
         .or_else(|| {
-            let accepted = parts.headers.get(http::header::ACCEPT_LANGUAGE)?;
+            let accepted = headers.get(http::header::ACCEPT_LANGUAGE)?;
             first_offered(accepted.to_str().ok()?)
         })
         .unwrap_or(Locale::en)

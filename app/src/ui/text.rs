@@ -532,3 +532,32 @@ pub fn cross_site_refused(language: &str) -> String {
     let locale = locale_for(language).unwrap_or_default();
     td_string!(locale, cross_site_refused).to_string()
 }
+
+/// The words of the page that stands in for an answer that would otherwise be empty: its title,
+/// what happened (by the kind of failure) and the advice to check before sending again.
+pub struct FailureWords {
+    /// The page's `lang`.
+    pub lang: &'static str,
+    pub title: String,
+    pub what: String,
+    pub check: String,
+    pub again: String,
+    pub home: String,
+}
+
+pub fn failure_words(locale: Locale, status: u16) -> FailureWords {
+    let code = status.to_string();
+    let what = match status {
+        408 | 503 | 504 => td_string!(locale, failure_slow, code).to_string(),
+        400..=499 => td_string!(locale, failure_request, code).to_string(),
+        _ => td_string!(locale, failure_server, code).to_string(),
+    };
+    FailureWords {
+        lang: leptos_i18n::Locale::as_str(locale),
+        title: td_string!(locale, failure_title).to_string(),
+        what,
+        check: td_string!(locale, failure_check).to_string(),
+        again: td_string!(locale, failure_again).to_string(),
+        home: td_string!(locale, nav_home).to_string(),
+    }
+}

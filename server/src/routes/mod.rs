@@ -3,6 +3,7 @@
 mod audit_export;
 mod calendar;
 mod data_export;
+pub mod failure_page;
 mod health;
 mod language;
 pub mod status;

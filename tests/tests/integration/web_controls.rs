@@ -276,11 +276,62 @@ async fn odd_headers_never_give_a_server_error(app: TestApp) {
     }
 }
 
+/// A failure without a body of its own (here a method no route takes) never leaves a browser
+/// with a blank page: it gets a page in its language, with the header and a way back.
+async fn an_empty_failure_reaches_a_browser_as_a_page(app: TestApp) {
+    let beneficiary = app.login_as("beneficiary@test.ee").await;
+    let res = beneficiary
+        .put(app.url("/workshops?week=2"))
+        .header(ACCEPT, "text/html,application/xhtml+xml")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 405);
+    assert!(header(res.headers(), "content-type").starts_with("text/html"));
+    assert!(header(res.headers(), "content-security-policy").contains("default-src 'none'"));
+    let html = res.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="uk">"#), "{html}");
+    assert!(html.contains(r#"class="site-header""#), "{html}");
+    assert!(html.contains(r#"role="alert""#), "{html}");
+    assert!(html.contains("Щось пішло не так"), "{html}");
+    assert!(html.contains("405"), "{html}");
+    assert!(
+        html.contains(r#"<a href="/">"#),
+        "no page to go back to: {html}"
+    );
+
+    // A form sent to the wrong place: trying again goes back to the form's page.
+    let res = reqwest::Client::new()
+        .post(app.url("/households"))
+        .header(ACCEPT, "text/html")
+        .header("accept-language", "et-EE,et;q=0.9")
+        .header("referer", app.url("/households/new"))
+        .form(&[("name", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 405);
+    let html = res.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="et">"#), "{html}");
+    assert!(html.contains(r#"href="/households/new""#), "{html}");
+
+    // The app's own calls ask for JSON and keep their answer.
+    let res = beneficiary
+        .put(app.url("/workshops"))
+        .header(ACCEPT, "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 405);
+    assert!(!res.text().await.unwrap().contains("<html"));
+}
+
 on_both_databases!(
     every_response_carries_the_security_headers,
     posts_from_another_site_are_refused_and_change_nothing,
     redirect_targets_stay_on_this_site,
     odd_headers_never_give_a_server_error,
+    an_empty_failure_reaches_a_browser_as_a_page,
 );
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
