@@ -1,5 +1,5 @@
 //! The support-person service at a glance: for the support person, for the coordinator, and
-//! for the beneficiary (their support person and upcoming meetings).
+//! for the beneficiary (their support person and upcoming meetings). The home page is `home`.
 
 use super::assignments::AssignmentView;
 use super::meetings::MeetingView;
@@ -253,71 +253,4 @@ pub async fn my_support() -> Result<SupportForHousehold, AppError> {
         .map(|m| meeting_view(m, Vec::new(), now))
         .collect();
     Ok(SupportForHousehold { support, meetings })
-}
-
-/// What the home page shows a logged-in person first: what is coming up for them, and for
-/// coordinators what needs attention.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct HomeView {
-    /// The next events of the person's own calendar (two weeks ahead, at most five).
-    pub coming_up: Vec<super::calendar::CalendarItem>,
-    pub attention: Option<Attention>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Attention {
-    /// Open support periods ending within two weeks.
-    pub ending_soon: usize,
-    /// Active households without a support person.
-    pub waiting: usize,
-}
-
-/// How far ahead and how many events the home page lists.
-#[cfg(feature = "ssr")]
-const COMING_UP_DAYS: i64 = 14;
-#[cfg(feature = "ssr")]
-const COMING_UP_ITEMS: usize = 5;
-
-#[server(endpoint = "home_dashboard")]
-pub async fn home_dashboard() -> Result<HomeView, AppError> {
-    let user = context::require_login().await?;
-    let db = context::db()?;
-    let pool = db.pool();
-    let now = context::now();
-    let window = db::agenda::Window {
-        span: crate::domain::schedule::Span {
-            start: now,
-            end: now + COMING_UP_DAYS * 86_400,
-        },
-        cancelled_since: now,
-        now,
-    };
-    let coming_up = db::agenda::personal(pool, user.id, window)
-        .await?
-        .into_iter()
-        .filter(|row| row.status != "cancelled")
-        .take(COMING_UP_ITEMS)
-        .map(|row| super::calendar_feed::item(row, &user.language))
-        .collect();
-    let attention = match user.roles.has_any(access::HOUSEHOLDS) {
-        true => {
-            let today = context::today();
-            let ending_soon = db::assignments::open(pool)
-                .await?
-                .into_iter()
-                .map(|a| super::assignments::view_of(a, today))
-                .filter(|a| a.ending_soon)
-                .count();
-            let waiting = db::assignments::unassigned_households(pool).await?.len();
-            Some(Attention {
-                ending_soon,
-                waiting,
-            })
-        }
-        false => None,
-    };
-    Ok(HomeView {
-        coming_up,
-        attention,
-    })
 }

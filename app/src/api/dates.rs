@@ -4,8 +4,9 @@
 
 use super::context::{cookie_in, LOCALE_COOKIE};
 use crate::i18n::Locale;
-use crate::ui::text::{locale_for, weekday_short_in};
-use chrono::{Datelike, NaiveDate, Timelike};
+pub use crate::ui::text::date_in;
+use crate::ui::text::locale_for;
+use chrono::{NaiveDate, Timelike};
 use leptos_i18n::td_string;
 
 /// The language of the request being answered: the language cookie (written at login and by the
@@ -34,33 +35,6 @@ fn first_offered(header: &str) -> Option<Locale> {
         let tag = entry.split(';').next()?.trim();
         locale_for(&tag.split('-').next()?.to_ascii_lowercase())
     })
-}
-
-/// "Wed 2 Dec 2026" in `l`.
-pub fn date_in(l: Locale, date: NaiveDate) -> String {
-    let weekday = weekday_short_in(l, i64::from(date.weekday().number_from_monday()));
-    let month = match date.month() {
-        1 => td_string!(l, month_short_1),
-        2 => td_string!(l, month_short_2),
-        3 => td_string!(l, month_short_3),
-        4 => td_string!(l, month_short_4),
-        5 => td_string!(l, month_short_5),
-        6 => td_string!(l, month_short_6),
-        7 => td_string!(l, month_short_7),
-        8 => td_string!(l, month_short_8),
-        9 => td_string!(l, month_short_9),
-        10 => td_string!(l, month_short_10),
-        11 => td_string!(l, month_short_11),
-        _ => td_string!(l, month_short_12),
-    };
-    td_string!(
-        l,
-        date_written,
-        weekday = weekday,
-        day = date.day(),
-        month = month,
-        year = date.year()
-    )
 }
 
 /// The Tallinn date and "15:00" of a UTC instant.

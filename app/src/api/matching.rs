@@ -182,11 +182,7 @@ pub(crate) async fn engine_volunteers(pool: &sqlx::AnyPool) -> Result<Vec<Volunt
     let trainings = db::volunteers::trainings(pool, None).await?;
     // Regular commitments in a volunteer's imported calendar are not free time.
     let now = context::now();
-    let weeks = crate::domain::ics::import::WINDOW_DAYS / 7;
-    let horizon = Span {
-        start: now,
-        end: now + weeks * 7 * 86_400,
-    };
+    let (horizon, weeks) = crate::domain::matching::busy_horizon(now);
     let busy = db::calendar_feeds::busy_of_everyone(pool, horizon).await?;
     Ok(rows
         .into_iter()
@@ -220,7 +216,7 @@ pub(crate) async fn engine_volunteers(pool: &sqlx::AnyPool) -> Result<Vec<Volunt
                     .filter(|(id, _)| *id == r.id)
                     .map(|(_, span)| *span)
                     .collect();
-                without(&weekly, &regular_busy(&busy, now, weeks as u32))
+                without(&weekly, &regular_busy(&busy, now, weeks))
             },
             free_places: u32::try_from((r.capacity - r.busy).max(0)).unwrap_or(0),
             gender: r.gender.as_deref().and_then(Gender::parse),

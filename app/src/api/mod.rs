@@ -12,6 +12,7 @@ pub mod consultations;
 pub mod dashboards;
 pub mod data_protection;
 pub mod drafts;
+pub mod home;
 pub mod households;
 pub mod invitations;
 pub mod matches;

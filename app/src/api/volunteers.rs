@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use {
     super::{context, drafts},
     crate::db::{self, volunteers::VolunteerRow},
-    crate::domain::matching::{parse_status, VolunteerStatus, Window},
+    crate::domain::matching::{
+        busy_horizon, busy_within, parse_status, regular_busy, VolunteerStatus, Window,
+    },
     crate::domain::{access, parse_required_text, FieldErrors, Role},
 };
 
@@ -36,6 +38,9 @@ pub struct WindowView {
     /// `HH:MM`
     pub start: String,
     pub end: String,
+    /// The parts the volunteer's imported calendar shows as busy every week (`18:00–20:00`);
+    /// matching does not count them as free.
+    pub busy: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -155,6 +160,10 @@ async fn detail(id: i64) -> Result<VolunteerDetail, AppError> {
         language_3: lang(2).0,
         level_3: lang(2).1,
     };
+    let now = context::now();
+    let (horizon, weeks) = busy_horizon(now);
+    let imported = db::calendar_feeds::busy_in(pool, id, horizon).await?;
+    let regular = regular_busy(&imported, now, weeks);
     let availability = db::volunteers::availability(pool, Some(id))
         .await?
         .into_iter()
@@ -163,6 +172,10 @@ async fn detail(id: i64) -> Result<VolunteerDetail, AppError> {
             weekday: w.weekday(),
             start: hhmm(w.start()),
             end: hhmm(w.end()),
+            busy: busy_within(&w, &regular)
+                .iter()
+                .map(|b| format!("{}–{}", hhmm(b.start()), hhmm(b.end())))
+                .collect(),
         })
         .collect();
     let trainings = db::volunteers::trainings(pool, Some(id))

@@ -354,12 +354,21 @@ pub struct HouseholdWorkshops {
 pub async fn my_workshops() -> Result<HouseholdWorkshops, AppError> {
     let user = context::require(access::BENEFICIARY).await?;
     let db = context::db()?;
+    household_workshops(&db, user.id, context::now()).await
+}
+
+/// The sign-ups of the household the account belongs to (none without a household).
+#[cfg(feature = "ssr")]
+pub(crate) async fn household_workshops(
+    db: &db::Db,
+    account: i64,
+    now: i64,
+) -> Result<HouseholdWorkshops, AppError> {
     let pool = db.pool();
-    let now = context::now();
     let mut sign_ups = Vec::new();
-    if let Some(h) = db::households::of_account(pool, user.id).await? {
+    if let Some(h) = db::households::of_account(pool, account).await? {
         for row in db::workshop_views::household_sign_ups(pool, h, 0).await? {
-            sign_ups.push(my_sign_up(&db, row, false, now).await?);
+            sign_ups.push(my_sign_up(db, row, false, now).await?);
         }
     }
     Ok(HouseholdWorkshops {

@@ -9,12 +9,13 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use std::time::Duration;
 
-/// The page's query without the search, the choice and the last success notice.
+/// The page's query without the search and the last success notice (a household already chosen
+/// stays chosen while another is searched for).
 fn kept_query() -> Vec<(String, String)> {
     let query = use_query_map();
     let map = query.get_untracked();
     map.into_iter()
-        .filter(|(k, _)| !matches!(k.as_ref(), "who" | "household" | "done" | "t"))
+        .filter(|(k, _)| !matches!(k.as_ref(), "who" | "done" | "t"))
         .map(|(k, v)| (k.to_string(), v.to_owned()))
         .collect()
 }

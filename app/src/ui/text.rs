@@ -4,6 +4,7 @@ use crate::domain::{CandidateNote, ErrorCode, Role};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::matching_text::hard_rule_name;
+use chrono::{Datelike, NaiveDate};
 
 pub type I18n = leptos_i18n::I18nContext<Locale>;
 
@@ -460,6 +461,64 @@ pub fn weekday_name(i18n: I18n, number: i64) -> String {
 }
 
 /// Mon, Tue … (ISO numbers, 1 = Monday).
+/// The month's short name ("Dec", "dets").
+fn month_short_in(l: Locale, month: u32) -> String {
+    match month {
+        1 => td_string!(l, month_short_1),
+        2 => td_string!(l, month_short_2),
+        3 => td_string!(l, month_short_3),
+        4 => td_string!(l, month_short_4),
+        5 => td_string!(l, month_short_5),
+        6 => td_string!(l, month_short_6),
+        7 => td_string!(l, month_short_7),
+        8 => td_string!(l, month_short_8),
+        9 => td_string!(l, month_short_9),
+        10 => td_string!(l, month_short_10),
+        11 => td_string!(l, month_short_11),
+        _ => td_string!(l, month_short_12),
+    }
+    .to_string()
+}
+
+/// "Wed 2 Dec 2026" in `l`: a day people plan around, so with its weekday.
+pub fn date_in(l: Locale, date: NaiveDate) -> String {
+    td_string!(
+        l,
+        date_written,
+        weekday = weekday_short_in(l, i64::from(date.weekday().number_from_monday())),
+        day = date.day(),
+        month = month_short_in(l, date.month()),
+        year = date.year()
+    )
+    .to_string()
+}
+
+/// "3 Feb 1990": a birth date, without the weekday.
+pub fn birth_date_in(l: Locale, date: NaiveDate) -> String {
+    td_string!(
+        l,
+        date_without_weekday,
+        day = date.day(),
+        month = month_short_in(l, date.month()),
+        year = date.year()
+    )
+    .to_string()
+}
+
+/// A stored `YYYY-MM-DD` as people read it; anything else is shown as it is.
+pub fn written_date(i18n: I18n, iso: &str) -> String {
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| date_in(i18n.get_locale(), d))
+        .unwrap_or_else(|_| iso.to_string())
+}
+
+/// A stored birth date as people read it; anything else is shown as it is.
+pub fn written_birth_date(i18n: I18n, iso: &str) -> String {
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| birth_date_in(i18n.get_locale(), d))
+        .unwrap_or_else(|_| iso.to_string())
+}
+
 pub fn weekday_short(i18n: I18n, number: i64) -> String {
     weekday_short_in(i18n.get_locale(), number)
 }

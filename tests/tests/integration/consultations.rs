@@ -210,6 +210,28 @@ async fn a_beneficiary_books_a_slot_that_then_blocks_it_for_everyone(app: TestAp
     let nine = r.slot(MONDAY, "09:00");
     let soon = with(booking(&r.office, &nine), "form[household]", &other);
     book(&app, &r.coordinator, &soon).await;
+
+    // Staff choose the household with the office, in the address, so the day links keep it.
+    let (_, page) = app
+        .page(
+            &r.coordinator,
+            &format!("/consultations/book?office={}&household={other}", r.office),
+        )
+        .await;
+    let page = page.replace("<!>", "");
+    assert!(
+        page.contains(&format!("household={other}&amp;day=2027-01-12")),
+        "the day link carries the household"
+    );
+    assert!(page.contains(&format!(
+        r#"<input type="hidden" name="form[household]" value="{other}">"#
+    )));
+    let filters = &page[page.find(r#"class="filters""#).unwrap_or(0)..];
+    let filters = &filters[..filters.find("</form>").unwrap_or(0)];
+    assert!(
+        filters.contains(r#"name="household""#),
+        "the household select is part of the address form"
+    );
 }
 
 async fn bad_bookings_are_refused_and_nothing_is_stored(app: TestApp) {
@@ -861,6 +883,12 @@ async fn the_home_page_shows_what_is_coming_up(app: TestApp) {
     );
     assert!(page.contains(&format!("href=\"/consultations/{id}\"")));
     assert!(page.contains("Ср, 13 січ. 2027, 10:00–10:45"), "{page}");
+    assert_eq!(
+        page.matches(&format!("href=\"/consultations/{id}\""))
+            .count(),
+        2,
+        "her next appointment, and the same among what is coming up"
+    );
     assert!(
         !page.contains("Потребує уваги"),
         "nothing to attend to for her"

@@ -47,6 +47,12 @@ async fn a_coordinator_registers_and_finds_a_household(app: TestApp) {
     let (status, page) = app.page(&client, &format!("/households/{id}")).await;
     assert_eq!(status, 200);
     assert!(page.contains("Олена") && page.contains("Tartu"));
+    // Dates as people read them: the arrival day with its weekday, a birth date without.
+    let page = page.replace("<!>", "");
+    assert!(page.contains("Mon 14 Sep 2026"), "the arrival date");
+    assert!(page.contains("3 Feb 1990"), "the birth date");
+    let (_, list) = app.page(&client, "/households").await;
+    assert!(list.contains("<td>Mon 14 Sep 2026</td>"), "in the list too");
 
     for query in [
         "/households?q=%D0%BE%D0%BB%D0%B5%D0%BD%D0%B0", // "олена": case-insensitive, Cyrillic

@@ -988,6 +988,26 @@ async fn imported_regular_commitments_are_not_free_time(app: TestApp) {
     ));
     let (status, body) = crate::calendar::upload(&app, &ids[0].0, choir).await;
     assert_eq!(status, 200, "{body}");
+    // Both the volunteer (Estonian) and the coordinator see what the calendar takes out.
+    let (_, own) = app.page(&ids[0].0, "/volunteer/profile").await;
+    assert!(
+        own.replace("<!>", "")
+            .contains("teie kalendri järgi hõivatud 17:00–21:00"),
+        "the volunteer's own availability"
+    );
+    let (_, theirs) = app
+        .page(&coordinator, &format!("/volunteers/{}", ids[0].1))
+        .await;
+    assert!(theirs
+        .replace("<!>", "")
+        .contains("busy 17:00–21:00 from their calendar"));
+    let (_, free) = app
+        .page(&coordinator, &format!("/volunteers/{}", ids[1].1))
+        .await;
+    assert!(
+        !free.contains("from their calendar"),
+        "no calendar, no busy time"
+    );
 
     let run = ok(app.api(&coordinator, "run_matching", &[]).await, "run").await;
     assert_eq!(run, 1);

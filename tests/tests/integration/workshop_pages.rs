@@ -508,7 +508,68 @@ async fn staff_pages_render(app: TestApp) {
     assert_eq!(app.count("series").await, 0);
 }
 
+/// The home page per role: a facilitator sees the next sessions with their seats, a
+/// beneficiary their next appointment and their sign-ups with the waitlist place.
+async fn the_home_page_shows_each_role_what_it_needs(app: TestApp) {
+    let s = setup(&app).await;
+    let res = create_series(&app, &s, &series_form(&s, "1", "everyone")).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let series: i64 = res.json().await.unwrap();
+    let people = households(&app, 2).await;
+    assert_eq!(
+        sign(&app, &s, series, people[0].0, people[0].1)
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    let olena = as_beneficiary(&app, people[1].1).await;
+    let (_, before) = app.page(&olena, "/").await;
+    let before = before.replace("<!>", "");
+    assert!(
+        before.contains("Ваш наступний прийом") && before.contains("У вас немає запису на прийом.")
+    );
+    assert!(before.contains("Ви ще не записалися"), "no sign-ups yet");
+    assert_eq!(
+        sign(&app, &s, series, people[1].0, people[1].1)
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+
+    let (_, home) = app.page(&olena, "/").await;
+    let home = home.replace("<!>", "");
+    assert!(home.contains("Ваші майстерні та групи"), "{home}");
+    assert!(
+        home.contains(&format!("href=\"/workshops/{series}\">Жіноча група</a>")),
+        "{home}"
+    );
+    assert!(
+        home.contains("У списку очікування · Місце у списку очікування: 1"),
+        "{home}"
+    );
+
+    let facilitator = app.login_as("facilitator@test.ee").await;
+    let (_, home) = app.page(&facilitator, "/").await;
+    let home = home.replace("<!>", "");
+    let first = sessions_of(&app, series).await[0];
+    assert!(home.contains("Teie järgmised kohtumised"), "{home}");
+    assert!(
+        home.contains(&format!(
+            "href=\"/workshops/sessions/{first}\">Naistegrupp</a>"
+        )),
+        "{home}"
+    );
+    assert!(home.contains("N, 14. jaan 2027 kell 17:00–18:30"), "{home}");
+    assert!(home.contains("1/1 kohta täis, 1 ootel"), "{home}");
+    // Neither card for the coordinator.
+    let (_, home) = app.page(&s.coordinator, "/").await;
+    assert!(!home.contains("Your next sessions") && !home.contains("Your next appointment"));
+}
+
 on_both_databases!(
+    the_home_page_shows_each_role_what_it_needs,
     sign_ups_pages_and_messages,
     capacity_and_cancellations,
     rosters_and_attendance,

@@ -18,7 +18,7 @@ pub const MAX_EVENTS: usize = 10_000;
 /// Most busy times kept from one file, after expansion.
 pub const MAX_BUSY: usize = 5_000;
 /// How far ahead recurring events are expanded.
-pub const WINDOW_DAYS: i64 = 84;
+pub const WINDOW_DAYS: i64 = super::IMPORT_WINDOW_DAYS;
 
 /// Why an upload was refused; nothing of it is kept.
 #[derive(Debug, Clone, PartialEq, Eq)]

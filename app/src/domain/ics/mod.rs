@@ -8,6 +8,10 @@ pub mod text;
 pub mod timezone;
 pub mod writer;
 
+/// How far ahead an uploaded calendar's busy times are read (recurring events expanded); also
+/// the stretch in which weekly commitments are looked for.
+pub const IMPORT_WINDOW_DAYS: i64 = 84;
+
 #[cfg(test)]
 mod golden;
 

@@ -23,4 +23,6 @@ pub use rules::{
     PEER_COUNSELLING_TRAINING, SAME_CITY, SAME_COUNTRY, SAME_FIELD, SHARED_FIRST_LANGUAGE,
     WAITING_MAX,
 };
-pub use window::{merged, overlap_minutes, regular_busy, without, Window};
+pub use window::{
+    busy_horizon, busy_within, merged, overlap_minutes, regular_busy, without, Window,
+};

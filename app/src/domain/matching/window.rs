@@ -72,6 +72,17 @@ pub fn overlap_minutes(a: &[Window], b: &[Window]) -> u32 {
 const BUSY_STEP: i64 = 15;
 const BUCKETS_A_DAY: usize = (24 * 60 / BUSY_STEP) as usize;
 
+/// The stretch of imported busy times read for weekly commitments: the import's whole window
+/// from `now`, and its number of weeks.
+pub fn busy_horizon(now: i64) -> (Span, u32) {
+    let weeks = crate::domain::ics::IMPORT_WINDOW_DAYS / 7;
+    let span = Span {
+        start: now,
+        end: now + weeks * 7 * 86_400,
+    };
+    (span, u32::try_from(weeks).unwrap_or(1))
+}
+
 /// The weekly times a person's imported calendar shows as busy in at least half of the `weeks`
 /// weeks from `from` (choir every Tuesday 17–19), as windows; a one-off appointment is no
 /// regular commitment and leaves the weekly availability alone.
@@ -114,6 +125,23 @@ pub fn regular_busy(busy: &[Span], from: i64, weeks: u32) -> Vec<Window> {
         }
     }
     out
+}
+
+/// The parts of `window` that the `busy` windows cover, joined: what a volunteer's calendar
+/// takes out of one of their weekly windows.
+pub fn busy_within(window: &Window, busy: &[Window]) -> Vec<Window> {
+    let inside: Vec<Window> = busy
+        .iter()
+        .filter(|b| b.weekday == window.weekday)
+        .filter_map(|b| {
+            Window::new(
+                window.weekday,
+                b.start.max(window.start),
+                b.end.min(window.end),
+            )
+        })
+        .collect();
+    merged(&inside)
 }
 
 /// `available` with the `busy` windows taken out.
@@ -174,6 +202,26 @@ mod tests {
             180
         );
         assert_eq!(overlap_minutes(&[], &[w(1, 9, 12)]), 0);
+    }
+
+    #[test]
+    fn the_busy_parts_of_a_window_are_cut_to_it_and_joined() {
+        let wednesday = Window::new(3, 17 * 60, 20 * 60).unwrap();
+        let busy = [
+            Window::new(3, 18 * 60, 21 * 60).unwrap(),
+            Window::new(3, 16 * 60, 17 * 60 + 30).unwrap(),
+            Window::new(3, 17 * 60 + 15, 17 * 60 + 45).unwrap(),
+            Window::new(4, 18 * 60, 19 * 60).unwrap(),
+            Window::new(3, 20 * 60, 22 * 60).unwrap(),
+        ];
+        assert_eq!(
+            busy_within(&wednesday, &busy),
+            vec![
+                Window::new(3, 17 * 60, 17 * 60 + 45).unwrap(),
+                Window::new(3, 18 * 60, 20 * 60).unwrap(),
+            ]
+        );
+        assert_eq!(busy_within(&wednesday, &busy[3..4]), vec![]);
     }
 
     mod busy {

@@ -1,11 +1,12 @@
 use crate::api::admin::setup_status;
-use crate::api::dashboards::{home_dashboard, HomeView};
+use crate::api::home::{home_dashboard, HomeView};
 use crate::domain::role::access;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::guard::user_resource;
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::calendar::ItemLine;
+use crate::ui::pages::home_roles::{SessionsCard, SignUpsCard};
 use crate::ui::text::role_name;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -114,7 +115,7 @@ fn SetupChecklist(
     }
 }
 
-/// What is coming up for the person, and for coordinators what needs attention.
+/// What is coming up for the person, and what their role needs first.
 #[component]
 fn Dashboard(data: Resource<Result<HomeView, AppError>>) -> impl IntoView {
     let i18n = use_i18n();
@@ -133,6 +134,18 @@ fn Dashboard(data: Resource<Result<HomeView, AppError>>) -> impl IntoView {
                             </ul>
                         </section>
                     })}
+                    {d.sign_ups.is_some().then(|| view! {
+                        <section class="card" aria-labelledby="next-appointment">
+                            <h2 id="next-appointment">{t!(i18n, home_next_appointment)}</h2>
+                            {match d.next_appointment.clone() {
+                                Some(item) => view! { <ul class="cal-items agenda"><ItemLine item show_date=true /></ul> }.into_any(),
+                                None => view! { <p>{t!(i18n, home_no_appointment)}</p> }.into_any(),
+                            }}
+                            <p><A href="/consultations/book">{t!(i18n, book_link)}</A></p>
+                        </section>
+                    })}
+                    {d.sign_ups.map(|w| view! { <SignUpsCard w /> })}
+                    {d.sessions.map(|s| view! { <SessionsCard s /> })}
                     <section aria-labelledby="coming-up">
                         <h2 id="coming-up">{t!(i18n, home_coming_up)}</h2>
                         {if d.coming_up.is_empty() {

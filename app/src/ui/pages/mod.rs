@@ -7,6 +7,7 @@ mod calendar;
 mod consultations;
 mod errors;
 mod home;
+mod home_roles;
 mod households;
 mod invitations;
 mod invite;

@@ -93,19 +93,10 @@ pub fn BookConsultationPage() -> impl IntoView {
                             view! { <SlotChoice days=p.days.clone() selected=form.slot.clone() error /> }.into_any()
                         };
                         view! {
-                            {p.by_coordinator.then(|| view! { <HouseholdFinder path="/consultations/book" /> })}
                             <ErrorSummary error />
                             <ActionForm action=action attr:class="stack">
                                 <input type="hidden" name="form[office]" value=office />
-                                {if staff {
-                                    view! {
-                                        <SelectField name="form[household]" field="household" label=t_string!(i18n, field_household).to_string()
-                                            value=form.household.clone() options=households.clone() error placeholder=t_string!(i18n, choose_household).to_string() />
-                                        {none_found.then(|| view! { <HouseholdHint who=who_hint.clone() /> })}
-                                    }.into_any()
-                                } else {
-                                    view! { <input type="hidden" name="form[household]" value="" /> }.into_any()
-                                }}
+                                <input type="hidden" name="form[household]" value=form.household.clone() />
                                 {slots}
                                 <SelectField name="form[topic]" field="topic" label=t_string!(i18n, field_topic).to_string()
                                     value=form.topic.clone() options=topics.clone() error placeholder="".to_string() />
@@ -122,8 +113,19 @@ pub fn BookConsultationPage() -> impl IntoView {
                     view! {
                         <p>{t!(i18n, book_intro)}</p>
                         <p class="hint">{rules}</p>
+                        {p.by_coordinator.then(|| view! { <HouseholdFinder path="/consultations/book" /> })}
+                        // Who, where and with whom are chosen together and travel in the address,
+                        // so that the day links below keep them.
                         <Form method="GET" action="/consultations/book" attr:class="filters">
-                            <input type="hidden" name="household" value=household_value />
+                            {if staff {
+                                view! {
+                                    <SelectField name="household" field="household" label=t_string!(i18n, field_household).to_string()
+                                        value=household_value options=households error placeholder=t_string!(i18n, choose_household).to_string() />
+                                    {none_found.then(|| view! { <HouseholdHint who=who_hint /> })}
+                                }.into_any()
+                            } else {
+                                ().into_any()
+                            }}
                             <input type="hidden" name="who" value=who.clone() />
                             <input type="hidden" name="topic" value=topic />
                             <div class="field">

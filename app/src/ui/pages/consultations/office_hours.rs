@@ -13,7 +13,7 @@ use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{exception_kind_name, holiday_name, weekday_name};
+use crate::ui::text::{exception_kind_name, holiday_name, weekday_name, written_date};
 use leptos::prelude::*;
 
 #[component]
@@ -164,7 +164,7 @@ fn Exceptions(
         .map(|k| (k.code().to_string(), exception_kind_name(i18n, k.code())))
         .collect();
     let items = p.exceptions.clone().into_iter().map(|x| {
-        let dates = if x.from_date == x.to_date { x.from_date.clone() } else { format!("{} – {}", x.from_date, x.to_date) };
+        let dates = if x.from_date == x.to_date { written_date(i18n, &x.from_date) } else { format!("{} – {}", written_date(i18n, &x.from_date), written_date(i18n, &x.to_date)) };
         let office = if x.office.is_empty() { t_string!(i18n, all_offices).to_string() } else { x.office.clone() };
         view! {
             <li>

@@ -6,7 +6,7 @@ use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
 use crate::ui::pager::Pager;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{language_name, status_name};
+use crate::ui::text::{language_name, status_name, written_date};
 use leptos::prelude::*;
 use leptos_router::{
     components::{Form, A},
@@ -86,7 +86,7 @@ pub fn HouseholdListPage() -> impl IntoView {
                                             <tr>
                                                 <td><A href=format!("/households/{}", h.id)>{if h.name.is_empty() { t_string!(i18n, erased_household).to_string() } else { h.name }}</A></td>
                                                 <td>{h.city}</td>
-                                                <td>{h.arrival_date}</td>
+                                                <td>{written_date(i18n, &h.arrival_date)}</td>
                                                 <td>{h.member_count}</td>
                                                 <td>{status_name(i18n, &h.status)}</td>
                                             </tr>

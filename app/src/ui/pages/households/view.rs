@@ -13,7 +13,7 @@ use crate::ui::pager::Pager;
 use crate::ui::pages::{ErrorView, LoginActions, MemberLogins};
 use crate::ui::text::{
     assignment_status_name, audit_action_name, channel_name, gender_name, language_name,
-    level_name, purpose_name, status_name,
+    level_name, purpose_name, status_name, written_birth_date, written_date,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -84,7 +84,7 @@ pub fn HouseholdPage() -> impl IntoView {
                                     {h.erased_at.clone().map(|when| view! { <p class="notice" role="status">{t!(i18n, erased_notice, when)}</p> })}
                                     <dl class="facts">
                                         <dt>{t!(i18n, field_city)}</dt><dd>{f.city}</dd>
-                                        <dt>{t!(i18n, field_arrival_date)}</dt><dd>{f.arrival_date}</dd>
+                                        <dt>{t!(i18n, field_arrival_date)}</dt><dd>{written_date(i18n, &f.arrival_date)}</dd>
                                         <dt>{t!(i18n, field_phone)}</dt>
                                         <dd>{match tel(&f.phone) {
                                             Some(link) => view! { <a href=link rel="external">{f.phone.clone()}</a> }.into_any(),
@@ -109,7 +109,7 @@ pub fn HouseholdPage() -> impl IntoView {
                                             <p>
                                                 {t!(i18n, role_support_person)} ": "
                                                 <A href=format!("/assignments/{}", a.id)>{a.support_person.clone()}</A>
-                                                ", " {t!(i18n, planned_end_on, date = a.planned_end.clone())}
+                                                ", " {t!(i18n, planned_end_on, date = written_date(i18n, &a.planned_end))}
                                             </p>
                                         }.into_any(),
                                         None => view! {
@@ -122,7 +122,7 @@ pub fn HouseholdPage() -> impl IntoView {
                                             {h.assignments.clone().into_iter().map(|a| view! {
                                                 <li>
                                                     <A href=format!("/assignments/{}", a.id)>{a.support_person}</A>
-                                                    ", " {a.start_date} " – " {a.ended_on.unwrap_or(a.planned_end)}
+                                                    ", " {written_date(i18n, &a.start_date)} " – " {written_date(i18n, &a.ended_on.unwrap_or(a.planned_end))}
                                                     ", " {assignment_status_name(i18n, &a.status)}
                                                 </li>
                                             }).collect_view()}
@@ -135,7 +135,7 @@ pub fn HouseholdPage() -> impl IntoView {
                                             view! {
                                                 <li>
                                                     <strong>{m.first_name} " " {m.last_name}</strong>
-                                                    ", " {m.date_of_birth} ", " {gender_name(i18n, &m.gender)}
+                                                    ", " {written_birth_date(i18n, &m.date_of_birth)} ", " {gender_name(i18n, &m.gender)}
                                                     <br />{langs}
                                                 </li>
                                             }

@@ -18,7 +18,8 @@ use crate::ui::pages::calendar::DownloadIcs;
 use crate::ui::pages::{ErrorView, LoginActions, MemberLogins};
 use crate::ui::text::{
     assignment_status_name, channel_name, checklist_item_name, checklist_status_name,
-    end_reason_name, event_status_name, gender_name, languages_text,
+    end_reason_name, event_status_name, gender_name, languages_text, written_birth_date,
+    written_date,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -123,7 +124,7 @@ fn AssignmentView(
             <PageTitle text=t_string!(i18n, nav_support_service).to_string() />
     <h1>{t!(i18n, assignment_title, name = a.household_name.clone())}</h1>
             {a.ending_soon.then(|| view! {
-                <div class="notice" role="status"><p>{t!(i18n, ending_soon_notice, date = a.planned_end.clone())}</p></div>
+                <div class="notice" role="status"><p>{t!(i18n, ending_soon_notice, date = written_date(i18n, &a.planned_end))}</p></div>
             })}
             {(!d.open).then(|| view! {
                 <div class="notice" role="status"><p>{t!(i18n, assignment_read_only)}</p></div>
@@ -141,8 +142,8 @@ fn AssignmentView(
                     }}
                 </dd>
                 <dt>{t!(i18n, field_status)}</dt><dd>{assignment_status_name(i18n, &a.status)}</dd>
-                <dt>{t!(i18n, field_start_date)}</dt><dd>{a.start_date.clone()}</dd>
-                <dt>{t!(i18n, field_planned_end)}</dt><dd>{a.planned_end.clone()}</dd>
+                <dt>{t!(i18n, field_start_date)}</dt><dd>{written_date(i18n, &a.start_date)}</dd>
+                <dt>{t!(i18n, field_planned_end)}</dt><dd>{written_date(i18n, &a.planned_end)}</dd>
                 {a.override_reason.clone().map(|r| view! { <dt>{t!(i18n, field_override_reason)}</dt><dd>{r}</dd> })}
                 {end_text.map(|t| view! { <dt>{t!(i18n, field_end_reason)}</dt><dd>{t}</dd> })}
                 {a.end_note.clone().map(|n| view! { <dt>{t!(i18n, field_note)}</dt><dd class="prose">{n}</dd> })}
@@ -170,7 +171,7 @@ fn AssignmentView(
                     {d.history.clone().into_iter().map(|h| view! {
                         <li>
                             <A href=format!("/assignments/{}", h.id)>{h.support_person}</A>
-                            ", " {h.start_date} " – " {h.ended_on.unwrap_or(h.planned_end)}
+                            ", " {written_date(i18n, &h.start_date)} " – " {written_date(i18n, &h.ended_on.unwrap_or(h.planned_end))}
                             ", " {assignment_status_name(i18n, &h.status)}
                         </li>
                     }).collect_view()}
@@ -188,7 +189,7 @@ fn HouseholdFacts(d: AssignmentDetail, logins: LoginActions) -> impl IntoView {
             {d.members.into_iter().map(|m| view! {
                 <li>
                     <strong>{m.first_name} " " {m.last_name}</strong>
-                    ", " {m.date_of_birth} ", " {gender_name(i18n, &m.gender)}
+                    ", " {written_birth_date(i18n, &m.date_of_birth)} ", " {gender_name(i18n, &m.gender)}
                     <br />{languages_text(i18n, &m.languages)}
                 </li>
             }).collect_view()}

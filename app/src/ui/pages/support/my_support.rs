@@ -6,6 +6,7 @@ use crate::i18n::*;
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::{with_consultations, ErrorView, UpcomingConsultations};
+use crate::ui::text::written_date;
 use leptos::prelude::*;
 
 #[component]
@@ -25,7 +26,7 @@ pub fn MySupportPage() -> impl IntoView {
                                         <dt>{t!(i18n, role_support_person)}</dt><dd>{p.name}</dd>
                                         <dt>{t!(i18n, field_phone)}</dt><dd>{(!p.phone.is_empty()).then(|| view! { <a href=format!("tel:{}", p.phone.replace(' ', ""))>{p.phone.clone()}</a> })}</dd>
                                         <dt>{t!(i18n, field_email)}</dt><dd><a href=format!("mailto:{}", p.email)>{p.email.clone()}</a></dd>
-                                        <dt>{t!(i18n, support_until)}</dt><dd>{p.planned_end}</dd>
+                                        <dt>{t!(i18n, support_until)}</dt><dd>{written_date(i18n, &p.planned_end)}</dd>
                                     </dl>
                                 }.into_any(),
                                 None => view! { <p>{t!(i18n, no_support_person)}</p> }.into_any(),

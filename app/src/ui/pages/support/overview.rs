@@ -9,7 +9,7 @@ use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::{
-    assignment_status_name, checklist_item_name, end_reason_name, support_status_name,
+    assignment_status_name, checklist_item_name, end_reason_name, support_status_name, written_date,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -39,7 +39,7 @@ pub fn CoordinatorOverviewPage() -> impl IntoView {
                                         {o.unassigned.into_iter().map(|h| view! {
                                             <li>
                                                 <A href=format!("/households/{}", h.household_id)>{h.name}</A>
-                                                ", " {h.city} ", " {t!(i18n, arrived_on, date = h.arrival_date)} " — "
+                                                ", " {h.city} ", " {t!(i18n, arrived_on, date = written_date(i18n, &h.arrival_date))} " — "
                                                 <A href=format!("/households/{}/assign", h.household_id)>{t!(i18n, assign_link)}</A>
                                             </li>
                                         }).collect_view()}
@@ -99,7 +99,7 @@ pub fn EndingSoon(cases: Vec<CaseRow>) -> impl IntoView {
             {rows.into_iter().map(|a| view! {
                 <li>
                     <A href=format!("/assignments/{}", a.id)>{a.household_name}</A>
-                    " (" {a.support_person} "), " {t!(i18n, planned_end_on, date = a.planned_end)}
+                    " (" {a.support_person} "), " {t!(i18n, planned_end_on, date = written_date(i18n, &a.planned_end))}
                     " — "
                     {match a.handover_date {
                         Some(date) => view! { <span>{t!(i18n, handover_planned_on, date = date)}</span> }.into_any(),
@@ -138,7 +138,7 @@ pub fn Cases(rows: Vec<CaseRow>, show_person: bool) -> impl IntoView {
                         <tr>
                             <td><A href=format!("/assignments/{}", c.assignment.id)>{c.assignment.household_name.clone()}</A></td>
                             {show_person.then(|| view! { <td>{c.assignment.support_person.clone()}</td> })}
-                            <td>{c.assignment.planned_end.clone()}</td>
+                            <td>{written_date(i18n, &c.assignment.planned_end)}</td>
                             <td>{assignment_status_name(i18n, &c.assignment.status)}</td>
                             <td>
                                 {format!("{} / {}", c.settled, c.total)}
@@ -190,7 +190,7 @@ pub fn PastAssignments(rows: Vec<AssignmentView>) -> impl IntoView {
             {rows.into_iter().map(|a| view! {
                 <li>
                     <A href=format!("/assignments/{}", a.id)>{a.household_name}</A>
-                    ", " {a.start_date} " – " {a.ended_on.unwrap_or_default()} ", "
+                    ", " {written_date(i18n, &a.start_date)} " – " {written_date(i18n, &a.ended_on.unwrap_or_default())} ", "
                     {assignment_status_name(i18n, &a.status)}
                     {a.end_reason.map(|r| format!(" ({})", end_reason_name(i18n, &r)))}
                 </li>

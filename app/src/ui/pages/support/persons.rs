@@ -15,7 +15,7 @@ use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::{PageHeading, PageTitle};
 use crate::ui::pages::households::fields::LanguageRows;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{languages_text, support_status_name};
+use crate::ui::text::{languages_text, support_status_name, written_date};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -145,7 +145,7 @@ fn PersonView(
                                 <li class="card">
                                     <p>
                                         <A href=format!("/assignments/{}", a.id)>{a.household_name.clone()}</A>
-                                        ", " {a.household_city.clone()} ", " {t!(i18n, planned_end_on, date = a.planned_end.clone())}
+                                        ", " {a.household_city.clone()} ", " {t!(i18n, planned_end_on, date = written_date(i18n, &a.planned_end))}
                                     </p>
                                     <ActionForm action=reassign attr:class="stack">
                                         <input type="hidden" name="id" value=a.id />

@@ -124,7 +124,12 @@ fn Detail(
                 view! {
                     <ul>
                         {d.availability.iter().map(|w| view! {
-                            <li>{weekday_name(i18n, i64::from(w.weekday))} " " {w.start.clone()} "–" {w.end.clone()}</li>
+                            <li>
+                                {weekday_name(i18n, i64::from(w.weekday))} " " {w.start.clone()} "–" {w.end.clone()}
+                                {(!w.busy.is_empty()).then(|| view! {
+                                    ", " <span class="busy">{t!(i18n, busy_from_their_calendar, times = w.busy.join(", "))}</span>
+                                })}
+                            </li>
                         }).collect_view()}
                     </ul>
                 }.into_any()

@@ -13,7 +13,7 @@ use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
 use crate::ui::matching_text::{close_reason_name, hours, match_status_name};
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{channel_name, programme_name};
+use crate::ui::text::{channel_name, programme_name, written_date};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -122,7 +122,7 @@ fn MatchView(
                 view! {
                     <ul>
                         {m.check_ins.into_iter().map(|c| view! {
-                            <li><strong>{c.on_date}</strong> " — " {t!(i18n, minutes_value, n = c.minutes)} {c.note.map(|n| view! { " — " {n} })}</li>
+                            <li><strong>{written_date(i18n, &c.on_date)}</strong> " — " {t!(i18n, minutes_value, n = c.minutes)} {c.note.map(|n| view! { " — " {n} })}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any()

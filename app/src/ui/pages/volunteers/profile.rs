@@ -147,7 +147,11 @@ fn ProfileView(
                 <ul class="windows">
                     {d.availability.into_iter().map(|w| view! {
                         <li>
-                            {weekday_name(i18n, i64::from(w.weekday))} " " {w.start} "–" {w.end} " "
+                            {weekday_name(i18n, i64::from(w.weekday))} " " {w.start} "–" {w.end}
+                            {(!w.busy.is_empty()).then(|| view! {
+                                ", " <span class="busy">{t!(i18n, busy_from_your_calendar, times = w.busy.join(", "))}</span>
+                            })}
+                            " "
                             <ActionForm action=remove attr:class="inline">
                                 <input type="hidden" name="id" value=w.id />
                                 <button type="submit" class="secondary">{t!(i18n, remove)}</button>

@@ -5,7 +5,7 @@ mod browse;
 mod detail;
 mod mine;
 mod new;
-mod parts;
+pub(crate) mod parts;
 mod roster;
 
 pub use board::WorkshopBoardPage;
