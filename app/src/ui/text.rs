@@ -460,7 +460,6 @@ pub fn weekday_name(i18n: I18n, number: i64) -> String {
     .to_string()
 }
 
-/// Mon, Tue … (ISO numbers, 1 = Monday).
 /// The month's short name ("Dec", "dets").
 fn month_short_in(l: Locale, month: u32) -> String {
     match month {
@@ -519,6 +518,7 @@ pub fn written_birth_date(i18n: I18n, iso: &str) -> String {
         .unwrap_or_else(|_| iso.to_string())
 }
 
+/// Mon, Tue … (ISO numbers, 1 = Monday).
 pub fn weekday_short(i18n: I18n, number: i64) -> String {
     weekday_short_in(i18n.get_locale(), number)
 }

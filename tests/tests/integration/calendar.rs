@@ -5,7 +5,7 @@
 use crate::helpers::TestApp;
 use crate::on_both_databases;
 use crate::workshop_pages::sessions_of;
-use crate::workshops::{create_series, households, series_form, setup, sign};
+use crate::workshops::{create_series, households, series_form, setup, signed};
 use reqwest::header::{CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 use reqwest::Client;
 use serde_json::Value;
@@ -215,13 +215,7 @@ async fn content_follows_the_role(app: TestApp) {
         .await
         .unwrap();
     let people = households(&app, 1).await;
-    assert_eq!(
-        sign(&app, &s, series, people[0].0, people[0].1)
-            .await
-            .status()
-            .as_u16(),
-        200
-    );
+    signed(&app, &s, series, people[0]).await;
     // The office's public feed: its sessions, no participants.
     let res = app
         .client()

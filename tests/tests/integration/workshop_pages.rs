@@ -5,7 +5,7 @@
 use crate::consultations::at;
 use crate::helpers::{assert_refused, TestApp};
 use crate::on_both_databases;
-use crate::workshops::{count, create_series, households, series_form, setup, sign, Setup};
+use crate::workshops::{count, create_series, households, series_form, setup, sign, signed, Setup};
 use reqwest::Client;
 use serde_json::Value;
 
@@ -366,13 +366,7 @@ async fn rosters_and_attendance(app: TestApp) {
         .execute(app.db.pool())
         .await
         .unwrap();
-    assert_eq!(
-        sign(&app, &s, series, people[1].0, people[1].1)
-            .await
-            .status()
-            .as_u16(),
-        200
-    );
+    signed(&app, &s, series, people[1]).await;
     let (_, page) = app.page(&facilitator, &roster).await;
     assert!(!page.contains("Person1 Test"), "not at the past session");
     assert_refused(
@@ -516,13 +510,7 @@ async fn the_home_page_shows_each_role_what_it_needs(app: TestApp) {
     assert_eq!(res.status().as_u16(), 200);
     let series: i64 = res.json().await.unwrap();
     let people = households(&app, 2).await;
-    assert_eq!(
-        sign(&app, &s, series, people[0].0, people[0].1)
-            .await
-            .status()
-            .as_u16(),
-        200
-    );
+    signed(&app, &s, series, people[0]).await;
     let olena = as_beneficiary(&app, people[1].1).await;
     let (_, before) = app.page(&olena, "/").await;
     let before = before.replace("<!>", "");
@@ -530,13 +518,7 @@ async fn the_home_page_shows_each_role_what_it_needs(app: TestApp) {
         before.contains("Ваш наступний прийом") && before.contains("У вас немає запису на прийом.")
     );
     assert!(before.contains("Ви ще не записалися"), "no sign-ups yet");
-    assert_eq!(
-        sign(&app, &s, series, people[1].0, people[1].1)
-            .await
-            .status()
-            .as_u16(),
-        200
-    );
+    signed(&app, &s, series, people[1]).await;
 
     let (_, home) = app.page(&olena, "/").await;
     let home = home.replace("<!>", "");

@@ -305,6 +305,12 @@ async fn bad_series_change_nothing(app: TestApp) {
     assert_eq!(res.status().as_u16(), 403);
 }
 
+/// Signs up the person of `(household, member)` through staff, which must succeed.
+pub(crate) async fn signed(app: &TestApp, s: &Setup, series: i64, (household, member): (i64, i64)) {
+    let res = sign(app, s, series, household, member).await;
+    assert_eq!(res.status().as_u16(), 200, "signed up");
+}
+
 pub(crate) async fn sign(
     app: &TestApp,
     s: &Setup,
