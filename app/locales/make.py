@@ -370,6 +370,8 @@ T = {
 "no_free_times": ("Järgmise nelja nädala jooksul vabu aegu ei ole. Vali teine kontor või võta ühendust koordinaatoriga.", "There are no free times in the next four weeks. Choose another office or contact a coordinator.", "В ближайшие четыре недели свободного времени нет. Выберите другой офис или свяжитесь с координатором.", "У найближчі чотири тижні вільного часу немає. Оберіть інший офіс або зв'яжіться з координатором."),
 "field_household": ("Pere", "Household", "Семья", "Сім'я"),
 "choose_household": ("Vali pere", "Choose a household", "Выберите семью", "Оберіть сім'ю"),
+"booking_for": ("Broneering perele: {{ name }}", "Booking for: {{ name }}", "Запись для: {{ name }}", "Запис для: {{ name }}"),
+"booking_for_nobody": ("Valige ülal pere ja vajutage „Näita vabu aegu”.", "Choose the household above and press “Show free times”.", "Выберите семью выше и нажмите «Показать свободное время».", "Оберіть сім'ю вище й натисніть «Показати вільний час»."),
 "party_size_hint": ("1 kuni 10 inimest, kaasa arvatud lapsed.", "1 to 10 people, children included.", "От 1 до 10 человек, включая детей.", "Від 1 до 10 осіб, включно з дітьми."),
 "no_interpreter": ("Tõlki pole vaja", "No interpreter needed", "Переводчик не нужен", "Перекладач не потрібен"),
 "consultation_note_hint": ("Mida soovite arutada? Koordinaator näeb seda enne vastuvõttu.", "What would you like to discuss? The coordinator sees this before the consultation.", "Что вы хотите обсудить? Координатор увидит это перед приёмом.", "Що ви хочете обговорити? Координатор побачить це перед прийомом."),

@@ -232,6 +232,17 @@ async fn a_beneficiary_books_a_slot_that_then_blocks_it_for_everyone(app: TestAp
         filters.contains(r#"name="household""#),
         "the household select is part of the address form"
     );
+    assert!(
+        page.contains("Booking for: Олена Шевченко · 03.02.1990 · Tartu"),
+        "whom the booking is for, said beside the button"
+    );
+    let (_, page) = app
+        .page(
+            &r.coordinator,
+            &format!("/consultations/book?office={}", r.office),
+        )
+        .await;
+    assert!(page.contains("Choose the household above and press “Show free times”."));
 }
 
 async fn bad_bookings_are_refused_and_nothing_is_stored(app: TestApp) {

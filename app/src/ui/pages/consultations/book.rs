@@ -86,6 +86,14 @@ pub fn BookConsultationPage() -> impl IntoView {
                     let topics: Vec<(String, String)> = Topic::ALL.iter().map(|t| (t.code().to_string(), topic_name(i18n, t.code()))).collect();
                     let languages: Vec<(String, String)> = Language::ALL.iter().map(|l| (l.code().to_string(), language_name(i18n, l.code()))).collect();
                     let who_hint = who.clone();
+                    // Staff see whom they book for: the household of the address, which the
+                    // booking takes (a choice not yet shown with "Show free times" is not).
+                    let booking_for = staff.then(|| {
+                        match households.iter().find(|(id, _)| *id == form.household) {
+                            Some((_, name)) => t_string!(i18n, booking_for, name = name.clone()).to_string(),
+                            None => t_string!(i18n, booking_for_nobody).to_string(),
+                        }
+                    });
                     let booking = p.office.map(|office| {
                         let slots = if p.days.is_empty() {
                             view! { <p class="notice">{t!(i18n, no_free_times)}</p> }.into_any()
@@ -106,6 +114,7 @@ pub fn BookConsultationPage() -> impl IntoView {
                                     value=form.interpreter.clone() options=languages.clone() error placeholder=t_string!(i18n, no_interpreter).to_string() />
                                 <TextField name="form[note]" field="note" label=t_string!(i18n, field_note).to_string()
                                     hint=t_string!(i18n, consultation_note_hint).to_string() value=form.note.clone() error multiline=true />
+                                {booking_for.clone().map(|text| view! { <p class="booking-for"><strong>{text}</strong></p> })}
                                 <button type="submit">{t!(i18n, book_submit)}</button>
                             </ActionForm>
                         }
