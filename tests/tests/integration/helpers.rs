@@ -64,7 +64,7 @@ impl Drop for TestApp {
 }
 
 /// A database name nobody else uses.
-fn unique_name() -> String {
+pub fn unique_name() -> String {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -80,7 +80,7 @@ fn unique_name() -> String {
 
 /// `TUGI_TEST_POSTGRES_URL` names a server where each test creates its own database;
 /// `scripts/test.sh` starts one and sets it.
-async fn postgres_url() -> String {
+pub async fn postgres_url() -> String {
     let base = std::env::var("TUGI_TEST_POSTGRES_URL")
         .expect("TUGI_TEST_POSTGRES_URL is not set: run scripts/test.sh, which starts PostgreSQL");
     let name = unique_name();

@@ -20,6 +20,7 @@ mod matching;
 mod offices;
 mod outbox;
 mod roles;
+mod schema;
 mod support;
 mod throttling;
 mod web_controls;
