@@ -38,11 +38,11 @@ pub fn item(row: AgendaRow, language: &str) -> CalendarItem {
     let subject = row.subject.clone().unwrap_or_default();
     let title = match row.kind.as_str() {
         "consultation" if person.is_empty() => {
-            td_string!(l, cal_consultation, topic = topic_name_in(l, &subject))
+            td_string!(l, mail.cal_consultation, topic = topic_name_in(l, &subject))
         }
         "consultation" => td_string!(
             l,
-            cal_consultation_with,
+            mail.cal_consultation_with,
             topic = topic_name_in(l, &subject),
             person = person
         ),
@@ -54,12 +54,12 @@ pub fn item(row: AgendaRow, language: &str) -> CalendarItem {
         },
         "check_in" => td_string!(
             l,
-            cal_check_in,
+            mail.cal_check_in,
             person = person,
             minutes = row.minutes.unwrap_or(0)
         ),
-        "handover" => td_string!(l, cal_handover, person = person),
-        _ => td_string!(l, cal_meeting_with, person = person),
+        "handover" => td_string!(l, mail.cal_handover, person = person),
+        _ => td_string!(l, mail.cal_meeting_with, person = person),
     };
     let all_day = row.day.is_some();
     let place = match (&row.place, &row.office) {
@@ -112,7 +112,7 @@ pub fn ics_event(item: &CalendarItem, language: &str, base_url: &str) -> IcsEven
     let description = item
         .online_link
         .as_ref()
-        .map(|link| td_string!(locale(language), cal_online_link, link = link.clone()));
+        .map(|link| td_string!(locale(language), mail.cal_online_link, link = link.clone()));
     IcsEvent {
         uid: item.uid.clone(),
         stamp: item.updated_at,
@@ -191,7 +191,7 @@ pub async fn personal(
             .fetch_one(db.pool())
             .await?;
     let rows = db::agenda::personal(db.pool(), account_id, feed_window(now)).await?;
-    let title = td_string!(locale(&language), cal_feed_name, name = name);
+    let title = td_string!(locale(&language), mail.cal_feed_name, name = name);
     Ok(render(rows, &title, &language, base_url))
 }
 
@@ -207,7 +207,11 @@ pub async fn office(
         return Ok(None);
     };
     let rows = db::agenda::office(db.pool(), office_id, false, feed_window(now)).await?;
-    let title = td_string!(locale(language), cal_office_feed_name, office = office.name);
+    let title = td_string!(
+        locale(language),
+        mail.cal_office_feed_name,
+        office = office.name
+    );
     Ok(Some(render(rows, &title, language, base_url)))
 }
 

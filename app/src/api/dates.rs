@@ -49,7 +49,12 @@ pub fn time_in(l: Locale, at: i64) -> String {
     let Some((date, time)) = wall_clock(at) else {
         return String::new();
     };
-    td_string!(l, date_time_written, date = date_in(l, date), time = time)
+    td_string!(
+        l,
+        common.date_time_written,
+        date = date_in(l, date),
+        time = time
+    )
 }
 
 /// "Wed 2 Dec 2026, 15:00–16:30" in `l`; both ends in full when they fall on different days.
@@ -57,7 +62,7 @@ pub fn span_in(l: Locale, start: i64, end: i64) -> String {
     match (wall_clock(start), wall_clock(end)) {
         (Some((first, from)), Some((last, to))) if first == last => td_string!(
             l,
-            date_time_written,
+            common.date_time_written,
             date = date_in(l, first),
             time = format!("{from}–{to}")
         ),

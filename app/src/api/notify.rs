@@ -97,88 +97,91 @@ pub fn render(
     let subject = match kind {
         MessageKind::Confirmed => td_string!(
             l,
-            mail_confirmed_subject,
+            mail.mail_confirmed_subject,
             when = when.clone(),
             office = office.clone()
         )
         .to_string(),
         MessageKind::Changed => td_string!(
             l,
-            mail_changed_subject,
+            mail.mail_changed_subject,
             when = when.clone(),
             office = office.clone()
         )
         .to_string(),
         MessageKind::Cancelled => td_string!(
             l,
-            mail_cancelled_subject,
+            mail.mail_cancelled_subject,
             when = when.clone(),
             office = office.clone()
         )
         .to_string(),
         MessageKind::Reminder => td_string!(
             l,
-            mail_reminder_subject,
+            mail.mail_reminder_subject,
             when = when.clone(),
             office = office.clone()
         )
         .to_string(),
     };
     let intro = match kind {
-        MessageKind::Confirmed => td_string!(l, mail_confirmed_intro),
-        MessageKind::Changed => td_string!(l, mail_changed_intro),
-        MessageKind::Cancelled => td_string!(l, mail_cancelled_intro),
-        MessageKind::Reminder => td_string!(l, mail_reminder_intro),
+        MessageKind::Confirmed => td_string!(l, mail.mail_confirmed_intro),
+        MessageKind::Changed => td_string!(l, mail.mail_changed_intro),
+        MessageKind::Cancelled => td_string!(l, mail.mail_cancelled_intro),
+        MessageKind::Reminder => td_string!(l, mail.mail_reminder_intro),
     };
     let mut lines = vec![
-        td_string!(l, mail_greeting).to_string(),
+        td_string!(l, mail.mail_greeting).to_string(),
         String::new(),
         intro.to_string(),
         String::new(),
     ];
     if let Some((start, end)) = previous {
         let previous = super::dates::span_in(l, start, end);
-        lines.push(format!("{}: {previous}", td_string!(l, mail_previous_time)));
+        lines.push(format!(
+            "{}: {previous}",
+            td_string!(l, mail.mail_previous_time)
+        ));
     }
     lines.push(format!(
         "{}: {when} ({})",
-        td_string!(l, col_when),
-        td_string!(l, mail_tallinn_time)
+        td_string!(l, common.col_when),
+        td_string!(l, common.mail_tallinn_time)
     ));
     lines.push(format!(
         "{}: {}, {}",
-        td_string!(l, field_place),
+        td_string!(l, common.field_place),
         row.office,
         row.office_address
     ));
     lines.push(format!(
         "{}: {}",
-        td_string!(l, role_coordinator),
+        td_string!(l, names.role_coordinator),
         row.coordinator
     ));
     lines.push(format!(
         "{}: {}",
-        td_string!(l, field_topic),
+        td_string!(l, common.field_topic),
         topic_name_in(l, &row.topic)
     ));
     lines.push(format!(
         "{}: {}",
-        td_string!(l, field_party_size),
+        td_string!(l, common.field_party_size),
         row.party_size
     ));
     if let Some(code) = &row.interpreter {
         lines.push(format!(
             "{}: {}",
-            td_string!(l, field_interpreter),
+            td_string!(l, common.field_interpreter),
             language_name_in(l, code)
         ));
     }
     if let Some(reason) = reason {
-        lines.push(format!("{}: {reason}", td_string!(l, field_reason)));
+        lines.push(format!("{}: {reason}", td_string!(l, common.field_reason)));
     }
     lines.push(String::new());
     if kind != MessageKind::Cancelled {
-        lines.push(td_string!(l, mail_change_hint, link = link.to_string()).to_string());
+        lines.push(td_string!(l, mail.mail_change_hint, link = link.to_string()).to_string());
         lines.push(String::new());
     }
     lines.push("Tugi".to_string());

@@ -41,7 +41,7 @@ pub struct To<'a> {
 /// A letter: the greeting, the paragraphs with a blank line between, and the signature.
 pub(crate) fn letter(l: Locale, name: &str, paragraphs: &[String]) -> String {
     let mut lines = vec![
-        td_string!(l, mail_invite_hello, name = name.to_string()).to_string(),
+        td_string!(l, mail.mail_invite_hello, name = name.to_string()).to_string(),
         String::new(),
     ];
     for paragraph in paragraphs {
@@ -60,35 +60,35 @@ pub fn invitation_text(l: Locale, name: &str, roles: &[Role], link: &str) -> (St
         .collect::<Vec<_>>()
         .join(", ");
     let paragraphs = [
-        td_string!(l, mail_invite_intro, roles = roles).to_string(),
+        td_string!(l, mail.mail_invite_intro, roles = roles).to_string(),
         link.to_string(),
-        td_string!(l, mail_invite_validity).to_string(),
+        td_string!(l, mail.mail_invite_validity).to_string(),
     ];
     (
-        td_string!(l, mail_invite_subject).to_string(),
+        td_string!(l, mail.mail_invite_subject).to_string(),
         letter(l, name, &paragraphs),
     )
 }
 
 fn reset_text(l: Locale, name: &str, link: &str) -> (String, String) {
     let paragraphs = [
-        td_string!(l, mail_reset_intro).to_string(),
+        td_string!(l, mail.mail_reset_intro).to_string(),
         link.to_string(),
-        td_string!(l, mail_reset_validity).to_string(),
+        td_string!(l, mail.mail_reset_validity).to_string(),
     ];
     (
-        td_string!(l, mail_reset_subject).to_string(),
+        td_string!(l, mail.mail_reset_subject).to_string(),
         letter(l, name, &paragraphs),
     )
 }
 
 fn changed_text(l: Locale, name: &str, when: &str) -> (String, String) {
     let paragraphs = [
-        td_string!(l, mail_password_changed_intro, when = when.to_string()).to_string(),
-        td_string!(l, mail_password_changed_not_you).to_string(),
+        td_string!(l, mail.mail_password_changed_intro, when = when.to_string()).to_string(),
+        td_string!(l, mail.mail_password_changed_not_you).to_string(),
     ];
     (
-        td_string!(l, mail_password_changed_subject).to_string(),
+        td_string!(l, mail.mail_password_changed_subject).to_string(),
         letter(l, name, &paragraphs),
     )
 }
@@ -163,11 +163,16 @@ pub async fn password_changed(tx: &mut Tx, to: &To<'_>, now: i64) -> Result<i64,
 
 fn email_changed_text(l: Locale, name: &str, new_email: &str) -> (String, String) {
     let paragraphs = [
-        td_string!(l, mail_email_changed_intro, email = new_email.to_string()).to_string(),
-        td_string!(l, mail_password_changed_not_you).to_string(),
+        td_string!(
+            l,
+            mail.mail_email_changed_intro,
+            email = new_email.to_string()
+        )
+        .to_string(),
+        td_string!(l, mail.mail_password_changed_not_you).to_string(),
     ];
     (
-        td_string!(l, mail_email_changed_subject).to_string(),
+        td_string!(l, mail.mail_email_changed_subject).to_string(),
         letter(l, name, &paragraphs),
     )
 }

@@ -36,13 +36,13 @@ pub async fn match_accepted(
     let l = locale(&to.language);
     let subject = td_string!(
         l,
-        mail_match_accepted_subject,
+        mail.mail_match_accepted_subject,
         volunteer = what.volunteer.to_string()
     )
     .to_string();
     let intro = td_string!(
         l,
-        mail_match_accepted_intro,
+        mail.mail_match_accepted_intro,
         volunteer = what.volunteer.to_string(),
         name = what.name.to_string(),
         programme = programme_name_in(l, what.programme)

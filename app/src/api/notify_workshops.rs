@@ -46,13 +46,13 @@ async fn activity_title(tx: &mut Tx, code: &str, language: &str) -> Result<Strin
 
 fn subject(l: Locale, kind: SeatMessage, activity: String, office: String) -> String {
     match kind {
-        SeatMessage::Confirmed => td_string!(l, mail_ws_confirmed_subject, activity, office),
-        SeatMessage::Waitlisted => td_string!(l, mail_ws_waitlisted_subject, activity, office),
-        SeatMessage::Offered => td_string!(l, mail_ws_offered_subject, activity, office),
-        SeatMessage::Expired => td_string!(l, mail_ws_expired_subject, activity, office),
-        SeatMessage::Cancelled => td_string!(l, mail_ws_cancelled_subject, activity, office),
+        SeatMessage::Confirmed => td_string!(l, mail.mail_ws_confirmed_subject, activity, office),
+        SeatMessage::Waitlisted => td_string!(l, mail.mail_ws_waitlisted_subject, activity, office),
+        SeatMessage::Offered => td_string!(l, mail.mail_ws_offered_subject, activity, office),
+        SeatMessage::Expired => td_string!(l, mail.mail_ws_expired_subject, activity, office),
+        SeatMessage::Cancelled => td_string!(l, mail.mail_ws_cancelled_subject, activity, office),
         SeatMessage::SessionCancelled => {
-            td_string!(l, mail_ws_session_cancelled_subject, activity, office)
+            td_string!(l, mail.mail_ws_session_cancelled_subject, activity, office)
         }
     }
     .to_string()
@@ -60,12 +60,12 @@ fn subject(l: Locale, kind: SeatMessage, activity: String, office: String) -> St
 
 fn intro(l: Locale, kind: SeatMessage) -> String {
     match kind {
-        SeatMessage::Confirmed => td_string!(l, mail_ws_confirmed_intro),
-        SeatMessage::Waitlisted => td_string!(l, mail_ws_waitlisted_intro),
-        SeatMessage::Offered => td_string!(l, mail_ws_offered_intro),
-        SeatMessage::Expired => td_string!(l, mail_ws_expired_intro),
-        SeatMessage::Cancelled => td_string!(l, mail_ws_cancelled_intro),
-        SeatMessage::SessionCancelled => td_string!(l, mail_ws_session_cancelled_intro),
+        SeatMessage::Confirmed => td_string!(l, mail.mail_ws_confirmed_intro),
+        SeatMessage::Waitlisted => td_string!(l, mail.mail_ws_waitlisted_intro),
+        SeatMessage::Offered => td_string!(l, mail.mail_ws_offered_intro),
+        SeatMessage::Expired => td_string!(l, mail.mail_ws_expired_intro),
+        SeatMessage::Cancelled => td_string!(l, mail.mail_ws_cancelled_intro),
+        SeatMessage::SessionCancelled => td_string!(l, mail.mail_ws_session_cancelled_intro),
     }
     .to_string()
 }
@@ -93,15 +93,15 @@ pub async fn sign_up(
     let activity = activity_title(tx, &series.activity, &to.language).await?;
     let people = db::workshop_views::people_of(&mut **tx, id).await?;
     let mut lines = vec![
-        td_string!(l, mail_greeting).to_string(),
+        td_string!(l, mail.mail_greeting).to_string(),
         String::new(),
         intro(l, kind),
         String::new(),
-        format!("{}: {activity}", td_string!(l, field_activity)),
-        format!("{}: {}", td_string!(l, col_people), people.join(", ")),
+        format!("{}: {activity}", td_string!(l, common.field_activity)),
+        format!("{}: {}", td_string!(l, mail.col_people), people.join(", ")),
     ];
     let place = match series.place_kind.as_str() {
-        "online" => td_string!(l, place_online).to_string(),
+        "online" => td_string!(l, common.place_online).to_string(),
         "address" => series.address.clone().unwrap_or_default(),
         _ => format!(
             "{}, {}",
@@ -109,30 +109,40 @@ pub async fn sign_up(
             series.office_address
         ),
     };
-    lines.push(format!("{}: {place}", td_string!(l, field_place)));
-    let tallinn = td_string!(l, mail_tallinn_time);
+    lines.push(format!("{}: {place}", td_string!(l, common.field_place)));
+    let tallinn = td_string!(l, common.mail_tallinn_time);
     if let Some((_, start, end)) = extra.session {
         let when = super::dates::span_in(l, start, end);
-        lines.push(format!("{}: {when} ({tallinn})", td_string!(l, col_when)));
+        lines.push(format!(
+            "{}: {when} ({tallinn})",
+            td_string!(l, common.col_when)
+        ));
     } else if let Some(next) = db::workshops::next_start(&mut **tx, series.id, now).await? {
         let when = super::dates::time_in(l, next);
         lines.push(format!(
             "{}: {when} ({tallinn})",
-            td_string!(l, next_session)
+            td_string!(l, common.next_session)
         ));
     }
     if let Some(place) = extra.place {
-        lines.push(td_string!(l, waitlist_place_n, n = place).to_string());
+        lines.push(td_string!(l, common.waitlist_place_n, n = place).to_string());
     }
     if let (SeatMessage::Offered, Some(until)) = (kind, reg.offer_expires_at) {
         let until = super::dates::time_in(l, until);
-        lines.push(td_string!(l, mail_ws_offer_until, until).to_string());
+        lines.push(td_string!(l, mail.mail_ws_offer_until, until).to_string());
     }
     if let Some(reason) = &extra.reason {
-        lines.push(format!("{}: {reason}", td_string!(l, field_reason)));
+        lines.push(format!("{}: {reason}", td_string!(l, common.field_reason)));
     }
     lines.push(String::new());
-    lines.push(td_string!(l, mail_ws_link, link = format!("{base_url}/my-workshops")).to_string());
+    lines.push(
+        td_string!(
+            l,
+            mail.mail_ws_link,
+            link = format!("{base_url}/my-workshops")
+        )
+        .to_string(),
+    );
     lines.push(String::new());
     lines.push("Tugi".to_string());
     let subject = subject(l, kind, activity, series.office.clone());

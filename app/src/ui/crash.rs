@@ -22,7 +22,10 @@ fn show_banner() {
         .and_then(|root| root.get_attribute("lang"))
         .unwrap_or_default();
     let l = locale_for(&language).unwrap_or(Locale::en);
-    let (text, reload) = (td_string!(l, crash_message), td_string!(l, crash_reload));
+    let (text, reload) = (
+        td_string!(l, common.crash_message),
+        td_string!(l, common.crash_reload),
+    );
     // `rel="external"`: a plain reload by the browser, not the (failed) client-side router.
     let html = format!(
         "<div class=\"crash\" role=\"alert\"><p>{text} <a href=\"\" rel=\"external\">{reload}</a></p></div>"

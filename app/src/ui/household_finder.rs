@@ -77,13 +77,13 @@ fn FinderForm(path: String) -> impl IntoView {
         <Form method="GET" action=path attr:class="filters finder" attr:role="search">
             {kept.into_iter().map(|(k, v)| view! { <input type="hidden" name=k value=v /> }).collect_view()}
             <div class="field">
-                <label for="f-who">{t!(i18n, find_household)}</label>
+                <label for="f-who">{t!(i18n, common.find_household)}</label>
                 <input id="f-who" type="search" name="who" value=who autocomplete="off" node_ref=field
                     autofocus=searching
                     aria-describedby="f-who-hint" on:input=on_input />
-                <p class="hint" id="f-who-hint">{t!(i18n, find_household_hint)}</p>
+                <p class="hint" id="f-who-hint">{t!(i18n, common.find_household_hint)}</p>
             </div>
-            <button type="submit" class="secondary">{t!(i18n, find)}</button>
+            <button type="submit" class="secondary">{t!(i18n, common.find)}</button>
         </Form>
     }
 }
@@ -95,9 +95,9 @@ pub fn HouseholdHint(who: String) -> impl IntoView {
     view! {
         <p class="hint" role="status">
             {if who.trim().is_empty() {
-                t!(i18n, household_search_first).into_any()
+                t!(i18n, common.household_search_first).into_any()
             } else {
-                t!(i18n, household_no_matches, who = who.clone()).into_any()
+                t!(i18n, common.household_no_matches, who = who.clone()).into_any()
             }}
         </p>
     }

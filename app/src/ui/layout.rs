@@ -48,48 +48,48 @@ pub fn Layout(children: Children) -> impl IntoView {
             let workshop_board = user_roles_include(&user, access::WORKSHOP_BOARD);
             view! {
                 <ul class="nav-links">
-                    <li><A href="/">{t!(i18n, nav_home)}</A></li>
-                    <li><A href="/workshops">{t!(i18n, nav_workshops)}</A></li>
+                    <li><A href="/">{t!(i18n, names.nav_home)}</A></li>
+                    <li><A href="/workshops">{t!(i18n, common.nav_workshops)}</A></li>
                     <Show when=move || logged_in>
-                        <li><A href="/calendar">{t!(i18n, nav_calendar)}</A></li>
+                        <li><A href="/calendar">{t!(i18n, common.nav_calendar)}</A></li>
                     </Show>
                     <Show when=move || households>
-                        <li><A href="/households">{t!(i18n, nav_households)}</A></li>
-                        <li><A href="/assignments">{t!(i18n, nav_support_service)}</A></li>
+                        <li><A href="/households">{t!(i18n, common.nav_households)}</A></li>
+                        <li><A href="/assignments">{t!(i18n, common.nav_support_service)}</A></li>
                     </Show>
                     <Show when=move || support>
-                        <li><A href="/support">{t!(i18n, nav_my_households)}</A></li>
+                        <li><A href="/support">{t!(i18n, common.nav_my_households)}</A></li>
                     </Show>
                     <Show when=move || beneficiary>
-                        <li><A href="/my-support">{t!(i18n, nav_my_support)}</A></li>
+                        <li><A href="/my-support">{t!(i18n, common.nav_my_support)}</A></li>
                     </Show>
                     <Show when=move || consultations>
-                        <li><A href="/consultations">{t!(i18n, nav_consultations)}</A></li>
+                        <li><A href="/consultations">{t!(i18n, common.nav_consultations)}</A></li>
                     </Show>
                     <Show when=move || reception>
-                        <li><A href="/reception">{t!(i18n, nav_reception)}</A></li>
+                        <li><A href="/reception">{t!(i18n, common.nav_reception)}</A></li>
                     </Show>
                     <Show when=move || office_hours>
-                        <li><A href="/office-hours">{t!(i18n, nav_office_hours)}</A></li>
+                        <li><A href="/office-hours">{t!(i18n, common.nav_office_hours)}</A></li>
                     </Show>
                     <Show when=move || matching>
-                        <li><A href="/matching">{t!(i18n, nav_matching)}</A></li>
+                        <li><A href="/matching">{t!(i18n, common.nav_matching)}</A></li>
                     </Show>
                     <Show when=move || volunteers>
-                        <li><A href="/volunteers">{t!(i18n, nav_volunteers)}</A></li>
+                        <li><A href="/volunteers">{t!(i18n, common.nav_volunteers)}</A></li>
                     </Show>
                     <Show when=move || beneficiary>
-                        <li><A href="/my-workshops">{t!(i18n, nav_my_workshops)}</A></li>
+                        <li><A href="/my-workshops">{t!(i18n, common.nav_my_workshops)}</A></li>
                     </Show>
                     <Show when=move || workshop_board>
-                        <li><A href="/workshops/manage">{t!(i18n, nav_workshop_board)}</A></li>
+                        <li><A href="/workshops/manage">{t!(i18n, common.nav_workshop_board)}</A></li>
                     </Show>
                     <Show when=move || volunteer>
-                        <li><A href="/volunteer">{t!(i18n, nav_my_matches)}</A></li>
+                        <li><A href="/volunteer">{t!(i18n, common.nav_my_matches)}</A></li>
                     </Show>
                     <Show when=move || admin>
-                        <li><A href="/admin/offices">{t!(i18n, nav_offices)}</A></li>
-                        <li><A href="/admin/accounts">{t!(i18n, nav_accounts)}</A></li>
+                        <li><A href="/admin/offices">{t!(i18n, common.nav_offices)}</A></li>
+                        <li><A href="/admin/accounts">{t!(i18n, common.nav_accounts)}</A></li>
                     </Show>
                 </ul>
                 {match user {
@@ -97,25 +97,25 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <div class="nav-user">
                             <A href="/account">{u.display_name}</A>
                             <form method="post" action="/api/logout">
-                                <button type="submit" class="link-button">{t!(i18n, nav_logout)}</button>
+                                <button type="submit" class="link-button">{t!(i18n, common.nav_logout)}</button>
                             </form>
                         </div>
                     }.into_any(),
                     None => view! {
-                        <div class="nav-user"><A href="/login">{t!(i18n, nav_login)}</A></div>
+                        <div class="nav-user"><A href="/login">{t!(i18n, common.nav_login)}</A></div>
                     }.into_any(),
                 }}
             }
         })
     };
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main">{t!(i18n, common.skip_to_content)}</a>
         <header class="site-header">
             <div class="brand"><A href="/">"Tugi"</A></div>
-            <nav aria-label=move || t_string!(i18n, nav_label)>
+            <nav aria-label=move || t_string!(i18n, common.nav_label)>
                 <Suspense>{nav}</Suspense>
             </nav>
-            <nav class="lang-switch" aria-label=move || t_string!(i18n, language_switch)>
+            <nav class="lang-switch" aria-label=move || t_string!(i18n, common.language_switch)>
                 <ul>
                     {LANGUAGES
                         .into_iter()

@@ -27,10 +27,10 @@ pub fn Pager(
     };
     (pages > 1).then(|| {
         view! {
-            <nav class="pager" aria-label=t_string!(i18n, pages_label).to_string()>
-                {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">{t!(i18n, page_previous)}</A> })}
-                <span>{t!(i18n, page_n_of, n = page, of = pages)}</span>
-                {(page < pages).then(|| view! { <A href=link(page + 1) attr:rel="next">{t!(i18n, page_next)}</A> })}
+            <nav class="pager" aria-label=t_string!(i18n, common.pages_label).to_string()>
+                {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">{t!(i18n, common.page_previous)}</A> })}
+                <span>{t!(i18n, common.page_n_of, n = page, of = pages)}</span>
+                {(page < pages).then(|| view! { <A href=link(page + 1) attr:rel="next">{t!(i18n, common.page_next)}</A> })}
             </nav>
         }
     })

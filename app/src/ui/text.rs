@@ -15,12 +15,12 @@ pub fn role_name(i18n: I18n, role: Role) -> String {
 /// A role's name in `locale`; the pages and the messages share it.
 pub fn role_name_in(locale: Locale, role: Role) -> String {
     match role {
-        Role::Admin => td_string!(locale, role_admin),
-        Role::Coordinator => td_string!(locale, role_coordinator),
-        Role::SupportPerson => td_string!(locale, role_support_person),
-        Role::Volunteer => td_string!(locale, role_volunteer),
-        Role::Facilitator => td_string!(locale, role_facilitator),
-        Role::Beneficiary => td_string!(locale, role_beneficiary),
+        Role::Admin => td_string!(locale, names.role_admin),
+        Role::Coordinator => td_string!(locale, names.role_coordinator),
+        Role::SupportPerson => td_string!(locale, names.role_support_person),
+        Role::Volunteer => td_string!(locale, names.role_volunteer),
+        Role::Facilitator => td_string!(locale, names.role_facilitator),
+        Role::Beneficiary => td_string!(locale, names.role_beneficiary),
     }
     .to_string()
 }
@@ -31,10 +31,10 @@ pub fn programme_name(i18n: I18n, code: &str) -> String {
 
 pub fn programme_name_in(locale: Locale, code: &str) -> String {
     match code {
-        "adaptation_mentor" => td_string!(locale, programme_adaptation_mentor),
-        "peer_counsellor" => td_string!(locale, programme_peer_counsellor),
-        "language_partner" => td_string!(locale, programme_language_partner),
-        "job_mentor" => td_string!(locale, programme_job_mentor),
+        "adaptation_mentor" => td_string!(locale, names.programme_adaptation_mentor),
+        "peer_counsellor" => td_string!(locale, names.programme_peer_counsellor),
+        "language_partner" => td_string!(locale, names.programme_language_partner),
+        "job_mentor" => td_string!(locale, names.programme_job_mentor),
         other => return other.to_string(),
     }
     .to_string()
@@ -47,19 +47,19 @@ pub fn language_name(i18n: I18n, code: &str) -> String {
 /// A language's name in `locale`; the pages and the messages share it.
 pub fn language_name_in(locale: Locale, code: &str) -> String {
     match code {
-        "et" => td_string!(locale, lang_et),
-        "en" => td_string!(locale, lang_en),
-        "ru" => td_string!(locale, lang_ru),
-        "uk" => td_string!(locale, lang_uk),
-        "ar" => td_string!(locale, lang_ar),
-        "prs" => td_string!(locale, lang_prs),
-        "fa" => td_string!(locale, lang_fa),
-        "ps" => td_string!(locale, lang_ps),
-        "ti" => td_string!(locale, lang_ti),
-        "so" => td_string!(locale, lang_so),
-        "tr" => td_string!(locale, lang_tr),
-        "fr" => td_string!(locale, lang_fr),
-        "de" => td_string!(locale, lang_de),
+        "et" => td_string!(locale, names.lang_et),
+        "en" => td_string!(locale, names.lang_en),
+        "ru" => td_string!(locale, names.lang_ru),
+        "uk" => td_string!(locale, names.lang_uk),
+        "ar" => td_string!(locale, names.lang_ar),
+        "prs" => td_string!(locale, names.lang_prs),
+        "fa" => td_string!(locale, names.lang_fa),
+        "ps" => td_string!(locale, names.lang_ps),
+        "ti" => td_string!(locale, names.lang_ti),
+        "so" => td_string!(locale, names.lang_so),
+        "tr" => td_string!(locale, names.lang_tr),
+        "fr" => td_string!(locale, names.lang_fr),
+        "de" => td_string!(locale, names.lang_de),
         other => return other.to_string(),
     }
     .to_string()
@@ -67,17 +67,17 @@ pub fn language_name_in(locale: Locale, code: &str) -> String {
 
 pub fn level_name(i18n: I18n, code: &str) -> String {
     match code {
-        "native" => t_string!(i18n, level_native).to_string(),
+        "native" => t_string!(i18n, names.level_native).to_string(),
         other => other.to_string(),
     }
 }
 
 pub fn gender_name(i18n: I18n, code: &str) -> String {
     match code {
-        "female" => t_string!(i18n, gender_female),
-        "male" => t_string!(i18n, gender_male),
-        "other" => t_string!(i18n, gender_other),
-        "undisclosed" => t_string!(i18n, gender_undisclosed),
+        "female" => t_string!(i18n, names.gender_female),
+        "male" => t_string!(i18n, names.gender_male),
+        "other" => t_string!(i18n, names.gender_other),
+        "undisclosed" => t_string!(i18n, names.gender_undisclosed),
         other => return other.to_string(),
     }
     .to_string()
@@ -85,8 +85,8 @@ pub fn gender_name(i18n: I18n, code: &str) -> String {
 
 pub fn status_name(i18n: I18n, code: &str) -> String {
     match code {
-        "active" => t_string!(i18n, status_active),
-        "closed" => t_string!(i18n, status_closed),
+        "active" => t_string!(i18n, names.status_active),
+        "closed" => t_string!(i18n, names.status_closed),
         other => return other.to_string(),
     }
     .to_string()
@@ -94,12 +94,12 @@ pub fn status_name(i18n: I18n, code: &str) -> String {
 
 pub fn channel_name(i18n: I18n, code: &str) -> String {
     match code {
-        "phone" => t_string!(i18n, channel_phone),
-        "sms" => t_string!(i18n, channel_sms),
-        "whatsapp" => t_string!(i18n, channel_whatsapp),
-        "telegram" => t_string!(i18n, channel_telegram),
-        "signal" => t_string!(i18n, channel_signal),
-        "email" => t_string!(i18n, channel_email),
+        "phone" => t_string!(i18n, names.channel_phone),
+        "sms" => t_string!(i18n, names.channel_sms),
+        "whatsapp" => t_string!(i18n, names.channel_whatsapp),
+        "telegram" => t_string!(i18n, names.channel_telegram),
+        "signal" => t_string!(i18n, names.channel_signal),
+        "email" => t_string!(i18n, names.channel_email),
         other => return other.to_string(),
     }
     .to_string()
@@ -107,10 +107,10 @@ pub fn channel_name(i18n: I18n, code: &str) -> String {
 
 pub fn purpose_name(i18n: I18n, code: &str) -> String {
     match code {
-        "service_delivery" => t_string!(i18n, purpose_service_delivery),
-        "funder_reporting" => t_string!(i18n, purpose_funder_reporting),
-        "messaging" => t_string!(i18n, purpose_messaging),
-        "volunteer_contact" => t_string!(i18n, purpose_volunteer_contact),
+        "service_delivery" => t_string!(i18n, names.purpose_service_delivery),
+        "funder_reporting" => t_string!(i18n, names.purpose_funder_reporting),
+        "messaging" => t_string!(i18n, names.purpose_messaging),
+        "volunteer_contact" => t_string!(i18n, names.purpose_volunteer_contact),
         other => return other.to_string(),
     }
     .to_string()
@@ -119,26 +119,26 @@ pub fn purpose_name(i18n: I18n, code: &str) -> String {
 /// The heading of one table of a household's data export.
 pub fn data_table_name(i18n: I18n, name: &str) -> String {
     match name {
-        "household" => t_string!(i18n, data_table_household),
-        "members" => t_string!(i18n, data_table_members),
-        "member_languages" => t_string!(i18n, data_table_member_languages),
-        "logins" => t_string!(i18n, data_table_logins),
-        "invitations" => t_string!(i18n, data_table_invitations),
-        "consents" => t_string!(i18n, data_table_consents),
-        "assignments" => t_string!(i18n, data_table_assignments),
-        "assignment_extensions" => t_string!(i18n, data_table_assignment_extensions),
-        "checklist" => t_string!(i18n, data_table_checklist),
-        "meetings" => t_string!(i18n, data_table_meetings),
-        "meeting_topics" => t_string!(i18n, data_table_meeting_topics),
-        "consultations" => t_string!(i18n, data_table_consultations),
-        "match_requests" => t_string!(i18n, data_table_match_requests),
-        "matches" => t_string!(i18n, data_table_matches),
-        "check_ins" => t_string!(i18n, data_table_check_ins),
-        "workshop_sign_ups" => t_string!(i18n, data_table_workshop_sign_ups),
-        "workshop_participants" => t_string!(i18n, data_table_workshop_participants),
-        "attendance" => t_string!(i18n, data_table_attendance),
-        "messages" => t_string!(i18n, data_table_messages),
-        "access_log" => t_string!(i18n, data_table_access_log),
+        "household" => t_string!(i18n, names.data_table_household),
+        "members" => t_string!(i18n, names.data_table_members),
+        "member_languages" => t_string!(i18n, names.data_table_member_languages),
+        "logins" => t_string!(i18n, names.data_table_logins),
+        "invitations" => t_string!(i18n, names.data_table_invitations),
+        "consents" => t_string!(i18n, names.data_table_consents),
+        "assignments" => t_string!(i18n, names.data_table_assignments),
+        "assignment_extensions" => t_string!(i18n, names.data_table_assignment_extensions),
+        "checklist" => t_string!(i18n, names.data_table_checklist),
+        "meetings" => t_string!(i18n, names.data_table_meetings),
+        "meeting_topics" => t_string!(i18n, names.data_table_meeting_topics),
+        "consultations" => t_string!(i18n, names.data_table_consultations),
+        "match_requests" => t_string!(i18n, names.data_table_match_requests),
+        "matches" => t_string!(i18n, names.data_table_matches),
+        "check_ins" => t_string!(i18n, names.data_table_check_ins),
+        "workshop_sign_ups" => t_string!(i18n, names.data_table_workshop_sign_ups),
+        "workshop_participants" => t_string!(i18n, names.data_table_workshop_participants),
+        "attendance" => t_string!(i18n, names.data_table_attendance),
+        "messages" => t_string!(i18n, names.data_table_messages),
+        "access_log" => t_string!(i18n, names.data_table_access_log),
         other => return other.to_string(),
     }
     .to_string()
@@ -146,34 +146,34 @@ pub fn data_table_name(i18n: I18n, name: &str) -> String {
 
 pub fn audit_action_name(i18n: I18n, code: &str) -> String {
     match code {
-        "household.view" => t_string!(i18n, action_household_view),
-        "household.create" => t_string!(i18n, action_household_create),
-        "household.update" => t_string!(i18n, action_household_update),
-        "member.add" => t_string!(i18n, action_member_add),
-        "consent.record" => t_string!(i18n, action_consent_record),
-        "consent.withdraw" => t_string!(i18n, action_consent_withdraw),
-        "household.export" => t_string!(i18n, action_household_export),
-        "household.erase" => t_string!(i18n, action_household_erase),
-        "assignment.create" => t_string!(i18n, action_assignment_create),
-        "assignment.extend" => t_string!(i18n, action_assignment_extend),
-        "assignment.end" => t_string!(i18n, action_assignment_end),
-        "assignment.handover_plan" => t_string!(i18n, action_assignment_handover_plan),
-        "assignment.handed_over" => t_string!(i18n, action_assignment_handed_over),
-        "assignment.reassign" => t_string!(i18n, action_assignment_reassign),
-        "meeting.plan" => t_string!(i18n, action_meeting_plan),
-        "meeting.record" => t_string!(i18n, action_meeting_record),
-        "meeting.cancel" => t_string!(i18n, action_meeting_cancel),
-        "checklist.update" => t_string!(i18n, action_checklist_update),
-        "consultation.book" => t_string!(i18n, action_consultation_book),
-        "consultation.cancel" => t_string!(i18n, action_consultation_cancel),
-        "consultation.move" => t_string!(i18n, action_consultation_move),
-        "consultation.view" => t_string!(i18n, action_consultation_view),
-        "consultation.attendance" => t_string!(i18n, action_consultation_attendance),
-        "consultation.walk_in" => t_string!(i18n, action_consultation_walk_in),
-        "household.invite_member" => t_string!(i18n, action_household_invite_member),
-        "household.unlink_login" => t_string!(i18n, action_household_unlink_login),
-        "match_request.create" => t_string!(i18n, action_match_request_create),
-        "match_request.view" => t_string!(i18n, action_match_request_view),
+        "household.view" => t_string!(i18n, names.action_household_view),
+        "household.create" => t_string!(i18n, names.action_household_create),
+        "household.update" => t_string!(i18n, names.action_household_update),
+        "member.add" => t_string!(i18n, names.action_member_add),
+        "consent.record" => t_string!(i18n, names.action_consent_record),
+        "consent.withdraw" => t_string!(i18n, names.action_consent_withdraw),
+        "household.export" => t_string!(i18n, names.action_household_export),
+        "household.erase" => t_string!(i18n, names.action_household_erase),
+        "assignment.create" => t_string!(i18n, names.action_assignment_create),
+        "assignment.extend" => t_string!(i18n, names.action_assignment_extend),
+        "assignment.end" => t_string!(i18n, names.action_assignment_end),
+        "assignment.handover_plan" => t_string!(i18n, names.action_assignment_handover_plan),
+        "assignment.handed_over" => t_string!(i18n, names.action_assignment_handed_over),
+        "assignment.reassign" => t_string!(i18n, names.action_assignment_reassign),
+        "meeting.plan" => t_string!(i18n, names.action_meeting_plan),
+        "meeting.record" => t_string!(i18n, names.action_meeting_record),
+        "meeting.cancel" => t_string!(i18n, names.action_meeting_cancel),
+        "checklist.update" => t_string!(i18n, names.action_checklist_update),
+        "consultation.book" => t_string!(i18n, names.action_consultation_book),
+        "consultation.cancel" => t_string!(i18n, names.action_consultation_cancel),
+        "consultation.move" => t_string!(i18n, names.action_consultation_move),
+        "consultation.view" => t_string!(i18n, names.action_consultation_view),
+        "consultation.attendance" => t_string!(i18n, names.action_consultation_attendance),
+        "consultation.walk_in" => t_string!(i18n, names.action_consultation_walk_in),
+        "household.invite_member" => t_string!(i18n, names.action_household_invite_member),
+        "household.unlink_login" => t_string!(i18n, names.action_household_unlink_login),
+        "match_request.create" => t_string!(i18n, names.action_match_request_create),
+        "match_request.view" => t_string!(i18n, names.action_match_request_view),
         other => return other.to_string(),
     }
     .to_string()
@@ -181,10 +181,10 @@ pub fn audit_action_name(i18n: I18n, code: &str) -> String {
 
 pub fn assignment_status_name(i18n: I18n, code: &str) -> String {
     match code {
-        "active" => t_string!(i18n, assignment_active),
-        "extended" => t_string!(i18n, assignment_extended),
-        "ended" => t_string!(i18n, assignment_ended),
-        "handed_over" => t_string!(i18n, assignment_handed_over),
+        "active" => t_string!(i18n, names.assignment_active),
+        "extended" => t_string!(i18n, names.assignment_extended),
+        "ended" => t_string!(i18n, names.assignment_ended),
+        "handed_over" => t_string!(i18n, names.assignment_handed_over),
         other => return other.to_string(),
     }
     .to_string()
@@ -192,10 +192,10 @@ pub fn assignment_status_name(i18n: I18n, code: &str) -> String {
 
 pub fn end_reason_name(i18n: I18n, code: &str) -> String {
     match code {
-        "period_complete" => t_string!(i18n, end_period_complete),
-        "moved_away" => t_string!(i18n, end_moved_away),
-        "early_end" => t_string!(i18n, end_early_end),
-        "reassigned" => t_string!(i18n, end_reassigned),
+        "period_complete" => t_string!(i18n, names.end_period_complete),
+        "moved_away" => t_string!(i18n, names.end_moved_away),
+        "early_end" => t_string!(i18n, names.end_early_end),
+        "reassigned" => t_string!(i18n, names.end_reassigned),
         other => return other.to_string(),
     }
     .to_string()
@@ -203,14 +203,14 @@ pub fn end_reason_name(i18n: I18n, code: &str) -> String {
 
 pub fn checklist_item_name(i18n: I18n, code: &str) -> String {
     match code {
-        "residence_registration" => t_string!(i18n, item_residence_registration),
-        "bank_account" => t_string!(i18n, item_bank_account),
-        "health_insurance" => t_string!(i18n, item_health_insurance),
-        "family_doctor" => t_string!(i18n, item_family_doctor),
-        "school_place" => t_string!(i18n, item_school_place),
-        "unemployment_registration" => t_string!(i18n, item_unemployment_registration),
-        "language_course" => t_string!(i18n, item_language_course),
-        "other" => t_string!(i18n, item_other),
+        "residence_registration" => t_string!(i18n, names.item_residence_registration),
+        "bank_account" => t_string!(i18n, names.item_bank_account),
+        "health_insurance" => t_string!(i18n, names.item_health_insurance),
+        "family_doctor" => t_string!(i18n, names.item_family_doctor),
+        "school_place" => t_string!(i18n, names.item_school_place),
+        "unemployment_registration" => t_string!(i18n, names.item_unemployment_registration),
+        "language_course" => t_string!(i18n, names.item_language_course),
+        "other" => t_string!(i18n, names.item_other),
         other => return other.to_string(),
     }
     .to_string()
@@ -218,21 +218,21 @@ pub fn checklist_item_name(i18n: I18n, code: &str) -> String {
 
 pub fn checklist_status_name(i18n: I18n, code: &str) -> String {
     match code {
-        "done" => t_string!(i18n, check_done),
-        "in_progress" => t_string!(i18n, check_in_progress),
-        "not_needed" => t_string!(i18n, check_not_needed),
-        _ => t_string!(i18n, check_not_started),
+        "done" => t_string!(i18n, names.check_done),
+        "in_progress" => t_string!(i18n, names.check_in_progress),
+        "not_needed" => t_string!(i18n, names.check_not_needed),
+        _ => t_string!(i18n, names.check_not_started),
     }
     .to_string()
 }
 
 pub fn event_status_name(i18n: I18n, code: &str) -> String {
     match code {
-        "pending" => t_string!(i18n, event_pending),
-        "confirmed" => t_string!(i18n, event_confirmed),
-        "cancelled" => t_string!(i18n, event_cancelled),
-        "held" => t_string!(i18n, event_held),
-        "missed" => t_string!(i18n, event_missed),
+        "pending" => t_string!(i18n, names.event_pending),
+        "confirmed" => t_string!(i18n, names.event_confirmed),
+        "cancelled" => t_string!(i18n, names.event_cancelled),
+        "held" => t_string!(i18n, names.event_held),
+        "missed" => t_string!(i18n, names.event_missed),
         other => return other.to_string(),
     }
     .to_string()
@@ -240,8 +240,8 @@ pub fn event_status_name(i18n: I18n, code: &str) -> String {
 
 pub fn support_status_name(i18n: I18n, code: &str) -> String {
     match code {
-        "active" => t_string!(i18n, status_active),
-        "paused" => t_string!(i18n, status_paused),
+        "active" => t_string!(i18n, names.status_active),
+        "paused" => t_string!(i18n, names.status_paused),
         other => return other.to_string(),
     }
     .to_string()
@@ -252,14 +252,16 @@ pub fn candidate_note(i18n: I18n, note: CandidateNote) -> String {
     match note {
         CandidateNote::SharedLanguage(l) => {
             let language = language_name(i18n, l.code());
-            t_string!(i18n, note_shared_language, language = language).to_string()
+            t_string!(i18n, names.note_shared_language, language = language).to_string()
         }
-        CandidateNote::NoSharedLanguage => t_string!(i18n, note_no_shared_language).to_string(),
-        CandidateNote::SameCity => t_string!(i18n, note_same_city).to_string(),
-        CandidateNote::OtherCity => t_string!(i18n, note_other_city).to_string(),
-        CandidateNote::FreePlaces(n) => t_string!(i18n, note_free_places, n = n).to_string(),
-        CandidateNote::CaseloadFull => t_string!(i18n, note_caseload_full).to_string(),
-        CandidateNote::Paused => t_string!(i18n, note_paused).to_string(),
+        CandidateNote::NoSharedLanguage => {
+            t_string!(i18n, names.note_no_shared_language).to_string()
+        }
+        CandidateNote::SameCity => t_string!(i18n, names.note_same_city).to_string(),
+        CandidateNote::OtherCity => t_string!(i18n, names.note_other_city).to_string(),
+        CandidateNote::FreePlaces(n) => t_string!(i18n, names.note_free_places, n = n).to_string(),
+        CandidateNote::CaseloadFull => t_string!(i18n, names.note_caseload_full).to_string(),
+        CandidateNote::Paused => t_string!(i18n, names.note_paused).to_string(),
     }
 }
 
@@ -275,113 +277,127 @@ pub fn languages_text(i18n: I18n, languages: &[(String, String)]) -> String {
 /// The sentence shown next to a field that was refused.
 pub fn field_error(i18n: I18n, code: ErrorCode) -> String {
     match code {
-        ErrorCode::Required => t_string!(i18n, err_required).to_string(),
-        ErrorCode::TooLong { max } => t_string!(i18n, err_too_long, max = max).to_string(),
-        ErrorCode::InvalidEmail => t_string!(i18n, err_invalid_email).to_string(),
-        ErrorCode::InvalidDate => t_string!(i18n, err_invalid_date).to_string(),
-        ErrorCode::DateInFuture => t_string!(i18n, err_date_in_future).to_string(),
-        ErrorCode::DateTooEarly => t_string!(i18n, err_date_too_early).to_string(),
-        ErrorCode::InvalidChoice => t_string!(i18n, err_invalid_choice).to_string(),
+        ErrorCode::Required => t_string!(i18n, errors.err_required).to_string(),
+        ErrorCode::TooLong { max } => t_string!(i18n, errors.err_too_long, max = max).to_string(),
+        ErrorCode::InvalidEmail => t_string!(i18n, errors.err_invalid_email).to_string(),
+        ErrorCode::InvalidDate => t_string!(i18n, errors.err_invalid_date).to_string(),
+        ErrorCode::DateInFuture => t_string!(i18n, errors.err_date_in_future).to_string(),
+        ErrorCode::DateTooEarly => t_string!(i18n, errors.err_date_too_early).to_string(),
+        ErrorCode::InvalidChoice => t_string!(i18n, errors.err_invalid_choice).to_string(),
         ErrorCode::PasswordTooShort { min } => {
-            t_string!(i18n, err_password_too_short, min = min).to_string()
+            t_string!(i18n, errors.err_password_too_short, min = min).to_string()
         }
-        ErrorCode::PasswordMismatch => t_string!(i18n, err_password_mismatch).to_string(),
-        ErrorCode::WrongPassword => t_string!(i18n, err_wrong_password).to_string(),
-        ErrorCode::LoginFailed => t_string!(i18n, err_login_failed).to_string(),
-        ErrorCode::EmailTaken => t_string!(i18n, err_email_taken).to_string(),
-        ErrorCode::InvalidInvite => t_string!(i18n, err_invalid_invite).to_string(),
+        ErrorCode::PasswordMismatch => t_string!(i18n, errors.err_password_mismatch).to_string(),
+        ErrorCode::WrongPassword => t_string!(i18n, errors.err_wrong_password).to_string(),
+        ErrorCode::LoginFailed => t_string!(i18n, errors.err_login_failed).to_string(),
+        ErrorCode::EmailTaken => t_string!(i18n, errors.err_email_taken).to_string(),
+        ErrorCode::InvalidInvite => t_string!(i18n, errors.err_invalid_invite).to_string(),
         ErrorCode::NumberOutOfRange { min, max } => {
-            t_string!(i18n, err_number_range, min = min, max = max).to_string()
+            t_string!(i18n, errors.err_number_range, min = min, max = max).to_string()
         }
-        ErrorCode::DuplicateLanguage => t_string!(i18n, err_duplicate_language).to_string(),
-        ErrorCode::NoRole => t_string!(i18n, err_no_role).to_string(),
-        ErrorCode::AlreadyExists => t_string!(i18n, err_already_exists).to_string(),
+        ErrorCode::DuplicateLanguage => t_string!(i18n, errors.err_duplicate_language).to_string(),
+        ErrorCode::NoRole => t_string!(i18n, errors.err_no_role).to_string(),
+        ErrorCode::AlreadyExists => t_string!(i18n, errors.err_already_exists).to_string(),
         ErrorCode::OfficeHasBookings { count } => {
-            t_string!(i18n, err_office_has_bookings, count = count).to_string()
+            t_string!(i18n, errors.err_office_has_bookings, count = count).to_string()
         }
-        ErrorCode::LastAdmin => t_string!(i18n, err_last_admin).to_string(),
-        ErrorCode::NotYourself => t_string!(i18n, err_not_yourself).to_string(),
-        ErrorCode::MemberHasLogin => t_string!(i18n, err_member_has_login).to_string(),
-        ErrorCode::MemberNotAdult => t_string!(i18n, err_member_not_adult).to_string(),
-        ErrorCode::InviteNotOpen => t_string!(i18n, err_invite_not_open).to_string(),
-        ErrorCode::RoleNotAllowed => t_string!(i18n, err_role_not_allowed).to_string(),
-        ErrorCode::InvalidResetLink => t_string!(i18n, err_invalid_reset_link).to_string(),
-        ErrorCode::EmailOrPhone => t_string!(i18n, err_email_or_phone).to_string(),
-        ErrorCode::OpenAssignment => t_string!(i18n, err_open_assignment).to_string(),
-        ErrorCode::OpenMatch => t_string!(i18n, err_open_match).to_string(),
+        ErrorCode::LastAdmin => t_string!(i18n, errors.err_last_admin).to_string(),
+        ErrorCode::NotYourself => t_string!(i18n, errors.err_not_yourself).to_string(),
+        ErrorCode::MemberHasLogin => t_string!(i18n, errors.err_member_has_login).to_string(),
+        ErrorCode::MemberNotAdult => t_string!(i18n, errors.err_member_not_adult).to_string(),
+        ErrorCode::InviteNotOpen => t_string!(i18n, errors.err_invite_not_open).to_string(),
+        ErrorCode::RoleNotAllowed => t_string!(i18n, errors.err_role_not_allowed).to_string(),
+        ErrorCode::InvalidResetLink => t_string!(i18n, errors.err_invalid_reset_link).to_string(),
+        ErrorCode::EmailOrPhone => t_string!(i18n, errors.err_email_or_phone).to_string(),
+        ErrorCode::OpenAssignment => t_string!(i18n, errors.err_open_assignment).to_string(),
+        ErrorCode::OpenMatch => t_string!(i18n, errors.err_open_match).to_string(),
         ErrorCode::UpcomingBooking { count } => {
-            t_string!(i18n, err_upcoming_booking, count = count).to_string()
+            t_string!(i18n, errors.err_upcoming_booking, count = count).to_string()
         }
-        ErrorCode::AlreadyErased => t_string!(i18n, err_already_erased).to_string(),
-        ErrorCode::AlreadyWithdrawn => t_string!(i18n, err_already_withdrawn).to_string(),
+        ErrorCode::AlreadyErased => t_string!(i18n, errors.err_already_erased).to_string(),
+        ErrorCode::AlreadyWithdrawn => t_string!(i18n, errors.err_already_withdrawn).to_string(),
         ErrorCode::PlannedEndOutOfRange { min, max } => {
-            t_string!(i18n, err_planned_end_range, min = min, max = max).to_string()
+            t_string!(i18n, errors.err_planned_end_range, min = min, max = max).to_string()
         }
-        ErrorCode::EndBeforeStart => t_string!(i18n, err_end_before_start).to_string(),
-        ErrorCode::ExtensionNotLater => t_string!(i18n, err_extension_not_later).to_string(),
+        ErrorCode::EndBeforeStart => t_string!(i18n, errors.err_end_before_start).to_string(),
+        ErrorCode::ExtensionNotLater => t_string!(i18n, errors.err_extension_not_later).to_string(),
         ErrorCode::ExtensionTooLong { max } => {
-            t_string!(i18n, err_extension_too_long, max = max).to_string()
+            t_string!(i18n, errors.err_extension_too_long, max = max).to_string()
         }
         ErrorCode::CaseloadFull { limit } => {
-            t_string!(i18n, err_caseload_full, limit = limit).to_string()
+            t_string!(i18n, errors.err_caseload_full, limit = limit).to_string()
         }
-        ErrorCode::PersonPaused => t_string!(i18n, err_person_paused).to_string(),
-        ErrorCode::AlreadyAssigned => t_string!(i18n, err_already_assigned).to_string(),
-        ErrorCode::Overlap => t_string!(i18n, err_overlap).to_string(),
+        ErrorCode::PersonPaused => t_string!(i18n, errors.err_person_paused).to_string(),
+        ErrorCode::AlreadyAssigned => t_string!(i18n, errors.err_already_assigned).to_string(),
+        ErrorCode::Overlap => t_string!(i18n, errors.err_overlap).to_string(),
         ErrorCode::OverlapNextFree { hour, minute } => {
             let time = format!("{hour:02}:{minute:02}");
-            t_string!(i18n, err_overlap_next_free, time = time).to_string()
+            t_string!(i18n, errors.err_overlap_next_free, time = time).to_string()
         }
-        ErrorCode::InvalidTime => t_string!(i18n, err_invalid_time).to_string(),
-        ErrorCode::TimeDoesNotExist => t_string!(i18n, err_time_does_not_exist).to_string(),
-        ErrorCode::OutsideAssignment => t_string!(i18n, err_outside_assignment).to_string(),
-        ErrorCode::AssignmentClosed => t_string!(i18n, err_assignment_closed).to_string(),
-        ErrorCode::NotYetStarted => t_string!(i18n, err_not_yet_started).to_string(),
+        ErrorCode::InvalidTime => t_string!(i18n, errors.err_invalid_time).to_string(),
+        ErrorCode::TimeDoesNotExist => t_string!(i18n, errors.err_time_does_not_exist).to_string(),
+        ErrorCode::OutsideAssignment => t_string!(i18n, errors.err_outside_assignment).to_string(),
+        ErrorCode::AssignmentClosed => t_string!(i18n, errors.err_assignment_closed).to_string(),
+        ErrorCode::NotYetStarted => t_string!(i18n, errors.err_not_yet_started).to_string(),
         ErrorCode::DurationTooLong { max_hours } => {
-            t_string!(i18n, err_duration_too_long, max_hours = max_hours).to_string()
+            t_string!(i18n, errors.err_duration_too_long, max_hours = max_hours).to_string()
         }
-        ErrorCode::DateBeforeStart => t_string!(i18n, err_date_before_start).to_string(),
-        ErrorCode::DateInPast => t_string!(i18n, err_date_in_past).to_string(),
+        ErrorCode::DateBeforeStart => t_string!(i18n, errors.err_date_before_start).to_string(),
+        ErrorCode::DateInPast => t_string!(i18n, errors.err_date_in_past).to_string(),
         ErrorCode::WindowShorterThanSlot => {
-            t_string!(i18n, err_window_shorter_than_slot).to_string()
+            t_string!(i18n, errors.err_window_shorter_than_slot).to_string()
         }
-        ErrorCode::SlotInPast => t_string!(i18n, err_slot_in_past).to_string(),
-        ErrorCode::OfficeClosedHoliday => t_string!(i18n, err_office_closed_holiday).to_string(),
-        ErrorCode::OfficeClosed => t_string!(i18n, err_office_closed).to_string(),
-        ErrorCode::OutsideOfficeHours => t_string!(i18n, err_outside_office_hours).to_string(),
+        ErrorCode::SlotInPast => t_string!(i18n, errors.err_slot_in_past).to_string(),
+        ErrorCode::OfficeClosedHoliday => {
+            t_string!(i18n, errors.err_office_closed_holiday).to_string()
+        }
+        ErrorCode::OfficeClosed => t_string!(i18n, errors.err_office_closed).to_string(),
+        ErrorCode::OutsideOfficeHours => {
+            t_string!(i18n, errors.err_outside_office_hours).to_string()
+        }
         ErrorCode::TooShortNotice { hours } => {
-            t_string!(i18n, err_too_short_notice, hours = hours).to_string()
+            t_string!(i18n, errors.err_too_short_notice, hours = hours).to_string()
         }
-        ErrorCode::SlotTaken => t_string!(i18n, err_slot_taken).to_string(),
+        ErrorCode::SlotTaken => t_string!(i18n, errors.err_slot_taken).to_string(),
         ErrorCode::CutoffPassed { hours } => {
-            t_string!(i18n, err_cutoff_passed, hours = hours).to_string()
+            t_string!(i18n, errors.err_cutoff_passed, hours = hours).to_string()
         }
-        ErrorCode::AlreadyStarted => t_string!(i18n, err_already_started).to_string(),
-        ErrorCode::ConsultationClosed => t_string!(i18n, err_consultation_closed).to_string(),
-        ErrorCode::NoFreeSlot => t_string!(i18n, err_no_free_slot).to_string(),
-        ErrorCode::CityOrOnline => t_string!(i18n, err_city_or_online).to_string(),
+        ErrorCode::AlreadyStarted => t_string!(i18n, errors.err_already_started).to_string(),
+        ErrorCode::ConsultationClosed => {
+            t_string!(i18n, errors.err_consultation_closed).to_string()
+        }
+        ErrorCode::NoFreeSlot => t_string!(i18n, errors.err_no_free_slot).to_string(),
+        ErrorCode::CityOrOnline => t_string!(i18n, errors.err_city_or_online).to_string(),
         ErrorCode::PairBreaksRule { rule } => {
             let rule = hard_rule_name(i18n, rule.code());
-            t_string!(i18n, err_pair_breaks_rule, rule = rule).to_string()
+            t_string!(i18n, errors.err_pair_breaks_rule, rule = rule).to_string()
         }
-        ErrorCode::MatchNotOpen => t_string!(i18n, err_match_not_open).to_string(),
-        ErrorCode::InvalidLink => t_string!(i18n, err_invalid_link).to_string(),
-        ErrorCode::NoSessions => t_string!(i18n, err_no_sessions).to_string(),
+        ErrorCode::MatchNotOpen => t_string!(i18n, errors.err_match_not_open).to_string(),
+        ErrorCode::InvalidLink => t_string!(i18n, errors.err_invalid_link).to_string(),
+        ErrorCode::NoSessions => t_string!(i18n, errors.err_no_sessions).to_string(),
         ErrorCode::RegistrationAfterLastSession => {
-            t_string!(i18n, err_registration_after_last_session).to_string()
+            t_string!(i18n, errors.err_registration_after_last_session).to_string()
         }
-        ErrorCode::RegistrationNotOpen => t_string!(i18n, err_registration_not_open).to_string(),
-        ErrorCode::RegistrationClosed => t_string!(i18n, err_registration_closed).to_string(),
-        ErrorCode::OnePersonOnly => t_string!(i18n, err_one_person_only).to_string(),
+        ErrorCode::RegistrationNotOpen => {
+            t_string!(i18n, errors.err_registration_not_open).to_string()
+        }
+        ErrorCode::RegistrationClosed => {
+            t_string!(i18n, errors.err_registration_closed).to_string()
+        }
+        ErrorCode::OnePersonOnly => t_string!(i18n, errors.err_one_person_only).to_string(),
         ErrorCode::NotEligible { reason } => match reason {
-            crate::domain::workshops::Ineligible::NotAWoman => t_string!(i18n, err_not_a_woman),
-            crate::domain::workshops::Ineligible::NotAMan => t_string!(i18n, err_not_a_man),
-            crate::domain::workshops::Ineligible::NotAdult => t_string!(i18n, err_not_adult),
-            crate::domain::workshops::Ineligible::NotAParent => t_string!(i18n, err_not_a_parent),
+            crate::domain::workshops::Ineligible::NotAWoman => {
+                t_string!(i18n, errors.err_not_a_woman)
+            }
+            crate::domain::workshops::Ineligible::NotAMan => t_string!(i18n, errors.err_not_a_man),
+            crate::domain::workshops::Ineligible::NotAdult => t_string!(i18n, errors.err_not_adult),
+            crate::domain::workshops::Ineligible::NotAParent => {
+                t_string!(i18n, errors.err_not_a_parent)
+            }
         }
         .to_string(),
-        ErrorCode::AlreadySignedUp => t_string!(i18n, err_already_signed_up).to_string(),
-        ErrorCode::OfferExpired => t_string!(i18n, err_offer_expired).to_string(),
+        ErrorCode::AlreadySignedUp => t_string!(i18n, errors.err_already_signed_up).to_string(),
+        ErrorCode::OfferExpired => t_string!(i18n, errors.err_offer_expired).to_string(),
     }
 }
 
@@ -389,36 +405,36 @@ pub fn field_error(i18n: I18n, code: ErrorCode) -> String {
 pub fn app_error(i18n: I18n, error: &AppError) -> (String, String) {
     let (title, text) = match error {
         AppError::Unauthenticated => (
-            t_string!(i18n, err_unauthenticated_title),
-            t_string!(i18n, err_unauthenticated),
+            t_string!(i18n, errors.err_unauthenticated_title),
+            t_string!(i18n, errors.err_unauthenticated),
         ),
         AppError::Forbidden => (
-            t_string!(i18n, err_forbidden_title),
-            t_string!(i18n, err_forbidden),
+            t_string!(i18n, errors.err_forbidden_title),
+            t_string!(i18n, errors.err_forbidden),
         ),
         AppError::NotFound => (
-            t_string!(i18n, err_not_found_title),
-            t_string!(i18n, err_not_found),
+            t_string!(i18n, errors.err_not_found_title),
+            t_string!(i18n, errors.err_not_found),
         ),
         AppError::Invalid(_) => (
-            t_string!(i18n, error_summary_title),
-            t_string!(i18n, err_invalid),
+            t_string!(i18n, names.error_summary_title),
+            t_string!(i18n, errors.err_invalid),
         ),
         AppError::BadRequest => (
-            t_string!(i18n, error_summary_title),
-            t_string!(i18n, err_bad_request),
+            t_string!(i18n, names.error_summary_title),
+            t_string!(i18n, errors.err_bad_request),
         ),
         AppError::TooManyRequests => (
-            t_string!(i18n, error_summary_title),
-            t_string!(i18n, err_too_many),
+            t_string!(i18n, names.error_summary_title),
+            t_string!(i18n, errors.err_too_many),
         ),
         AppError::Unavailable => (
-            t_string!(i18n, err_unavailable_title),
-            t_string!(i18n, err_unavailable),
+            t_string!(i18n, errors.err_unavailable_title),
+            t_string!(i18n, errors.err_unavailable),
         ),
         AppError::Internal => (
-            t_string!(i18n, err_internal_title),
-            t_string!(i18n, err_internal),
+            t_string!(i18n, errors.err_internal_title),
+            t_string!(i18n, errors.err_internal),
         ),
     };
     (title.to_string(), text.to_string())
@@ -431,15 +447,15 @@ pub fn topic_name(i18n: I18n, code: &str) -> String {
 /// A consultation topic in `locale`; the pages and the messages share it.
 pub fn topic_name_in(locale: Locale, code: &str) -> String {
     match code {
-        "handover" => td_string!(locale, topic_handover),
-        "documents" => td_string!(locale, topic_documents),
-        "housing" => td_string!(locale, topic_housing),
-        "work" => td_string!(locale, topic_work),
-        "education" => td_string!(locale, topic_education),
-        "health" => td_string!(locale, topic_health),
-        "family" => td_string!(locale, topic_family),
-        "benefits" => td_string!(locale, topic_benefits),
-        "other" => td_string!(locale, topic_other),
+        "handover" => td_string!(locale, names.topic_handover),
+        "documents" => td_string!(locale, names.topic_documents),
+        "housing" => td_string!(locale, names.topic_housing),
+        "work" => td_string!(locale, names.topic_work),
+        "education" => td_string!(locale, names.topic_education),
+        "health" => td_string!(locale, names.topic_health),
+        "family" => td_string!(locale, names.topic_family),
+        "benefits" => td_string!(locale, names.topic_benefits),
+        "other" => td_string!(locale, names.topic_other),
         other => return other.to_string(),
     }
     .to_string()
@@ -448,13 +464,13 @@ pub fn topic_name_in(locale: Locale, code: &str) -> String {
 /// An ISO weekday number (1 = Monday) by name.
 pub fn weekday_name(i18n: I18n, number: i64) -> String {
     match number {
-        1 => t_string!(i18n, weekday_1),
-        2 => t_string!(i18n, weekday_2),
-        3 => t_string!(i18n, weekday_3),
-        4 => t_string!(i18n, weekday_4),
-        5 => t_string!(i18n, weekday_5),
-        6 => t_string!(i18n, weekday_6),
-        7 => t_string!(i18n, weekday_7),
+        1 => t_string!(i18n, names.weekday_1),
+        2 => t_string!(i18n, names.weekday_2),
+        3 => t_string!(i18n, names.weekday_3),
+        4 => t_string!(i18n, names.weekday_4),
+        5 => t_string!(i18n, names.weekday_5),
+        6 => t_string!(i18n, names.weekday_6),
+        7 => t_string!(i18n, names.weekday_7),
         other => return other.to_string(),
     }
     .to_string()
@@ -463,18 +479,18 @@ pub fn weekday_name(i18n: I18n, number: i64) -> String {
 /// The month's short name ("Dec", "dets").
 fn month_short_in(l: Locale, month: u32) -> String {
     match month {
-        1 => td_string!(l, month_short_1),
-        2 => td_string!(l, month_short_2),
-        3 => td_string!(l, month_short_3),
-        4 => td_string!(l, month_short_4),
-        5 => td_string!(l, month_short_5),
-        6 => td_string!(l, month_short_6),
-        7 => td_string!(l, month_short_7),
-        8 => td_string!(l, month_short_8),
-        9 => td_string!(l, month_short_9),
-        10 => td_string!(l, month_short_10),
-        11 => td_string!(l, month_short_11),
-        _ => td_string!(l, month_short_12),
+        1 => td_string!(l, names.month_short_1),
+        2 => td_string!(l, names.month_short_2),
+        3 => td_string!(l, names.month_short_3),
+        4 => td_string!(l, names.month_short_4),
+        5 => td_string!(l, names.month_short_5),
+        6 => td_string!(l, names.month_short_6),
+        7 => td_string!(l, names.month_short_7),
+        8 => td_string!(l, names.month_short_8),
+        9 => td_string!(l, names.month_short_9),
+        10 => td_string!(l, names.month_short_10),
+        11 => td_string!(l, names.month_short_11),
+        _ => td_string!(l, names.month_short_12),
     }
     .to_string()
 }
@@ -483,7 +499,7 @@ fn month_short_in(l: Locale, month: u32) -> String {
 pub fn date_in(l: Locale, date: NaiveDate) -> String {
     td_string!(
         l,
-        date_written,
+        names.date_written,
         weekday = weekday_short_in(l, i64::from(date.weekday().number_from_monday())),
         day = date.day(),
         month = month_short_in(l, date.month()),
@@ -496,7 +512,7 @@ pub fn date_in(l: Locale, date: NaiveDate) -> String {
 pub fn birth_date_in(l: Locale, date: NaiveDate) -> String {
     td_string!(
         l,
-        date_without_weekday,
+        names.date_without_weekday,
         day = date.day(),
         month = month_short_in(l, date.month()),
         year = date.year()
@@ -525,13 +541,13 @@ pub fn weekday_short(i18n: I18n, number: i64) -> String {
 
 pub fn weekday_short_in(locale: Locale, number: i64) -> String {
     match number {
-        1 => td_string!(locale, weekday_short_1),
-        2 => td_string!(locale, weekday_short_2),
-        3 => td_string!(locale, weekday_short_3),
-        4 => td_string!(locale, weekday_short_4),
-        5 => td_string!(locale, weekday_short_5),
-        6 => td_string!(locale, weekday_short_6),
-        7 => td_string!(locale, weekday_short_7),
+        1 => td_string!(locale, names.weekday_short_1),
+        2 => td_string!(locale, names.weekday_short_2),
+        3 => td_string!(locale, names.weekday_short_3),
+        4 => td_string!(locale, names.weekday_short_4),
+        5 => td_string!(locale, names.weekday_short_5),
+        6 => td_string!(locale, names.weekday_short_6),
+        7 => td_string!(locale, names.weekday_short_7),
         other => return other.to_string(),
     }
     .to_string()
@@ -539,9 +555,9 @@ pub fn weekday_short_in(locale: Locale, number: i64) -> String {
 
 pub fn exception_kind_name(i18n: I18n, code: &str) -> String {
     match code {
-        "extra" => t_string!(i18n, exception_extra),
-        "day_off" => t_string!(i18n, exception_day_off),
-        "leave" => t_string!(i18n, exception_leave),
+        "extra" => t_string!(i18n, names.exception_extra),
+        "day_off" => t_string!(i18n, names.exception_day_off),
+        "leave" => t_string!(i18n, names.exception_leave),
         other => return other.to_string(),
     }
     .to_string()
@@ -549,18 +565,18 @@ pub fn exception_kind_name(i18n: I18n, code: &str) -> String {
 
 pub fn holiday_name(i18n: I18n, code: &str) -> String {
     match code {
-        "new_year" => t_string!(i18n, holiday_new_year),
-        "independence_day" => t_string!(i18n, holiday_independence_day),
-        "good_friday" => t_string!(i18n, holiday_good_friday),
-        "easter_sunday" => t_string!(i18n, holiday_easter_sunday),
-        "spring_day" => t_string!(i18n, holiday_spring_day),
-        "pentecost" => t_string!(i18n, holiday_pentecost),
-        "victory_day" => t_string!(i18n, holiday_victory_day),
-        "midsummer" => t_string!(i18n, holiday_midsummer),
-        "restoration_of_independence" => t_string!(i18n, holiday_restoration_of_independence),
-        "christmas_eve" => t_string!(i18n, holiday_christmas_eve),
-        "christmas_day" => t_string!(i18n, holiday_christmas_day),
-        "boxing_day" => t_string!(i18n, holiday_boxing_day),
+        "new_year" => t_string!(i18n, names.holiday_new_year),
+        "independence_day" => t_string!(i18n, names.holiday_independence_day),
+        "good_friday" => t_string!(i18n, names.holiday_good_friday),
+        "easter_sunday" => t_string!(i18n, names.holiday_easter_sunday),
+        "spring_day" => t_string!(i18n, names.holiday_spring_day),
+        "pentecost" => t_string!(i18n, names.holiday_pentecost),
+        "victory_day" => t_string!(i18n, names.holiday_victory_day),
+        "midsummer" => t_string!(i18n, names.holiday_midsummer),
+        "restoration_of_independence" => t_string!(i18n, names.holiday_restoration_of_independence),
+        "christmas_eve" => t_string!(i18n, names.holiday_christmas_eve),
+        "christmas_day" => t_string!(i18n, names.holiday_christmas_day),
+        "boxing_day" => t_string!(i18n, names.holiday_boxing_day),
         other => return other.to_string(),
     }
     .to_string()
@@ -569,8 +585,8 @@ pub fn holiday_name(i18n: I18n, code: &str) -> String {
 /// A consultation's status as the reception speaks of it: held is "attended", missed "no-show".
 pub fn consultation_status_name(i18n: I18n, code: &str) -> String {
     match code {
-        "held" => t_string!(i18n, attendance_attended).to_string(),
-        "missed" => t_string!(i18n, attendance_no_show).to_string(),
+        "held" => t_string!(i18n, names.attendance_attended).to_string(),
+        "missed" => t_string!(i18n, names.attendance_no_show).to_string(),
         other => event_status_name(i18n, other),
     }
 }
@@ -589,7 +605,7 @@ pub fn locale_for(code: &str) -> Option<Locale> {
 /// The answer to a form sent to Tugi from another site, in the visitor's language.
 pub fn cross_site_refused(language: &str) -> String {
     let locale = locale_for(language).unwrap_or_default();
-    td_string!(locale, cross_site_refused).to_string()
+    td_string!(locale, names.cross_site_refused).to_string()
 }
 
 /// The words of the page that stands in for an answer that would otherwise be empty: its title,
@@ -607,16 +623,16 @@ pub struct FailureWords {
 pub fn failure_words(locale: Locale, status: u16) -> FailureWords {
     let code = status.to_string();
     let what = match status {
-        408 | 503 | 504 => td_string!(locale, failure_slow, code).to_string(),
-        400..=499 => td_string!(locale, failure_request, code).to_string(),
-        _ => td_string!(locale, failure_server, code).to_string(),
+        408 | 503 | 504 => td_string!(locale, names.failure_slow, code).to_string(),
+        400..=499 => td_string!(locale, names.failure_request, code).to_string(),
+        _ => td_string!(locale, names.failure_server, code).to_string(),
     };
     FailureWords {
         lang: leptos_i18n::Locale::as_str(locale),
-        title: td_string!(locale, failure_title).to_string(),
+        title: td_string!(locale, names.failure_title).to_string(),
         what,
-        check: td_string!(locale, failure_check).to_string(),
-        again: td_string!(locale, failure_again).to_string(),
-        home: td_string!(locale, nav_home).to_string(),
+        check: td_string!(locale, names.failure_check).to_string(),
+        again: td_string!(locale, names.failure_again).to_string(),
+        home: td_string!(locale, names.nav_home).to_string(),
     }
 }

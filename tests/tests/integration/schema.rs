@@ -353,7 +353,7 @@ fn column_fact(
         "column {table}.{name} {kind}{}{}",
         if not_null { " not null" } else { "" },
         match default {
-            Some(d) if d.to_ascii_uppercase() != "NULL" => format!(" default {d}"),
+            Some(d) if !d.eq_ignore_ascii_case("NULL") => format!(" default {d}"),
             _ => String::new(),
         }
     )

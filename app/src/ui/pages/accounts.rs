@@ -29,12 +29,12 @@ pub fn AccountsPage() -> impl IntoView {
         status: param("status"),
     };
     let accounts = Resource::new(filter, list_accounts);
-    let any = move || t_string!(i18n, filter_any).to_string();
+    let any = move || t_string!(i18n, common.filter_any).to_string();
     view! {
         <RequireRole roles=access::ADMIN>
             <div class="page-head">
-                <PageHeading text=t_string!(i18n, accounts_title).to_string() />
-                <A href="/invitations" attr:class="button">{t!(i18n, accounts_invite_title)}</A>
+                <PageHeading text=t_string!(i18n, accounts.accounts_title).to_string() />
+                <A href="/invitations" attr:class="button">{t!(i18n, accounts.accounts_invite_title)}</A>
             </div>
             <Suspense>
                 {move || Suspend::new(async move {
@@ -43,11 +43,11 @@ pub fn AccountsPage() -> impl IntoView {
                     view! {
                         <Form method="GET" action="/admin/accounts" attr:class="filters" attr:role="search">
                             <div class="field">
-                                <label for="q">{t!(i18n, accounts_search)}</label>
+                                <label for="q">{t!(i18n, accounts.accounts_search)}</label>
                                 <input id="q" name="q" type="search" value=f.q.clone() />
                             </div>
                             <div class="field">
-                                <label for="role">{t!(i18n, field_roles)}</label>
+                                <label for="role">{t!(i18n, common.field_roles)}</label>
                                 <select id="role" name="role">
                                     <option value="">{any()}</option>
                                     {Role::ALL.into_iter().map(|r| view! {
@@ -56,32 +56,32 @@ pub fn AccountsPage() -> impl IntoView {
                                 </select>
                             </div>
                             <div class="field">
-                                <label for="status">{t!(i18n, field_status)}</label>
+                                <label for="status">{t!(i18n, common.field_status)}</label>
                                 <select id="status" name="status">
                                     <option value="">{any()}</option>
-                                    <option value="active" selected=f.status == "active">{t!(i18n, account_active)}</option>
-                                    <option value="inactive" selected=f.status == "inactive">{t!(i18n, account_inactive)}</option>
+                                    <option value="active" selected=f.status == "active">{t!(i18n, accounts.account_active)}</option>
+                                    <option value="inactive" selected=f.status == "inactive">{t!(i18n, accounts.account_inactive)}</option>
                                 </select>
                             </div>
-                            <button type="submit">{t!(i18n, filter_submit)}</button>
+                            <button type="submit">{t!(i18n, common.filter_submit)}</button>
                         </Form>
                         {match list {
                             Ok(list) => view! {
-                                <p role="status">{t!(i18n, accounts_count, n = list.len())}</p>
+                                <p role="status">{t!(i18n, accounts.accounts_count, n = list.len())}</p>
                                 <div class="table-wrap">
                                 <table>
                                     <thead><tr>
-                                        <th scope="col">{t!(i18n, col_name)}</th>
-                                        <th scope="col">{t!(i18n, field_email)}</th>
-                                        <th scope="col">{t!(i18n, field_roles)}</th>
-                                        <th scope="col">{t!(i18n, field_status)}</th>
-                                        <th scope="col">{t!(i18n, col_programmes)}</th>
+                                        <th scope="col">{t!(i18n, common.col_name)}</th>
+                                        <th scope="col">{t!(i18n, common.field_email)}</th>
+                                        <th scope="col">{t!(i18n, common.field_roles)}</th>
+                                        <th scope="col">{t!(i18n, common.field_status)}</th>
+                                        <th scope="col">{t!(i18n, accounts.col_programmes)}</th>
                                     </tr></thead>
                                     <tbody>
                                         {list.into_iter().map(|a| {
                                             let roles = a.roles.iter().map(|r| role_name(i18n, *r)).collect::<Vec<_>>().join(", ");
                                             let programmes = a.programmes.iter().map(|p| programme_name(i18n, p)).collect::<Vec<_>>().join(", ");
-                                            let status = if a.active { t_string!(i18n, account_active) } else { t_string!(i18n, account_inactive) };
+                                            let status = if a.active { t_string!(i18n, accounts.account_active) } else { t_string!(i18n, accounts.account_inactive) };
                                             view! { <tr>
                                                 <td><A href=format!("/admin/accounts/{}", a.id)>{a.display_name}</A></td>
                                                 <td>{a.email}</td><td>{roles}</td><td>{status}</td><td>{programmes}</td>
@@ -122,7 +122,7 @@ pub fn AccountAdminPage() -> impl IntoView {
     );
     view! {
             <RequireRole roles=access::ADMIN>
-                <p><A href="/admin/accounts">{t!(i18n, accounts_title)}</A></p>
+                <p><A href="/admin/accounts">{t!(i18n, accounts.accounts_title)}</A></p>
                 <Suspense>
                     {move || Suspend::new(async move {
                         match account.await {
@@ -141,46 +141,46 @@ pub fn AccountAdminPage() -> impl IntoView {
                                     }
                                 }).collect_view();
                                 view! {
-                                    <PageTitle text=t_string!(i18n, nav_accounts).to_string() />
+                                    <PageTitle text=t_string!(i18n, common.nav_accounts).to_string() />
     <h1>{a.display_name.clone()}</h1>
                                     <dl class="facts">
-                                        <dt>{t!(i18n, field_email)}</dt><dd>{a.email.clone()}</dd>
-                                        <dt>{t!(i18n, language_switch)}</dt><dd>{language_name(i18n, &d.language)}</dd>
-                                        <dt>{t!(i18n, field_status)}</dt>
-                                        <dd>{if active { t_string!(i18n, account_active) } else { t_string!(i18n, account_inactive) }}</dd>
+                                        <dt>{t!(i18n, common.field_email)}</dt><dd>{a.email.clone()}</dd>
+                                        <dt>{t!(i18n, common.language_switch)}</dt><dd>{language_name(i18n, &d.language)}</dd>
+                                        <dt>{t!(i18n, common.field_status)}</dt>
+                                        <dd>{if active { t_string!(i18n, accounts.account_active) } else { t_string!(i18n, accounts.account_inactive) }}</dd>
                                         {d.member.clone().map(|(household, name)| view! {
-                                            <dt>{t!(i18n, account_member)}</dt>
+                                            <dt>{t!(i18n, accounts.account_member)}</dt>
                                             <dd><A href=format!("/households/{household}")>{name}</A></dd>
                                         })}
                                     </dl>
-                                    <h2>{t!(i18n, account_email_title)}</h2>
+                                    <h2>{t!(i18n, accounts.account_email_title)}</h2>
                                     <ErrorSummary error=email_error form="email" />
                                     <ActionForm action=email_action attr:class="stack narrow">
                                         <input type="hidden" name="id" value=account_id />
                                         <TextField name="email" field="email" form="email"
-                                            label=t_string!(i18n, field_email).to_string()
-                                            hint=t_string!(i18n, account_email_hint).to_string()
+                                            label=t_string!(i18n, common.field_email).to_string()
+                                            hint=t_string!(i18n, accounts.account_email_hint).to_string()
                                             value=a.email.clone() error=email_error kind="email" autocomplete="off" />
-                                        <button type="submit">{t!(i18n, account_email_save)}</button>
+                                        <button type="submit">{t!(i18n, accounts.account_email_save)}</button>
                                     </ActionForm>
-                                    <h2>{t!(i18n, field_roles)}</h2>
+                                    <h2>{t!(i18n, common.field_roles)}</h2>
                                     <ErrorSummary error=roles_error />
                                     <ActionForm action=roles_action attr:class="stack narrow">
                                         <input type="hidden" name="id" value=account_id />
                                         <fieldset id="f-roles" class="field">
-                                            <legend>{t!(i18n, field_roles)}</legend>
+                                            <legend>{t!(i18n, common.field_roles)}</legend>
                                             {checkboxes}
                                         </fieldset>
-                                        <button type="submit">{t!(i18n, account_save_roles)}</button>
+                                        <button type="submit">{t!(i18n, accounts.account_save_roles)}</button>
                                     </ActionForm>
-                                    <h2>{if active { t!(i18n, account_deactivate_title).into_any() } else { t!(i18n, account_reactivate_title).into_any() }}</h2>
-                                    <p>{if active { t!(i18n, account_deactivate_hint).into_any() } else { t!(i18n, account_reactivate_hint).into_any() }}</p>
+                                    <h2>{if active { t!(i18n, accounts.account_deactivate_title).into_any() } else { t!(i18n, accounts.account_reactivate_title).into_any() }}</h2>
+                                    <p>{if active { t!(i18n, accounts.account_deactivate_hint).into_any() } else { t!(i18n, accounts.account_reactivate_hint).into_any() }}</p>
                                     <ErrorSummary error=active_error />
                                     <ActionForm action=active_action attr:class="inline">
                                         <input type="hidden" name="id" value=account_id />
                                         <input type="hidden" name="active" value=if active { "false" } else { "true" } />
                                         <button type="submit" id="f-active" class=if active { "secondary" } else { "" }>
-                                            {if active { t!(i18n, account_deactivate).into_any() } else { t!(i18n, account_reactivate).into_any() }}
+                                            {if active { t!(i18n, accounts.account_deactivate).into_any() } else { t!(i18n, accounts.account_reactivate).into_any() }}
                                         </button>
                                     </ActionForm>
                                 }.into_any()

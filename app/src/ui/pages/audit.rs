@@ -27,8 +27,8 @@ pub fn AuditPage() -> impl IntoView {
     let entries = Resource::new(filter, audit_entries);
     view! {
         <RequireRole roles=access::ADMIN>
-            <PageHeading text=t_string!(i18n, audit_log_title).to_string() />
-            <p>{t!(i18n, audit_log_intro)}</p>
+            <PageHeading text=t_string!(i18n, admin.audit_log_title).to_string() />
+            <p>{t!(i18n, admin.audit_log_intro)}</p>
             <Suspense>
                 {move || Suspend::new(async move {
                     let f = filter();
@@ -45,27 +45,27 @@ pub fn AuditPage() -> impl IntoView {
                     view! {
                         <ErrorSummary error />
                         <Form method="GET" action="/admin/audit" attr:class="filters" attr:role="search">
-                            <TextField name="who" field="who" label=t_string!(i18n, audit_who).to_string() value=f.who.clone() error />
-                            <TextField name="action" field="action" label=t_string!(i18n, audit_action).to_string() value=f.action.clone() error
-                                hint=t_string!(i18n, audit_action_hint).to_string() />
-                            <TextField name="household" field="household" label=t_string!(i18n, audit_household).to_string() value=f.household.clone() error inputmode="numeric" />
-                            <TextField name="from" field="from" label=t_string!(i18n, audit_from).to_string() value=f.from.clone() error kind="date" />
-                            <TextField name="until" field="until" label=t_string!(i18n, audit_until).to_string() value=f.until.clone() error kind="date" />
-                            <button type="submit">{t!(i18n, filter_submit)}</button>
+                            <TextField name="who" field="who" label=t_string!(i18n, admin.audit_who).to_string() value=f.who.clone() error />
+                            <TextField name="action" field="action" label=t_string!(i18n, admin.audit_action).to_string() value=f.action.clone() error
+                                hint=t_string!(i18n, admin.audit_action_hint).to_string() />
+                            <TextField name="household" field="household" label=t_string!(i18n, admin.audit_household).to_string() value=f.household.clone() error inputmode="numeric" />
+                            <TextField name="from" field="from" label=t_string!(i18n, admin.audit_from).to_string() value=f.from.clone() error kind="date" />
+                            <TextField name="until" field="until" label=t_string!(i18n, admin.audit_until).to_string() value=f.until.clone() error kind="date" />
+                            <button type="submit">{t!(i18n, common.filter_submit)}</button>
                         </Form>
                         {match result {
                             Ok(rows) => view! {
-                                <p role="status">{t!(i18n, audit_count, n = rows.len())}</p>
-                                <p><a href=csv download="tugi-audit.csv" rel="external">{t!(i18n, audit_csv)}</a></p>
+                                <p role="status">{t!(i18n, admin.audit_count, n = rows.len())}</p>
+                                <p><a href=csv download="tugi-audit.csv" rel="external">{t!(i18n, admin.audit_csv)}</a></p>
                                 <div class="table-wrap">
                                 <table>
                                     <thead><tr>
-                                        <th scope="col">{t!(i18n, col_when)}</th>
-                                        <th scope="col">{t!(i18n, audit_who)}</th>
-                                        <th scope="col">{t!(i18n, audit_action)}</th>
-                                        <th scope="col">{t!(i18n, audit_subject)}</th>
-                                        <th scope="col">{t!(i18n, audit_detail)}</th>
-                                        <th scope="col">{t!(i18n, audit_client)}</th>
+                                        <th scope="col">{t!(i18n, common.col_when)}</th>
+                                        <th scope="col">{t!(i18n, admin.audit_who)}</th>
+                                        <th scope="col">{t!(i18n, admin.audit_action)}</th>
+                                        <th scope="col">{t!(i18n, admin.audit_subject)}</th>
+                                        <th scope="col">{t!(i18n, admin.audit_detail)}</th>
+                                        <th scope="col">{t!(i18n, admin.audit_client)}</th>
                                     </tr></thead>
                                     <tbody>
                                         {rows.into_iter().map(|r| view! { <tr>

@@ -19,7 +19,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
                 <PageTitle text=title.clone() />
     <h1>{title}</h1>
                 <p>{text}</p>
-                <p><a href="/">{t!(i18n, back_home)}</a></p>
+                <p><a href="/">{t!(i18n, common.back_home)}</a></p>
             </section>
         }
 }

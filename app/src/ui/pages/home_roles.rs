@@ -20,13 +20,13 @@ pub fn SignUpsCard(w: HouseholdWorkshops) -> impl IntoView {
             let title = activity_title(i18n, &w.custom, &s.activity);
             let mut detail = vec![sign_up_status(i18n, &s.status)];
             if let Some(n) = s.place {
-                detail.push(t_string!(i18n, waitlist_place_n, n = n).to_string());
+                detail.push(t_string!(i18n, common.waitlist_place_n, n = n).to_string());
             }
             if let Some(until) = s.offer_until {
-                detail.push(t_string!(i18n, offer_until, until = until).to_string());
+                detail.push(t_string!(i18n, common.offer_until, until = until).to_string());
             }
             if let Some(next) = s.next.as_ref().filter(|_| s.status == "confirmed") {
-                detail.push(format!("{}: {next}", t_string!(i18n, next_session)));
+                detail.push(format!("{}: {next}", t_string!(i18n, common.next_session)));
             }
             let detail = detail.join(" · ");
             view! {
@@ -39,18 +39,18 @@ pub fn SignUpsCard(w: HouseholdWorkshops) -> impl IntoView {
         .collect_view();
     view! {
         <section class="card" aria-labelledby="your-workshops">
-            <h2 id="your-workshops">{t!(i18n, home_your_workshops)}</h2>
+            <h2 id="your-workshops">{t!(i18n, home.home_your_workshops)}</h2>
             {offered.then(|| view! {
-                <p class="notice" role="status"><A href="/my-workshops">{t!(i18n, home_offer_waiting)}</A></p>
+                <p class="notice" role="status"><A href="/my-workshops">{t!(i18n, home.home_offer_waiting)}</A></p>
             })}
             {if empty {
-                view! { <p>{t!(i18n, no_sign_ups)}</p> }.into_any()
+                view! { <p>{t!(i18n, common.no_sign_ups)}</p> }.into_any()
             } else {
                 view! { <ul>{lines}</ul> }.into_any()
             }}
             <p>
-                <A href="/my-workshops">{t!(i18n, nav_my_workshops)}</A> " · "
-                <A href="/workshops">{t!(i18n, home_find_workshop)}</A>
+                <A href="/my-workshops">{t!(i18n, common.nav_my_workshops)}</A> " · "
+                <A href="/workshops">{t!(i18n, home.home_find_workshop)}</A>
             </p>
         </section>
     }
@@ -69,20 +69,20 @@ pub fn SessionsCard(s: FacilitatorSessions) -> impl IntoView {
                 <li>
                     <A href=format!("/workshops/sessions/{}", x.id)>{title}</A>
                     " · " {x.office} " — " {x.when} " — "
-                    {t!(i18n, home_seats, taken = x.taken, capacity = x.capacity, waiting = x.waiting)}
+                    {t!(i18n, home.home_seats, taken = x.taken, capacity = x.capacity, waiting = x.waiting)}
                 </li>
             }
         })
         .collect_view();
     view! {
         <section class="card" aria-labelledby="next-sessions">
-            <h2 id="next-sessions">{t!(i18n, home_next_sessions)}</h2>
+            <h2 id="next-sessions">{t!(i18n, home.home_next_sessions)}</h2>
             {if empty {
-                view! { <p>{t!(i18n, home_no_sessions)}</p> }.into_any()
+                view! { <p>{t!(i18n, home.home_no_sessions)}</p> }.into_any()
             } else {
                 view! { <ul>{lines}</ul> }.into_any()
             }}
-            <p><A href="/workshops/manage">{t!(i18n, nav_workshop_board)}</A></p>
+            <p><A href="/workshops/manage">{t!(i18n, common.nav_workshop_board)}</A></p>
         </section>
     }
 }

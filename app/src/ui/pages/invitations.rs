@@ -67,9 +67,9 @@ pub fn InvitationsPage() -> impl IntoView {
     let notice = move || {
         use_query_map().with(|q| {
             if q.get("revoked").is_some() {
-                Some(t_string!(i18n, invite_revoked).to_string())
+                Some(t_string!(i18n, accounts.invite_revoked).to_string())
             } else if q.get("resent").is_some() {
-                Some(t_string!(i18n, invite_resent).to_string())
+                Some(t_string!(i18n, accounts.invite_resent).to_string())
             } else {
                 None
             }
@@ -77,15 +77,15 @@ pub fn InvitationsPage() -> impl IntoView {
     };
     view! {
         <RequireRole roles=access::INVITE>
-            <PageHeading text=t_string!(i18n, invitations_title).to_string() />
+            <PageHeading text=t_string!(i18n, common.invitations_title).to_string() />
             {move || invited().map(|link| view! {
                 <div class="notice" role="status">
-                    <p>{t!(i18n, invite_sent)}</p>
+                    <p>{t!(i18n, accounts.invite_sent)}</p>
                     <p><code class="invite-link">{link}</code></p>
                 </div>
             })}
             {move || notice().map(|text| view! { <p class="notice" role="status">{text}</p> })}
-            <h2>{t!(i18n, accounts_invite_title)}</h2>
+            <h2>{t!(i18n, accounts.accounts_invite_title)}</h2>
             <ErrorSummary error />
             <Suspense>
                 {move || Suspend::new(async move {
@@ -109,49 +109,49 @@ pub fn InvitationsPage() -> impl IntoView {
                     view! {
                         <ActionForm action=action attr:class="stack narrow">
                             <TextField name="form[display_name]" field="display_name"
-                                label=t_string!(i18n, field_display_name).to_string()
+                                label=t_string!(i18n, common.field_display_name).to_string()
                                 value=form.display_name.clone() error autocomplete="off" />
                             <TextField name="form[email]" field="email"
-                                label=t_string!(i18n, field_email).to_string()
+                                label=t_string!(i18n, common.field_email).to_string()
                                 value=form.email.clone() error kind="email" autocomplete="off" />
                             <SelectField name="form[language]" field="language"
-                                label=t_string!(i18n, invite_language).to_string()
+                                label=t_string!(i18n, accounts.invite_language).to_string()
                                 value=form.language.clone() options=languages error />
                             <fieldset id="f-roles" class="field">
-                                <legend>{t!(i18n, field_roles)}</legend>
+                                <legend>{t!(i18n, common.field_roles)}</legend>
                                 {move || error.get().and_then(|e| e.field_errors().and_then(|f| f.get("roles"))).map(|code| view! {
                                     <p class="error-message">{crate::ui::text::field_error(i18n, code)}</p>
                                 })}
                                 {checkboxes}
                             </fieldset>
-                            <button type="submit">{t!(i18n, invite_create_submit)}</button>
+                            <button type="submit">{t!(i18n, accounts.invite_create_submit)}</button>
                         </ActionForm>
                     }.into_any()
                 })}
             </Suspense>
-            <h2>{t!(i18n, invitations_pending)}</h2>
+            <h2>{t!(i18n, accounts.invitations_pending)}</h2>
             <ErrorSummary error=list_error form="list" />
             <Suspense>
                 {move || Suspend::new(async move {
                     match invites.await {
-                        Ok(list) if list.is_empty() => view! { <p>{t!(i18n, invitations_none)}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p>{t!(i18n, accounts.invitations_none)}</p> }.into_any(),
                         Ok(list) => view! {
                             <div class="table-wrap">
                             <table>
                                 <thead><tr>
-                                    <th scope="col">{t!(i18n, col_name)}</th>
-                                    <th scope="col">{t!(i18n, field_email)}</th>
-                                    <th scope="col">{t!(i18n, field_roles)}</th>
-                                    <th scope="col">{t!(i18n, field_status)}</th>
-                                    <th scope="col">{t!(i18n, invite_actions)}</th>
+                                    <th scope="col">{t!(i18n, common.col_name)}</th>
+                                    <th scope="col">{t!(i18n, common.field_email)}</th>
+                                    <th scope="col">{t!(i18n, common.field_roles)}</th>
+                                    <th scope="col">{t!(i18n, common.field_status)}</th>
+                                    <th scope="col">{t!(i18n, common.invite_actions)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {list.into_iter().map(|inv| {
                                         let roles = inv.roles.iter().map(|r| role_name(i18n, *r)).collect::<Vec<_>>().join(", ");
                                         let state = match inv.state.as_str() {
-                                            "open" => t_string!(i18n, invite_state_open, until = inv.expires.clone()).to_string(),
-                                            "expired" => t_string!(i18n, invite_state_expired).to_string(),
-                                            _ => t_string!(i18n, invite_state_revoked).to_string(),
+                                            "open" => t_string!(i18n, accounts.invite_state_open, until = inv.expires.clone()).to_string(),
+                                            "expired" => t_string!(i18n, accounts.invite_state_expired).to_string(),
+                                            _ => t_string!(i18n, accounts.invite_state_revoked).to_string(),
                                         };
                                         let revocable = inv.state != "revoked";
                                         let (id, email, email2) = (inv.id, inv.email.clone(), inv.email.clone());
@@ -161,11 +161,11 @@ pub fn InvitationsPage() -> impl IntoView {
                                                 {revocable.then(|| view! {
                                                     <ActionForm action=resend attr:class="inline">
                                                         <input type="hidden" name="id" value=id />
-                                                        <button type="submit" class="secondary">{t!(i18n, invite_resend)} " " {email.clone()}</button>
+                                                        <button type="submit" class="secondary">{t!(i18n, accounts.invite_resend)} " " {email.clone()}</button>
                                                     </ActionForm>
                                                     <ActionForm action=revoke attr:class="inline">
                                                         <input type="hidden" name="id" value=id />
-                                                        <button type="submit" class="secondary">{t!(i18n, invite_revoke)} " " {email2.clone()}</button>
+                                                        <button type="submit" class="secondary">{t!(i18n, accounts.invite_revoke)} " " {email2.clone()}</button>
                                                     </ActionForm>
                                                 })}
                                             </td>

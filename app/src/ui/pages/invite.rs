@@ -22,13 +22,13 @@ pub fn InvitePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match invite.await {
                     Ok(invite) => view! {
-                        <PageHeading text=t_string!(i18n, invite_title).to_string() />
+                        <PageHeading text=t_string!(i18n, accounts.invite_title).to_string() />
                         {match invite.email.clone() {
                             Some(email) => view! {
-                                <p>{t!(i18n, invite_intro, name = invite.display_name.clone(), email = email)}</p>
+                                <p>{t!(i18n, accounts.invite_intro, name = invite.display_name.clone(), email = email)}</p>
                             }.into_any(),
                             None => view! {
-                                <p>{t!(i18n, invite_intro_choose, name = invite.display_name.clone())}</p>
+                                <p>{t!(i18n, accounts.invite_intro_choose, name = invite.display_name.clone())}</p>
                             }.into_any(),
                         }}
                         <ErrorSummary error />
@@ -36,18 +36,18 @@ pub fn InvitePage() -> impl IntoView {
                             <input type="hidden" name="token" value=token />
                             {invite.email.is_none().then(|| view! {
                                 <TextField name="email" field="email"
-                                    label=t_string!(i18n, field_email).to_string()
-                                    hint=t_string!(i18n, invite_email_hint).to_string()
+                                    label=t_string!(i18n, common.field_email).to_string()
+                                    hint=t_string!(i18n, accounts.invite_email_hint).to_string()
                                     value="" error kind="email" autocomplete="email" required=true />
                             })}
                             <TextField name="new_password" field="new_password"
-                                label=t_string!(i18n, field_new_password).to_string()
-                                hint=t_string!(i18n, password_hint).to_string()
+                                label=t_string!(i18n, common.field_new_password).to_string()
+                                hint=t_string!(i18n, accounts.password_hint).to_string()
                                 value="" error kind="password" autocomplete="new-password" required=true />
                             <TextField name="confirm_password" field="confirm_password"
-                                label=t_string!(i18n, field_confirm_password).to_string()
+                                label=t_string!(i18n, common.field_confirm_password).to_string()
                                 value="" error kind="password" autocomplete="new-password" required=true />
-                            <button type="submit">{t!(i18n, invite_submit)}</button>
+                            <button type="submit">{t!(i18n, accounts.invite_submit)}</button>
                         </ActionForm>
                     }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),

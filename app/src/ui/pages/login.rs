@@ -17,17 +17,17 @@ pub fn LoginPage() -> impl IntoView {
     };
     let reset = move || use_query_map().with_untracked(|q| q.get("reset").is_some());
     view! {
-        <PageHeading text=t_string!(i18n, login_title).to_string() />
-        <Show when=reset><p class="notice" role="status">{t!(i18n, reset_done)}</p></Show>
+        <PageHeading text=t_string!(i18n, accounts.login_title).to_string() />
+        <Show when=reset><p class="notice" role="status">{t!(i18n, accounts.reset_done)}</p></Show>
         <ErrorSummary error />
         <ActionForm action=action attr:class="stack narrow">
             <input type="hidden" name="next" value=next />
-            <TextField name="email" field="email" label=t_string!(i18n, field_email).to_string()
+            <TextField name="email" field="email" label=t_string!(i18n, common.field_email).to_string()
                 value="" error kind="email" autocomplete="username" required=true />
-            <TextField name="password" field="password" label=t_string!(i18n, field_password).to_string()
+            <TextField name="password" field="password" label=t_string!(i18n, common.field_password).to_string()
                 value="" error kind="password" autocomplete="current-password" required=true />
-            <button type="submit">{t!(i18n, login_submit)}</button>
+            <button type="submit">{t!(i18n, accounts.login_submit)}</button>
         </ActionForm>
-        <p><A href="/forgot-password">{t!(i18n, forgot_link)}</A></p>
+        <p><A href="/forgot-password">{t!(i18n, accounts.forgot_link)}</A></p>
     }
 }

@@ -66,12 +66,12 @@ pub fn MemberLogins(
     };
     view! {
         <section aria-labelledby="logins-title">
-            <h2 id="logins-title">{t!(i18n, logins_title)}</h2>
-            <p>{t!(i18n, logins_intro)}</p>
+            <h2 id="logins-title">{t!(i18n, accounts.logins_title)}</h2>
+            <p>{t!(i18n, accounts.logins_intro)}</p>
             <ErrorSummary error form="login" />
             {move || pass_on().map(|link| view! {
                 <div class="notice" role="status">
-                    <p>{t!(i18n, login_link_pass_on)}</p>
+                    <p>{t!(i18n, accounts.login_link_pass_on)}</p>
                     <p><code class="invite-link">{link}</code></p>
                 </div>
             })}
@@ -79,10 +79,10 @@ pub fn MemberLogins(
                             {rows.into_iter().map(|m| {
                                 let member_id = m.member_id;
                                 let state = match (&m.login, &m.invited) {
-                                    (Some((email, true)), _) => t_string!(i18n, login_has, email = email.clone()).to_string(),
-                                    (Some((email, false)), _) => t_string!(i18n, login_inactive, email = email.clone()).to_string(),
-                                    (None, Some((email, until))) => t_string!(i18n, login_invited, email = email.clone(), until = until.clone()).to_string(),
-                                    (None, None) => t_string!(i18n, login_none).to_string(),
+                                    (Some((email, true)), _) => t_string!(i18n, accounts.login_has, email = email.clone()).to_string(),
+                                    (Some((email, false)), _) => t_string!(i18n, accounts.login_inactive, email = email.clone()).to_string(),
+                                    (None, Some((email, until))) => t_string!(i18n, accounts.login_invited, email = email.clone(), until = until.clone()).to_string(),
+                                    (None, None) => t_string!(i18n, accounts.login_none).to_string(),
                                 };
                                 let may_invite = m.adult && m.login.is_none();
                                 let has_login = m.login.is_some();
@@ -99,31 +99,31 @@ pub fn MemberLogins(
                                                 <input type="hidden" name="household_id" value=household_id />
                                                 <input type="hidden" name="member_id" value=member_id />
                                                 <div class="field">
-                                                    <label for=email_id.clone()>{t!(i18n, field_email)}</label>
+                                                    <label for=email_id.clone()>{t!(i18n, common.field_email)}</label>
                                                     <input id=email_id.clone() name="form[email]" type="email" autocomplete="off" />
                                                 </div>
                                                 <div class="field">
-                                                    <label for=phone_id.clone()>{t!(i18n, login_phone)}</label>
-                                                    <p class="hint" id=format!("{phone_id}-hint")>{t!(i18n, login_phone_hint)}</p>
+                                                    <label for=phone_id.clone()>{t!(i18n, accounts.login_phone)}</label>
+                                                    <p class="hint" id=format!("{phone_id}-hint")>{t!(i18n, accounts.login_phone_hint)}</p>
                                                     <input id=phone_id.clone() name="form[phone]" type="tel" autocomplete="off"
                                                         inputmode="tel" aria-describedby=format!("{phone_id}-hint") />
                                                 </div>
                                                 <div class="field">
-                                                    <label for=language_id.clone()>{t!(i18n, invite_language)}</label>
+                                                    <label for=language_id.clone()>{t!(i18n, accounts.invite_language)}</label>
                                                     <select id=language_id.clone() name="form[language]">
                                                         {UI_LANGUAGES.iter().map(|l| view! {
                                                             <option value=*l selected=*l == locale>{language_name(i18n, l)}</option>
                                                         }).collect_view()}
                                                     </select>
                                                 </div>
-                                                <button type="submit">{t!(i18n, login_invite)} " " {name.clone()}</button>
+                                                <button type="submit">{t!(i18n, accounts.login_invite)} " " {name.clone()}</button>
                                             </ActionForm>
                                         })}
                                         {has_login.then(|| view! {
                                             <ActionForm action=unlink attr:class="inline">
                                                 <input type="hidden" name="household_id" value=household_id />
                                                 <input type="hidden" name="member_id" value=member_id />
-                                                <button type="submit" class="secondary">{t!(i18n, login_unlink)} " " {m.name.clone()}</button>
+                                                <button type="submit" class="secondary">{t!(i18n, accounts.login_unlink)} " " {m.name.clone()}</button>
                                             </ActionForm>
                                         })}
                                     </li>

@@ -15,27 +15,27 @@ pub fn NeedsOwnerPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| needs_new_owner());
     view! {
         <RequireRole roles=access::NEEDS_OWNER>
-            <PageHeading text=t_string!(i18n, needs_owner_title).to_string() />
-            <p>{t!(i18n, needs_owner_intro)}</p>
+            <PageHeading text=t_string!(i18n, home.needs_owner_title).to_string() />
+            <p>{t!(i18n, home.needs_owner_intro)}</p>
             <Suspense>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Ok(rows) if rows.is_empty() => view! { <p>{t!(i18n, needs_owner_none)}</p> }.into_any(),
+                        Ok(rows) if rows.is_empty() => view! { <p>{t!(i18n, home.needs_owner_none)}</p> }.into_any(),
                         Ok(rows) => view! {
                             <div class="table-wrap">
                             <table>
                                 <thead><tr>
-                                    <th scope="col">{t!(i18n, col_when)}</th>
-                                    <th scope="col">{t!(i18n, needs_owner_kind)}</th>
-                                    <th scope="col">{t!(i18n, needs_owner_person)}</th>
+                                    <th scope="col">{t!(i18n, common.col_when)}</th>
+                                    <th scope="col">{t!(i18n, home.needs_owner_kind)}</th>
+                                    <th scope="col">{t!(i18n, home.needs_owner_person)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|r| {
                                         let kind = match r.kind.as_str() {
-                                            "meeting" => t_string!(i18n, needs_owner_meeting),
-                                            "consultation" => t_string!(i18n, office_upcoming_consultation),
-                                            "session" => t_string!(i18n, office_upcoming_session),
-                                            _ => t_string!(i18n, needs_owner_other),
+                                            "meeting" => t_string!(i18n, home.needs_owner_meeting),
+                                            "consultation" => t_string!(i18n, common.office_upcoming_consultation),
+                                            "session" => t_string!(i18n, common.office_upcoming_session),
+                                            _ => t_string!(i18n, home.needs_owner_other),
                                         };
                                         view! { <tr>
                                             <td><A href=r.link>{r.when}</A></td><td>{kind}</td><td>{r.person}</td>

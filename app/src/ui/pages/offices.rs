@@ -31,23 +31,23 @@ pub fn OfficesPage() -> impl IntoView {
     let draft = Resource::new(|| (), |_| take_draft("create_office".into()));
     view! {
         <RequireRole roles=access::ADMIN>
-            <PageHeading text=t_string!(i18n, offices_title).to_string() />
+            <PageHeading text=t_string!(i18n, offices.offices_title).to_string() />
             <Suspense>
                 {move || Suspend::new(async move {
                     match offices.await {
                         Ok(list) if list.is_empty() => view! {
-                            <p class="notice">{t!(i18n, offices_none)}</p>
+                            <p class="notice">{t!(i18n, offices.offices_none)}</p>
                         }.into_any(),
                         Ok(list) => list.into_iter().map(|o| {
                             let rooms = rooms_text(&o);
                             view! {
                                 <section class="card">
                                     <h2>{o.name.clone()}
-                                        {o.closed.then(|| view! { " " <span class="badge">{t!(i18n, office_closed_badge)}</span> })}
+                                        {o.closed.then(|| view! { " " <span class="badge">{t!(i18n, offices.office_closed_badge)}</span> })}
                                     </h2>
                                     <p>{o.address.clone()} ", " {o.city.clone()}</p>
-                                    <p>{t!(i18n, rooms_title)} ": " {rooms}</p>
-                                    <A href=format!("/admin/offices/{}", o.id)>{t!(i18n, office_edit)} " " {o.name.clone()}</A>
+                                    <p>{t!(i18n, offices.rooms_title)} ": " {rooms}</p>
+                                    <A href=format!("/admin/offices/{}", o.id)>{t!(i18n, offices.office_edit)} " " {o.name.clone()}</A>
                                 </section>
                             }
                         }).collect_view().into_any(),
@@ -55,7 +55,7 @@ pub fn OfficesPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <h2>{t!(i18n, office_new_title)}</h2>
+            <h2>{t!(i18n, offices.office_new_title)}</h2>
             <ErrorSummary error />
             <Suspense>
                 {move || Suspend::new(async move {
@@ -63,7 +63,7 @@ pub fn OfficesPage() -> impl IntoView {
                     view! {
                         <ActionForm action=create attr:class="stack narrow">
                             {office_fields(i18n, form, error)}
-                            <button type="submit">{t!(i18n, office_create)}</button>
+                            <button type="submit">{t!(i18n, offices.office_create)}</button>
                         </ActionForm>
                     }
                 })}
@@ -75,11 +75,11 @@ pub fn OfficesPage() -> impl IntoView {
 /// The name, city and address of an office, for the form that creates or saves it.
 fn office_fields(i18n: I18n, form: OfficeForm, error: FormError) -> impl IntoView {
     view! {
-        <TextField name="form[name]" field="name" label=t_string!(i18n, office_name).to_string()
+        <TextField name="form[name]" field="name" label=t_string!(i18n, offices.office_name).to_string()
             value=form.name error />
-        <TextField name="form[city]" field="city" label=t_string!(i18n, office_city).to_string()
+        <TextField name="form[city]" field="city" label=t_string!(i18n, offices.office_city).to_string()
             value=form.city error autocomplete="address-level2" />
-        <TextField name="form[address]" field="address" label=t_string!(i18n, office_address).to_string()
+        <TextField name="form[address]" field="address" label=t_string!(i18n, offices.office_address).to_string()
             value=form.address error autocomplete="street-address" />
     }
 }
@@ -133,69 +133,69 @@ pub fn OfficeEditPage() -> impl IntoView {
                                 let closed = o.closed;
                                 let upcoming = o.upcoming.clone();
                                 view! {
-                                    <p><A href="/admin/offices">{t!(i18n, offices_title)}</A></p>
+                                    <p><A href="/admin/offices">{t!(i18n, offices.offices_title)}</A></p>
                                     <PageTitle text=o.name.clone() />
     <h1>{o.name.clone()}
-                                        {closed.then(|| view! { " " <span class="badge">{t!(i18n, office_closed_badge)}</span> })}
+                                        {closed.then(|| view! { " " <span class="badge">{t!(i18n, offices.office_closed_badge)}</span> })}
                                     </h1>
                                     <ErrorSummary error=update_error />
                                     <ActionForm action=update attr:class="stack narrow">
                                         <input type="hidden" name="id" value=office_id />
                                         {office_fields(i18n, form, update_error)}
-                                        <button type="submit">{t!(i18n, office_save)}</button>
+                                        <button type="submit">{t!(i18n, offices.office_save)}</button>
                                     </ActionForm>
-                                    <h2>{t!(i18n, rooms_title)}</h2>
+                                    <h2>{t!(i18n, offices.rooms_title)}</h2>
                                     <ul class="rooms">
                                         {o.rooms.into_iter().map(|r| view! {
                                             <li>
-                                                {r.name.clone()} " (" {t!(i18n, room_capacity)} ": " {r.capacity} ") "
+                                                {r.name.clone()} " (" {t!(i18n, offices.room_capacity)} ": " {r.capacity} ") "
                                                 {(!r.accessibility.is_empty()).then(|| format!("– {} ", r.accessibility))}
                                                 <ActionForm action=remove attr:class="inline">
                                                     <input type="hidden" name="office_id" value=office_id />
                                                     <input type="hidden" name="room_id" value=r.id />
-                                                    <button type="submit" class="secondary">{t!(i18n, room_remove)} " " {r.name.clone()}</button>
+                                                    <button type="submit" class="secondary">{t!(i18n, offices.room_remove)} " " {r.name.clone()}</button>
                                                 </ActionForm>
                                             </li>
                                         }).collect_view()}
                                     </ul>
-                                    <h3>{t!(i18n, room_add)}</h3>
+                                    <h3>{t!(i18n, offices.room_add)}</h3>
                                     <ErrorSummary error=add_error form="room" />
                                     <ActionForm action=add attr:class="stack narrow">
                                         <input type="hidden" name="office_id" value=office_id />
-                                        <TextField name="form[name]" field="name" label=t_string!(i18n, room_name).to_string()
+                                        <TextField name="form[name]" field="name" label=t_string!(i18n, offices.room_name).to_string()
                                             value=room.name error=add_error form="room" />
-                                        <TextField name="form[capacity]" field="capacity" label=t_string!(i18n, room_capacity).to_string()
+                                        <TextField name="form[capacity]" field="capacity" label=t_string!(i18n, offices.room_capacity).to_string()
                                             value=room.capacity error=add_error kind="number" inputmode="numeric" form="room" />
-                                        <TextField name="form[accessibility]" field="accessibility" label=t_string!(i18n, room_accessibility).to_string()
-                                            hint=t_string!(i18n, room_accessibility_hint).to_string()
+                                        <TextField name="form[accessibility]" field="accessibility" label=t_string!(i18n, offices.room_accessibility).to_string()
+                                            hint=t_string!(i18n, offices.room_accessibility_hint).to_string()
                                             value=room.accessibility error=add_error form="room" />
-                                        <button type="submit">{t!(i18n, room_add)}</button>
+                                        <button type="submit">{t!(i18n, offices.room_add)}</button>
                                     </ActionForm>
-                                    <h2>{t!(i18n, office_upcoming_title)}</h2>
+                                    <h2>{t!(i18n, offices.office_upcoming_title)}</h2>
                                     {if upcoming.is_empty() {
-                                        view! { <p>{t!(i18n, office_upcoming_none)}</p> }.into_any()
+                                        view! { <p>{t!(i18n, offices.office_upcoming_none)}</p> }.into_any()
                                     } else {
                                         view! {
                                             <ul id="f-office">
                                                 {upcoming.into_iter().map(|b| {
                                                     let kind = if b.kind == "session" {
-                                                        t_string!(i18n, office_upcoming_session).to_string()
+                                                        t_string!(i18n, common.office_upcoming_session).to_string()
                                                     } else {
-                                                        t_string!(i18n, office_upcoming_consultation).to_string()
+                                                        t_string!(i18n, common.office_upcoming_consultation).to_string()
                                                     };
                                                     view! { <li><A href=b.link>{b.when} " – " {kind} ": " {b.title}</A></li> }
                                                 }).collect_view()}
                                             </ul>
                                         }.into_any()
                                     }}
-                                    <h2>{if closed { t!(i18n, office_reopen_title).into_any() } else { t!(i18n, office_close_title).into_any() }}</h2>
-                                    <p>{if closed { t!(i18n, office_reopen_hint).into_any() } else { t!(i18n, office_close_hint).into_any() }}</p>
+                                    <h2>{if closed { t!(i18n, offices.office_reopen_title).into_any() } else { t!(i18n, offices.office_close_title).into_any() }}</h2>
+                                    <p>{if closed { t!(i18n, offices.office_reopen_hint).into_any() } else { t!(i18n, offices.office_close_hint).into_any() }}</p>
                                     <ErrorSummary error=close_error />
                                     <ActionForm action=open_close attr:class="inline">
                                         <input type="hidden" name="id" value=office_id />
                                         <input type="hidden" name="open" value=if closed { "true" } else { "false" } />
                                         <button type="submit" class=if closed { "" } else { "secondary" }>
-                                            {if closed { t!(i18n, office_reopen).into_any() } else { t!(i18n, office_close).into_any() }}
+                                            {if closed { t!(i18n, offices.office_reopen).into_any() } else { t!(i18n, offices.office_close).into_any() }}
                                         </button>
                                     </ActionForm>
                                 }.into_any()

@@ -17,22 +17,22 @@ pub fn OutboxPage() -> impl IntoView {
     let list = Resource::new(move || retry.version().get(), |_| failed_messages());
     view! {
         <RequireRole roles=access::ADMIN>
-            <PageHeading text=t_string!(i18n, outbox_title).to_string() />
-            <p>{t!(i18n, outbox_intro)}</p>
+            <PageHeading text=t_string!(i18n, admin.outbox_title).to_string() />
+            <p>{t!(i18n, admin.outbox_intro)}</p>
             <ErrorSummary error />
             <Suspense>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Ok(rows) if rows.is_empty() => view! { <p>{t!(i18n, outbox_none)}</p> }.into_any(),
+                        Ok(rows) if rows.is_empty() => view! { <p>{t!(i18n, admin.outbox_none)}</p> }.into_any(),
                         Ok(rows) => view! {
                             <div class="table-wrap">
                             <table>
                                 <thead><tr>
-                                    <th scope="col">{t!(i18n, col_when)}</th>
-                                    <th scope="col">{t!(i18n, outbox_recipient)}</th>
-                                    <th scope="col">{t!(i18n, outbox_subject)}</th>
-                                    <th scope="col">{t!(i18n, outbox_error)}</th>
-                                    <th scope="col">{t!(i18n, invite_actions)}</th>
+                                    <th scope="col">{t!(i18n, common.col_when)}</th>
+                                    <th scope="col">{t!(i18n, admin.outbox_recipient)}</th>
+                                    <th scope="col">{t!(i18n, admin.outbox_subject)}</th>
+                                    <th scope="col">{t!(i18n, admin.outbox_error)}</th>
+                                    <th scope="col">{t!(i18n, common.invite_actions)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|m| view! { <tr>
@@ -40,7 +40,7 @@ pub fn OutboxPage() -> impl IntoView {
                                         <td>
                                             <ActionForm action=retry attr:class="inline">
                                                 <input type="hidden" name="id" value=m.id />
-                                                <button type="submit" class="secondary">{t!(i18n, outbox_retry)} " " {m.recipient}</button>
+                                                <button type="submit" class="secondary">{t!(i18n, admin.outbox_retry)} " " {m.recipient}</button>
                                             </ActionForm>
                                         </td>
                                     </tr> }).collect_view()}

@@ -20,19 +20,19 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             || action.value().get().is_some_and(|r| r.is_ok())
     };
     view! {
-        <PageHeading text=t_string!(i18n, forgot_title).to_string() />
+        <PageHeading text=t_string!(i18n, accounts.forgot_title).to_string() />
         <Show when=sent fallback=move || view! {
-            <p>{t!(i18n, forgot_intro)}</p>
+            <p>{t!(i18n, accounts.forgot_intro)}</p>
             <ErrorSummary error />
             <ActionForm action=action attr:class="stack narrow">
-                <TextField name="email" field="email" label=t_string!(i18n, field_email).to_string()
+                <TextField name="email" field="email" label=t_string!(i18n, common.field_email).to_string()
                     value="" error kind="email" autocomplete="username" required=true />
-                <button type="submit">{t!(i18n, forgot_submit)}</button>
+                <button type="submit">{t!(i18n, accounts.forgot_submit)}</button>
             </ActionForm>
         }>
-            <p class="notice" role="status">{t!(i18n, forgot_sent)}</p>
+            <p class="notice" role="status">{t!(i18n, accounts.forgot_sent)}</p>
         </Show>
-        <p><A href="/login">{t!(i18n, nav_login)}</A></p>
+        <p><A href="/login">{t!(i18n, common.nav_login)}</A></p>
     }
 }
 
@@ -48,7 +48,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let action = ServerAction::<ResetPassword>::new();
     let error = action_error(action);
     view! {
-        <PageHeading text=t_string!(i18n, reset_title).to_string() />
+        <PageHeading text=t_string!(i18n, accounts.reset_title).to_string() />
         <Suspense>
             {move || Suspend::new(async move {
                 if open.await.unwrap_or(false) {
@@ -57,19 +57,19 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         <ActionForm action=action attr:class="stack narrow">
                             <input type="hidden" name="token" value=token />
                             <TextField name="new_password" field="new_password"
-                                label=t_string!(i18n, field_new_password).to_string()
-                                hint=t_string!(i18n, password_hint).to_string()
+                                label=t_string!(i18n, common.field_new_password).to_string()
+                                hint=t_string!(i18n, accounts.password_hint).to_string()
                                 value="" error kind="password" autocomplete="new-password" required=true />
                             <TextField name="confirm_password" field="confirm_password"
-                                label=t_string!(i18n, field_confirm_password).to_string()
+                                label=t_string!(i18n, common.field_confirm_password).to_string()
                                 value="" error kind="password" autocomplete="new-password" required=true />
-                            <button type="submit">{t!(i18n, reset_submit)}</button>
+                            <button type="submit">{t!(i18n, accounts.reset_submit)}</button>
                         </ActionForm>
                     }.into_any()
                 } else {
                     view! {
-                        <p class="error-summary" role="alert">{t!(i18n, err_invalid_reset_link)}</p>
-                        <p><A href="/forgot-password">{t!(i18n, forgot_title)}</A></p>
+                        <p class="error-summary" role="alert">{t!(i18n, errors.err_invalid_reset_link)}</p>
+                        <p><A href="/forgot-password">{t!(i18n, accounts.forgot_title)}</A></p>
                     }.into_any()
                 }
             })}

@@ -19,41 +19,41 @@ pub fn FeedBox(
     let copied = RwSignal::new(false);
     view! {
         <section class="card" aria-labelledby="feed-title" id="feed">
-            <h2 id="feed-title">{t!(i18n, cal_feed_title)}</h2>
-            <p>{t!(i18n, cal_feed_help)}</p>
+            <h2 id="feed-title">{t!(i18n, calendar.cal_feed_title)}</h2>
+            <p>{t!(i18n, calendar.cal_feed_help)}</p>
             {match (feed, since) {
                 (Some(f), _) => {
                     let address = f.https.clone();
                     view! {
-                        <p class="notice" role="status">{t!(i18n, cal_feed_made)}</p>
-                        <label for="feed-url">{t!(i18n, cal_feed_address)}</label>
+                        <p class="notice" role="status">{t!(i18n, calendar.cal_feed_made)}</p>
+                        <label for="feed-url">{t!(i18n, calendar.cal_feed_address)}</label>
                         <input id="feed-url" type="text" readonly value=f.https.clone() class="wide" />
                         <p class="actions">
-                            <a class="button" href=f.webcal.clone()>{t!(i18n, cal_feed_open)}</a>
+                            <a class="button" href=f.webcal.clone()>{t!(i18n, calendar.cal_feed_open)}</a>
                             " "
                             <button type="button" class="secondary" id="feed-copy"
                                 on:click=move |_| {
                                     copy_to_clipboard(&address);
                                     copied.set(true);
                                 }>
-                                {move || if copied.get() { t!(i18n, cal_copied).into_any() } else { t!(i18n, cal_copy).into_any() }}
+                                {move || if copied.get() { t!(i18n, calendar.cal_copied).into_any() } else { t!(i18n, calendar.cal_copy).into_any() }}
                             </button>
                         </p>
                     }.into_any()
                 }
                 (None, Some(date)) => view! {
-                    <p>{t!(i18n, cal_feed_hidden, date = date.clone())}</p>
+                    <p>{t!(i18n, calendar.cal_feed_hidden, date = date.clone())}</p>
                 }.into_any(),
-                (None, None) => view! { <p>{t!(i18n, cal_feed_none)}</p> }.into_any(),
+                (None, None) => view! { <p>{t!(i18n, calendar.cal_feed_none)}</p> }.into_any(),
             }}
             <details class="phone-help">
-                <summary>{t!(i18n, cal_help_phones)}</summary>
-                <p>{t!(i18n, cal_help_android)}</p>
-                <p>{t!(i18n, cal_help_iphone)}</p>
+                <summary>{t!(i18n, calendar.cal_help_phones)}</summary>
+                <p>{t!(i18n, calendar.cal_help_android)}</p>
+                <p>{t!(i18n, calendar.cal_help_iphone)}</p>
             </details>
             <ActionForm action=renew>
                 <button type="submit" class=if has_feed { "secondary" } else { "" }>
-                    {if has_feed { t!(i18n, cal_feed_regenerate).into_any() } else { t!(i18n, cal_feed_create).into_any() }}
+                    {if has_feed { t!(i18n, calendar.cal_feed_regenerate).into_any() } else { t!(i18n, calendar.cal_feed_create).into_any() }}
                 </button>
             </ActionForm>
         </section>
@@ -79,22 +79,24 @@ fn upload_message(i18n: I18n) -> Option<(bool, String)> {
     let detail = q.get("detail").unwrap_or_default();
     if let Some(done) = q.get("busy") {
         let text = match done.as_str() {
-            "deleted" => t_string!(i18n, cal_busy_deleted).to_string(),
-            _ => t_string!(i18n, cal_busy_saved).to_string(),
+            "deleted" => t_string!(i18n, calendar.cal_busy_deleted).to_string(),
+            _ => t_string!(i18n, calendar.cal_busy_saved).to_string(),
         };
         return Some((true, text));
     }
     let text = match q.get("busy_error")?.as_str() {
-        "empty" => t_string!(i18n, ical_err_empty).to_string(),
-        "too_big" => t_string!(i18n, ical_err_too_big).to_string(),
-        "not_calendar" => t_string!(i18n, ical_err_not_calendar).to_string(),
-        "truncated" => t_string!(i18n, ical_err_truncated).to_string(),
-        "too_many_events" => t_string!(i18n, ical_err_too_many_events).to_string(),
-        "too_many_busy" => t_string!(i18n, ical_err_too_many_busy).to_string(),
-        "zone" => t_string!(i18n, ical_err_zone, event = event, zone = detail).to_string(),
-        "date" => t_string!(i18n, ical_err_date, event = event, value = detail).to_string(),
-        "rule" => t_string!(i18n, ical_err_rule, event = event, rule = detail).to_string(),
-        _ => t_string!(i18n, ical_err_unreadable).to_string(),
+        "empty" => t_string!(i18n, calendar.ical_err_empty).to_string(),
+        "too_big" => t_string!(i18n, calendar.ical_err_too_big).to_string(),
+        "not_calendar" => t_string!(i18n, calendar.ical_err_not_calendar).to_string(),
+        "truncated" => t_string!(i18n, calendar.ical_err_truncated).to_string(),
+        "too_many_events" => t_string!(i18n, calendar.ical_err_too_many_events).to_string(),
+        "too_many_busy" => t_string!(i18n, calendar.ical_err_too_many_busy).to_string(),
+        "zone" => t_string!(i18n, calendar.ical_err_zone, event = event, zone = detail).to_string(),
+        "date" => {
+            t_string!(i18n, calendar.ical_err_date, event = event, value = detail).to_string()
+        }
+        "rule" => t_string!(i18n, calendar.ical_err_rule, event = event, rule = detail).to_string(),
+        _ => t_string!(i18n, calendar.ical_err_unreadable).to_string(),
     };
     Some((false, text))
 }
@@ -108,23 +110,23 @@ pub fn BusyBox(
     let message = upload_message(i18n);
     view! {
         <section class="card" aria-labelledby="busy-title" id="busy">
-            <h2 id="busy-title">{t!(i18n, cal_busy_title)}</h2>
+            <h2 id="busy-title">{t!(i18n, calendar.cal_busy_title)}</h2>
             {message.map(|(ok, text)| if ok {
                 view! { <p class="notice" role="status">{text}</p> }.into_any()
             } else {
                 view! { <p class="error-summary" role="alert">{text}</p> }.into_any()
             })}
-            <p>{t!(i18n, cal_busy_help)}</p>
+            <p>{t!(i18n, calendar.cal_busy_help)}</p>
             {busy.map(|b| view! {
-                <p>{t!(i18n, cal_busy_current, count = b.spans, date = b.uploaded.clone())}</p>
+                <p>{t!(i18n, calendar.cal_busy_current, count = b.spans, date = b.uploaded.clone())}</p>
                 <ActionForm action=delete>
-                    <button type="submit" class="secondary">{t!(i18n, cal_busy_delete)}</button>
+                    <button type="submit" class="secondary">{t!(i18n, calendar.cal_busy_delete)}</button>
                 </ActionForm>
             })}
             <form method="post" action="/calendar/busy" enctype="multipart/form-data">
-                <label for="busy-file">{t!(i18n, cal_busy_file)}</label>
+                <label for="busy-file">{t!(i18n, calendar.cal_busy_file)}</label>
                 <input id="busy-file" name="file" type="file" accept=".ics,text/calendar" required />
-                <button type="submit">{t!(i18n, cal_busy_upload)}</button>
+                <button type="submit">{t!(i18n, calendar.cal_busy_upload)}</button>
             </form>
         </section>
     }

@@ -33,7 +33,7 @@ pub fn CalendarPage() -> impl IntoView {
     );
     view! {
         <RequireRole roles=&[]>
-            <PageHeading text=t_string!(i18n, cal_title).to_string() />
+            <PageHeading text=t_string!(i18n, calendar.cal_title).to_string() />
             <Suspense>
                 {move || Suspend::new(async move {
                     match data.await {
@@ -44,7 +44,7 @@ pub fn CalendarPage() -> impl IntoView {
                             {c.can_import.then(|| view! { <BusyBox busy=c.busy delete /> })}
                             {(!c.offices.is_empty()).then(|| view! {
                                 <section aria-labelledby="offices-title">
-                                    <h2 id="offices-title">{t!(i18n, cal_offices)}</h2>
+                                    <h2 id="offices-title">{t!(i18n, calendar.cal_offices)}</h2>
                                     <ul>
                                         {c.offices.into_iter().map(|(id, name)| view! {
                                             <li><A href=format!("/calendar/office/{id}")>{name}</A></li>

@@ -28,9 +28,9 @@ pub fn OfficeCalendarPage() -> impl IntoView {
                             Ok(c) => {
                                 let base = format!("/calendar/office/{}", id());
                                 view! {
-                                    <PageTitle text=t_string!(i18n, cal_office_title, office = c.name.clone()).to_string() />
-    <h1>{t!(i18n, cal_office_title, office = c.name.clone())}</h1>
-                                    <p><a href=c.feed.clone()>{t!(i18n, cal_office_feed)}</a></p>
+                                    <PageTitle text=t_string!(i18n, calendar.cal_office_title, office = c.name.clone()).to_string() />
+    <h1>{t!(i18n, calendar.cal_office_title, office = c.name.clone())}</h1>
+                                    <p><a href=c.feed.clone()>{t!(i18n, calendar.cal_office_feed)}</a></p>
                                     <WeekView week=c.week base />
                                 }.into_any()
                             }

@@ -48,7 +48,7 @@ pub fn BookConsultationPage() -> impl IntoView {
     let draft = Resource::new(|| (), |_| take_draft("book_consultation".into()));
     view! {
         <RequireRole roles=access::CONSULTATIONS>
-            <PageHeading text=t_string!(i18n, book_title).to_string() />
+            <PageHeading text=t_string!(i18n, consultations.book_title).to_string() />
             <Suspense>
                 {move || Suspend::new(async move {
                     let draft = draft.await.ok().flatten();
@@ -67,9 +67,9 @@ pub fn BookConsultationPage() -> impl IntoView {
                     let coordinator_value = p.coordinator.map(|c| c.to_string()).unwrap_or_default();
                     let household_value = form.household.clone();
                     let rules = if p.by_coordinator {
-                        t_string!(i18n, book_rules_staff).to_string()
+                        t_string!(i18n, consultations.book_rules_staff).to_string()
                     } else {
-                        t_string!(i18n, book_rules, notice = p.min_notice_hours, cutoff = p.cutoff_hours).to_string()
+                        t_string!(i18n, consultations.book_rules, notice = p.min_notice_hours, cutoff = p.cutoff_hours).to_string()
                     };
                     let offices = p.offices.iter().map(|o| {
                         let selected = Some(o.id) == p.office;
@@ -90,13 +90,13 @@ pub fn BookConsultationPage() -> impl IntoView {
                     // booking takes (a choice not yet shown with "Show free times" is not).
                     let booking_for = staff.then(|| {
                         match households.iter().find(|(id, _)| *id == form.household) {
-                            Some((_, name)) => t_string!(i18n, booking_for, name = name.clone()).to_string(),
-                            None => t_string!(i18n, booking_for_nobody).to_string(),
+                            Some((_, name)) => t_string!(i18n, consultations.booking_for, name = name.clone()).to_string(),
+                            None => t_string!(i18n, consultations.booking_for_nobody).to_string(),
                         }
                     });
                     let booking = p.office.map(|office| {
                         let slots = if p.days.is_empty() {
-                            view! { <p class="notice">{t!(i18n, no_free_times)}</p> }.into_any()
+                            view! { <p class="notice">{t!(i18n, consultations.no_free_times)}</p> }.into_any()
                         } else {
                             view! { <SlotChoice days=p.days.clone() selected=form.slot.clone() error /> }.into_any()
                         };
@@ -106,21 +106,21 @@ pub fn BookConsultationPage() -> impl IntoView {
                                 <input type="hidden" name="form[office]" value=office />
                                 <input type="hidden" name="form[household]" value=form.household.clone() />
                                 {slots}
-                                <SelectField name="form[topic]" field="topic" label=t_string!(i18n, field_topic).to_string()
+                                <SelectField name="form[topic]" field="topic" label=t_string!(i18n, common.field_topic).to_string()
                                     value=form.topic.clone() options=topics.clone() error placeholder="".to_string() />
-                                <TextField name="form[party_size]" field="party_size" label=t_string!(i18n, field_party_size).to_string()
-                                    hint=t_string!(i18n, party_size_hint).to_string() value=form.party_size.clone() error kind="number" inputmode="numeric" />
-                                <SelectField name="form[interpreter]" field="interpreter" label=t_string!(i18n, field_interpreter).to_string()
-                                    value=form.interpreter.clone() options=languages.clone() error placeholder=t_string!(i18n, no_interpreter).to_string() />
-                                <TextField name="form[note]" field="note" label=t_string!(i18n, field_note).to_string()
-                                    hint=t_string!(i18n, consultation_note_hint).to_string() value=form.note.clone() error multiline=true />
+                                <TextField name="form[party_size]" field="party_size" label=t_string!(i18n, common.field_party_size).to_string()
+                                    hint=t_string!(i18n, consultations.party_size_hint).to_string() value=form.party_size.clone() error kind="number" inputmode="numeric" />
+                                <SelectField name="form[interpreter]" field="interpreter" label=t_string!(i18n, common.field_interpreter).to_string()
+                                    value=form.interpreter.clone() options=languages.clone() error placeholder=t_string!(i18n, consultations.no_interpreter).to_string() />
+                                <TextField name="form[note]" field="note" label=t_string!(i18n, common.field_note).to_string()
+                                    hint=t_string!(i18n, consultations.consultation_note_hint).to_string() value=form.note.clone() error multiline=true />
                                 {booking_for.clone().map(|text| view! { <p class="booking-for"><strong>{text}</strong></p> })}
-                                <button type="submit">{t!(i18n, book_submit)}</button>
+                                <button type="submit">{t!(i18n, consultations.book_submit)}</button>
                             </ActionForm>
                         }
                     });
                     view! {
-                        <p>{t!(i18n, book_intro)}</p>
+                        <p>{t!(i18n, consultations.book_intro)}</p>
                         <p class="hint">{rules}</p>
                         {p.by_coordinator.then(|| view! { <HouseholdFinder path="/consultations/book" /> })}
                         // Who, where and with whom are chosen together and travel in the address,
@@ -128,8 +128,8 @@ pub fn BookConsultationPage() -> impl IntoView {
                         <Form method="GET" action="/consultations/book" attr:class="filters">
                             {if staff {
                                 view! {
-                                    <SelectField name="household" field="household" label=t_string!(i18n, field_household).to_string()
-                                        value=household_value options=households error placeholder=t_string!(i18n, choose_household).to_string() />
+                                    <SelectField name="household" field="household" label=t_string!(i18n, common.field_household).to_string()
+                                        value=household_value options=households error placeholder=t_string!(i18n, consultations.choose_household).to_string() />
                                     {none_found.then(|| view! { <HouseholdHint who=who_hint /> })}
                                 }.into_any()
                             } else {
@@ -138,20 +138,20 @@ pub fn BookConsultationPage() -> impl IntoView {
                             <input type="hidden" name="who" value=who.clone() />
                             <input type="hidden" name="topic" value=topic />
                             <div class="field">
-                                <label for="office">{t!(i18n, field_office)}</label>
+                                <label for="office">{t!(i18n, common.field_office)}</label>
                                 <select id="office" name="office">
-                                    <option value="" selected=office_value.is_empty()>{t!(i18n, choose_office)}</option>
+                                    <option value="" selected=office_value.is_empty()>{t!(i18n, consultations.choose_office)}</option>
                                     {offices}
                                 </select>
                             </div>
                             <div class="field">
-                                <label for="coordinator">{t!(i18n, field_coordinator)}</label>
+                                <label for="coordinator">{t!(i18n, consultations.field_coordinator)}</label>
                                 <select id="coordinator" name="coordinator">
-                                    <option value="" selected=coordinator_value.is_empty()>{t!(i18n, any_coordinator)}</option>
+                                    <option value="" selected=coordinator_value.is_empty()>{t!(i18n, consultations.any_coordinator)}</option>
                                     {coordinators}
                                 </select>
                             </div>
-                            <button type="submit" class="secondary">{t!(i18n, show_free_times)}</button>
+                            <button type="submit" class="secondary">{t!(i18n, consultations.show_free_times)}</button>
                         </Form>
                         {booking}
                     }.into_any()

@@ -54,8 +54,8 @@ pub fn ConsultationPage() -> impl IntoView {
                         Ok(c) => {
                             let slots = options.await.unwrap_or_default();
                             view! {
-                                <p><A href="/consultations">{t!(i18n, my_consultations_title)}</A></p>
-                                <PageHeading text=t_string!(i18n, consultation_title).to_string() />
+                                <p><A href="/consultations">{t!(i18n, consultations.my_consultations_title)}</A></p>
+                                <PageHeading text=t_string!(i18n, consultations.consultation_title).to_string() />
                                 <Facts c=c.clone() />
                                 <p><DownloadIcs href=c.download.clone() /></p>
                                 {match c.change_refused {
@@ -84,22 +84,22 @@ fn Facts(c: ConsultationView) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <dl class="facts">
-            <dt>{t!(i18n, col_when)}</dt><dd><strong>{c.when.clone()}</strong> " (" {t!(i18n, mail_tallinn_time)} ")"</dd>
-            <dt>{t!(i18n, field_place)}</dt><dd>{c.office.clone()} ", " {c.office_address.clone()}</dd>
-            <dt>{t!(i18n, field_coordinator)}</dt><dd>{c.coordinator.clone()}</dd>
-            <dt>{t!(i18n, field_household)}</dt><dd>{c.household_name.clone()}</dd>
-            <dt>{t!(i18n, field_topic)}</dt><dd>{topic_name(i18n, &c.topic)}</dd>
-            <dt>{t!(i18n, field_party_size)}</dt><dd>{c.party_size}</dd>
-            <dt>{t!(i18n, field_interpreter)}</dt>
+            <dt>{t!(i18n, common.col_when)}</dt><dd><strong>{c.when.clone()}</strong> " (" {t!(i18n, common.mail_tallinn_time)} ")"</dd>
+            <dt>{t!(i18n, common.field_place)}</dt><dd>{c.office.clone()} ", " {c.office_address.clone()}</dd>
+            <dt>{t!(i18n, consultations.field_coordinator)}</dt><dd>{c.coordinator.clone()}</dd>
+            <dt>{t!(i18n, common.field_household)}</dt><dd>{c.household_name.clone()}</dd>
+            <dt>{t!(i18n, common.field_topic)}</dt><dd>{topic_name(i18n, &c.topic)}</dd>
+            <dt>{t!(i18n, common.field_party_size)}</dt><dd>{c.party_size}</dd>
+            <dt>{t!(i18n, common.field_interpreter)}</dt>
             <dd>{match c.interpreter.clone() {
                 Some(code) => language_name(i18n, &code),
-                None => t_string!(i18n, no_interpreter).to_string(),
+                None => t_string!(i18n, consultations.no_interpreter).to_string(),
             }}</dd>
-            {(!c.note.is_empty()).then(|| view! { <dt>{t!(i18n, field_note)}</dt><dd>{c.note.clone()}</dd> })}
-            <dt>{t!(i18n, field_status)}</dt><dd>{consultation_status_name(i18n, &c.status)}</dd>
-            {c.cancel_reason.clone().map(|r| view! { <dt>{t!(i18n, field_reason)}</dt><dd>{r}</dd> })}
-            {c.no_shows.map(|n| view! { <dt>{t!(i18n, col_no_shows)}</dt><dd>{n}</dd> })}
-            {c.staff_note.clone().filter(|n| !n.is_empty()).map(|n| view! { <dt>{t!(i18n, field_staff_note)}</dt><dd>{n}</dd> })}
+            {(!c.note.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_note)}</dt><dd>{c.note.clone()}</dd> })}
+            <dt>{t!(i18n, common.field_status)}</dt><dd>{consultation_status_name(i18n, &c.status)}</dd>
+            {c.cancel_reason.clone().map(|r| view! { <dt>{t!(i18n, common.field_reason)}</dt><dd>{r}</dd> })}
+            {c.no_shows.map(|n| view! { <dt>{t!(i18n, consultations.col_no_shows)}</dt><dd>{n}</dd> })}
+            {c.staff_note.clone().filter(|n| !n.is_empty()).map(|n| view! { <dt>{t!(i18n, common.field_staff_note)}</dt><dd>{n}</dd> })}
         </dl>
     }
 }
@@ -115,18 +115,18 @@ fn Reschedule(
     let error = action_error(action);
     view! {
         <section>
-            <h2>{t!(i18n, reschedule_title)}</h2>
+            <h2>{t!(i18n, consultations.reschedule_title)}</h2>
             <ErrorSummary error form="move" />
             <ActionForm action=action attr:class="stack">
                 <input type="hidden" name="id" value=id />
                 {if slots.is_empty() {
-                    view! { <p>{t!(i18n, no_free_times)}</p> }.into_any()
+                    view! { <p>{t!(i18n, consultations.no_free_times)}</p> }.into_any()
                 } else {
                     view! { <SlotChoice days=slots selected=form.slot.clone() error id_prefix="move-slot" /> }.into_any()
                 }}
-                <TextField name="form[reason]" field="reason" form="move" label=t_string!(i18n, field_reason).to_string()
+                <TextField name="form[reason]" field="reason" form="move" label=t_string!(i18n, common.field_reason).to_string()
                     value=form.reason.clone() error />
-                <button type="submit">{t!(i18n, reschedule_submit)}</button>
+                <button type="submit">{t!(i18n, consultations.reschedule_submit)}</button>
             </ActionForm>
         </section>
     }
@@ -137,13 +137,13 @@ fn Cancel(id: i64, action: ServerAction<CancelConsultation>, form: CancelForm) -
     let i18n = use_i18n();
     let error = action_error(action);
     view! {
-        <h2>{t!(i18n, cancel_title)}</h2>
+        <h2>{t!(i18n, consultations.cancel_title)}</h2>
         <ErrorSummary error form="cancel" />
         <ActionForm action=action attr:class="stack">
             <input type="hidden" name="id" value=id />
-            <TextField name="form[reason]" field="reason" form="cancel" label=t_string!(i18n, field_reason).to_string()
+            <TextField name="form[reason]" field="reason" form="cancel" label=t_string!(i18n, common.field_reason).to_string()
                 value=form.reason.clone() error />
-            <button type="submit" class="danger">{t!(i18n, cancel_submit)}</button>
+            <button type="submit" class="danger">{t!(i18n, consultations.cancel_submit)}</button>
         </ActionForm>
     }
 }

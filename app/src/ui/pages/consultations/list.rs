@@ -31,11 +31,11 @@ pub fn UpcomingConsultations(rows: Vec<ConsultationView>) -> impl IntoView {
     view! {
         <section aria-labelledby="upcoming-consultations">
             <div class="page-head">
-                <h2 id="upcoming-consultations">{t!(i18n, upcoming_consultations)}</h2>
-                <A href="/consultations/book" attr:class="button">{t!(i18n, book_link)}</A>
+                <h2 id="upcoming-consultations">{t!(i18n, consultations.upcoming_consultations)}</h2>
+                <A href="/consultations/book" attr:class="button">{t!(i18n, common.book_link)}</A>
             </div>
             {if rows.is_empty() {
-                view! { <p>{t!(i18n, no_consultations)}</p> }.into_any()
+                view! { <p>{t!(i18n, consultations.no_consultations)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="consultations">
@@ -44,7 +44,7 @@ pub fn UpcomingConsultations(rows: Vec<ConsultationView>) -> impl IntoView {
                                 <A href=format!("/consultations/{}", c.id)><strong>{c.when}</strong></A>
                                 " — " {c.office} ", " {topic_name(i18n, &c.topic)}
                                 " (" {c.household_name} ", " {c.coordinator} ")"
-                                {c.interpreter.map(|l| view! { " · " {t!(i18n, field_interpreter)} ": " {language_name(i18n, &l)} })}
+                                {c.interpreter.map(|l| view! { " · " {t!(i18n, common.field_interpreter)} ": " {language_name(i18n, &l)} })}
                             </li>
                         }).collect_view()}
                     </ul>
@@ -60,7 +60,7 @@ pub fn MyConsultationsPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| my_consultations());
     view! {
         <RequireRole roles=access::CONSULTATIONS>
-            <PageHeading text=t_string!(i18n, my_consultations_title).to_string() />
+            <PageHeading text=t_string!(i18n, consultations.my_consultations_title).to_string() />
             <Suspense>
                 {move || Suspend::new(async move {
                     match list.await {

@@ -50,7 +50,7 @@ pub fn OfficeHoursPage() -> impl IntoView {
     );
     view! {
         <RequireRole roles=access::OFFICE_HOURS>
-            <PageHeading text=t_string!(i18n, office_hours_title).to_string() />
+            <PageHeading text=t_string!(i18n, consultations.office_hours_title).to_string() />
             <Suspense>
                 {move || Suspend::new(async move {
                     let (window_draft, exception_draft, day_draft) = drafts.await;
@@ -99,26 +99,26 @@ fn Windows(
             <td>
                 <ActionForm action=remove>
                     <input type="hidden" name="id" value=w.id />
-                    <button type="submit" class="link-button">{t!(i18n, remove_submit)}</button>
+                    <button type="submit" class="link-button">{t!(i18n, consultations.remove_submit)}</button>
                 </ActionForm>
             </td>
         </tr>
     }).collect_view();
     view! {
         <section aria-labelledby="weekly">
-            <h2 id="weekly">{t!(i18n, weekly_hours_title)}</h2>
+            <h2 id="weekly">{t!(i18n, consultations.weekly_hours_title)}</h2>
             {if p.windows.is_empty() {
-                view! { <p>{t!(i18n, no_weekly_hours)}</p> }.into_any()
+                view! { <p>{t!(i18n, consultations.no_weekly_hours)}</p> }.into_any()
             } else {
                 view! {
                     <div class="table-wrap"><table>
                         <thead><tr>
-                            <th scope="col">{t!(i18n, field_office)}</th>
-                            <th scope="col">{t!(i18n, field_weekday)}</th>
-                            <th scope="col">{t!(i18n, col_time)}</th>
-                            <th scope="col">{t!(i18n, field_slot_minutes)}</th>
-                            <th scope="col">{t!(i18n, field_buffer_minutes)}</th>
-                            <th scope="col">{t!(i18n, col_actions)}</th>
+                            <th scope="col">{t!(i18n, common.field_office)}</th>
+                            <th scope="col">{t!(i18n, common.field_weekday)}</th>
+                            <th scope="col">{t!(i18n, consultations.col_time)}</th>
+                            <th scope="col">{t!(i18n, common.field_slot_minutes)}</th>
+                            <th scope="col">{t!(i18n, common.field_buffer_minutes)}</th>
+                            <th scope="col">{t!(i18n, common.col_actions)}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table></div>
@@ -127,24 +127,24 @@ fn Windows(
             <ErrorSummary error form="window" />
             <ActionForm action=add attr:class="stack">
                 <div class="row">
-                    <SelectField name="form[office]" field="office" form="window" label=t_string!(i18n, field_office).to_string()
+                    <SelectField name="form[office]" field="office" form="window" label=t_string!(i18n, common.field_office).to_string()
                         value=form.office.clone() options=office_options(&p) error placeholder="".to_string() />
-                    <SelectField name="form[weekday]" field="weekday" form="window" label=t_string!(i18n, field_weekday).to_string()
+                    <SelectField name="form[weekday]" field="weekday" form="window" label=t_string!(i18n, common.field_weekday).to_string()
                         value=form.weekday.clone() options=weekdays error placeholder="".to_string() />
                 </div>
                 <div class="row">
-                    <TextField name="form[start_time]" field="start_time" form="window" label=t_string!(i18n, field_start_time).to_string()
-                        hint=t_string!(i18n, time_hint).to_string() value=form.start_time.clone() error inputmode="numeric" />
-                    <TextField name="form[end_time]" field="end_time" form="window" label=t_string!(i18n, field_end_time).to_string()
+                    <TextField name="form[start_time]" field="start_time" form="window" label=t_string!(i18n, common.field_start_time).to_string()
+                        hint=t_string!(i18n, common.time_hint).to_string() value=form.start_time.clone() error inputmode="numeric" />
+                    <TextField name="form[end_time]" field="end_time" form="window" label=t_string!(i18n, common.field_end_time).to_string()
                         value=form.end_time.clone() error inputmode="numeric" />
                 </div>
                 <div class="row">
-                    <TextField name="form[slot_minutes]" field="slot_minutes" form="window" label=t_string!(i18n, field_slot_minutes).to_string()
-                        hint=t_string!(i18n, slot_minutes_hint).to_string() value=form.slot_minutes.clone() error inputmode="numeric" />
-                    <TextField name="form[buffer_minutes]" field="buffer_minutes" form="window" label=t_string!(i18n, field_buffer_minutes).to_string()
-                        hint=t_string!(i18n, buffer_minutes_hint).to_string() value=form.buffer_minutes.clone() error inputmode="numeric" />
+                    <TextField name="form[slot_minutes]" field="slot_minutes" form="window" label=t_string!(i18n, common.field_slot_minutes).to_string()
+                        hint=t_string!(i18n, consultations.slot_minutes_hint).to_string() value=form.slot_minutes.clone() error inputmode="numeric" />
+                    <TextField name="form[buffer_minutes]" field="buffer_minutes" form="window" label=t_string!(i18n, common.field_buffer_minutes).to_string()
+                        hint=t_string!(i18n, consultations.buffer_minutes_hint).to_string() value=form.buffer_minutes.clone() error inputmode="numeric" />
                 </div>
-                <button type="submit">{t!(i18n, add_window_submit)}</button>
+                <button type="submit">{t!(i18n, consultations.add_window_submit)}</button>
             </ActionForm>
         </section>
     }
@@ -165,50 +165,50 @@ fn Exceptions(
         .collect();
     let items = p.exceptions.clone().into_iter().map(|x| {
         let dates = if x.from_date == x.to_date { written_date(i18n, &x.from_date) } else { format!("{} – {}", written_date(i18n, &x.from_date), written_date(i18n, &x.to_date)) };
-        let office = if x.office.is_empty() { t_string!(i18n, all_offices).to_string() } else { x.office.clone() };
+        let office = if x.office.is_empty() { t_string!(i18n, common.all_offices).to_string() } else { x.office.clone() };
         view! {
             <li>
                 <strong>{exception_kind_name(i18n, &x.kind)}</strong> ": " {dates} " " {x.hours.clone()} ", " {office}
                 {(!x.note.is_empty()).then(|| view! { " — " {x.note.clone()} })}
                 <ActionForm action=remove attr:class="inline-form">
                     <input type="hidden" name="id" value=x.id />
-                    <button type="submit" class="link-button">{t!(i18n, remove_submit)}</button>
+                    <button type="submit" class="link-button">{t!(i18n, consultations.remove_submit)}</button>
                 </ActionForm>
             </li>
         }
     }).collect_view();
     view! {
         <section aria-labelledby="exceptions">
-            <h2 id="exceptions">{t!(i18n, exceptions_title)}</h2>
+            <h2 id="exceptions">{t!(i18n, consultations.exceptions_title)}</h2>
             {if p.exceptions.is_empty() {
-                view! { <p>{t!(i18n, no_exceptions)}</p> }.into_any()
+                view! { <p>{t!(i18n, consultations.no_exceptions)}</p> }.into_any()
             } else {
                 view! { <ul>{items}</ul> }.into_any()
             }}
             <ErrorSummary error form="exception" />
             <ActionForm action=add attr:class="stack">
                 <div class="row">
-                    <SelectField name="form[kind]" field="kind" form="exception" label=t_string!(i18n, field_exception_kind).to_string()
+                    <SelectField name="form[kind]" field="kind" form="exception" label=t_string!(i18n, common.field_exception_kind).to_string()
                         value=form.kind.clone() options=kinds error placeholder="".to_string() />
-                    <SelectField name="form[office]" field="office" form="exception" label=t_string!(i18n, field_office).to_string()
-                        hint=t_string!(i18n, exception_office_hint).to_string() value=form.office.clone() options=office_options(&p) error
-                        placeholder=t_string!(i18n, all_offices).to_string() />
+                    <SelectField name="form[office]" field="office" form="exception" label=t_string!(i18n, common.field_office).to_string()
+                        hint=t_string!(i18n, consultations.exception_office_hint).to_string() value=form.office.clone() options=office_options(&p) error
+                        placeholder=t_string!(i18n, common.all_offices).to_string() />
                 </div>
                 <div class="row">
-                    <TextField name="form[from_date]" field="from_date" form="exception" label=t_string!(i18n, field_from_date).to_string()
-                        hint=t_string!(i18n, date_hint).to_string() value=form.from_date.clone() error inputmode="numeric" />
-                    <TextField name="form[to_date]" field="to_date" form="exception" label=t_string!(i18n, field_to_date).to_string()
+                    <TextField name="form[from_date]" field="from_date" form="exception" label=t_string!(i18n, common.field_from_date).to_string()
+                        hint=t_string!(i18n, common.date_hint).to_string() value=form.from_date.clone() error inputmode="numeric" />
+                    <TextField name="form[to_date]" field="to_date" form="exception" label=t_string!(i18n, common.field_to_date).to_string()
                         value=form.to_date.clone() error inputmode="numeric" />
                 </div>
                 <div class="row">
-                    <TextField name="form[start_time]" field="start_time" form="exception" label=t_string!(i18n, field_start_time).to_string()
-                        hint=t_string!(i18n, time_hint).to_string() value=form.start_time.clone() error inputmode="numeric" />
-                    <TextField name="form[end_time]" field="end_time" form="exception" label=t_string!(i18n, field_end_time).to_string()
+                    <TextField name="form[start_time]" field="start_time" form="exception" label=t_string!(i18n, common.field_start_time).to_string()
+                        hint=t_string!(i18n, common.time_hint).to_string() value=form.start_time.clone() error inputmode="numeric" />
+                    <TextField name="form[end_time]" field="end_time" form="exception" label=t_string!(i18n, common.field_end_time).to_string()
                         value=form.end_time.clone() error inputmode="numeric" />
                 </div>
-                <TextField name="form[note]" field="note" form="exception" label=t_string!(i18n, field_note).to_string()
+                <TextField name="form[note]" field="note" form="exception" label=t_string!(i18n, common.field_note).to_string()
                     value=form.note.clone() error />
-                <button type="submit">{t!(i18n, add_exception_submit)}</button>
+                <button type="submit">{t!(i18n, consultations.add_exception_submit)}</button>
             </ActionForm>
         </section>
     }
@@ -226,8 +226,8 @@ fn Days(
     let admin = p.is_admin;
     let rows = p.days.clone().into_iter().map(|d| {
         let state = match (d.open, &d.holiday) {
-            (Some(true), _) | (None, None) => t_string!(i18n, day_open),
-            (Some(false), _) | (None, Some(_)) => t_string!(i18n, day_closed),
+            (Some(true), _) | (None, None) => t_string!(i18n, consultations.day_open),
+            (Some(false), _) | (None, Some(_)) => t_string!(i18n, consultations.day_closed),
         };
         view! {
             <tr>
@@ -238,7 +238,7 @@ fn Days(
                     {(admin && d.open.is_some()).then(|| view! {
                         <ActionForm action=remove>
                             <input type="hidden" name="day" value=d.day.clone() />
-                            <button type="submit" class="link-button">{t!(i18n, undo_day_submit)}</button>
+                            <button type="submit" class="link-button">{t!(i18n, consultations.undo_day_submit)}</button>
                         </ActionForm>
                     })}
                 </td>
@@ -246,22 +246,25 @@ fn Days(
         }
     }).collect_view();
     let states = vec![
-        ("open".to_string(), t_string!(i18n, day_open).to_string()),
+        (
+            "open".to_string(),
+            t_string!(i18n, consultations.day_open).to_string(),
+        ),
         (
             "closed".to_string(),
-            t_string!(i18n, day_closed).to_string(),
+            t_string!(i18n, consultations.day_closed).to_string(),
         ),
     ];
     view! {
         <section aria-labelledby="days">
-            <h2 id="days">{t!(i18n, days_title)}</h2>
-            <p class="hint">{t!(i18n, days_hint)}</p>
+            <h2 id="days">{t!(i18n, consultations.days_title)}</h2>
+            <p class="hint">{t!(i18n, consultations.days_hint)}</p>
             <div class="table-wrap"><table>
                 <thead><tr>
-                    <th scope="col">{t!(i18n, field_day)}</th>
-                    <th scope="col">{t!(i18n, field_name_of_day)}</th>
-                    <th scope="col">{t!(i18n, field_day_state)}</th>
-                    <th scope="col">{t!(i18n, col_actions)}</th>
+                    <th scope="col">{t!(i18n, common.field_day)}</th>
+                    <th scope="col">{t!(i18n, consultations.field_name_of_day)}</th>
+                    <th scope="col">{t!(i18n, common.field_day_state)}</th>
+                    <th scope="col">{t!(i18n, common.col_actions)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table></div>
@@ -269,14 +272,14 @@ fn Days(
                 <ErrorSummary error form="day" />
                 <ActionForm action=set attr:class="stack">
                     <div class="row">
-                        <TextField name="form[day]" field="day" form="day" label=t_string!(i18n, field_day).to_string()
-                            hint=t_string!(i18n, date_hint).to_string() value=form.day.clone() error inputmode="numeric" />
-                        <SelectField name="form[state]" field="state" form="day" label=t_string!(i18n, field_day_state).to_string()
+                        <TextField name="form[day]" field="day" form="day" label=t_string!(i18n, common.field_day).to_string()
+                            hint=t_string!(i18n, common.date_hint).to_string() value=form.day.clone() error inputmode="numeric" />
+                        <SelectField name="form[state]" field="state" form="day" label=t_string!(i18n, common.field_day_state).to_string()
                             value=form.state.clone() options=states.clone() error placeholder="".to_string() />
                     </div>
-                    <TextField name="form[note]" field="note" form="day" label=t_string!(i18n, field_note).to_string()
+                    <TextField name="form[note]" field="note" form="day" label=t_string!(i18n, common.field_note).to_string()
                         value=form.note.clone() error />
-                    <button type="submit">{t!(i18n, set_day_submit)}</button>
+                    <button type="submit">{t!(i18n, consultations.set_day_submit)}</button>
                 </ActionForm>
             })}
         </section>

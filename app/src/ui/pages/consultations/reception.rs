@@ -82,7 +82,7 @@ fn Day(
                     <td><A href=format!("/consultations/{}", c.id)>{time}</A></td>
                     <td>
                         <A href=format!("/households/{}", c.household_id)>{c.household_name.clone()}</A>
-                        {c.walk_in.then(|| view! { " (" {t!(i18n, walk_in_label)} ")" })}
+                        {c.walk_in.then(|| view! { " (" {t!(i18n, consultations.walk_in_label)} ")" })}
                     </td>
                     <td>{topic_name(i18n, &c.topic)}</td>
                     <td>{c.party_size}</td>
@@ -93,14 +93,14 @@ fn Day(
                             view! {
                                 <ActionForm action=mark attr:class="inline-form">
                                     <input type="hidden" name="id" value=c.id />
-                                    <label for=outcome_id.clone() class="visually-hidden">{t!(i18n, field_outcome_attendance)}</label>
+                                    <label for=outcome_id.clone() class="visually-hidden">{t!(i18n, consultations.field_outcome_attendance)}</label>
                                     <select id=outcome_id name="form[outcome]">
-                                        <option value="attended">{t!(i18n, attendance_attended)}</option>
-                                        <option value="no_show">{t!(i18n, attendance_no_show)}</option>
+                                        <option value="attended">{t!(i18n, names.attendance_attended)}</option>
+                                        <option value="no_show">{t!(i18n, names.attendance_no_show)}</option>
                                     </select>
-                                    <label for=note_id.clone() class="visually-hidden">{t!(i18n, field_staff_note)}</label>
-                                    <input id=note_id name="form[staff_note]" type="text" placeholder=t_string!(i18n, field_staff_note).to_string() value=c.staff_note.clone().unwrap_or_default() />
-                                    <button type="submit">{t!(i18n, save_attendance)}</button>
+                                    <label for=note_id.clone() class="visually-hidden">{t!(i18n, common.field_staff_note)}</label>
+                                    <input id=note_id name="form[staff_note]" type="text" placeholder=t_string!(i18n, common.field_staff_note).to_string() value=c.staff_note.clone().unwrap_or_default() />
+                                    <button type="submit">{t!(i18n, common.save_attendance)}</button>
                                 </ActionForm>
                             }.into_any()
                         } else {
@@ -121,42 +121,42 @@ fn Day(
         .collect::<Vec<_>>()
         .join(", ");
     view! {
-            <PageTitle text=t_string!(i18n, nav_reception).to_string() />
-    <h1>{t!(i18n, reception_title, office = d.office.clone(), date = d.date.clone())}</h1>
+            <PageTitle text=t_string!(i18n, common.nav_reception).to_string() />
+    <h1>{t!(i18n, consultations.reception_title, office = d.office.clone(), date = d.date.clone())}</h1>
             <Form method="GET" action="/reception" attr:class="filters">
                 <div class="field">
-                    <label for="office">{t!(i18n, field_office)}</label>
+                    <label for="office">{t!(i18n, common.field_office)}</label>
                     <select id="office" name="office">{offices}</select>
                 </div>
                 <div class="field">
-                    <label for="date">{t!(i18n, field_day)}</label>
-                    <p class="hint" id="date-hint">{t!(i18n, date_hint)}</p>
+                    <label for="date">{t!(i18n, common.field_day)}</label>
+                    <p class="hint" id="date-hint">{t!(i18n, common.date_hint)}</p>
                     <input id="date" name="date" type="text" inputmode="numeric" aria-describedby="date-hint" value=d.date.clone() />
                 </div>
-                <button type="submit" class="secondary">{t!(i18n, show_day)}</button>
+                <button type="submit" class="secondary">{t!(i18n, common.show_day)}</button>
             </Form>
-            <nav class="day-nav" aria-label=t_string!(i18n, field_day).to_string()>
-                <A href=link(&d.previous)>{t!(i18n, previous_day)}</A>
-                <A href=format!("/reception?office={}", d.office_id)>{t!(i18n, today_link)}</A>
-                <A href=link(&d.next)>{t!(i18n, next_day)}</A>
+            <nav class="day-nav" aria-label=t_string!(i18n, common.field_day).to_string()>
+                <A href=link(&d.previous)>{t!(i18n, consultations.previous_day)}</A>
+                <A href=format!("/reception?office={}", d.office_id)>{t!(i18n, consultations.today_link)}</A>
+                <A href=link(&d.next)>{t!(i18n, consultations.next_day)}</A>
             </nav>
-            {d.closed.then(|| view! { <p class="notice">{t!(i18n, offices_closed_day)}</p> })}
+            {d.closed.then(|| view! { <p class="notice">{t!(i18n, consultations.offices_closed_day)}</p> })}
             <ErrorSummary error=mark_error form="mark" />
             {move || mark_error.get().and_then(|e| e.field_errors().and_then(|f| f.get("outcome"))).map(|c| view! { <p class="error-message" role="alert">{field_error(i18n, c)}</p> })}
             {if d.consultations.is_empty() {
-                view! { <p>{t!(i18n, no_consultations_day)}</p> }.into_any()
+                view! { <p>{t!(i18n, consultations.no_consultations_day)}</p> }.into_any()
             } else {
                 view! {
                     <div class="table-wrap">
                     <table>
                         <thead><tr>
-                            <th scope="col">{t!(i18n, col_time)}</th>
-                            <th scope="col">{t!(i18n, field_household)}</th>
-                            <th scope="col">{t!(i18n, field_topic)}</th>
-                            <th scope="col">{t!(i18n, field_party_size)}</th>
-                            <th scope="col">{t!(i18n, field_interpreter)}</th>
-                            <th scope="col">{t!(i18n, col_no_shows)}</th>
-                            <th scope="col">{t!(i18n, field_outcome_attendance)}</th>
+                            <th scope="col">{t!(i18n, consultations.col_time)}</th>
+                            <th scope="col">{t!(i18n, common.field_household)}</th>
+                            <th scope="col">{t!(i18n, common.field_topic)}</th>
+                            <th scope="col">{t!(i18n, common.field_party_size)}</th>
+                            <th scope="col">{t!(i18n, common.field_interpreter)}</th>
+                            <th scope="col">{t!(i18n, consultations.col_no_shows)}</th>
+                            <th scope="col">{t!(i18n, consultations.field_outcome_attendance)}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
@@ -164,7 +164,7 @@ fn Day(
                 }.into_any()
             }}
             {(!free.is_empty()).then(|| view! {
-                <h2>{t!(i18n, your_free_times_today)}</h2>
+                <h2>{t!(i18n, consultations.your_free_times_today)}</h2>
                 <p>{free.clone()}</p>
             })}
             {d.is_today.then(|| view! { <WalkIn office=d.office_id households=d.households.clone() action=walk_in /> })}
@@ -197,16 +197,16 @@ fn WalkIn(
     let modes = vec![
         (
             "next_slot".to_string(),
-            t_string!(i18n, walk_in_next_slot).to_string(),
+            t_string!(i18n, consultations.walk_in_next_slot).to_string(),
         ),
         (
             "outside".to_string(),
-            t_string!(i18n, walk_in_outside).to_string(),
+            t_string!(i18n, consultations.walk_in_outside).to_string(),
         ),
     ];
     view! {
         <section aria-labelledby="walk-in">
-            <h2 id="walk-in">{t!(i18n, walk_in_title)}</h2>
+            <h2 id="walk-in">{t!(i18n, consultations.walk_in_title)}</h2>
             <HouseholdFinder path="/reception" />
             {none_found.then(|| view! { <HouseholdHint who=who.clone() /> })}
             <Suspense>
@@ -222,23 +222,23 @@ fn WalkIn(
                             <ErrorSummary error form="walk" />
                             <ActionForm action=action attr:class="stack">
                                 <input type="hidden" name="office" value=office />
-                                <SelectField name="form[household]" field="household" form="walk" label=t_string!(i18n, field_household).to_string()
-                                    value=form.household.clone() options=households error placeholder=t_string!(i18n, choose_household).to_string() />
-                                <SelectField name="form[mode]" field="mode" form="walk" label=t_string!(i18n, field_walk_in_mode).to_string()
+                                <SelectField name="form[household]" field="household" form="walk" label=t_string!(i18n, common.field_household).to_string()
+                                    value=form.household.clone() options=households error placeholder=t_string!(i18n, consultations.choose_household).to_string() />
+                                <SelectField name="form[mode]" field="mode" form="walk" label=t_string!(i18n, common.field_walk_in_mode).to_string()
                                     value=form.mode.clone() options=modes error />
-                                <SelectField name="form[topic]" field="topic" form="walk" label=t_string!(i18n, field_topic).to_string()
+                                <SelectField name="form[topic]" field="topic" form="walk" label=t_string!(i18n, common.field_topic).to_string()
                                     value=form.topic.clone() options=topics error placeholder="".to_string() />
                                 <div class="row">
-                                    <TextField name="form[party_size]" field="party_size" form="walk" label=t_string!(i18n, field_party_size).to_string()
+                                    <TextField name="form[party_size]" field="party_size" form="walk" label=t_string!(i18n, common.field_party_size).to_string()
                                         value=form.party_size.clone() error kind="number" inputmode="numeric" />
-                                    <TextField name="form[minutes]" field="minutes" form="walk" label=t_string!(i18n, field_minutes_walk_in).to_string()
+                                    <TextField name="form[minutes]" field="minutes" form="walk" label=t_string!(i18n, consultations.field_minutes_walk_in).to_string()
                                         value=form.minutes.clone() error inputmode="numeric" />
                                 </div>
-                                <SelectField name="form[interpreter]" field="interpreter" form="walk" label=t_string!(i18n, field_interpreter).to_string()
-                                    value=form.interpreter.clone() options=languages error placeholder=t_string!(i18n, no_interpreter).to_string() />
-                                <TextField name="form[staff_note]" field="staff_note" form="walk" label=t_string!(i18n, field_staff_note).to_string()
+                                <SelectField name="form[interpreter]" field="interpreter" form="walk" label=t_string!(i18n, common.field_interpreter).to_string()
+                                    value=form.interpreter.clone() options=languages error placeholder=t_string!(i18n, consultations.no_interpreter).to_string() />
+                                <TextField name="form[staff_note]" field="staff_note" form="walk" label=t_string!(i18n, common.field_staff_note).to_string()
                                     value=form.staff_note.clone() error />
-                                <button type="submit">{t!(i18n, walk_in_submit)}</button>
+                                <button type="submit">{t!(i18n, consultations.walk_in_submit)}</button>
                             </ActionForm>
                         }
                     })

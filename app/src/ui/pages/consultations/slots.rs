@@ -79,7 +79,7 @@ pub fn SlotChoice(
                             <a href=href class="day" aria-current=is_current.then_some("date")>
                                 <span class="weekday">{weekday_short(i18n, day.weekday as i64)}</span>
                                 <span class="date">{day_and_month(&day.date)}</span>
-                                <span class="count">{t!(i18n, free_times_n, n = day.slots.len())}</span>
+                                <span class="count">{t!(i18n, consultations.free_times_n, n = day.slots.len())}</span>
                             </a>
                         </li>
                     }
@@ -103,22 +103,22 @@ pub fn SlotChoice(
                 view! {
                     <li>
                         <input type="radio" id=id.clone() name="form[slot]" value=s.key checked=checked />
-                        <label for=id>{t!(i18n, slot_with, time = s.time, name = s.coordinator)}</label>
+                        <label for=id>{t!(i18n, consultations.slot_with, time = s.time, name = s.coordinator)}</label>
                     </li>
                 }
             })
             .collect_view();
         Some(view! {
-            <h3 class="slot-day">{t!(i18n, times_on_day, day = heading)}</h3>
+            <h3 class="slot-day">{t!(i18n, consultations.times_on_day, day = heading)}</h3>
             <ul class="slots">{slots}</ul>
         })
     };
     view! {
         <fieldset id=format!("f-{id_prefix}") class="field" class:field-error=move || slot_error().is_some()>
-            <legend>{t!(i18n, free_times)}</legend>
-            <p class="hint">{t!(i18n, choose_day_then_time)}</p>
+            <legend>{t!(i18n, common.free_times)}</legend>
+            <p class="hint">{t!(i18n, consultations.choose_day_then_time)}</p>
             <p class="error-message" role="alert">{slot_error}</p>
-            <nav aria-label=move || t_string!(i18n, days_with_free_times)>
+            <nav aria-label=move || t_string!(i18n, consultations.days_with_free_times)>
                 <ul class="day-picker">{picker}</ul>
             </nav>
             {times}

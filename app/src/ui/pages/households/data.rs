@@ -50,18 +50,18 @@ fn StoredDataView(data: Resource<Result<StoredData, AppError>>, staff: bool) -> 
                         };
                         view! {
                             {back.map(|id| view! {
-                                <p><A href=format!("/households/{id}")>{t!(i18n, back_to_household)}</A></p>
+                                <p><A href=format!("/households/{id}")>{t!(i18n, common.back_to_household)}</A></p>
                             })}
-                            <PageHeading text=t_string!(i18n, data_page_title).to_string() />
-                            <p>{t!(i18n, data_page_intro, when = d.made_at.clone())}</p>
-                            <p><a href=json class="button secondary" download>{t!(i18n, data_json_link)}</a></p>
+                            <PageHeading text=t_string!(i18n, admin.data_page_title).to_string() />
+                            <p>{t!(i18n, admin.data_page_intro, when = d.made_at.clone())}</p>
+                            <p><a href=json class="button secondary" download>{t!(i18n, common.data_json_link)}</a></p>
                             {d.tables.into_iter().map(|table| {
                                 let title = data_table_name(i18n, &table.name);
                                 view! {
                                     <section>
                                         <h2>{title}</h2>
                                         {if table.rows.is_empty() {
-                                            view! { <p>{t!(i18n, data_nothing)}</p> }.into_any()
+                                            view! { <p>{t!(i18n, admin.data_nothing)}</p> }.into_any()
                                         } else {
                                             view! {
                                                 <div class="table-wrap">

@@ -27,13 +27,13 @@ pub fn EditHouseholdPage() -> impl IntoView {
                         Ok(h) => {
                             let form = decode_draft(draft, h.form.clone());
                             view! {
-                                <p><A href=format!("/households/{}", h.id)>{t!(i18n, back_to_household)}</A></p>
-                                <PageHeading text=t_string!(i18n, household_edit).to_string() />
+                                <p><A href=format!("/households/{}", h.id)>{t!(i18n, common.back_to_household)}</A></p>
+                                <PageHeading text=t_string!(i18n, households.household_edit).to_string() />
                                 <ErrorSummary error />
                                 <ActionForm action=action attr:class="stack">
                                     <input type="hidden" name="id" value=h.id />
                                     <HouseholdFields form error show_status=true />
-                                    <button type="submit">{t!(i18n, household_save_submit)}</button>
+                                    <button type="submit">{t!(i18n, households.household_save_submit)}</button>
                                 </ActionForm>
                             }.into_any()
                         }

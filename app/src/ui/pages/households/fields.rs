@@ -7,11 +7,11 @@ use crate::ui::text::{channel_name, gender_name, language_name, level_name, stat
 use leptos::prelude::*;
 
 fn choose(i18n: I18n) -> Option<String> {
-    Some(t_string!(i18n, choose).to_string())
+    Some(t_string!(i18n, common.choose).to_string())
 }
 
 fn date_hint(i18n: I18n) -> Option<String> {
-    Some(t_string!(i18n, date_hint).to_string())
+    Some(t_string!(i18n, common.date_hint).to_string())
 }
 
 /// Household fields; names are `{prefix}[field]`.
@@ -27,22 +27,22 @@ pub fn HouseholdFields(form: HouseholdForm, error: FormError, show_status: bool)
         .map(|s| (s.code().to_string(), status_name(i18n, s.code())))
         .collect();
     view! {
-        <TextField name="household[city]" field="city" label=t_string!(i18n, field_city).to_string()
+        <TextField name="household[city]" field="city" label=t_string!(i18n, common.field_city).to_string()
             value=form.city error autocomplete="address-level2" />
-        <TextField name="household[arrival_date]" field="arrival_date" label=t_string!(i18n, field_arrival_date).to_string()
+        <TextField name="household[arrival_date]" field="arrival_date" label=t_string!(i18n, households.field_arrival_date).to_string()
             hint=date_hint(i18n).unwrap_or_default() value=form.arrival_date error inputmode="numeric" />
-        <TextField name="household[phone]" field="phone" label=t_string!(i18n, field_phone).to_string()
+        <TextField name="household[phone]" field="phone" label=t_string!(i18n, common.field_phone).to_string()
             value=form.phone error kind="tel" autocomplete="tel" />
-        <TextField name="household[email]" field="email" label=t_string!(i18n, field_email_optional).to_string()
+        <TextField name="household[email]" field="email" label=t_string!(i18n, households.field_email_optional).to_string()
             value=form.email error kind="email" autocomplete="email" />
-        <SelectField name="household[channel]" field="channel" label=t_string!(i18n, field_channel).to_string()
+        <SelectField name="household[channel]" field="channel" label=t_string!(i18n, common.field_channel).to_string()
             value=form.channel options=channels error placeholder=choose(i18n).unwrap_or_default() />
-        <TextField name="household[needs]" field="needs" label=t_string!(i18n, field_needs).to_string()
+        <TextField name="household[needs]" field="needs" label=t_string!(i18n, common.field_needs).to_string()
             value=form.needs error multiline=true />
-        <TextField name="household[notes]" field="notes" label=t_string!(i18n, field_notes).to_string()
+        <TextField name="household[notes]" field="notes" label=t_string!(i18n, common.field_notes).to_string()
             value=form.notes error multiline=true />
         {show_status.then(|| view! {
-            <SelectField name="household[status]" field="status" label=t_string!(i18n, field_status).to_string()
+            <SelectField name="household[status]" field="status" label=t_string!(i18n, common.field_status).to_string()
                 value=form.status.clone() options=statuses error />
         })}
     }
@@ -57,13 +57,13 @@ pub fn MemberFields(form: MemberForm, error: FormError) -> impl IntoView {
         .map(|g| (g.code().to_string(), gender_name(i18n, g.code())))
         .collect();
     view! {
-        <TextField name="member[first_name]" field="first_name" label=t_string!(i18n, field_first_name).to_string()
+        <TextField name="member[first_name]" field="first_name" label=t_string!(i18n, common.field_first_name).to_string()
             value=form.first_name error autocomplete="off" />
-        <TextField name="member[last_name]" field="last_name" label=t_string!(i18n, field_last_name).to_string()
+        <TextField name="member[last_name]" field="last_name" label=t_string!(i18n, common.field_last_name).to_string()
             value=form.last_name error autocomplete="off" />
-        <TextField name="member[date_of_birth]" field="date_of_birth" label=t_string!(i18n, field_date_of_birth).to_string()
+        <TextField name="member[date_of_birth]" field="date_of_birth" label=t_string!(i18n, common.field_date_of_birth).to_string()
             hint=date_hint(i18n).unwrap_or_default() value=form.date_of_birth error inputmode="numeric" />
-        <SelectField name="member[gender]" field="gender" label=t_string!(i18n, field_gender).to_string()
+        <SelectField name="member[gender]" field="gender" label=t_string!(i18n, common.field_gender).to_string()
             value=form.gender options=genders error placeholder=choose(i18n).unwrap_or_default() />
         <LanguageRows
             names=MEMBER_LANGUAGE_FIELDS
@@ -110,14 +110,14 @@ pub fn LanguageRows(
     let rows = names.into_iter().zip(values).zip(FIELDS).enumerate();
     view! {
         <fieldset class="languages">
-            <legend>{t!(i18n, field_languages)}</legend>
+            <legend>{t!(i18n, common.field_languages)}</legend>
             {rows.map(|(i, (((lname, vname), (lang, level)), (lfield, vfield)))| {
                 let n = i + 1;
                 view! {
                     <div class="language-row">
-                        <SelectField name=lname field=lfield label=t_string!(i18n, field_language_n, n = n).to_string()
+                        <SelectField name=lname field=lfield label=t_string!(i18n, households.field_language_n, n = n).to_string()
                             value=lang options=languages.clone() error placeholder=choose(i18n).unwrap_or_default() />
-                        <SelectField name=vname field=vfield label=t_string!(i18n, field_level_n, n = n).to_string()
+                        <SelectField name=vname field=vfield label=t_string!(i18n, households.field_level_n, n = n).to_string()
                             value=level options=levels.clone() error placeholder=choose(i18n).unwrap_or_default() />
                     </div>
                 }

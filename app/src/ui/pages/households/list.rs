@@ -30,12 +30,12 @@ pub fn HouseholdListPage() -> impl IntoView {
         },
         |(q, city, language, status, page)| search_households(q, city, language, status, page),
     );
-    let any = move || t_string!(i18n, filter_any).to_string();
+    let any = move || t_string!(i18n, common.filter_any).to_string();
     view! {
         <RequireRole roles=access::HOUSEHOLDS>
             <div class="page-head">
-                <PageHeading text=t_string!(i18n, households_title).to_string() />
-                <A href="/households/new" attr:class="button">{t!(i18n, households_new)}</A>
+                <PageHeading text=t_string!(i18n, households.households_title).to_string() />
+                <A href="/households/new" attr:class="button">{t!(i18n, common.households_new)}</A>
             </div>
             <Suspense>
                 {move || Suspend::new(async move {
@@ -45,46 +45,46 @@ pub fn HouseholdListPage() -> impl IntoView {
                             view! {
                                 <Form method="GET" action="/households" attr:class="filters" attr:role="search">
                                     <div class="field">
-                                        <label for="q">{t!(i18n, search_label)}</label>
+                                        <label for="q">{t!(i18n, households.search_label)}</label>
                                         <input id="q" name="q" type="search" value=q />
                                     </div>
                                     <div class="field">
-                                        <label for="city">{t!(i18n, field_city)}</label>
+                                        <label for="city">{t!(i18n, common.field_city)}</label>
                                         <select id="city" name="city">
                                             <option value="">{any()}</option>
                                             {data.cities.iter().map(|c| view! { <option value=c.clone() selected=*c == city>{c.clone()}</option> }).collect_view()}
                                         </select>
                                     </div>
                                     <div class="field">
-                                        <label for="language">{t!(i18n, filter_language)}</label>
+                                        <label for="language">{t!(i18n, households.filter_language)}</label>
                                         <select id="language" name="language">
                                             <option value="">{any()}</option>
                                             {Language::ALL.iter().map(|l| view! { <option value=l.code() selected=l.code() == language>{language_name(i18n, l.code())}</option> }).collect_view()}
                                         </select>
                                     </div>
                                     <div class="field">
-                                        <label for="status">{t!(i18n, field_status)}</label>
+                                        <label for="status">{t!(i18n, common.field_status)}</label>
                                         <select id="status" name="status">
                                             <option value="">{any()}</option>
                                             {HouseholdStatus::ALL.iter().map(|s| view! { <option value=s.code() selected=s.code() == status>{status_name(i18n, s.code())}</option> }).collect_view()}
                                         </select>
                                     </div>
-                                    <button type="submit">{t!(i18n, filter_submit)}</button>
+                                    <button type="submit">{t!(i18n, common.filter_submit)}</button>
                                 </Form>
-                                <p role="status">{t!(i18n, households_count, n = data.total)}</p>
+                                <p role="status">{t!(i18n, households.households_count, n = data.total)}</p>
                                 <div class="table-wrap">
                                 <table>
                                     <thead><tr>
-                                        <th scope="col">{t!(i18n, col_name)}</th>
-                                        <th scope="col">{t!(i18n, field_city)}</th>
-                                        <th scope="col">{t!(i18n, field_arrival_date)}</th>
-                                        <th scope="col">{t!(i18n, col_members)}</th>
-                                        <th scope="col">{t!(i18n, field_status)}</th>
+                                        <th scope="col">{t!(i18n, common.col_name)}</th>
+                                        <th scope="col">{t!(i18n, common.field_city)}</th>
+                                        <th scope="col">{t!(i18n, households.field_arrival_date)}</th>
+                                        <th scope="col">{t!(i18n, households.col_members)}</th>
+                                        <th scope="col">{t!(i18n, common.field_status)}</th>
                                     </tr></thead>
                                     <tbody>
                                         {data.rows.into_iter().map(|h| view! {
                                             <tr>
-                                                <td><A href=format!("/households/{}", h.id)>{if h.name.is_empty() { t_string!(i18n, erased_household).to_string() } else { h.name }}</A></td>
+                                                <td><A href=format!("/households/{}", h.id)>{if h.name.is_empty() { t_string!(i18n, households.erased_household).to_string() } else { h.name }}</A></td>
                                                 <td>{h.city}</td>
                                                 <td>{written_date(i18n, &h.arrival_date)}</td>
                                                 <td>{h.member_count}</td>

@@ -17,7 +17,7 @@ pub fn NewHouseholdPage() -> impl IntoView {
     let draft = Resource::new(|| (), |_| take_draft("create_household".into()));
     view! {
         <RequireRole roles=access::HOUSEHOLDS>
-            <PageHeading text=t_string!(i18n, household_new_title).to_string() />
+            <PageHeading text=t_string!(i18n, households.household_new_title).to_string() />
             <ErrorSummary error />
             <Suspense>
                 {move || Suspend::new(async move {
@@ -26,14 +26,14 @@ pub fn NewHouseholdPage() -> impl IntoView {
                     view! {
                         <ActionForm action=action attr:class="stack" attr:id="household-form">
                             <fieldset>
-                                <legend>{t!(i18n, section_household)}</legend>
+                                <legend>{t!(i18n, households.section_household)}</legend>
                                 <HouseholdFields form=household error show_status=false />
                             </fieldset>
                             <fieldset>
-                                <legend>{t!(i18n, section_first_member)}</legend>
+                                <legend>{t!(i18n, households.section_first_member)}</legend>
                                 <MemberFields form=member error />
                             </fieldset>
-                            <button type="submit">{t!(i18n, household_create_submit)}</button>
+                            <button type="submit">{t!(i18n, households.household_create_submit)}</button>
                         </ActionForm>
                     }
                 })}

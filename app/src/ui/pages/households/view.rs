@@ -68,53 +68,53 @@ pub fn HouseholdPage() -> impl IntoView {
                                 let purposes = ConsentPurpose::ALL.iter().map(|p| (p.code().to_string(), purpose_name(i18n, p.code()))).collect();
                                 let title = match (&h.erased_at, h.members.first()) {
                                     (None, Some(m)) => format!("{} {}", m.first_name, m.last_name),
-                                    _ => t_string!(i18n, erased_household).to_string(),
+                                    _ => t_string!(i18n, households.erased_household).to_string(),
                                 };
                                 let f = h.form.clone();
                                 view! {
-                                    <p><A href="/households">{t!(i18n, back_to_list)}</A></p>
+                                    <p><A href="/households">{t!(i18n, households.back_to_list)}</A></p>
                                     <div class="page-head">
-                                        <PageTitle text=t_string!(i18n, nav_households).to_string() />
-    <h1>{t!(i18n, household_of, name = title.clone())}</h1>
+                                        <PageTitle text=t_string!(i18n, common.nav_households).to_string() />
+    <h1>{t!(i18n, households.household_of, name = title.clone())}</h1>
                                         <div class="actions">
-                                            <A href=format!("/households/{}/edit", h.id) attr:class="button">{t!(i18n, household_edit)}</A>
-                                            <A href=format!("/matching/new?household={}", h.id) attr:class="button secondary">{t!(i18n, ask_volunteer)}</A>
+                                            <A href=format!("/households/{}/edit", h.id) attr:class="button">{t!(i18n, households.household_edit)}</A>
+                                            <A href=format!("/matching/new?household={}", h.id) attr:class="button secondary">{t!(i18n, common.ask_volunteer)}</A>
                                         </div>
                                     </div>
-                                    {h.erased_at.clone().map(|when| view! { <p class="notice" role="status">{t!(i18n, erased_notice, when)}</p> })}
+                                    {h.erased_at.clone().map(|when| view! { <p class="notice" role="status">{t!(i18n, households.erased_notice, when)}</p> })}
                                     <dl class="facts">
-                                        <dt>{t!(i18n, field_city)}</dt><dd>{f.city}</dd>
-                                        <dt>{t!(i18n, field_arrival_date)}</dt><dd>{written_date(i18n, &f.arrival_date)}</dd>
-                                        <dt>{t!(i18n, field_phone)}</dt>
+                                        <dt>{t!(i18n, common.field_city)}</dt><dd>{f.city}</dd>
+                                        <dt>{t!(i18n, households.field_arrival_date)}</dt><dd>{written_date(i18n, &f.arrival_date)}</dd>
+                                        <dt>{t!(i18n, common.field_phone)}</dt>
                                         <dd>{match tel(&f.phone) {
                                             Some(link) => view! { <a href=link rel="external">{f.phone.clone()}</a> }.into_any(),
                                             None => view! { <span>{f.phone.clone()}</span> }.into_any(),
                                         }}</dd>
-                                        <dt>{t!(i18n, field_email)}</dt><dd>{f.email.clone()}</dd>
-                                        <dt>{t!(i18n, field_channel)}</dt>
+                                        <dt>{t!(i18n, common.field_email)}</dt><dd>{f.email.clone()}</dd>
+                                        <dt>{t!(i18n, common.field_channel)}</dt>
                                         <dd>
                                             {channel_name(i18n, &f.channel)}
                                             {Channel::parse(&f.channel)
                                                 .filter(|c| !matches!(c, Channel::Phone | Channel::Email))
                                                 .and_then(|c| contact_link(c, Some(&f.phone), Some(&f.email)))
-                                                .map(|link| view! { " · " <a href=link rel="external noopener">{t!(i18n, open_channel)}</a> })}
+                                                .map(|link| view! { " · " <a href=link rel="external noopener">{t!(i18n, households.open_channel)}</a> })}
                                         </dd>
-                                        <dt>{t!(i18n, field_status)}</dt><dd>{status_name(i18n, &f.status)}</dd>
-                                        <dt>{t!(i18n, field_needs)}</dt><dd class="prose">{f.needs}</dd>
-                                        <dt>{t!(i18n, field_notes)}</dt><dd class="prose">{f.notes}</dd>
+                                        <dt>{t!(i18n, common.field_status)}</dt><dd>{status_name(i18n, &f.status)}</dd>
+                                        <dt>{t!(i18n, common.field_needs)}</dt><dd class="prose">{f.needs}</dd>
+                                        <dt>{t!(i18n, common.field_notes)}</dt><dd class="prose">{f.notes}</dd>
                                     </dl>
-                                    <h2>{t!(i18n, support_section_title)}</h2>
+                                    <h2>{t!(i18n, households.support_section_title)}</h2>
                                     {match h.assignments.iter().find(|a| matches!(a.status.as_str(), "active" | "extended")).cloned() {
                                         Some(a) => view! {
                                             <p>
-                                                {t!(i18n, role_support_person)} ": "
+                                                {t!(i18n, names.role_support_person)} ": "
                                                 <A href=format!("/assignments/{}", a.id)>{a.support_person.clone()}</A>
-                                                ", " {t!(i18n, planned_end_on, date = written_date(i18n, &a.planned_end))}
+                                                ", " {t!(i18n, common.planned_end_on, date = written_date(i18n, &a.planned_end))}
                                             </p>
                                         }.into_any(),
                                         None => view! {
-                                            <p>{t!(i18n, no_support_person_yet)}</p>
-                                            <p><A href=format!("/households/{}/assign", h.id) attr:class="button">{t!(i18n, assign_link)}</A></p>
+                                            <p>{t!(i18n, households.no_support_person_yet)}</p>
+                                            <p><A href=format!("/households/{}/assign", h.id) attr:class="button">{t!(i18n, common.assign_link)}</A></p>
                                         }.into_any(),
                                     }}
                                     {(!h.assignments.is_empty()).then(|| view! {
@@ -128,7 +128,7 @@ pub fn HouseholdPage() -> impl IntoView {
                                             }).collect_view()}
                                         </ul>
                                     })}
-                                    <h2>{t!(i18n, members_title)}</h2>
+                                    <h2>{t!(i18n, households.members_title)}</h2>
                                     <ul class="members">
                                         {h.members.into_iter().map(|m| {
                                             let langs = m.languages.iter().map(|(l, lv)| format!("{} ({})", language_name(i18n, l), level_name(i18n, lv))).collect::<Vec<_>>().join(", ");
@@ -143,17 +143,17 @@ pub fn HouseholdPage() -> impl IntoView {
                                     </ul>
                                     <MemberLogins household_id=h.id rows=h.logins.clone() actions=logins />
                                     <details class="card" open=member_error.get_untracked().is_some()>
-                                        <summary>{t!(i18n, add_member_title)}</summary>
+                                        <summary>{t!(i18n, households.add_member_title)}</summary>
                                         <ErrorSummary error=member_error />
                                         <ActionForm action=add_member attr:class="stack">
                                             <input type="hidden" name="household_id" value=h.id />
                                             <MemberFields form=member_form error=member_error />
-                                            <button type="submit">{t!(i18n, add_member_submit)}</button>
+                                            <button type="submit">{t!(i18n, households.add_member_submit)}</button>
                                         </ActionForm>
                                     </details>
-                                    <h2>{t!(i18n, consents_title)}</h2>
+                                    <h2>{t!(i18n, households.consents_title)}</h2>
                                     {if h.consents.is_empty() {
-                                        view! { <p>{t!(i18n, no_consents)}</p> }.into_any()
+                                        view! { <p>{t!(i18n, households.no_consents)}</p> }.into_any()
                                     } else {
                                         view! {
                                             <ul>
@@ -161,12 +161,12 @@ pub fn HouseholdPage() -> impl IntoView {
                                                     <li>
                                                         {purpose_name(i18n, &c.purpose)} ": " {c.given_on} " (" {c.recorded_by} ", " {c.recorded_at} ")"
                                                         {match c.withdrawn {
-                                                            Some((date, by)) => view! { " — " <strong>{t!(i18n, consent_withdrawn, date, by)}</strong> }.into_any(),
+                                                            Some((date, by)) => view! { " — " <strong>{t!(i18n, households.consent_withdrawn, date, by)}</strong> }.into_any(),
                                                             None => view! {
                                                                 <ActionForm action=withdraw attr:class="inline">
                                                                     <input type="hidden" name="household_id" value=h.id />
                                                                     <input type="hidden" name="consent_id" value=c.id />
-                                                                    <button type="submit" class="secondary">{t!(i18n, consent_withdraw_submit)}</button>
+                                                                    <button type="submit" class="secondary">{t!(i18n, households.consent_withdraw_submit)}</button>
                                                                 </ActionForm>
                                                             }.into_any(),
                                                         }}
@@ -179,35 +179,35 @@ pub fn HouseholdPage() -> impl IntoView {
                                     <ErrorSummary error=consent_error />
                                     <ActionForm action=consent attr:class="stack narrow">
                                         <input type="hidden" name="household_id" value=h.id />
-                                        <SelectField name="consent[purpose]" field="purpose" label=t_string!(i18n, field_purpose).to_string()
-                                            value=consent_form.purpose options=purposes error=consent_error placeholder=t_string!(i18n, choose).to_string() />
-                                        <TextField name="consent[given_on]" field="given_on" label=t_string!(i18n, field_given_on).to_string()
-                                            hint=t_string!(i18n, date_hint).to_string() value=consent_form.given_on error=consent_error inputmode="numeric" />
-                                        <button type="submit">{t!(i18n, consent_record_submit)}</button>
+                                        <SelectField name="consent[purpose]" field="purpose" label=t_string!(i18n, common.field_purpose).to_string()
+                                            value=consent_form.purpose options=purposes error=consent_error placeholder=t_string!(i18n, common.choose).to_string() />
+                                        <TextField name="consent[given_on]" field="given_on" label=t_string!(i18n, common.field_given_on).to_string()
+                                            hint=t_string!(i18n, common.date_hint).to_string() value=consent_form.given_on error=consent_error inputmode="numeric" />
+                                        <button type="submit">{t!(i18n, households.consent_record_submit)}</button>
                                     </ActionForm>
-                                    <h2>{t!(i18n, data_protection_title)}</h2>
+                                    <h2>{t!(i18n, households.data_protection_title)}</h2>
                                     <ul>
-                                        <li><A href=format!("/households/{}/data", h.id)>{t!(i18n, data_view_link)}</A></li>
-                                        <li><a href=format!("/households/{}/data.json", h.id) download>{t!(i18n, data_json_link)}</a></li>
+                                        <li><A href=format!("/households/{}/data", h.id)>{t!(i18n, households.data_view_link)}</A></li>
+                                        <li><a href=format!("/households/{}/data.json", h.id) download>{t!(i18n, common.data_json_link)}</a></li>
                                     </ul>
                                     {h.erased_at.is_none().then(|| view! {
                                         <details class="card" open=erase_error.get_untracked().is_some()>
-                                            <summary>{t!(i18n, erase_title)}</summary>
-                                            <p>{t!(i18n, erase_explain)}</p>
+                                            <summary>{t!(i18n, households.erase_title)}</summary>
+                                            <p>{t!(i18n, households.erase_explain)}</p>
                                             <ErrorSummary error=erase_error />
                                             <ActionForm action=erase attr:class="stack narrow">
                                                 <input type="hidden" name="household_id" value=h.id />
-                                                <Tick name="confirm".to_string() id="f-confirm".to_string() label=t_string!(i18n, erase_confirm).to_string() checked=false />
-                                                <button type="submit" id="f-erase" class="danger">{t!(i18n, erase_submit)}</button>
+                                                <Tick name="confirm".to_string() id="f-confirm".to_string() label=t_string!(i18n, households.erase_confirm).to_string() checked=false />
+                                                <button type="submit" id="f-erase" class="danger">{t!(i18n, households.erase_submit)}</button>
                                             </ActionForm>
                                         </details>
                                     })}
-                                    <h2 id="audit">{t!(i18n, audit_title)}</h2>
+                                    <h2 id="audit">{t!(i18n, households.audit_title)}</h2>
                                     <ul class="audit">
                                         {h.audit.into_iter().map(|a| view! {
                                             <li>
                                                 {a.at} " — " {a.actor} ": " {audit_action_name(i18n, &a.action)}
-                                                {(a.times > 1).then(|| view! { " (" {t!(i18n, audit_times, n = a.times)} ")" })}
+                                                {(a.times > 1).then(|| view! { " (" {t!(i18n, households.audit_times, n = a.times)} ")" })}
                                             </li>
                                         }).collect_view()}
                                     </ul>

@@ -46,21 +46,21 @@ pub fn AssignPage() -> impl IntoView {
                                                 <strong>{c.name.clone()}</strong>
                                                 " — " {c.city.clone()} ", " {languages_text(i18n, &c.languages)}
                                                 <br /><span class="hint">{notes}</span>
-                                                <br /><span class="hint">{t!(i18n, caseload_of, open = c.open, limit = c.caseload_limit)}</span>
+                                                <br /><span class="hint">{t!(i18n, support.caseload_of, open = c.open, limit = c.caseload_limit)}</span>
                                             </label>
                                         </li>
                                     }
                                 }).collect_view();
                                 view! {
-                                    <p><A href=format!("/households/{}", o.household_id)>{t!(i18n, back_to_household)}</A></p>
-                                    <PageTitle text=t_string!(i18n, nav_support_service).to_string() />
-    <h1>{t!(i18n, assign_title, name = o.household_name.clone())}</h1>
+                                    <p><A href=format!("/households/{}", o.household_id)>{t!(i18n, common.back_to_household)}</A></p>
+                                    <PageTitle text=t_string!(i18n, common.nav_support_service).to_string() />
+    <h1>{t!(i18n, support.assign_title, name = o.household_name.clone())}</h1>
                                     <p>{o.household_city.clone()} ", " {languages_text(i18n, &o.household_languages)}</p>
                                     {match current {
                                         Some(a) => view! {
                                             <div class="notice" role="status">
-                                                <p>{t!(i18n, already_assigned_notice, name = a.support_person.clone())}</p>
-                                                <p><A href=format!("/assignments/{}", a.id)>{t!(i18n, open_assignment)}</A></p>
+                                                <p>{t!(i18n, support.already_assigned_notice, name = a.support_person.clone())}</p>
+                                                <p><A href=format!("/assignments/{}", a.id)>{t!(i18n, support.open_assignment)}</A></p>
                                             </div>
                                         }.into_any(),
                                         None => view! {
@@ -68,20 +68,20 @@ pub fn AssignPage() -> impl IntoView {
                                             <ActionForm action=action attr:class="stack">
                                                 <input type="hidden" name="household_id" value=o.household_id />
                                                 <fieldset id="f-support_person_id" class="field" class:field-error=move || choice_error().is_some()>
-                                                    <legend>{t!(i18n, choose_support_person)}</legend>
-                                                    <p class="hint">{t!(i18n, ranking_hint)}</p>
+                                                    <legend>{t!(i18n, common.choose_support_person)}</legend>
+                                                    <p class="hint">{t!(i18n, support.ranking_hint)}</p>
                                                     <p class="error-message">{choice_error}</p>
                                                     <ul class="candidates">{candidates}</ul>
                                                 </fieldset>
                                                 <div class="row">
-                                                    <TextField name="form[start_date]" field="start_date" label=t_string!(i18n, field_start_date).to_string()
-                                                        hint=t_string!(i18n, date_hint).to_string() value=form.start_date.clone() error inputmode="numeric" />
-                                                    <TextField name="form[planned_end]" field="planned_end" label=t_string!(i18n, field_planned_end).to_string()
-                                                        hint=t_string!(i18n, planned_end_hint, date = o.default_end.clone()).to_string() value=form.planned_end.clone() error inputmode="numeric" />
+                                                    <TextField name="form[start_date]" field="start_date" label=t_string!(i18n, common.field_start_date).to_string()
+                                                        hint=t_string!(i18n, common.date_hint).to_string() value=form.start_date.clone() error inputmode="numeric" />
+                                                    <TextField name="form[planned_end]" field="planned_end" label=t_string!(i18n, common.field_planned_end).to_string()
+                                                        hint=t_string!(i18n, support.planned_end_hint, date = o.default_end.clone()).to_string() value=form.planned_end.clone() error inputmode="numeric" />
                                                 </div>
-                                                <TextField name="form[override_reason]" field="override_reason" label=t_string!(i18n, field_override_reason).to_string()
-                                                    hint=t_string!(i18n, override_hint).to_string() value=form.override_reason.clone() error />
-                                                <button type="submit">{t!(i18n, assign_submit)}</button>
+                                                <TextField name="form[override_reason]" field="override_reason" label=t_string!(i18n, common.field_override_reason).to_string()
+                                                    hint=t_string!(i18n, support.override_hint).to_string() value=form.override_reason.clone() error />
+                                                <button type="submit">{t!(i18n, support.assign_submit)}</button>
                                             </ActionForm>
                                         }.into_any(),
                                     }}

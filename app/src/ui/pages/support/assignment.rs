@@ -120,20 +120,20 @@ fn AssignmentView(
         )
     });
     view! {
-            <p><A href=back>{t!(i18n, back_to_overview)}</A></p>
-            <PageTitle text=t_string!(i18n, nav_support_service).to_string() />
-    <h1>{t!(i18n, assignment_title, name = a.household_name.clone())}</h1>
+            <p><A href=back>{t!(i18n, support.back_to_overview)}</A></p>
+            <PageTitle text=t_string!(i18n, common.nav_support_service).to_string() />
+    <h1>{t!(i18n, support.assignment_title, name = a.household_name.clone())}</h1>
             {a.ending_soon.then(|| view! {
-                <div class="notice" role="status"><p>{t!(i18n, ending_soon_notice, date = written_date(i18n, &a.planned_end))}</p></div>
+                <div class="notice" role="status"><p>{t!(i18n, support.ending_soon_notice, date = written_date(i18n, &a.planned_end))}</p></div>
             })}
             {(!d.open).then(|| view! {
-                <div class="notice" role="status"><p>{t!(i18n, assignment_read_only)}</p></div>
+                <div class="notice" role="status"><p>{t!(i18n, support.assignment_read_only)}</p></div>
             })}
             {d.open.then(|| view! {
-                <p><A href=format!("/matching/new?household={}", a.household_id) attr:class="button secondary">{t!(i18n, ask_volunteer)}</A></p>
+                <p><A href=format!("/matching/new?household={}", a.household_id) attr:class="button secondary">{t!(i18n, common.ask_volunteer)}</A></p>
             })}
             <dl class="facts">
-                <dt>{t!(i18n, role_support_person)}</dt>
+                <dt>{t!(i18n, names.role_support_person)}</dt>
                 <dd>
                     {if d.coordinator {
                         view! { <A href=format!("/support-persons/{}", a.support_person_id)>{a.support_person.clone()}</A> }.into_any()
@@ -141,24 +141,24 @@ fn AssignmentView(
                         a.support_person.clone().into_any()
                     }}
                 </dd>
-                <dt>{t!(i18n, field_status)}</dt><dd>{assignment_status_name(i18n, &a.status)}</dd>
-                <dt>{t!(i18n, field_start_date)}</dt><dd>{written_date(i18n, &a.start_date)}</dd>
-                <dt>{t!(i18n, field_planned_end)}</dt><dd>{written_date(i18n, &a.planned_end)}</dd>
-                {a.override_reason.clone().map(|r| view! { <dt>{t!(i18n, field_override_reason)}</dt><dd>{r}</dd> })}
-                {end_text.map(|t| view! { <dt>{t!(i18n, field_end_reason)}</dt><dd>{t}</dd> })}
-                {a.end_note.clone().map(|n| view! { <dt>{t!(i18n, field_note)}</dt><dd class="prose">{n}</dd> })}
+                <dt>{t!(i18n, common.field_status)}</dt><dd>{assignment_status_name(i18n, &a.status)}</dd>
+                <dt>{t!(i18n, common.field_start_date)}</dt><dd>{written_date(i18n, &a.start_date)}</dd>
+                <dt>{t!(i18n, common.field_planned_end)}</dt><dd>{written_date(i18n, &a.planned_end)}</dd>
+                {a.override_reason.clone().map(|r| view! { <dt>{t!(i18n, common.field_override_reason)}</dt><dd>{r}</dd> })}
+                {end_text.map(|t| view! { <dt>{t!(i18n, support.field_end_reason)}</dt><dd>{t}</dd> })}
+                {a.end_note.clone().map(|n| view! { <dt>{t!(i18n, common.field_note)}</dt><dd class="prose">{n}</dd> })}
                 {a.handover_date.clone().map(|h| view! {
-                    <dt>{t!(i18n, field_handover_date)}</dt>
+                    <dt>{t!(i18n, common.field_handover_date)}</dt>
                     <dd>{h} " — " {a.handover_note.clone().unwrap_or_default()}</dd>
                 })}
-                <dt>{t!(i18n, held_hours)}</dt><dd>{hours_text(d.held_minutes)}</dd>
+                <dt>{t!(i18n, support.held_hours)}</dt><dd>{hours_text(d.held_minutes)}</dd>
             </dl>
             <HouseholdFacts d=d.clone() logins=actions.logins />
             <Meetings d=d.clone() actions draft=meeting_draft />
             <Checklist d=d.clone() action=actions.checklist draft=checklist_draft />
             <Lifecycle d=d.clone() actions />
             {(!d.extensions.is_empty()).then(|| view! {
-                <h2>{t!(i18n, extensions_title)}</h2>
+                <h2>{t!(i18n, support.extensions_title)}</h2>
                 <ul>
                     {d.extensions.clone().into_iter().map(|e| view! {
                         <li>{e.previous_end} " → " {e.new_end} ": " {e.reason} " (" {e.by} ", " {e.at} ")"</li>
@@ -166,7 +166,7 @@ fn AssignmentView(
                 </ul>
             })}
             {(!d.history.is_empty()).then(|| view! {
-                <h2>{t!(i18n, history_title)}</h2>
+                <h2>{t!(i18n, support.history_title)}</h2>
                 <ul>
                     {d.history.clone().into_iter().map(|h| view! {
                         <li>
@@ -184,7 +184,7 @@ fn AssignmentView(
 fn HouseholdFacts(d: AssignmentDetail, logins: LoginActions) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h2>{t!(i18n, household_title)}</h2>
+        <h2>{t!(i18n, support.household_title)}</h2>
         <ul class="members">
             {d.members.into_iter().map(|m| view! {
                 <li>
@@ -195,11 +195,11 @@ fn HouseholdFacts(d: AssignmentDetail, logins: LoginActions) -> impl IntoView {
             }).collect_view()}
         </ul>
         <dl class="facts">
-            <dt>{t!(i18n, field_city)}</dt><dd>{d.assignment.household_city}</dd>
-            <dt>{t!(i18n, field_phone)}</dt><dd>{d.phone}</dd>
-            <dt>{t!(i18n, field_email)}</dt><dd>{d.email}</dd>
-            <dt>{t!(i18n, field_channel)}</dt><dd>{channel_name(i18n, &d.channel)}</dd>
-            <dt>{t!(i18n, field_needs)}</dt><dd class="prose">{d.needs}</dd>
+            <dt>{t!(i18n, common.field_city)}</dt><dd>{d.assignment.household_city}</dd>
+            <dt>{t!(i18n, common.field_phone)}</dt><dd>{d.phone}</dd>
+            <dt>{t!(i18n, common.field_email)}</dt><dd>{d.email}</dd>
+            <dt>{t!(i18n, common.field_channel)}</dt><dd>{channel_name(i18n, &d.channel)}</dd>
+            <dt>{t!(i18n, common.field_needs)}</dt><dd class="prose">{d.needs}</dd>
         </dl>
         {(!d.logins.is_empty()).then(|| view! {
             <MemberLogins household_id=d.assignment.household_id rows=d.logins.clone() actions=logins />
@@ -217,21 +217,21 @@ fn Meetings(d: AssignmentDetail, actions: Actions, draft: Option<String>) -> imp
     let open = d.open;
     let id = d.assignment.id;
     view! {
-        <h2 id="meetings">{t!(i18n, meetings_title)}</h2>
+        <h2 id="meetings">{t!(i18n, support.meetings_title)}</h2>
         <ErrorSummary error=record_error />
         <ErrorSummary error=cancel_error />
         {if d.meetings.is_empty() {
-            view! { <p>{t!(i18n, no_meetings)}</p> }.into_any()
+            view! { <p>{t!(i18n, support.no_meetings)}</p> }.into_any()
         } else {
             view! {
                 <div class="table-wrap">
                 <table class="meetings">
                     <thead><tr>
-                        <th scope="col">{t!(i18n, col_when)}</th>
-                        <th scope="col">{t!(i18n, field_place)}</th>
-                        <th scope="col">{t!(i18n, field_topics)}</th>
-                        <th scope="col">{t!(i18n, field_status)}</th>
-                        <th scope="col">{t!(i18n, col_actions)}</th>
+                        <th scope="col">{t!(i18n, common.col_when)}</th>
+                        <th scope="col">{t!(i18n, common.field_place)}</th>
+                        <th scope="col">{t!(i18n, support.field_topics)}</th>
+                        <th scope="col">{t!(i18n, common.field_status)}</th>
+                        <th scope="col">{t!(i18n, common.col_actions)}</th>
                     </tr></thead>
                     <tbody>
                         {d.meetings.into_iter().map(|m| view! { <MeetingRow m open actions /> }).collect_view()}
@@ -242,12 +242,12 @@ fn Meetings(d: AssignmentDetail, actions: Actions, draft: Option<String>) -> imp
         }}
         {open.then(|| view! {
             <details class="card" open=plan_error.get_untracked().is_some()>
-                <summary>{t!(i18n, plan_meeting_title)}</summary>
+                <summary>{t!(i18n, support.plan_meeting_title)}</summary>
                 <ErrorSummary error=plan_error form="meeting" />
                 <ActionForm action=actions.plan attr:class="stack">
                     <input type="hidden" name="assignment_id" value=id />
                     <MeetingFields form=form.clone() error=plan_error />
-                    <button type="submit">{t!(i18n, plan_meeting_submit)}</button>
+                    <button type="submit">{t!(i18n, support.plan_meeting_submit)}</button>
                 </ActionForm>
             </details>
         })}
@@ -272,21 +272,21 @@ fn MeetingFields(form: MeetingForm, error: FormError) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <TextField name="meeting[date]" field="date" form="meeting" label=t_string!(i18n, field_date).to_string()
-            hint=t_string!(i18n, date_hint).to_string() value=form.date.clone() error inputmode="numeric" />
+        <TextField name="meeting[date]" field="date" form="meeting" label=t_string!(i18n, common.field_date).to_string()
+            hint=t_string!(i18n, common.date_hint).to_string() value=form.date.clone() error inputmode="numeric" />
         <div class="row">
-            <TextField name="meeting[start_time]" field="start_time" form="meeting" label=t_string!(i18n, field_start_time).to_string()
-                hint=t_string!(i18n, time_hint).to_string() value=form.start_time.clone() error inputmode="numeric" />
-            <TextField name="meeting[end_time]" field="end_time" form="meeting" label=t_string!(i18n, field_end_time).to_string()
-                hint=t_string!(i18n, time_hint).to_string() value=form.end_time.clone() error inputmode="numeric" />
+            <TextField name="meeting[start_time]" field="start_time" form="meeting" label=t_string!(i18n, common.field_start_time).to_string()
+                hint=t_string!(i18n, common.time_hint).to_string() value=form.start_time.clone() error inputmode="numeric" />
+            <TextField name="meeting[end_time]" field="end_time" form="meeting" label=t_string!(i18n, common.field_end_time).to_string()
+                hint=t_string!(i18n, common.time_hint).to_string() value=form.end_time.clone() error inputmode="numeric" />
         </div>
-        <TextField name="meeting[place]" field="place" form="meeting" label=t_string!(i18n, field_place).to_string()
+        <TextField name="meeting[place]" field="place" form="meeting" label=t_string!(i18n, common.field_place).to_string()
             value=form.place.clone() error />
         <fieldset id="f-meeting-topics" class="field">
-            <legend>{t!(i18n, field_topics)}</legend>
+            <legend>{t!(i18n, support.field_topics)}</legend>
             {topics}
         </fieldset>
-        <TextField name="meeting[note]" field="note" form="meeting" label=t_string!(i18n, field_note_optional).to_string()
+        <TextField name="meeting[note]" field="note" form="meeting" label=t_string!(i18n, support.field_note_optional).to_string()
             value=form.note.clone() error multiline=true />
     }
 }
@@ -304,7 +304,7 @@ fn MeetingRow(m: MeetingView, open: bool, actions: Actions) -> impl IntoView {
         ("held", Some(minutes)) => format!(
             "{} ({})",
             event_status_name(i18n, "held"),
-            t_string!(i18n, hours_value, h = hours_text(minutes))
+            t_string!(i18n, common.hours_value, h = hours_text(minutes))
         ),
         (s, _) => event_status_name(i18n, s),
     };
@@ -314,29 +314,29 @@ fn MeetingRow(m: MeetingView, open: bool, actions: Actions) -> impl IntoView {
     view! {
         <tr>
             <td>{m.when.clone()} " " <DownloadIcs href=m.download.clone() /></td>
-            <td data-label=t_string!(i18n, field_place).to_string()>{m.place.clone()}</td>
-            <td data-label=t_string!(i18n, field_topics).to_string()>{topics}</td>
-            <td data-label=t_string!(i18n, field_status).to_string()>{status}</td>
+            <td data-label=t_string!(i18n, common.field_place).to_string()>{m.place.clone()}</td>
+            <td data-label=t_string!(i18n, support.field_topics).to_string()>{topics}</td>
+            <td data-label=t_string!(i18n, common.field_status).to_string()>{status}</td>
             <td>
                 {(planned && m.can_record).then(|| view! {
                     <ActionForm action=actions.record attr:class="inline-form">
                         <input type="hidden" name="id" value=m.id />
-                        <label for=outcome_id.clone()>{t!(i18n, field_outcome)}</label>
+                        <label for=outcome_id.clone()>{t!(i18n, common.field_outcome)}</label>
                         <select id=outcome_id name="form[outcome]">
-                            <option value="held">{t!(i18n, event_held)}</option>
-                            <option value="missed">{t!(i18n, event_missed)}</option>
+                            <option value="held">{t!(i18n, names.event_held)}</option>
+                            <option value="missed">{t!(i18n, names.event_missed)}</option>
                         </select>
-                        <label for=minutes_id.clone()>{t!(i18n, field_minutes)}</label>
+                        <label for=minutes_id.clone()>{t!(i18n, common.field_minutes)}</label>
                         <input id=minutes_id.clone() name="form[minutes]" inputmode="numeric" size="4"
                             placeholder=m.planned_minutes.to_string() aria-describedby=format!("{minutes_id}-hint") />
-                        <span class="hint" id=format!("{minutes_id}-hint")>{t!(i18n, minutes_planned_hint, n = m.planned_minutes)}</span>
-                        <button type="submit">{t!(i18n, record_submit)}</button>
+                        <span class="hint" id=format!("{minutes_id}-hint")>{t!(i18n, support.minutes_planned_hint, n = m.planned_minutes)}</span>
+                        <button type="submit">{t!(i18n, support.record_submit)}</button>
                     </ActionForm>
                 })}
                 {planned.then(|| view! {
                     <ActionForm action=actions.cancel attr:class="inline-form">
                         <input type="hidden" name="id" value=m.id />
-                        <button type="submit" class="secondary">{t!(i18n, cancel_meeting_submit)}</button>
+                        <button type="submit" class="secondary">{t!(i18n, support.cancel_meeting_submit)}</button>
                     </ActionForm>
                 })}
             </td>
@@ -396,15 +396,15 @@ fn Checklist(
                 <tr>
                     <th scope="row">{name.clone()}<span class="error-message">{message}</span></th>
                     <td>
-                        <label class="visually-hidden" for=status_id.clone()>{format!("{name}: {}", t_string!(i18n, field_status))}</label>
+                        <label class="visually-hidden" for=status_id.clone()>{format!("{name}: {}", t_string!(i18n, common.field_status))}</label>
                         <select id=status_id name=format!("checklist[items][{code}][status]") disabled=!editable>{options}</select>
                     </td>
                     <td>
-                        <label class="visually-hidden" for=date_id.clone()>{format!("{name}: {}", t_string!(i18n, field_date))}</label>
+                        <label class="visually-hidden" for=date_id.clone()>{format!("{name}: {}", t_string!(i18n, common.field_date))}</label>
                         <input id=date_id name=format!("checklist[items][{code}][on_date]") value=row.on_date inputmode="numeric" size="10" placeholder="2026-11-24" disabled=!editable />
                     </td>
                     <td>
-                        <label class="visually-hidden" for=note_id.clone()>{format!("{name}: {}", t_string!(i18n, field_note))}</label>
+                        <label class="visually-hidden" for=note_id.clone()>{format!("{name}: {}", t_string!(i18n, common.field_note))}</label>
                         <input id=note_id name=format!("checklist[items][{code}][note]") value=row.note disabled=!editable />
                     </td>
                 </tr>
@@ -412,23 +412,23 @@ fn Checklist(
         })
         .collect_view();
     view! {
-        <h2 id="checklist">{t!(i18n, checklist_title)}</h2>
-        <p role="status">{t!(i18n, checklist_progress, settled = settled, total = total)}</p>
+        <h2 id="checklist">{t!(i18n, support.checklist_title)}</h2>
+        <p role="status">{t!(i18n, support.checklist_progress, settled = settled, total = total)}</p>
         <ErrorSummary error />
         <ActionForm action=action>
             <input type="hidden" name="assignment_id" value=d.assignment.id />
             <div class="table-wrap">
             <table class="checklist">
                 <thead><tr>
-                    <th scope="col">{t!(i18n, col_item)}</th>
-                    <th scope="col">{t!(i18n, field_status)}</th>
-                    <th scope="col">{t!(i18n, field_date)}</th>
-                    <th scope="col">{t!(i18n, field_note)}</th>
+                    <th scope="col">{t!(i18n, support.col_item)}</th>
+                    <th scope="col">{t!(i18n, common.field_status)}</th>
+                    <th scope="col">{t!(i18n, common.field_date)}</th>
+                    <th scope="col">{t!(i18n, common.field_note)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             </div>
-            {editable.then(|| view! { <button type="submit">{t!(i18n, checklist_save)}</button> })}
+            {editable.then(|| view! { <button type="submit">{t!(i18n, support.checklist_save)}</button> })}
         </ActionForm>
     }
 }
@@ -448,49 +448,49 @@ fn Lifecycle(d: AssignmentDetail, actions: Actions) -> impl IntoView {
     let ended = a.status == "ended";
     view! {
         {d.open.then(|| view! {
-            <h2 id="handover">{t!(i18n, handover_title)}</h2>
-            <p>{t!(i18n, handover_intro)}</p>
+            <h2 id="handover">{t!(i18n, support.handover_title)}</h2>
+            <p>{t!(i18n, support.handover_intro)}</p>
             <ErrorSummary error=handover_error form="handover" />
             <ActionForm action=actions.handover attr:class="stack narrow">
                 <input type="hidden" name="id" value=a.id />
-                <TextField name="form[handover_date]" field="handover_date" form="handover" label=t_string!(i18n, field_handover_date).to_string()
-                    hint=t_string!(i18n, date_hint).to_string() value=a.handover_date.clone().unwrap_or_default() error=handover_error inputmode="numeric" />
-                <TextField name="form[note]" field="note" form="handover" label=t_string!(i18n, field_handover_note).to_string()
+                <TextField name="form[handover_date]" field="handover_date" form="handover" label=t_string!(i18n, common.field_handover_date).to_string()
+                    hint=t_string!(i18n, common.date_hint).to_string() value=a.handover_date.clone().unwrap_or_default() error=handover_error inputmode="numeric" />
+                <TextField name="form[note]" field="note" form="handover" label=t_string!(i18n, support.field_handover_note).to_string()
                     value=a.handover_note.clone().unwrap_or_default() error=handover_error multiline=true />
-                <button type="submit">{t!(i18n, handover_submit)}</button>
+                <button type="submit">{t!(i18n, support.handover_submit)}</button>
             </ActionForm>
         })}
         {(d.open && d.coordinator).then(|| view! {
-            <h2>{t!(i18n, extend_title)}</h2>
+            <h2>{t!(i18n, support.extend_title)}</h2>
             <ErrorSummary error=extend_error form="extend" />
             <ActionForm action=actions.extend attr:class="stack narrow">
                 <input type="hidden" name="id" value=a.id />
-                <TextField name="form[new_end]" field="new_end" form="extend" label=t_string!(i18n, field_new_end).to_string()
-                    hint=t_string!(i18n, extend_hint, date = a.latest_extension.clone()).to_string() value="" error=extend_error inputmode="numeric" />
-                <TextField name="form[reason]" field="reason" form="extend" label=t_string!(i18n, field_reason).to_string()
+                <TextField name="form[new_end]" field="new_end" form="extend" label=t_string!(i18n, common.field_new_end).to_string()
+                    hint=t_string!(i18n, support.extend_hint, date = a.latest_extension.clone()).to_string() value="" error=extend_error inputmode="numeric" />
+                <TextField name="form[reason]" field="reason" form="extend" label=t_string!(i18n, common.field_reason).to_string()
                     value="" error=extend_error />
-                <button type="submit">{t!(i18n, extend_submit)}</button>
+                <button type="submit">{t!(i18n, support.extend_submit)}</button>
             </ActionForm>
-            <h2>{t!(i18n, end_title)}</h2>
+            <h2>{t!(i18n, support.end_title)}</h2>
             <ErrorSummary error=end_error form="end" />
             <ActionForm action=actions.end attr:class="stack narrow">
                 <input type="hidden" name="id" value=a.id />
-                <SelectField name="form[reason]" field="reason" form="end" label=t_string!(i18n, field_end_reason).to_string()
-                    value="" options=reasons.clone() error=end_error placeholder=t_string!(i18n, choose).to_string() />
-                <TextField name="form[ended_on]" field="ended_on" form="end" label=t_string!(i18n, field_ended_on).to_string()
-                    hint=t_string!(i18n, ended_on_hint).to_string() value="" error=end_error inputmode="numeric" />
-                <TextField name="form[note]" field="note" form="end" label=t_string!(i18n, field_note_optional).to_string()
+                <SelectField name="form[reason]" field="reason" form="end" label=t_string!(i18n, support.field_end_reason).to_string()
+                    value="" options=reasons.clone() error=end_error placeholder=t_string!(i18n, common.choose).to_string() />
+                <TextField name="form[ended_on]" field="ended_on" form="end" label=t_string!(i18n, common.field_ended_on).to_string()
+                    hint=t_string!(i18n, support.ended_on_hint).to_string() value="" error=end_error inputmode="numeric" />
+                <TextField name="form[note]" field="note" form="end" label=t_string!(i18n, support.field_note_optional).to_string()
                     value="" error=end_error multiline=true />
-                <button type="submit">{t!(i18n, end_submit)}</button>
+                <button type="submit">{t!(i18n, support.end_submit)}</button>
             </ActionForm>
-            <p><A href=format!("/support-persons/{}", a.support_person_id)>{t!(i18n, reassign_link)}</A></p>
+            <p><A href=format!("/support-persons/{}", a.support_person_id)>{t!(i18n, support.reassign_link)}</A></p>
         })}
         {(ended && d.coordinator).then(|| view! {
-            <h2>{t!(i18n, handed_over_title)}</h2>
+            <h2>{t!(i18n, support.handed_over_title)}</h2>
             <ErrorSummary error=handed_error />
             <ActionForm action=actions.handed_over>
                 <input type="hidden" name="id" value=a.id />
-                <button type="submit">{t!(i18n, handed_over_submit)}</button>
+                <button type="submit">{t!(i18n, support.handed_over_submit)}</button>
             </ActionForm>
         })}
     }

@@ -17,17 +17,17 @@ pub fn SupportDashboardPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| with_consultations(support_dashboard()));
     view! {
         <RequireRole roles=access::SUPPORT_PERSON>
-            <PageHeading text=t_string!(i18n, my_households_title).to_string() />
+            <PageHeading text=t_string!(i18n, support.my_households_title).to_string() />
             <Suspense>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok((d, consultations)) => view! {
                             <Cases rows=d.cases.clone() show_person=false />
-                            <h2>{t!(i18n, ending_soon_title)}</h2>
+                            <h2>{t!(i18n, support.ending_soon_title)}</h2>
                             <EndingSoon cases=d.cases />
-                            <h2>{t!(i18n, next_meetings_title)}</h2>
+                            <h2>{t!(i18n, support.next_meetings_title)}</h2>
                             {if d.next_meetings.is_empty() {
-                                view! { <p>{t!(i18n, no_meetings)}</p> }.into_any()
+                                view! { <p>{t!(i18n, support.no_meetings)}</p> }.into_any()
                             } else {
                                 view! {
                                     <ul>
@@ -41,10 +41,10 @@ pub fn SupportDashboardPage() -> impl IntoView {
                                     </ul>
                                 }.into_any()
                             }}
-                            <h2>{t!(i18n, hours_title)}</h2>
+                            <h2>{t!(i18n, support.hours_title)}</h2>
                             <Hours rows=d.hours />
                             {(!d.past.is_empty()).then(|| view! {
-                                <h2>{t!(i18n, past_households_title)}</h2>
+                                <h2>{t!(i18n, support.past_households_title)}</h2>
                                 <PastAssignments rows=d.past />
                             })}
                             <UpcomingConsultations rows=consultations />

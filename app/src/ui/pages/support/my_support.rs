@@ -15,7 +15,7 @@ pub fn MySupportPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| with_consultations(my_support()));
     view! {
         <RequireRole roles=access::BENEFICIARY>
-            <PageHeading text=t_string!(i18n, my_support_title).to_string() />
+            <PageHeading text=t_string!(i18n, support.my_support_title).to_string() />
             <Suspense>
                 {move || Suspend::new(async move {
                     match data.await {
@@ -23,17 +23,17 @@ pub fn MySupportPage() -> impl IntoView {
                             {match s.support {
                                 Some(p) => view! {
                                     <dl class="facts">
-                                        <dt>{t!(i18n, role_support_person)}</dt><dd>{p.name}</dd>
-                                        <dt>{t!(i18n, field_phone)}</dt><dd>{(!p.phone.is_empty()).then(|| view! { <a href=format!("tel:{}", p.phone.replace(' ', ""))>{p.phone.clone()}</a> })}</dd>
-                                        <dt>{t!(i18n, field_email)}</dt><dd><a href=format!("mailto:{}", p.email)>{p.email.clone()}</a></dd>
-                                        <dt>{t!(i18n, support_until)}</dt><dd>{written_date(i18n, &p.planned_end)}</dd>
+                                        <dt>{t!(i18n, names.role_support_person)}</dt><dd>{p.name}</dd>
+                                        <dt>{t!(i18n, common.field_phone)}</dt><dd>{(!p.phone.is_empty()).then(|| view! { <a href=format!("tel:{}", p.phone.replace(' ', ""))>{p.phone.clone()}</a> })}</dd>
+                                        <dt>{t!(i18n, common.field_email)}</dt><dd><a href=format!("mailto:{}", p.email)>{p.email.clone()}</a></dd>
+                                        <dt>{t!(i18n, support.support_until)}</dt><dd>{written_date(i18n, &p.planned_end)}</dd>
                                     </dl>
                                 }.into_any(),
-                                None => view! { <p>{t!(i18n, no_support_person)}</p> }.into_any(),
+                                None => view! { <p>{t!(i18n, support.no_support_person)}</p> }.into_any(),
                             }}
-                            <h2>{t!(i18n, next_meetings_title)}</h2>
+                            <h2>{t!(i18n, support.next_meetings_title)}</h2>
                             {if s.meetings.is_empty() {
-                                view! { <p>{t!(i18n, no_meetings)}</p> }.into_any()
+                                view! { <p>{t!(i18n, support.no_meetings)}</p> }.into_any()
                             } else {
                                 view! {
                                     <ul>

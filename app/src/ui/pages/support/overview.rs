@@ -21,40 +21,40 @@ pub fn CoordinatorOverviewPage() -> impl IntoView {
     view! {
         <RequireRole roles=access::HOUSEHOLDS>
             <div class="page-head">
-                <PageHeading text=t_string!(i18n, support_service_title).to_string() />
-                <A href="/support-persons" attr:class="button">{t!(i18n, nav_support_persons)}</A>
+                <PageHeading text=t_string!(i18n, support.support_service_title).to_string() />
+                <A href="/support-persons" attr:class="button">{t!(i18n, common.nav_support_persons)}</A>
             </div>
             <Suspense>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(o) => view! {
-                            <h2>{t!(i18n, ending_soon_title)}</h2>
+                            <h2>{t!(i18n, support.ending_soon_title)}</h2>
                             <EndingSoon cases=o.cases.clone() />
-                            <h2>{t!(i18n, unassigned_title)}</h2>
+                            <h2>{t!(i18n, support.unassigned_title)}</h2>
                             {if o.unassigned.is_empty() {
-                                view! { <p>{t!(i18n, none_now)}</p> }.into_any()
+                                view! { <p>{t!(i18n, support.none_now)}</p> }.into_any()
                             } else {
                                 view! {
                                     <ul>
                                         {o.unassigned.into_iter().map(|h| view! {
                                             <li>
                                                 <A href=format!("/households/{}", h.household_id)>{h.name}</A>
-                                                ", " {h.city} ", " {t!(i18n, arrived_on, date = written_date(i18n, &h.arrival_date))} " — "
-                                                <A href=format!("/households/{}/assign", h.household_id)>{t!(i18n, assign_link)}</A>
+                                                ", " {h.city} ", " {t!(i18n, support.arrived_on, date = written_date(i18n, &h.arrival_date))} " — "
+                                                <A href=format!("/households/{}/assign", h.household_id)>{t!(i18n, common.assign_link)}</A>
                                             </li>
                                         }).collect_view()}
                                     </ul>
                                 }.into_any()
                             }}
-                            <h2>{t!(i18n, load_title)}</h2>
+                            <h2>{t!(i18n, support.load_title)}</h2>
                             <div class="table-wrap">
                             <table>
                                 <thead><tr>
-                                    <th scope="col">{t!(i18n, role_support_person)}</th>
-                                    <th scope="col">{t!(i18n, field_city)}</th>
-                                    <th scope="col">{t!(i18n, field_status)}</th>
-                                    <th scope="col">{t!(i18n, col_caseload)}</th>
-                                    <th scope="col">{t!(i18n, col_hours_year)}</th>
+                                    <th scope="col">{t!(i18n, names.role_support_person)}</th>
+                                    <th scope="col">{t!(i18n, common.field_city)}</th>
+                                    <th scope="col">{t!(i18n, common.field_status)}</th>
+                                    <th scope="col">{t!(i18n, support.col_caseload)}</th>
+                                    <th scope="col">{t!(i18n, support.col_hours_year)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {o.load.into_iter().map(|l| view! {
@@ -69,9 +69,9 @@ pub fn CoordinatorOverviewPage() -> impl IntoView {
                                 </tbody>
                             </table>
                             </div>
-                            <h2>{t!(i18n, open_assignments_title)}</h2>
+                            <h2>{t!(i18n, support.open_assignments_title)}</h2>
                             <Cases rows=o.cases show_person=true />
-                            <h2>{t!(i18n, hours_title)}</h2>
+                            <h2>{t!(i18n, support.hours_title)}</h2>
                             <Hours rows=o.hours />
                         }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
@@ -92,21 +92,21 @@ pub fn EndingSoon(cases: Vec<CaseRow>) -> impl IntoView {
         .map(|c| c.assignment)
         .collect();
     if rows.is_empty() {
-        return view! { <p>{t!(i18n, none_now)}</p> }.into_any();
+        return view! { <p>{t!(i18n, support.none_now)}</p> }.into_any();
     }
     view! {
         <ul>
             {rows.into_iter().map(|a| view! {
                 <li>
                     <A href=format!("/assignments/{}", a.id)>{a.household_name}</A>
-                    " (" {a.support_person} "), " {t!(i18n, planned_end_on, date = written_date(i18n, &a.planned_end))}
+                    " (" {a.support_person} "), " {t!(i18n, common.planned_end_on, date = written_date(i18n, &a.planned_end))}
                     " — "
                     {match a.handover_date {
-                        Some(date) => view! { <span>{t!(i18n, handover_planned_on, date = date)}</span> }.into_any(),
-                        None => view! { <A href=format!("/assignments/{}#handover", a.id)>{t!(i18n, plan_handover_link)}</A> }.into_any(),
+                        Some(date) => view! { <span>{t!(i18n, support.handover_planned_on, date = date)}</span> }.into_any(),
+                        None => view! { <A href=format!("/assignments/{}#handover", a.id)>{t!(i18n, support.plan_handover_link)}</A> }.into_any(),
                     }}
                     " · "
-                    <A href=format!("/consultations/book?household={}&topic=handover", a.household_id)>{t!(i18n, book_handover_link)}</A>
+                    <A href=format!("/consultations/book?household={}&topic=handover", a.household_id)>{t!(i18n, support.book_handover_link)}</A>
                 </li>
             }).collect_view()}
         </ul>
@@ -119,17 +119,17 @@ pub fn EndingSoon(cases: Vec<CaseRow>) -> impl IntoView {
 pub fn Cases(rows: Vec<CaseRow>, show_person: bool) -> impl IntoView {
     let i18n = use_i18n();
     if rows.is_empty() {
-        return view! { <p>{t!(i18n, none_now)}</p> }.into_any();
+        return view! { <p>{t!(i18n, support.none_now)}</p> }.into_any();
     }
     view! {
         <div class="table-wrap">
         <table>
             <thead><tr>
-                <th scope="col">{t!(i18n, household_title)}</th>
-                {show_person.then(|| view! { <th scope="col">{t!(i18n, role_support_person)}</th> })}
-                <th scope="col">{t!(i18n, field_planned_end)}</th>
-                <th scope="col">{t!(i18n, field_status)}</th>
-                <th scope="col">{t!(i18n, checklist_title)}</th>
+                <th scope="col">{t!(i18n, support.household_title)}</th>
+                {show_person.then(|| view! { <th scope="col">{t!(i18n, names.role_support_person)}</th> })}
+                <th scope="col">{t!(i18n, common.field_planned_end)}</th>
+                <th scope="col">{t!(i18n, common.field_status)}</th>
+                <th scope="col">{t!(i18n, support.checklist_title)}</th>
             </tr></thead>
             <tbody>
                 {rows.into_iter().map(|c| {
@@ -142,7 +142,7 @@ pub fn Cases(rows: Vec<CaseRow>, show_person: bool) -> impl IntoView {
                             <td>{assignment_status_name(i18n, &c.assignment.status)}</td>
                             <td>
                                 {format!("{} / {}", c.settled, c.total)}
-                                {(!gaps.is_empty()).then(|| view! { <br /><span class="hint">{t!(i18n, gaps_label)} " " {gaps.clone()}</span> })}
+                                {(!gaps.is_empty()).then(|| view! { <br /><span class="hint">{t!(i18n, support.gaps_label)} " " {gaps.clone()}</span> })}
                             </td>
                         </tr>
                     }
@@ -159,16 +159,16 @@ pub fn Cases(rows: Vec<CaseRow>, show_person: bool) -> impl IntoView {
 pub fn Hours(rows: Vec<HoursRow>) -> impl IntoView {
     let i18n = use_i18n();
     if rows.is_empty() {
-        return view! { <p>{t!(i18n, no_hours)}</p> }.into_any();
+        return view! { <p>{t!(i18n, support.no_hours)}</p> }.into_any();
     }
     view! {
         <div class="table-wrap">
         <table>
             <thead><tr>
-                <th scope="col">{t!(i18n, col_month)}</th>
-                <th scope="col">{t!(i18n, role_support_person)}</th>
-                <th scope="col">{t!(i18n, col_meetings)}</th>
-                <th scope="col">{t!(i18n, col_hours)}</th>
+                <th scope="col">{t!(i18n, support.col_month)}</th>
+                <th scope="col">{t!(i18n, names.role_support_person)}</th>
+                <th scope="col">{t!(i18n, support.col_meetings)}</th>
+                <th scope="col">{t!(i18n, common.col_hours)}</th>
             </tr></thead>
             <tbody>
                 {rows.into_iter().map(|h| view! {

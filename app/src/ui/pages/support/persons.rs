@@ -25,9 +25,9 @@ pub fn SupportPersonsPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| list_support_persons());
     view! {
         <RequireRole roles=access::HOUSEHOLDS>
-            <p><A href="/assignments">{t!(i18n, back_to_overview)}</A></p>
-            <PageHeading text=t_string!(i18n, nav_support_persons).to_string() />
-            <p class="hint">{t!(i18n, support_persons_hint)}</p>
+            <p><A href="/assignments">{t!(i18n, support.back_to_overview)}</A></p>
+            <PageHeading text=t_string!(i18n, common.nav_support_persons).to_string() />
+            <p class="hint">{t!(i18n, support.support_persons_hint)}</p>
             <Suspense>
                 {move || Suspend::new(async move {
                     match list.await {
@@ -35,11 +35,11 @@ pub fn SupportPersonsPage() -> impl IntoView {
                             <div class="table-wrap">
                             <table>
                                 <thead><tr>
-                                    <th scope="col">{t!(i18n, col_name)}</th>
-                                    <th scope="col">{t!(i18n, field_city)}</th>
-                                    <th scope="col">{t!(i18n, field_languages)}</th>
-                                    <th scope="col">{t!(i18n, field_status)}</th>
-                                    <th scope="col">{t!(i18n, col_caseload)}</th>
+                                    <th scope="col">{t!(i18n, common.col_name)}</th>
+                                    <th scope="col">{t!(i18n, common.field_city)}</th>
+                                    <th scope="col">{t!(i18n, common.field_languages)}</th>
+                                    <th scope="col">{t!(i18n, common.field_status)}</th>
+                                    <th scope="col">{t!(i18n, support.col_caseload)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {people.into_iter().map(|p| view! {
@@ -124,16 +124,16 @@ fn PersonView(
         .into_iter()
         .partition(|a| matches!(a.status.as_str(), "active" | "extended"));
     view! {
-            <p><A href="/support-persons">{t!(i18n, nav_support_persons)}</A></p>
-            <PageTitle text=t_string!(i18n, nav_support_service).to_string() />
+            <p><A href="/support-persons">{t!(i18n, common.nav_support_persons)}</A></p>
+            <PageTitle text=t_string!(i18n, common.nav_support_service).to_string() />
     <h1>{d.person.name.clone()}</h1>
-            <p>{d.person.email.clone()} " · " {t!(i18n, caseload_of, open = d.person.open, limit = d.person.caseload_limit)}</p>
-            <h2>{t!(i18n, current_households_title)}</h2>
+            <p>{d.person.email.clone()} " · " {t!(i18n, support.caseload_of, open = d.person.open, limit = d.person.caseload_limit)}</p>
+            <h2>{t!(i18n, support.current_households_title)}</h2>
             {if open.is_empty() {
-                view! { <p>{t!(i18n, none_now)}</p> }.into_any()
+                view! { <p>{t!(i18n, support.none_now)}</p> }.into_any()
             } else {
                 view! {
-                    <p class="hint">{t!(i18n, reassign_hint)}</p>
+                    <p class="hint">{t!(i18n, support.reassign_hint)}</p>
                     <ErrorSummary error=reassign_error form="reassign" />
                     <ul class="cases">
                         {open.into_iter().map(|a| {
@@ -145,27 +145,27 @@ fn PersonView(
                                 <li class="card">
                                     <p>
                                         <A href=format!("/assignments/{}", a.id)>{a.household_name.clone()}</A>
-                                        ", " {a.household_city.clone()} ", " {t!(i18n, planned_end_on, date = written_date(i18n, &a.planned_end))}
+                                        ", " {a.household_city.clone()} ", " {t!(i18n, common.planned_end_on, date = written_date(i18n, &a.planned_end))}
                                     </p>
                                     <ActionForm action=reassign attr:class="stack">
                                         <input type="hidden" name="id" value=a.id />
                                         <div class="field">
-                                            <label for=sid.clone()>{t!(i18n, reassign_to)}</label>
+                                            <label for=sid.clone()>{t!(i18n, support.reassign_to)}</label>
                                             <select id=sid name="form[support_person_id]">
-                                                <option value="">{t!(i18n, choose)}</option>
+                                                <option value="">{t!(i18n, common.choose)}</option>
                                                 {takers.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()}
                                             </select>
                                         </div>
                                         <div class="field">
-                                            <label for=nid.clone()>{t!(i18n, field_reassign_note)}</label>
+                                            <label for=nid.clone()>{t!(i18n, support.field_reassign_note)}</label>
                                             <input id=nid name="form[note]" />
                                         </div>
                                         <div class="field">
-                                            <label for=oid.clone()>{t!(i18n, field_override_reason)}</label>
-                                            <p class="hint">{t!(i18n, override_hint)}</p>
+                                            <label for=oid.clone()>{t!(i18n, common.field_override_reason)}</label>
+                                            <p class="hint">{t!(i18n, support.override_hint)}</p>
                                             <input id=oid name="form[override_reason]" />
                                         </div>
-                                        <button type="submit">{t!(i18n, reassign_submit)}</button>
+                                        <button type="submit">{t!(i18n, support.reassign_submit)}</button>
                                     </ActionForm>
                                 </li>
                             }
@@ -174,20 +174,20 @@ fn PersonView(
                 }.into_any()
             }}
             {(!past.is_empty()).then(|| view! {
-                <h2>{t!(i18n, past_households_title)}</h2>
+                <h2>{t!(i18n, support.past_households_title)}</h2>
                 <PastAssignments rows=past />
             })}
-            <h2>{t!(i18n, profile_title)}</h2>
+            <h2>{t!(i18n, support.profile_title)}</h2>
             <ErrorSummary error />
             <ActionForm action=save attr:class="stack">
                 <input type="hidden" name="id" value=d.person.id />
-                <TextField name="profile[city]" field="city" label=t_string!(i18n, field_city).to_string()
+                <TextField name="profile[city]" field="city" label=t_string!(i18n, common.field_city).to_string()
                     value=form.city.clone() error />
-                <TextField name="profile[phone]" field="phone" label=t_string!(i18n, field_phone).to_string()
+                <TextField name="profile[phone]" field="phone" label=t_string!(i18n, common.field_phone).to_string()
                     value=form.phone.clone() error kind="tel" />
-                <TextField name="profile[caseload_limit]" field="caseload_limit" label=t_string!(i18n, field_caseload_limit).to_string()
-                    hint=t_string!(i18n, caseload_hint).to_string() value=form.caseload_limit.clone() error inputmode="numeric" />
-                <SelectField name="profile[status]" field="status" label=t_string!(i18n, field_status).to_string()
+                <TextField name="profile[caseload_limit]" field="caseload_limit" label=t_string!(i18n, common.field_caseload_limit).to_string()
+                    hint=t_string!(i18n, support.caseload_hint).to_string() value=form.caseload_limit.clone() error inputmode="numeric" />
+                <SelectField name="profile[status]" field="status" label=t_string!(i18n, common.field_status).to_string()
                     value=form.status.clone() options=statuses error />
                 <LanguageRows
                     names=PROFILE_LANGUAGE_FIELDS
@@ -198,7 +198,7 @@ fn PersonView(
                     ]
                     error
                 />
-                <button type="submit">{t!(i18n, profile_save)}</button>
+                <button type="submit">{t!(i18n, common.profile_save)}</button>
             </ActionForm>
         }
 }

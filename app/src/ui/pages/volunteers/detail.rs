@@ -67,37 +67,37 @@ fn Detail(
     let place = if f.online.is_empty() {
         s.city.clone()
     } else {
-        format!("{} / {}", s.city, t_string!(i18n, meeting_online))
+        format!("{} / {}", s.city, t_string!(i18n, names.meeting_online))
     };
     view! {
-            <p><A href="/volunteers">{t!(i18n, nav_volunteers)}</A></p>
-            <PageTitle text=t_string!(i18n, nav_volunteers).to_string() />
+            <p><A href="/volunteers">{t!(i18n, common.nav_volunteers)}</A></p>
+            <PageTitle text=t_string!(i18n, common.nav_volunteers).to_string() />
     <h1>{s.name.clone()}</h1>
             <p>{s.email.clone()} " · " {volunteer_status_name(i18n, &s.status)} " · " {format!("{} / {}", s.busy, s.capacity)}</p>
             <dl class="facts">
-                <dt>{t!(i18n, field_programmes)}</dt>
+                <dt>{t!(i18n, volunteers.field_programmes)}</dt>
                 <dd>{s.programmes.iter().map(|p| programme_name(i18n, p)).collect::<Vec<_>>().join(", ")}</dd>
-                <dt>{t!(i18n, field_languages)}</dt><dd>{languages_text(i18n, &s.languages)}</dd>
-                <dt>{t!(i18n, field_city_or_online)}</dt><dd>{place}</dd>
-                {(!f.gender.is_empty()).then(|| view! { <dt>{t!(i18n, field_gender)}</dt><dd>{gender_name(i18n, &f.gender)}</dd> })}
-                {(!f.field_of_work.is_empty()).then(|| view! { <dt>{t!(i18n, field_field_of_work)}</dt><dd>{f.field_of_work.clone()}</dd> })}
-                {(!f.practice_language.is_empty()).then(|| view! { <dt>{t!(i18n, field_practice_language)}</dt><dd>{language_name(i18n, &f.practice_language)}</dd> })}
-                {(!f.origin_country.is_empty()).then(|| view! { <dt>{t!(i18n, field_origin_country)}</dt><dd>{f.origin_country.clone()}</dd> })}
-                {(!f.protection_path.is_empty()).then(|| view! { <dt>{t!(i18n, field_protection_path)}</dt><dd>{f.protection_path.clone()}</dd> })}
+                <dt>{t!(i18n, common.field_languages)}</dt><dd>{languages_text(i18n, &s.languages)}</dd>
+                <dt>{t!(i18n, volunteers.field_city_or_online)}</dt><dd>{place}</dd>
+                {(!f.gender.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_gender)}</dt><dd>{gender_name(i18n, &f.gender)}</dd> })}
+                {(!f.field_of_work.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_field_of_work)}</dt><dd>{f.field_of_work.clone()}</dd> })}
+                {(!f.practice_language.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_practice_language)}</dt><dd>{language_name(i18n, &f.practice_language)}</dd> })}
+                {(!f.origin_country.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_origin_country)}</dt><dd>{f.origin_country.clone()}</dd> })}
+                {(!f.protection_path.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_protection_path)}</dt><dd>{f.protection_path.clone()}</dd> })}
             </dl>
 
-            <h2>{t!(i18n, set_status)}</h2>
+            <h2>{t!(i18n, volunteers.set_status)}</h2>
             <ErrorSummary error=status_error form="status" />
             <ActionForm action=status attr:class="stack">
                 <input type="hidden" name="id" value=s.id />
-                <SelectField name="status" field="status" form="status" label=t_string!(i18n, field_status).to_string()
+                <SelectField name="status" field="status" form="status" label=t_string!(i18n, common.field_status).to_string()
                     value=s.status.clone() options=statuses error=status_error />
-                <button type="submit">{t!(i18n, set_status)}</button>
+                <button type="submit">{t!(i18n, volunteers.set_status)}</button>
             </ActionForm>
 
-            <h2 id="trainings">{t!(i18n, trainings_title)}</h2>
+            <h2 id="trainings">{t!(i18n, volunteers.trainings_title)}</h2>
             {if d.trainings.is_empty() {
-                view! { <p>{t!(i18n, no_trainings)}</p> }.into_any()
+                view! { <p>{t!(i18n, volunteers.no_trainings)}</p> }.into_any()
             } else {
                 view! {
                     <ul>
@@ -110,16 +110,16 @@ fn Detail(
             <ErrorSummary error=training_error form="training" />
             <ActionForm action=training attr:class="stack">
                 <input type="hidden" name="id" value=s.id />
-                <SelectField name="training[training]" field="training" form="training" label=t_string!(i18n, field_training).to_string()
-                    value=t.training.clone() options=kinds error=training_error placeholder=t_string!(i18n, choose).to_string() />
-                <TextField name="training[completed_on]" field="completed_on" form="training" label=t_string!(i18n, field_completed_on).to_string()
-                    hint=t_string!(i18n, date_hint).to_string() value=t.completed_on.clone() error=training_error inputmode="numeric" />
-                <button type="submit">{t!(i18n, record_training)}</button>
+                <SelectField name="training[training]" field="training" form="training" label=t_string!(i18n, common.field_training).to_string()
+                    value=t.training.clone() options=kinds error=training_error placeholder=t_string!(i18n, common.choose).to_string() />
+                <TextField name="training[completed_on]" field="completed_on" form="training" label=t_string!(i18n, common.field_completed_on).to_string()
+                    hint=t_string!(i18n, common.date_hint).to_string() value=t.completed_on.clone() error=training_error inputmode="numeric" />
+                <button type="submit">{t!(i18n, volunteers.record_training)}</button>
             </ActionForm>
 
-            <h2>{t!(i18n, availability_title)}</h2>
+            <h2>{t!(i18n, volunteers.availability_title)}</h2>
             {if d.availability.is_empty() {
-                view! { <p>{t!(i18n, no_availability)}</p> }.into_any()
+                view! { <p>{t!(i18n, volunteers.no_availability)}</p> }.into_any()
             } else {
                 view! {
                     <ul>
@@ -127,7 +127,7 @@ fn Detail(
                             <li>
                                 {weekday_name(i18n, i64::from(w.weekday))} " " {w.start.clone()} "–" {w.end.clone()}
                                 {(!w.busy.is_empty()).then(|| view! {
-                                    ", " <span class="busy">{t!(i18n, busy_from_their_calendar, times = w.busy.join(", "))}</span>
+                                    ", " <span class="busy">{t!(i18n, volunteers.busy_from_their_calendar, times = w.busy.join(", "))}</span>
                                 })}
                             </li>
                         }).collect_view()}

@@ -21,7 +21,7 @@ pub fn VolunteersPage() -> impl IntoView {
     let error = action_error(add);
     view! {
         <RequireRole roles=access::VOLUNTEERS>
-            <PageHeading text=t_string!(i18n, volunteers_title).to_string() />
+            <PageHeading text=t_string!(i18n, volunteers.volunteers_title).to_string() />
             <Suspense>
                 {move || Suspend::new(async move {
                     match list.await {
@@ -29,18 +29,18 @@ pub fn VolunteersPage() -> impl IntoView {
                             <div class="table-wrap">
                             <table>
                                 <thead><tr>
-                                    <th scope="col">{t!(i18n, col_name)}</th>
-                                    <th scope="col">{t!(i18n, field_status)}</th>
-                                    <th scope="col">{t!(i18n, field_programmes)}</th>
-                                    <th scope="col">{t!(i18n, field_languages)}</th>
-                                    <th scope="col">{t!(i18n, field_city_or_online)}</th>
-                                    <th scope="col">{t!(i18n, field_matches)}</th>
+                                    <th scope="col">{t!(i18n, common.col_name)}</th>
+                                    <th scope="col">{t!(i18n, common.field_status)}</th>
+                                    <th scope="col">{t!(i18n, volunteers.field_programmes)}</th>
+                                    <th scope="col">{t!(i18n, common.field_languages)}</th>
+                                    <th scope="col">{t!(i18n, volunteers.field_city_or_online)}</th>
+                                    <th scope="col">{t!(i18n, common.field_matches)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {l.volunteers.into_iter().map(|v| {
                                         let place = match (v.city.is_empty(), v.online) {
-                                            (false, true) => format!("{} / {}", v.city, t_string!(i18n, meeting_online)),
-                                            (true, true) => t_string!(i18n, meeting_online).to_string(),
+                                            (false, true) => format!("{} / {}", v.city, t_string!(i18n, names.meeting_online)),
+                                            (true, true) => t_string!(i18n, names.meeting_online).to_string(),
                                             _ => v.city.clone(),
                                         };
                                         view! {
@@ -57,7 +57,7 @@ pub fn VolunteersPage() -> impl IntoView {
                                 </tbody>
                             </table>
                             </div>
-                            <h2 id="trainings">{t!(i18n, trainings_title)}</h2>
+                            <h2 id="trainings">{t!(i18n, volunteers.trainings_title)}</h2>
                             <ul>
                                 {l.training_kinds.into_iter().map(|k| view! {
                                     <li>{training_name(i18n, &k.code, &k.name)}</li>
@@ -66,9 +66,9 @@ pub fn VolunteersPage() -> impl IntoView {
                             {l.can_define_trainings.then(|| view! {
                                 <ErrorSummary error />
                                 <ActionForm action=add attr:class="stack">
-                                    <TextField name="name" field="name" label=t_string!(i18n, field_training_name).to_string()
+                                    <TextField name="name" field="name" label=t_string!(i18n, volunteers.field_training_name).to_string()
                                         value=String::new() error />
-                                    <button type="submit">{t!(i18n, define_training)}</button>
+                                    <button type="submit">{t!(i18n, volunteers.define_training)}</button>
                                 </ActionForm>
                             })}
                         }.into_any(),

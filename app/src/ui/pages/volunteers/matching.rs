@@ -44,40 +44,40 @@ pub fn MatchingPage() -> impl IntoView {
     view! {
         <RequireRole roles=access::MATCHING>
             <div class="page-head">
-                <PageHeading text=t_string!(i18n, matching_title).to_string() />
-                <A href="/volunteers" attr:class="button secondary">{t!(i18n, nav_volunteers)}</A>
+                <PageHeading text=t_string!(i18n, volunteers.matching_title).to_string() />
+                <A href="/volunteers" attr:class="button secondary">{t!(i18n, common.nav_volunteers)}</A>
             </div>
             {errors.map(|error| view! { <ErrorSummary error /> })}
             <ActionForm action=run attr:class="stack">
-                <p class="hint">{t!(i18n, run_matching_hint)}</p>
-                <button type="submit">{t!(i18n, run_matching)}</button>
+                <p class="hint">{t!(i18n, volunteers.run_matching_hint)}</p>
+                <button type="submit">{t!(i18n, volunteers.run_matching)}</button>
             </ActionForm>
             <Suspense>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(b) => view! {
                             <p class="hint">{match b.last_run.clone() {
-                                Some(when) => t_string!(i18n, matching_last_run, when = when).to_string(),
-                                None => t_string!(i18n, matching_never_run).to_string(),
+                                Some(when) => t_string!(i18n, volunteers.matching_last_run, when = when).to_string(),
+                                None => t_string!(i18n, volunteers.matching_never_run).to_string(),
                             }}</p>
-                            <h2>{t!(i18n, open_requests_title)}</h2>
-                            <p class="hint">{t!(i18n, new_request_hint)}</p>
+                            <h2>{t!(i18n, volunteers.open_requests_title)}</h2>
+                            <p class="hint">{t!(i18n, volunteers.new_request_hint)}</p>
                             {if b.open.is_empty() {
-                                view! { <p>{t!(i18n, no_open_requests)}</p> }.into_any()
+                                view! { <p>{t!(i18n, volunteers.no_open_requests)}</p> }.into_any()
                             } else {
                                 b.open.into_iter().map(|o| view! { <Request o approve assign reject /> }).collect_view().into_any()
                             }}
-                            <h2>{t!(i18n, waiting_answer_title)}</h2>
+                            <h2>{t!(i18n, volunteers.waiting_answer_title)}</h2>
                             <Lines rows=b.waiting />
-                            <h2>{t!(i18n, active_matches_title)}</h2>
+                            <h2>{t!(i18n, volunteers.active_matches_title)}</h2>
                             <Lines rows=b.active />
-                            <h2>{t!(i18n, hours_by_volunteer_title)}</h2>
+                            <h2>{t!(i18n, volunteers.hours_by_volunteer_title)}</h2>
                             <div class="table-wrap">
                             <table>
                                 <thead><tr>
-                                    <th scope="col">{t!(i18n, field_volunteer)}</th>
-                                    <th scope="col">{t!(i18n, field_programme)}</th>
-                                    <th scope="col">{t!(i18n, col_hours)}</th>
+                                    <th scope="col">{t!(i18n, common.field_volunteer)}</th>
+                                    <th scope="col">{t!(i18n, common.field_programme)}</th>
+                                    <th scope="col">{t!(i18n, common.col_hours)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {b.hours.into_iter().map(|h| view! {
@@ -90,10 +90,10 @@ pub fn MatchingPage() -> impl IntoView {
                                 </tbody>
                             </table>
                             </div>
-                            <h2>{t!(i18n, hours_by_programme_title)}</h2>
+                            <h2>{t!(i18n, volunteers.hours_by_programme_title)}</h2>
                             <ul class="hours-by-programme">
                                 {b.hours_by_programme.into_iter().map(|(p, m)| view! {
-                                    <li>{programme_name(i18n, &p)} ": " {t!(i18n, hours_value, h = hours(m))}</li>
+                                    <li>{programme_name(i18n, &p)} ": " {t!(i18n, common.hours_value, h = hours(m))}</li>
                                 }).collect_view()}
                             </ul>
                         }.into_any(),
@@ -118,26 +118,30 @@ fn Request(
     let has_candidates = !o.candidates.is_empty();
     let explanation = match (o.proposal.clone(), o.blocked.clone()) {
         (Some(p), _) => {
-            let title =
-                t_string!(i18n, proposal_title, name = p.volunteer_name.clone()).to_string();
+            let title = t_string!(
+                i18n,
+                volunteers.proposal_title,
+                name = p.volunteer_name.clone()
+            )
+            .to_string();
             view! {
                 <section class="proposal">
                     <h4>{title}</h4>
-                    {p.stale.then(|| view! { <p class="notice warning">{t!(i18n, proposal_stale)}</p> })}
-                    <p><strong>{t!(i18n, score_total, n = p.score.total)}</strong></p>
+                    {p.stale.then(|| view! { <p class="notice warning">{t!(i18n, volunteers.proposal_stale)}</p> })}
+                    <p><strong>{t!(i18n, volunteers.score_total, n = p.score.total)}</strong></p>
                     <ul class="score">
                         {p.score.parts.into_iter().map(|(c, n)| view! {
-                            <li>{criterion_name(i18n, &c)} ": " {t!(i18n, points, n = n)}</li>
+                            <li>{criterion_name(i18n, &c)} ": " {t!(i18n, volunteers.points, n = n)}</li>
                         }).collect_view()}
                     </ul>
                     <div class="actions">
                         <ActionForm action=approve attr:class="inline">
                             <input type="hidden" name="id" value=p.match_id />
-                            <button type="submit">{t!(i18n, approve)}</button>
+                            <button type="submit">{t!(i18n, volunteers.approve)}</button>
                         </ActionForm>
                         <ActionForm action=reject attr:class="inline">
                             <input type="hidden" name="id" value=p.match_id />
-                            <button type="submit" class="secondary">{t!(i18n, reject)}</button>
+                            <button type="submit" class="secondary">{t!(i18n, volunteers.reject)}</button>
                         </ActionForm>
                     </div>
                 </section>
@@ -148,25 +152,30 @@ fn Request(
             let rule = hard_rule_name(i18n, &b.rule);
             view! {
                 <section class="blocked">
-                    <p>{t!(i18n, no_proposal, rule = rule)}</p>
+                    <p>{t!(i18n, volunteers.no_proposal, rule = rule)}</p>
                     <ul class="funnel">
                         {b.funnel.into_iter().map(|(rule, n)| {
                             let rule = hard_rule_name(i18n, &rule);
-                            view! { <li>{t!(i18n, funnel_step, rule = rule, n = n)}</li> }
+                            view! { <li>{t!(i18n, volunteers.funnel_step, rule = rule, n = n)}</li> }
                         }).collect_view()}
                     </ul>
                 </section>
             }
             .into_any()
         }
-        _ => view! { <p class="hint">{t!(i18n, not_run_yet)}</p> }.into_any(),
+        _ => view! { <p class="hint">{t!(i18n, volunteers.not_run_yet)}</p> }.into_any(),
     };
     let options = o
         .candidates
         .iter()
         .map(|c| {
-            let text =
-                t_string!(i18n, candidate_option, name = c.name.clone(), n = c.score).to_string();
+            let text = t_string!(
+                i18n,
+                volunteers.candidate_option,
+                name = c.name.clone(),
+                n = c.score
+            )
+            .to_string();
             view! { <option value=c.volunteer_id>{text}</option> }
         })
         .collect_view();
@@ -185,16 +194,16 @@ fn Request(
                 {programme_name(i18n, &r.programme)} ": "
                 <A href=format!("/households/{}", r.household_id)>{r.member_name.clone()}</A>
             </h3>
-            <p>{facts} " · " {t!(i18n, waited_days, n = r.waiting_days)}</p>
+            <p>{facts} " · " {t!(i18n, volunteers.waited_days, n = r.waiting_days)}</p>
             {explanation}
             {(!o.candidates.is_empty()).then(|| view! {
                 <ActionForm action=assign attr:class="stack">
                     <input type="hidden" name="request" value=r.id />
                     <div class="field">
-                        <label for=pick_id.clone()>{t!(i18n, choose_other_volunteer)}</label>
+                        <label for=pick_id.clone()>{t!(i18n, volunteers.choose_other_volunteer)}</label>
                         <select id=pick_id name="volunteer">{options}</select>
                     </div>
-                    <button type="submit" class="secondary">{t!(i18n, approve_this_volunteer)}</button>
+                    <button type="submit" class="secondary">{t!(i18n, volunteers.approve_this_volunteer)}</button>
                 </ActionForm>
             })}
         </article>
@@ -205,18 +214,18 @@ fn Request(
 fn Lines(rows: Vec<MatchLine>) -> impl IntoView {
     let i18n = use_i18n();
     if rows.is_empty() {
-        return view! { <p>{t!(i18n, no_matches)}</p> }.into_any();
+        return view! { <p>{t!(i18n, volunteers.no_matches)}</p> }.into_any();
     }
     view! {
         <div class="table-wrap">
         <table>
             <thead><tr>
-                <th scope="col">{t!(i18n, field_member)}</th>
-                <th scope="col">{t!(i18n, field_programme)}</th>
-                <th scope="col">{t!(i18n, field_volunteer)}</th>
-                <th scope="col">{t!(i18n, since)}</th>
-                <th scope="col">{t!(i18n, col_hours)}</th>
-                <th scope="col">{t!(i18n, last_contact)}</th>
+                <th scope="col">{t!(i18n, common.field_member)}</th>
+                <th scope="col">{t!(i18n, common.field_programme)}</th>
+                <th scope="col">{t!(i18n, common.field_volunteer)}</th>
+                <th scope="col">{t!(i18n, volunteers.since)}</th>
+                <th scope="col">{t!(i18n, common.col_hours)}</th>
+                <th scope="col">{t!(i18n, volunteers.last_contact)}</th>
             </tr></thead>
             <tbody>
                 {rows.into_iter().map(|m| view! {
@@ -228,7 +237,7 @@ fn Lines(rows: Vec<MatchLine>) -> impl IntoView {
                         <td>{hours(m.minutes)}</td>
                         <td>
                             {m.last_contact.clone().unwrap_or_default()}
-                            {m.quiet.then(|| view! { " " <strong class="flag">{t!(i18n, quiet_flag)}</strong> })}
+                            {m.quiet.then(|| view! { " " <strong class="flag">{t!(i18n, volunteers.quiet_flag)}</strong> })}
                         </td>
                     </tr>
                 }).collect_view()}

@@ -28,8 +28,8 @@ pub fn MyMatchesPage() -> impl IntoView {
     view! {
         <RequireRole roles=access::VOLUNTEER>
             <div class="page-head">
-                <PageHeading text=t_string!(i18n, my_matches_title).to_string() />
-                <A href="/volunteer/profile" attr:class="button secondary">{t!(i18n, nav_volunteer_profile)}</A>
+                <PageHeading text=t_string!(i18n, volunteers.my_matches_title).to_string() />
+                <A href="/volunteer/profile" attr:class="button secondary">{t!(i18n, volunteers.nav_volunteer_profile)}</A>
             </div>
             <ErrorSummary error=accept_error />
             <ErrorSummary error=decline_error form="decline" />
@@ -37,17 +37,17 @@ pub fn MyMatchesPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(m) => view! {
-                            <p>{t!(i18n, my_hours, h = hours(m.minutes))}</p>
-                            <h2>{t!(i18n, offers_title)}</h2>
+                            <p>{t!(i18n, volunteers.my_hours, h = hours(m.minutes))}</p>
+                            <h2>{t!(i18n, volunteers.offers_title)}</h2>
                             {if m.offers.is_empty() {
-                                view! { <p>{t!(i18n, no_offers)}</p> }.into_any()
+                                view! { <p>{t!(i18n, volunteers.no_offers)}</p> }.into_any()
                             } else {
                                 m.offers.into_iter().map(|o| view! { <Offer o accept decline /> }).collect_view().into_any()
                             }}
-                            <h2>{t!(i18n, active_matches_title)}</h2>
+                            <h2>{t!(i18n, volunteers.active_matches_title)}</h2>
                             <MatchList rows=m.active />
                             {(!m.closed.is_empty()).then(|| view! {
-                                <h2>{t!(i18n, closed_matches_title)}</h2>
+                                <h2>{t!(i18n, volunteers.closed_matches_title)}</h2>
                                 <MatchList rows=m.closed />
                             })}
                         }.into_any(),
@@ -73,15 +73,15 @@ fn Offer(
             <NeedFacts need=o.need.clone() />
             <ActionForm action=accept attr:class="inline">
                 <input type="hidden" name="id" value=o.id />
-                <button type="submit">{t!(i18n, accept)}</button>
+                <button type="submit">{t!(i18n, volunteers.accept)}</button>
             </ActionForm>
             <ActionForm action=decline attr:class="stack">
                 <input type="hidden" name="id" value=o.id />
                 <div class="field">
-                    <label for=reason_id.clone()>{t!(i18n, field_decline_reason)}</label>
+                    <label for=reason_id.clone()>{t!(i18n, volunteers.field_decline_reason)}</label>
                     <input id=reason_id name="reason" />
                 </div>
-                <button type="submit" class="secondary">{t!(i18n, decline)}</button>
+                <button type="submit" class="secondary">{t!(i18n, volunteers.decline)}</button>
             </ActionForm>
         </article>
     }
@@ -91,7 +91,7 @@ fn Offer(
 fn MatchList(rows: Vec<MatchDetail>) -> impl IntoView {
     let i18n = use_i18n();
     if rows.is_empty() {
-        return view! { <p>{t!(i18n, no_matches)}</p> }.into_any();
+        return view! { <p>{t!(i18n, volunteers.no_matches)}</p> }.into_any();
     }
     view! {
         <ul class="cases">
@@ -100,10 +100,10 @@ fn MatchList(rows: Vec<MatchDetail>) -> impl IntoView {
                     <A href=format!("/matches/{}", m.id)>
                         {programme_name(i18n, &m.need.programme)} ": " {m.need.first_name.clone()}
                     </A>
-                    {m.since.clone().map(|s| view! { " · " {t!(i18n, since)} " " {s} })}
-                    " · " {t!(i18n, hours_value, h = hours(m.minutes))}
+                    {m.since.clone().map(|s| view! { " · " {t!(i18n, volunteers.since)} " " {s} })}
+                    " · " {t!(i18n, common.hours_value, h = hours(m.minutes))}
                     {m.close_reason.clone().map(|r| view! { " · " {close_reason_name(i18n, &r)} })}
-                    {m.quiet.then(|| view! { " · " <strong class="flag">{t!(i18n, quiet_flag)}</strong> })}
+                    {m.quiet.then(|| view! { " · " <strong class="flag">{t!(i18n, volunteers.quiet_flag)}</strong> })}
                 </li>
             }).collect_view()}
         </ul>

@@ -21,17 +21,17 @@ pub fn NeedFacts(need: NeedView) -> impl IntoView {
         .join(", ");
     view! {
         <dl class="facts">
-            <dt>{t!(i18n, field_programme)}</dt><dd>{programme_name(i18n, &need.programme)}</dd>
-            <dt>{t!(i18n, field_first_name)}</dt><dd>{need.first_name.clone()}</dd>
-            <dt>{t!(i18n, field_languages)}</dt><dd>{languages_text(i18n, &need.languages)}</dd>
-            <dt>{t!(i18n, field_city)}</dt><dd>{need.city.clone()}</dd>
-            <dt>{t!(i18n, field_meeting)}</dt><dd>{meeting_name(i18n, &need.meeting)}</dd>
-            {need.language.clone().map(|l| view! { <dt>{t!(i18n, field_language_pref)}</dt><dd>{language_name(i18n, &l)}</dd> })}
-            {need.gender.clone().map(|g| view! { <dt>{t!(i18n, field_gender_pref)}</dt><dd>{gender_name(i18n, &g)}</dd> })}
-            {need.field_of_work.clone().map(|f| view! { <dt>{t!(i18n, field_field_of_work)}</dt><dd>{f}</dd> })}
-            {need.practice_language.clone().map(|l| view! { <dt>{t!(i18n, field_practice_language)}</dt><dd>{language_name(i18n, &l)}</dd> })}
-            {(!times.is_empty()).then(|| view! { <dt>{t!(i18n, field_times)}</dt><dd>{times}</dd> })}
-            {need.notes.clone().map(|n| view! { <dt>{t!(i18n, the_need)}</dt><dd>{n}</dd> })}
+            <dt>{t!(i18n, common.field_programme)}</dt><dd>{programme_name(i18n, &need.programme)}</dd>
+            <dt>{t!(i18n, common.field_first_name)}</dt><dd>{need.first_name.clone()}</dd>
+            <dt>{t!(i18n, common.field_languages)}</dt><dd>{languages_text(i18n, &need.languages)}</dd>
+            <dt>{t!(i18n, common.field_city)}</dt><dd>{need.city.clone()}</dd>
+            <dt>{t!(i18n, common.field_meeting)}</dt><dd>{meeting_name(i18n, &need.meeting)}</dd>
+            {need.language.clone().map(|l| view! { <dt>{t!(i18n, common.field_language_pref)}</dt><dd>{language_name(i18n, &l)}</dd> })}
+            {need.gender.clone().map(|g| view! { <dt>{t!(i18n, volunteers.field_gender_pref)}</dt><dd>{gender_name(i18n, &g)}</dd> })}
+            {need.field_of_work.clone().map(|f| view! { <dt>{t!(i18n, common.field_field_of_work)}</dt><dd>{f}</dd> })}
+            {need.practice_language.clone().map(|l| view! { <dt>{t!(i18n, common.field_practice_language)}</dt><dd>{language_name(i18n, &l)}</dd> })}
+            {(!times.is_empty()).then(|| view! { <dt>{t!(i18n, volunteers.field_times)}</dt><dd>{times}</dd> })}
+            {need.notes.clone().map(|n| view! { <dt>{t!(i18n, volunteers.the_need)}</dt><dd>{n}</dd> })}
         </dl>
     }
 }

@@ -103,13 +103,13 @@ fn ProfileView(
     })
     .collect_view();
     view! {
-        <PageHeading text=t_string!(i18n, volunteer_profile_title).to_string() />
-        <p>{t!(i18n, volunteer_status_is, status = status)}</p>
-        {applicant.then(|| view! { <p class="hint">{t!(i18n, applicant_hint)}</p> })}
+        <PageHeading text=t_string!(i18n, volunteers.volunteer_profile_title).to_string() />
+        <p>{t!(i18n, volunteers.volunteer_status_is, status = status)}</p>
+        {applicant.then(|| view! { <p class="hint">{t!(i18n, volunteers.applicant_hint)}</p> })}
         <ErrorSummary error />
         <ActionForm action=save attr:class="stack">
             <fieldset id="f-programmes">
-                <legend>{t!(i18n, field_programmes)}</legend>
+                <legend>{t!(i18n, volunteers.field_programmes)}</legend>
                 {programmes}
             </fieldset>
             <LanguageRows names=LANGUAGE_FIELDS
@@ -119,29 +119,29 @@ fn ProfileView(
                     (form.language_3.clone(), form.level_3.clone()),
                 ]
                 error />
-            <TextField name="profile[city]" field="city" label=t_string!(i18n, field_city).to_string()
+            <TextField name="profile[city]" field="city" label=t_string!(i18n, common.field_city).to_string()
                 value=form.city.clone() error />
-            <Tick name="profile[online]".into() id="f-online".into() label=t_string!(i18n, field_online).to_string()
+            <Tick name="profile[online]".into() id="f-online".into() label=t_string!(i18n, volunteers.field_online).to_string()
                 checked=!form.online.is_empty() />
-            <TextField name="profile[capacity]" field="capacity" label=t_string!(i18n, field_capacity).to_string()
+            <TextField name="profile[capacity]" field="capacity" label=t_string!(i18n, common.field_capacity).to_string()
                 value=form.capacity.clone() error inputmode="numeric" />
-            <SelectField name="profile[gender]" field="gender" label=t_string!(i18n, field_gender_optional).to_string()
+            <SelectField name="profile[gender]" field="gender" label=t_string!(i18n, volunteers.field_gender_optional).to_string()
                 value=form.gender.clone() options=genders error placeholder=String::new() />
-            <TextField name="profile[field_of_work]" field="field_of_work" label=t_string!(i18n, field_field_of_work).to_string()
+            <TextField name="profile[field_of_work]" field="field_of_work" label=t_string!(i18n, common.field_field_of_work).to_string()
                 value=form.field_of_work.clone() error />
-            <SelectField name="profile[practice_language]" field="practice_language" label=t_string!(i18n, field_practice_language).to_string()
+            <SelectField name="profile[practice_language]" field="practice_language" label=t_string!(i18n, common.field_practice_language).to_string()
                 value=form.practice_language.clone() options=language_options(i18n) error placeholder=String::new() />
-            <TextField name="profile[origin_country]" field="origin_country" label=t_string!(i18n, field_origin_country).to_string()
-                hint=t_string!(i18n, peer_background_hint).to_string() value=form.origin_country.clone() error />
-            <TextField name="profile[protection_path]" field="protection_path" label=t_string!(i18n, field_protection_path).to_string()
+            <TextField name="profile[origin_country]" field="origin_country" label=t_string!(i18n, common.field_origin_country).to_string()
+                hint=t_string!(i18n, volunteers.peer_background_hint).to_string() value=form.origin_country.clone() error />
+            <TextField name="profile[protection_path]" field="protection_path" label=t_string!(i18n, common.field_protection_path).to_string()
                 value=form.protection_path.clone() error multiline=true />
-            <button type="submit">{t!(i18n, profile_save)}</button>
+            <button type="submit">{t!(i18n, common.profile_save)}</button>
         </ActionForm>
 
-        <h2 id="availability">{t!(i18n, availability_title)}</h2>
+        <h2 id="availability">{t!(i18n, volunteers.availability_title)}</h2>
         <ErrorSummary error=remove_error form="remove" />
         {if d.availability.is_empty() {
-            view! { <p>{t!(i18n, no_availability)}</p> }.into_any()
+            view! { <p>{t!(i18n, volunteers.no_availability)}</p> }.into_any()
         } else {
             view! {
                 <ul class="windows">
@@ -149,12 +149,12 @@ fn ProfileView(
                         <li>
                             {weekday_name(i18n, i64::from(w.weekday))} " " {w.start} "–" {w.end}
                             {(!w.busy.is_empty()).then(|| view! {
-                                ", " <span class="busy">{t!(i18n, busy_from_your_calendar, times = w.busy.join(", "))}</span>
+                                ", " <span class="busy">{t!(i18n, volunteers.busy_from_your_calendar, times = w.busy.join(", "))}</span>
                             })}
                             " "
                             <ActionForm action=remove attr:class="inline">
                                 <input type="hidden" name="id" value=w.id />
-                                <button type="submit" class="secondary">{t!(i18n, remove)}</button>
+                                <button type="submit" class="secondary">{t!(i18n, volunteers.remove)}</button>
                             </ActionForm>
                         </li>
                     }).collect_view()}
@@ -163,9 +163,9 @@ fn ProfileView(
         }}
         <AvailabilityFields w add add_error />
 
-        <h2 id="trainings">{t!(i18n, trainings_title)}</h2>
+        <h2 id="trainings">{t!(i18n, volunteers.trainings_title)}</h2>
         {if d.trainings.is_empty() {
-            view! { <p>{t!(i18n, no_trainings)}</p> }.into_any()
+            view! { <p>{t!(i18n, volunteers.no_trainings)}</p> }.into_any()
         } else {
             view! {
                 <ul>
@@ -192,14 +192,14 @@ fn AvailabilityFields(
         <ErrorSummary error=add_error form="window" />
         <ActionForm action=add attr:class="stack">
             <div class="row">
-                <SelectField name="window[weekday]" field="weekday" form="window" label=t_string!(i18n, field_weekday).to_string()
-                    value=w.weekday.clone() options=days error=add_error placeholder=t_string!(i18n, choose).to_string() />
-                <TextField name="window[start_time]" field="start_time" form="window" label=t_string!(i18n, field_start_time).to_string()
-                    hint=t_string!(i18n, time_hint).to_string() value=w.start_time.clone() error=add_error inputmode="numeric" />
-                <TextField name="window[end_time]" field="end_time" form="window" label=t_string!(i18n, field_end_time).to_string()
-                    hint=t_string!(i18n, time_hint).to_string() value=w.end_time.clone() error=add_error inputmode="numeric" />
+                <SelectField name="window[weekday]" field="weekday" form="window" label=t_string!(i18n, common.field_weekday).to_string()
+                    value=w.weekday.clone() options=days error=add_error placeholder=t_string!(i18n, common.choose).to_string() />
+                <TextField name="window[start_time]" field="start_time" form="window" label=t_string!(i18n, common.field_start_time).to_string()
+                    hint=t_string!(i18n, common.time_hint).to_string() value=w.start_time.clone() error=add_error inputmode="numeric" />
+                <TextField name="window[end_time]" field="end_time" form="window" label=t_string!(i18n, common.field_end_time).to_string()
+                    hint=t_string!(i18n, common.time_hint).to_string() value=w.end_time.clone() error=add_error inputmode="numeric" />
             </div>
-            <button type="submit">{t!(i18n, add_availability)}</button>
+            <button type="submit">{t!(i18n, volunteers.add_availability)}</button>
         </ActionForm>
     }
 }

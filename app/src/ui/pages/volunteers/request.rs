@@ -106,38 +106,43 @@ fn RequestForm(
             }
         })
         .collect_view();
-    let title = t_string!(i18n, request_title, name = p.household_name.clone()).to_string();
+    let title = t_string!(
+        i18n,
+        volunteers.request_title,
+        name = p.household_name.clone()
+    )
+    .to_string();
     view! {
-            <PageTitle text=t_string!(i18n, nav_matching).to_string() />
+            <PageTitle text=t_string!(i18n, common.nav_matching).to_string() />
     <h1>{title}</h1>
             <ErrorSummary error />
             <ActionForm action=create attr:class="stack">
                 <input type="hidden" name="household" value=p.household_id />
-                <SelectField name="request[member]" field="member" label=t_string!(i18n, field_member).to_string()
+                <SelectField name="request[member]" field="member" label=t_string!(i18n, common.field_member).to_string()
                     value=f.member.clone() options=members error />
-                <SelectField name="request[programme]" field="programme" label=t_string!(i18n, field_programme).to_string()
-                    value=f.programme.clone() options=programmes error placeholder=t_string!(i18n, choose).to_string() />
-                <SelectField name="request[language]" field="language" label=t_string!(i18n, field_language_pref).to_string()
-                    value=f.language.clone() options=languages.clone() error placeholder=t_string!(i18n, any).to_string() />
-                <SelectField name="request[gender]" field="gender" label=t_string!(i18n, field_gender_pref).to_string()
-                    value=f.gender.clone() options=genders error placeholder=t_string!(i18n, any).to_string() />
-                <SelectField name="request[meeting]" field="meeting" label=t_string!(i18n, field_meeting).to_string()
+                <SelectField name="request[programme]" field="programme" label=t_string!(i18n, common.field_programme).to_string()
+                    value=f.programme.clone() options=programmes error placeholder=t_string!(i18n, common.choose).to_string() />
+                <SelectField name="request[language]" field="language" label=t_string!(i18n, common.field_language_pref).to_string()
+                    value=f.language.clone() options=languages.clone() error placeholder=t_string!(i18n, volunteers.any).to_string() />
+                <SelectField name="request[gender]" field="gender" label=t_string!(i18n, volunteers.field_gender_pref).to_string()
+                    value=f.gender.clone() options=genders error placeholder=t_string!(i18n, volunteers.any).to_string() />
+                <SelectField name="request[meeting]" field="meeting" label=t_string!(i18n, common.field_meeting).to_string()
                     value=f.meeting.clone() options=meetings error />
-                <TextField name="request[city]" field="city" label=t_string!(i18n, field_city).to_string()
+                <TextField name="request[city]" field="city" label=t_string!(i18n, common.field_city).to_string()
                     value=f.city.clone() error />
                 <fieldset>
-                    <legend>{t!(i18n, field_times)}</legend>
+                    <legend>{t!(i18n, volunteers.field_times)}</legend>
                     {times}
                 </fieldset>
-                <TextField name="request[field_of_work]" field="field_of_work" label=t_string!(i18n, field_field_of_work).to_string()
+                <TextField name="request[field_of_work]" field="field_of_work" label=t_string!(i18n, common.field_field_of_work).to_string()
                     value=f.field_of_work.clone() error />
-                <SelectField name="request[practice_language]" field="practice_language" label=t_string!(i18n, field_practice_language).to_string()
-                    value=f.practice_language.clone() options=languages error placeholder=t_string!(i18n, any).to_string() />
-                <TextField name="request[origin_country]" field="origin_country" label=t_string!(i18n, field_origin_country).to_string()
+                <SelectField name="request[practice_language]" field="practice_language" label=t_string!(i18n, common.field_practice_language).to_string()
+                    value=f.practice_language.clone() options=languages error placeholder=t_string!(i18n, volunteers.any).to_string() />
+                <TextField name="request[origin_country]" field="origin_country" label=t_string!(i18n, common.field_origin_country).to_string()
                     value=f.origin_country.clone() error />
-                <TextField name="request[notes]" field="notes" label=t_string!(i18n, field_request_notes).to_string()
-                    hint=t_string!(i18n, request_notes_hint).to_string() value=f.notes.clone() error multiline=true />
-                <button type="submit">{t!(i18n, request_submit)}</button>
+                <TextField name="request[notes]" field="notes" label=t_string!(i18n, volunteers.field_request_notes).to_string()
+                    hint=t_string!(i18n, volunteers.request_notes_hint).to_string() value=f.notes.clone() error multiline=true />
+                <button type="submit">{t!(i18n, volunteers.request_submit)}</button>
             </ActionForm>
         }
 }

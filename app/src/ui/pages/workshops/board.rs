@@ -75,16 +75,16 @@ fn Board(
                         <h2 class="card-title">
                             <A href=format!("/workshops/{}", s.id)>{title}</A>
                             " · " {s.office.clone()}
-                            {s.cancelled.then(|| view! { " · " {t!(i18n, ws_status_cancelled)} })}
+                            {s.cancelled.then(|| view! { " · " {t!(i18n, workshops.ws_status_cancelled)} })}
                         </h2>
                         <dl class="facts">
-                            <dt>{t!(i18n, col_first_session)}</dt><dd>{s.first.clone().unwrap_or_default()}</dd>
-                            <dt>{t!(i18n, col_fill)}</dt><dd>{fill}</dd>
-                            <dt>{t!(i18n, col_waiting)}</dt><dd>{s.waiting}</dd>
-                            <dt>{t!(i18n, col_attendance)}</dt><dd>{attendance}</dd>
+                            <dt>{t!(i18n, workshops.col_first_session)}</dt><dd>{s.first.clone().unwrap_or_default()}</dd>
+                            <dt>{t!(i18n, workshops.col_fill)}</dt><dd>{fill}</dd>
+                            <dt>{t!(i18n, workshops.col_waiting)}</dt><dd>{s.waiting}</dd>
+                            <dt>{t!(i18n, workshops.col_attendance)}</dt><dd>{attendance}</dd>
                         </dl>
                         <details>
-                            <summary>{t!(i18n, col_sessions_rosters)}</summary>
+                            <summary>{t!(i18n, workshops.col_sessions_rosters)}</summary>
                             <ul class="sessions">{sessions}</ul>
                         </details>
                     </article>
@@ -94,11 +94,11 @@ fn Board(
         .collect_view();
     view! {
         <div class="page-head">
-            <PageHeading text=t_string!(i18n, workshop_board_title).to_string() />
-            {b.coordinator.then(|| view! { <A href="/workshops/new" attr:class="button">{t!(i18n, new_series)}</A> })}
+            <PageHeading text=t_string!(i18n, workshops.workshop_board_title).to_string() />
+            {b.coordinator.then(|| view! { <A href="/workshops/new" attr:class="button">{t!(i18n, workshops.new_series)}</A> })}
         </div>
         {if b.series.is_empty() {
-            view! { <p>{t!(i18n, no_workshops)}</p> }.into_any()
+            view! { <p>{t!(i18n, workshops.no_workshops)}</p> }.into_any()
         } else {
             view! { <ul class="workshops">{rows}</ul> }.into_any()
         }}
@@ -115,44 +115,44 @@ fn ActivityTypeSection(draft: Option<String>, add: ServerAction<AddActivityType>
         .iter()
         .map(|c| {
             let text = match c {
-                Category::LifeSkills => t_string!(i18n, category_life_skills),
-                Category::MentalHealth => t_string!(i18n, category_mental_health),
+                Category::LifeSkills => t_string!(i18n, workshops.category_life_skills),
+                Category::MentalHealth => t_string!(i18n, workshops.category_mental_health),
             };
             (c.code().to_string(), text.to_string())
         })
         .collect::<Vec<_>>();
     let added = move || {
         add.value().get().and_then(|r| r.ok()).map(|code| {
-            view! { <p class="notice" role="status">{t!(i18n, activity_type_added, code = code)}</p> }
+            view! { <p class="notice" role="status">{t!(i18n, workshops.activity_type_added, code = code)}</p> }
         })
     };
     view! {
         <section aria-labelledby="types-title">
-            <h2 id="types-title">{t!(i18n, add_activity_type)}</h2>
+            <h2 id="types-title">{t!(i18n, workshops.add_activity_type)}</h2>
             {added}
             <ErrorSummary error />
             <ActionForm action=add attr:class="stack">
-                <SelectField name="activity[category]" field="category" label=t_string!(i18n, field_category).to_string()
-                    value=f.category.clone() options=categories error placeholder=t_string!(i18n, choose).to_string() />
-                <TextField name="activity[name_en]" field="name_en" label=t_string!(i18n, field_name_en).to_string()
+                <SelectField name="activity[category]" field="category" label=t_string!(i18n, common.field_category).to_string()
+                    value=f.category.clone() options=categories error placeholder=t_string!(i18n, common.choose).to_string() />
+                <TextField name="activity[name_en]" field="name_en" label=t_string!(i18n, common.field_name_en).to_string()
                     value=f.name_en.clone() error required=true />
-                <TextField name="activity[name_et]" field="name_et" label=t_string!(i18n, field_name_et).to_string()
+                <TextField name="activity[name_et]" field="name_et" label=t_string!(i18n, common.field_name_et).to_string()
                     value=f.name_et.clone() error />
-                <TextField name="activity[name_ru]" field="name_ru" label=t_string!(i18n, field_name_ru).to_string()
+                <TextField name="activity[name_ru]" field="name_ru" label=t_string!(i18n, common.field_name_ru).to_string()
                     value=f.name_ru.clone() error />
-                <TextField name="activity[name_uk]" field="name_uk" label=t_string!(i18n, field_name_uk).to_string()
+                <TextField name="activity[name_uk]" field="name_uk" label=t_string!(i18n, common.field_name_uk).to_string()
                     value=f.name_uk.clone() error />
-                <TextField name="activity[description_en]" field="description_en" label=t_string!(i18n, field_description_en).to_string()
+                <TextField name="activity[description_en]" field="description_en" label=t_string!(i18n, common.field_description_en).to_string()
                     value=f.description_en.clone() error multiline=true />
-                <TextField name="activity[description_et]" field="description_et" label=t_string!(i18n, field_description_et).to_string()
+                <TextField name="activity[description_et]" field="description_et" label=t_string!(i18n, common.field_description_et).to_string()
                     value=f.description_et.clone() error multiline=true />
-                <TextField name="activity[description_ru]" field="description_ru" label=t_string!(i18n, field_description_ru).to_string()
+                <TextField name="activity[description_ru]" field="description_ru" label=t_string!(i18n, common.field_description_ru).to_string()
                     value=f.description_ru.clone() error multiline=true />
-                <TextField name="activity[description_uk]" field="description_uk" label=t_string!(i18n, field_description_uk).to_string()
+                <TextField name="activity[description_uk]" field="description_uk" label=t_string!(i18n, common.field_description_uk).to_string()
                     value=f.description_uk.clone() error multiline=true />
                 <Tick name="activity[family]".into() id="f-family".into()
-                    label=t_string!(i18n, field_family_sign_up).to_string() checked=!f.family.is_empty() />
-                <button type="submit">{t!(i18n, add_activity_type)}</button>
+                    label=t_string!(i18n, workshops.field_family_sign_up).to_string() checked=!f.family.is_empty() />
+                <button type="submit">{t!(i18n, workshops.add_activity_type)}</button>
             </ActionForm>
         </section>
     }

@@ -30,8 +30,8 @@ pub fn WorkshopsPage() -> impl IntoView {
         list_workshops(office, activity)
     });
     view! {
-        <PageHeading text=t_string!(i18n, workshops_title).to_string() />
-        <p>{t!(i18n, workshops_intro)}</p>
+        <PageHeading text=t_string!(i18n, workshops.workshops_title).to_string() />
+        <p>{t!(i18n, workshops.workshops_intro)}</p>
         <Suspense>
             {move || Suspend::new(async move {
                 let (office, activity) = params();
@@ -48,23 +48,23 @@ pub fn WorkshopsPage() -> impl IntoView {
                         view! {
                             <Form method="GET" action="/workshops" attr:class="filters">
                                 <div class="field">
-                                    <label for="f-office">{t!(i18n, field_office)}</label>
+                                    <label for="f-office">{t!(i18n, common.field_office)}</label>
                                     <select id="f-office" name="office">
-                                        <option value="">{t!(i18n, all_offices)}</option>
+                                        <option value="">{t!(i18n, common.all_offices)}</option>
                                         {offices}
                                     </select>
                                 </div>
                                 <div class="field">
-                                    <label for="f-activity">{t!(i18n, field_activity)}</label>
+                                    <label for="f-activity">{t!(i18n, common.field_activity)}</label>
                                     <select id="f-activity" name="activity">
-                                        <option value="">{t!(i18n, all_activities)}</option>
+                                        <option value="">{t!(i18n, workshops.all_activities)}</option>
                                         {activities}
                                     </select>
                                 </div>
-                                <button type="submit">{t!(i18n, show_day)}</button>
+                                <button type="submit">{t!(i18n, common.show_day)}</button>
                             </Form>
                             {if l.series.is_empty() {
-                                view! { <p>{t!(i18n, no_workshops)}</p> }.into_any()
+                                view! { <p>{t!(i18n, workshops.no_workshops)}</p> }.into_any()
                             } else {
                                 view! {
                                     <ul class="workshops">
@@ -92,9 +92,9 @@ fn Card(c: WorkshopCard, custom: Vec<CustomActivity>) -> impl IntoView {
         .join(", ");
     let eligibility = eligibility_label(i18n, &c.eligibility);
     let places = if c.free > 0 {
-        t_string!(i18n, free_places_n, n = c.free).to_string()
+        t_string!(i18n, workshops.free_places_n, n = c.free).to_string()
     } else {
-        t_string!(i18n, full_waitlist).to_string()
+        t_string!(i18n, workshops.full_waitlist).to_string()
     };
     let title = activity_title(i18n, &custom, &c.activity);
     let about = activity_text(i18n, &custom, &c.activity);
@@ -103,18 +103,18 @@ fn Card(c: WorkshopCard, custom: Vec<CustomActivity>) -> impl IntoView {
             <h2><A href=format!("/workshops/{}", c.id)>{title}</A></h2>
             {about.map(|a| view! { <p>{a}</p> })}
             <dl class="facts">
-                <dt>{t!(i18n, field_office)}</dt><dd>{c.office.clone()}</dd>
-                <dt>{t!(i18n, next_session)}</dt><dd>{c.next.clone()} " · " {t!(i18n, sessions_count, n = c.sessions)}</dd>
-                <dt>{t!(i18n, field_languages)}</dt>
+                <dt>{t!(i18n, common.field_office)}</dt><dd>{c.office.clone()}</dd>
+                <dt>{t!(i18n, common.next_session)}</dt><dd>{c.next.clone()} " · " {t!(i18n, workshops.sessions_count, n = c.sessions)}</dd>
+                <dt>{t!(i18n, common.field_languages)}</dt>
                 <dd>
                     {languages}
-                    {c.interpretation.then(|| view! { " · " {t!(i18n, interpretation_offered)} })}
+                    {c.interpretation.then(|| view! { " · " {t!(i18n, workshops.interpretation_offered)} })}
                 </dd>
-                {eligibility.map(|e| view! { <dt>{t!(i18n, field_for_whom)}</dt><dd>{e}</dd> })}
-                <dt>{t!(i18n, field_places)}</dt>
-                <dd><strong>{places}</strong>{c.childcare.then(|| view! { " · " {t!(i18n, childcare_offered)} })}</dd>
+                {eligibility.map(|e| view! { <dt>{t!(i18n, common.field_for_whom)}</dt><dd>{e}</dd> })}
+                <dt>{t!(i18n, workshops.field_places)}</dt>
+                <dd><strong>{places}</strong>{c.childcare.then(|| view! { " · " {t!(i18n, workshops.childcare_offered)} })}</dd>
             </dl>
-            {(!c.open_for_sign_up).then(|| view! { <p class="hint">{t!(i18n, err_registration_closed)}</p> })}
+            {(!c.open_for_sign_up).then(|| view! { <p class="hint">{t!(i18n, errors.err_registration_closed)}</p> })}
         </article>
     }
 }

@@ -84,27 +84,27 @@ fn Series(w: WorkshopDetail, actions: Actions) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     let places = if w.free > 0 {
-        t_string!(i18n, free_places_n, n = w.free).to_string()
+        t_string!(i18n, workshops.free_places_n, n = w.free).to_string()
     } else {
-        t_string!(i18n, full_waitlist).to_string()
+        t_string!(i18n, workshops.full_waitlist).to_string()
     };
     let registration = match w.registration.as_str() {
         "open" => t_string!(
             i18n,
-            registration_open_until,
+            workshops.registration_open_until,
             until = w.registration_closes.clone()
         )
         .to_string(),
         "not_yet" => t_string!(
             i18n,
-            registration_opens_at,
+            workshops.registration_opens_at,
             at = w.registration_opens.clone()
         )
         .to_string(),
-        _ => t_string!(i18n, err_registration_closed).to_string(),
+        _ => t_string!(i18n, errors.err_registration_closed).to_string(),
     };
     let place = if w.online {
-        t_string!(i18n, place_online).to_string()
+        t_string!(i18n, common.place_online).to_string()
     } else {
         w.place.clone()
     };
@@ -118,17 +118,17 @@ fn Series(w: WorkshopDetail, actions: Actions) -> impl IntoView {
             view! {
                 <li class:cancelled=s.cancelled class:past=s.past>
                     <span class="when">{s.when.clone()}</span>
-                    {s.cancelled.then(|| view! { " · " <strong>{t!(i18n, session_cancelled)}</strong> })}
-                    {s.moved_from.clone().map(|d| view! { " · " {t!(i18n, moved_from_holiday, date = d)} })}
-                    {roster.then(|| view! { " · " <A href=format!("/workshops/sessions/{id}")>{t!(i18n, roster_link)}</A> })}
+                    {s.cancelled.then(|| view! { " · " <strong>{t!(i18n, workshops.session_cancelled)}</strong> })}
+                    {s.moved_from.clone().map(|d| view! { " · " {t!(i18n, workshops.moved_from_holiday, date = d)} })}
+                    {roster.then(|| view! { " · " <A href=format!("/workshops/sessions/{id}")>{t!(i18n, workshops.roster_link)}</A> })}
                     {(!s.past).then(|| view! { " · " <DownloadIcs href=s.download.clone() /> })}
                     {(coordinator && !s.cancelled && !s.past).then(|| view! {
-                        <ConfirmFirst label=t_string!(i18n, cancel_session).to_string()
-                            question=t_string!(i18n, confirm_cancel_session).to_string()>
+                        <ConfirmFirst label=t_string!(i18n, workshops.cancel_session).to_string()
+                            question=t_string!(i18n, workshops.confirm_cancel_session).to_string()>
                             <ActionForm action=actions.cancel_session attr:class="inline">
                                 <input type="hidden" name="session" value=id />
                                 <input type="hidden" name="reason" value="" />
-                                <button type="submit" class="danger small">{t!(i18n, yes_cancel_session)}</button>
+                                <button type="submit" class="danger small">{t!(i18n, workshops.yes_cancel_session)}</button>
                             </ActionForm>
                         </ConfirmFirst>
                     })}
@@ -152,59 +152,59 @@ fn Series(w: WorkshopDetail, actions: Actions) -> impl IntoView {
             <div class="page-head">
                 <PageTitle text=title.clone() />
     <h1>{title}</h1>
-                <A href="/workshops" attr:class="button secondary">{t!(i18n, all_workshops)}</A>
+                <A href="/workshops" attr:class="button secondary">{t!(i18n, workshops.all_workshops)}</A>
             </div>
-            {w.cancelled.then(|| view! { <p class="notice warning" role="status">{t!(i18n, series_cancelled)}</p> })}
+            {w.cancelled.then(|| view! { <p class="notice warning" role="status">{t!(i18n, workshops.series_cancelled)}</p> })}
             {about.map(|a| view! { <p>{a}</p> })}
             <dl class="facts">
-                <dt>{t!(i18n, field_office)}</dt><dd>{w.office.clone()}</dd>
-                <dt>{t!(i18n, field_place)}</dt><dd>{place}</dd>
+                <dt>{t!(i18n, common.field_office)}</dt><dd>{w.office.clone()}</dd>
+                <dt>{t!(i18n, common.field_place)}</dt><dd>{place}</dd>
                 {w.online_link.clone().map(|link| view! {
-                    <dt>{t!(i18n, online_link)}</dt><dd><a href=link.clone() rel="noopener">{link.clone()}</a></dd>
+                    <dt>{t!(i18n, common.online_link)}</dt><dd><a href=link.clone() rel="noopener">{link.clone()}</a></dd>
                 })}
-                <dt>{t!(i18n, field_languages)}</dt>
-                <dd>{languages}{w.interpretation.then(|| view! { " · " {t!(i18n, interpretation_offered)} })}</dd>
-                {eligibility_label(i18n, &w.eligibility).map(|e| view! { <dt>{t!(i18n, field_for_whom)}</dt><dd>{e}</dd> })}
-                <dt>{t!(i18n, field_places)}</dt>
+                <dt>{t!(i18n, common.field_languages)}</dt>
+                <dd>{languages}{w.interpretation.then(|| view! { " · " {t!(i18n, workshops.interpretation_offered)} })}</dd>
+                {eligibility_label(i18n, &w.eligibility).map(|e| view! { <dt>{t!(i18n, common.field_for_whom)}</dt><dd>{e}</dd> })}
+                <dt>{t!(i18n, workshops.field_places)}</dt>
                 <dd>
                     <strong>{places}</strong>
-                    {(w.waiting > 0).then(|| view! { " · " {t!(i18n, waiting_seats_n, n = w.waiting)} })}
-                    {w.childcare.then(|| view! { " · " {t!(i18n, childcare_offered)} })}
+                    {(w.waiting > 0).then(|| view! { " · " {t!(i18n, workshops.waiting_seats_n, n = w.waiting)} })}
+                    {w.childcare.then(|| view! { " · " {t!(i18n, workshops.childcare_offered)} })}
                 </dd>
                 {(!w.facilitators.is_empty()).then(|| view! {
-                    <dt>{t!(i18n, field_facilitators)}</dt><dd>{w.facilitators.join(", ")}</dd>
+                    <dt>{t!(i18n, workshops.field_facilitators)}</dt><dd>{w.facilitators.join(", ")}</dd>
                 })}
-                <dt>{t!(i18n, field_registration)}</dt><dd>{registration}</dd>
-                <dt>{t!(i18n, field_cancel_cutoff)}</dt>
-                <dd>{t!(i18n, cancel_cutoff_text, hours = w.cancel_cutoff_hours)}</dd>
+                <dt>{t!(i18n, common.field_registration)}</dt><dd>{registration}</dd>
+                <dt>{t!(i18n, common.field_cancel_cutoff)}</dt>
+                <dd>{t!(i18n, workshops.cancel_cutoff_text, hours = w.cancel_cutoff_hours)}</dd>
             </dl>
-            <h2>{t!(i18n, sessions_title)}</h2>
+            <h2>{t!(i18n, workshops.sessions_title)}</h2>
             <ErrorSummary error=session_error form="session" />
             <ol class="sessions">{sessions}</ol>
             <ErrorSummary error=cancel_error form="mine" />
             <ErrorSummary error=accept_error form="offer" />
-            {(!w.mine.is_empty()).then(|| view! { <h2>{t!(i18n, your_sign_ups)}</h2> {mine} })}
+            {(!w.mine.is_empty()).then(|| view! { <h2>{t!(i18n, workshops.your_sign_ups)}</h2> {mine} })}
             <SignUpSection w=w.clone() action=actions.sign_up error=sign_up_error />
             {coordinator.then(|| view! {
                 <section class="manage" aria-labelledby="manage-title">
-                    <h2 id="manage-title">{t!(i18n, manage_series)}</h2>
+                    <h2 id="manage-title">{t!(i18n, workshops.manage_series)}</h2>
                     <ErrorSummary error=capacity_error form="capacity" />
                     <ActionForm action=actions.capacity attr:class="inline-form">
                         <input type="hidden" name="id" value=w.id />
                         <div class="field">
-                            <label for="f-capacity-capacity">{t!(i18n, field_series_capacity)}</label>
+                            <label for="f-capacity-capacity">{t!(i18n, workshops.field_series_capacity)}</label>
                             <input id="f-capacity-capacity" name="capacity" type="number" inputmode="numeric"
                                 min="1" max="500" value=w.capacity />
                         </div>
-                        <button type="submit">{t!(i18n, save)}</button>
+                        <button type="submit">{t!(i18n, workshops.save)}</button>
                     </ActionForm>
                     <ActionForm action=actions.cancel_series attr:class="stack">
                         <input type="hidden" name="id" value=w.id />
                         <div class="field">
-                            <label for="f-series-reason">{t!(i18n, field_reason)}</label>
+                            <label for="f-series-reason">{t!(i18n, common.field_reason)}</label>
                             <input id="f-series-reason" name="reason" />
                         </div>
-                        <button type="submit" class="danger">{t!(i18n, cancel_series)}</button>
+                        <button type="submit" class="danger">{t!(i18n, workshops.cancel_series)}</button>
                     </ActionForm>
                 </section>
             })}
@@ -226,7 +226,7 @@ fn SignUpSection(
     if !w.rights.logged_in {
         let login = format!("/login?next=/workshops/{}", w.id);
         return view! {
-            <p><A href=login attr:class="button">{t!(i18n, log_in_to_sign_up)}</A></p>
+            <p><A href=login attr:class="button">{t!(i18n, workshops.log_in_to_sign_up)}</A></p>
         }
         .into_any();
     }
@@ -250,13 +250,13 @@ fn SignUpSection(
             <Form method="GET" action=format!("/workshops/{}", w.id) attr:class="filters">
                 <input type="hidden" name="who" value=who.clone() />
                 <div class="field">
-                    <label for="f-household-choice">{t!(i18n, field_household)}</label>
+                    <label for="f-household-choice">{t!(i18n, common.field_household)}</label>
                     <select id="f-household-choice" name="household">
-                        <option value="">{t!(i18n, choose)}</option>
+                        <option value="">{t!(i18n, common.choose)}</option>
                         {options}
                     </select>
                 </div>
-                <button type="submit" class="secondary">{t!(i18n, show_members)}</button>
+                <button type="submit" class="secondary">{t!(i18n, workshops.show_members)}</button>
             </Form>
             {none_found.then(|| view! { <HouseholdHint who=who_hint.clone() /> })}
         }
@@ -264,7 +264,7 @@ fn SignUpSection(
     let Some(household) = w.household else {
         return view! {
             <section aria-labelledby="sign-up-title">
-                <h2 id="sign-up-title">{t!(i18n, sign_up_title)}</h2>
+                <h2 id="sign-up-title">{t!(i18n, workshops.sign_up_title)}</h2>
                 {chooser}
             </section>
         }
@@ -290,43 +290,43 @@ fn SignUpSection(
             .collect_view();
         view! {
             <div class="field">
-                <label for="f-session">{t!(i18n, field_drop_in_session)}</label>
-                <p class="hint" id="f-session-hint">{t!(i18n, drop_in_hint)}</p>
+                <label for="f-session">{t!(i18n, common.field_drop_in_session)}</label>
+                <p class="hint" id="f-session-hint">{t!(i18n, workshops.drop_in_hint)}</p>
                 <select id="f-session" name="form[session]" aria-describedby="f-session-hint">
-                    <option value="">{t!(i18n, whole_series)}</option>
+                    <option value="">{t!(i18n, workshops.whole_series)}</option>
                     {options}
                 </select>
             </div>
         }
     });
     let hint = if w.family {
-        t_string!(i18n, sign_up_people_hint).to_string()
+        t_string!(i18n, workshops.sign_up_people_hint).to_string()
     } else {
-        t_string!(i18n, err_one_person_only).to_string()
+        t_string!(i18n, errors.err_one_person_only).to_string()
     };
     view! {
         <section aria-labelledby="sign-up-title">
-            <h2 id="sign-up-title">{t!(i18n, sign_up_title)}</h2>
+            <h2 id="sign-up-title">{t!(i18n, workshops.sign_up_title)}</h2>
             {chooser}
             <ErrorSummary error />
             <ActionForm action attr:class="stack">
                 <input type="hidden" name="series" value=w.id />
                 <input type="hidden" name="form[household]" value=household />
                 <fieldset id="f-people">
-                    <legend>{t!(i18n, who_takes_part)}</legend>
+                    <legend>{t!(i18n, workshops.who_takes_part)}</legend>
                     <p class="hint">{hint}</p>
                     {people}
                 </fieldset>
                 {sessions}
                 {w.childcare.then(|| view! {
                     <div class="field">
-                        <label for="f-childcare">{t!(i18n, field_childcare_need)}</label>
-                        <p class="hint" id="f-childcare-hint">{t!(i18n, childcare_hint)}</p>
+                        <label for="f-childcare">{t!(i18n, workshops.field_childcare_need)}</label>
+                        <p class="hint" id="f-childcare-hint">{t!(i18n, workshops.childcare_hint)}</p>
                         <textarea id="f-childcare" name="form[childcare]" rows="2" aria-describedby="f-childcare-hint"></textarea>
                     </div>
                 })}
                 <button type="submit">
-                    {if w.free > 0 { t!(i18n, sign_up_button).into_any() } else { t!(i18n, join_waitlist).into_any() }}
+                    {if w.free > 0 { t!(i18n, workshops.sign_up_button).into_any() } else { t!(i18n, workshops.join_waitlist).into_any() }}
                 </button>
             </ActionForm>
         </section>

@@ -26,8 +26,8 @@ pub fn MyWorkshopsPage() -> impl IntoView {
     view! {
         <RequireRole roles=access::BENEFICIARY>
             <div class="page-head">
-                <PageHeading text=t_string!(i18n, my_workshops_title).to_string() />
-                <A href="/workshops" attr:class="button secondary">{t!(i18n, all_workshops)}</A>
+                <PageHeading text=t_string!(i18n, workshops.my_workshops_title).to_string() />
+                <A href="/workshops" attr:class="button secondary">{t!(i18n, workshops.all_workshops)}</A>
             </div>
             <ErrorSummary error=accept_error />
             <ErrorSummary error=cancel_error form="cancel" />
@@ -40,14 +40,14 @@ pub fn MyWorkshopsPage() -> impl IntoView {
                             let custom = m.custom.clone();
                             view! {
                                 {(!offers.is_empty()).then(|| view! {
-                                    <h2>{t!(i18n, offers_for_you)}</h2>
+                                    <h2>{t!(i18n, workshops.offers_for_you)}</h2>
                                     {offers.into_iter().map(|s| view! {
                                         <SignUpCard s custom=custom.clone() accept cancel linked=true />
                                     }).collect_view()}
                                 })}
-                                <h2>{t!(i18n, your_sign_ups)}</h2>
+                                <h2>{t!(i18n, workshops.your_sign_ups)}</h2>
                                 {if rest.is_empty() {
-                                    view! { <p>{t!(i18n, no_sign_ups)}</p> }.into_any()
+                                    view! { <p>{t!(i18n, common.no_sign_ups)}</p> }.into_any()
                                 } else {
                                     rest.into_iter().map(|s| view! {
                                         <SignUpCard s custom=m.custom.clone() accept cancel linked=true />

@@ -88,9 +88,9 @@ fn SeriesFormView(
         .iter()
         .map(|p| {
             let text = match p {
-                PlaceKind::Room => t_string!(i18n, place_kind_room),
-                PlaceKind::Address => t_string!(i18n, place_kind_address),
-                PlaceKind::Online => t_string!(i18n, place_online),
+                PlaceKind::Room => t_string!(i18n, workshops.place_kind_room),
+                PlaceKind::Address => t_string!(i18n, workshops.place_kind_address),
+                PlaceKind::Online => t_string!(i18n, common.place_online),
             };
             (p.code().to_string(), text.to_string())
         })
@@ -103,7 +103,7 @@ fn SeriesFormView(
         .iter()
         .map(|e| {
             let text = super::parts::eligibility_label(i18n, e.code())
-                .unwrap_or_else(|| t_string!(i18n, eligibility_everyone).to_string());
+                .unwrap_or_else(|| t_string!(i18n, workshops.eligibility_everyone).to_string());
             (e.code().to_string(), text)
         })
         .collect::<Vec<_>>();
@@ -111,9 +111,9 @@ fn SeriesFormView(
         .iter()
         .map(|r| {
             let text = match r {
-                Repeat::Once => t_string!(i18n, repeat_once),
-                Repeat::Weekly => t_string!(i18n, repeat_weekly),
-                Repeat::Fortnightly => t_string!(i18n, repeat_fortnightly),
+                Repeat::Once => t_string!(i18n, workshops.repeat_once),
+                Repeat::Weekly => t_string!(i18n, workshops.repeat_weekly),
+                Repeat::Fortnightly => t_string!(i18n, workshops.repeat_fortnightly),
             };
             (r.code().to_string(), text.to_string())
         })
@@ -122,8 +122,8 @@ fn SeriesFormView(
         .iter()
         .map(|h| {
             let text = match h {
-                HolidayRule::Skip => t_string!(i18n, holidays_skip),
-                HolidayRule::Move => t_string!(i18n, holidays_move),
+                HolidayRule::Skip => t_string!(i18n, workshops.holidays_skip),
+                HolidayRule::Move => t_string!(i18n, workshops.holidays_move),
             };
             (h.code().to_string(), text.to_string())
         })
@@ -133,93 +133,93 @@ fn SeriesFormView(
         .iter()
         .map(|p| (p.id.to_string(), p.name.clone()))
         .collect::<Vec<_>>();
-    let choose = t_string!(i18n, choose).to_string();
-    let none = t_string!(i18n, none_option).to_string();
+    let choose = t_string!(i18n, common.choose).to_string();
+    let none = t_string!(i18n, workshops.none_option).to_string();
     view! {
-        <PageHeading text=t_string!(i18n, new_series).to_string() />
+        <PageHeading text=t_string!(i18n, workshops.new_series).to_string() />
         <ErrorSummary error />
         <ActionForm action=create attr:class="stack">
             <fieldset>
-                <legend>{t!(i18n, series_what)}</legend>
-                <SelectField name="series[activity]" field="activity" label=t_string!(i18n, field_activity).to_string()
+                <legend>{t!(i18n, workshops.series_what)}</legend>
+                <SelectField name="series[activity]" field="activity" label=t_string!(i18n, common.field_activity).to_string()
                     value=f.activity.clone() options=activities error placeholder=choose.clone() />
-                <SelectField name="series[office]" field="office" label=t_string!(i18n, field_office).to_string()
+                <SelectField name="series[office]" field="office" label=t_string!(i18n, common.field_office).to_string()
                     value=f.office.clone() options=offices error placeholder=choose.clone() />
-                <SelectField name="series[place_kind]" field="place_kind" label=t_string!(i18n, field_place).to_string()
+                <SelectField name="series[place_kind]" field="place_kind" label=t_string!(i18n, common.field_place).to_string()
                     value=f.place_kind.clone() options=places error />
-                <SelectField name="series[room]" field="room" label=t_string!(i18n, field_room).to_string()
+                <SelectField name="series[room]" field="room" label=t_string!(i18n, common.field_room).to_string()
                     value=f.room.clone() options=rooms error placeholder=none.clone()
-                    hint=t_string!(i18n, room_hint).to_string() />
-                <TextField name="series[address]" field="address" label=t_string!(i18n, field_other_address).to_string()
+                    hint=t_string!(i18n, workshops.room_hint).to_string() />
+                <TextField name="series[address]" field="address" label=t_string!(i18n, common.field_other_address).to_string()
                     value=f.address.clone() error />
-                <TextField name="series[online_link]" field="online_link" label=t_string!(i18n, online_link).to_string()
-                    value=f.online_link.clone() error kind="url" hint=t_string!(i18n, online_link_hint).to_string() />
+                <TextField name="series[online_link]" field="online_link" label=t_string!(i18n, common.online_link).to_string()
+                    value=f.online_link.clone() error kind="url" hint=t_string!(i18n, workshops.online_link_hint).to_string() />
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, series_who)}</legend>
-                <TextField name="series[capacity]" field="capacity" label=t_string!(i18n, field_series_capacity).to_string()
+                <legend>{t!(i18n, workshops.series_who)}</legend>
+                <TextField name="series[capacity]" field="capacity" label=t_string!(i18n, workshops.field_series_capacity).to_string()
                     value=f.capacity.clone() error kind="number" inputmode="numeric" required=true
-                    hint=t_string!(i18n, capacity_hint).to_string() />
-                <SelectField name="series[language_1]" field="language_1" label=t_string!(i18n, field_language_1).to_string()
+                    hint=t_string!(i18n, workshops.capacity_hint).to_string() />
+                <SelectField name="series[language_1]" field="language_1" label=t_string!(i18n, common.field_language_1).to_string()
                     value=f.language_1.clone() options=languages.clone() error placeholder=choose.clone() />
-                <SelectField name="series[language_2]" field="language_2" label=t_string!(i18n, field_language_2).to_string()
+                <SelectField name="series[language_2]" field="language_2" label=t_string!(i18n, common.field_language_2).to_string()
                     value=f.language_2.clone() options=languages.clone() error placeholder=none.clone() />
-                <SelectField name="series[language_3]" field="language_3" label=t_string!(i18n, field_language_3).to_string()
+                <SelectField name="series[language_3]" field="language_3" label=t_string!(i18n, common.field_language_3).to_string()
                     value=f.language_3.clone() options=languages error placeholder=none.clone() />
                 <Tick name="series[interpretation]".into() id="f-interpretation".into()
-                    label=t_string!(i18n, interpretation_offered).to_string() checked=!f.interpretation.is_empty() />
-                <SelectField name="series[eligibility]" field="eligibility" label=t_string!(i18n, field_for_whom).to_string()
+                    label=t_string!(i18n, workshops.interpretation_offered).to_string() checked=!f.interpretation.is_empty() />
+                <SelectField name="series[eligibility]" field="eligibility" label=t_string!(i18n, common.field_for_whom).to_string()
                     value=f.eligibility.clone() options=eligibility error />
                 <Tick name="series[childcare]".into() id="f-childcare-offered".into()
-                    label=t_string!(i18n, childcare_offered).to_string() checked=!f.childcare.is_empty() />
+                    label=t_string!(i18n, workshops.childcare_offered).to_string() checked=!f.childcare.is_empty() />
                 <Tick name="series[drop_in]".into() id="f-drop-in".into()
-                    label=t_string!(i18n, drop_in_allowed).to_string() checked=!f.drop_in.is_empty() />
+                    label=t_string!(i18n, workshops.drop_in_allowed).to_string() checked=!f.drop_in.is_empty() />
                 <Tick name="series[auto_book]".into() id="f-auto-book".into()
-                    label=t_string!(i18n, auto_book_label).to_string() checked=!f.auto_book.is_empty() />
-                <TextField name="series[offer_hours]" field="offer_hours" label=t_string!(i18n, field_offer_hours).to_string()
+                    label=t_string!(i18n, workshops.auto_book_label).to_string() checked=!f.auto_book.is_empty() />
+                <TextField name="series[offer_hours]" field="offer_hours" label=t_string!(i18n, common.field_offer_hours).to_string()
                     value=f.offer_hours.clone() error kind="number" inputmode="numeric" />
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, series_when)}</legend>
-                <TextField name="series[first_date]" field="first_date" label=t_string!(i18n, field_first_date).to_string()
+                <legend>{t!(i18n, workshops.series_when)}</legend>
+                <TextField name="series[first_date]" field="first_date" label=t_string!(i18n, common.field_first_date).to_string()
                     value=f.first_date.clone() error kind="date" required=true />
                 <div class="row">
-                    <TextField name="series[start_time]" field="start_time" label=t_string!(i18n, field_start_time).to_string()
+                    <TextField name="series[start_time]" field="start_time" label=t_string!(i18n, common.field_start_time).to_string()
                         value=f.start_time.clone() error kind="time" required=true />
-                    <TextField name="series[end_time]" field="end_time" label=t_string!(i18n, field_end_time).to_string()
+                    <TextField name="series[end_time]" field="end_time" label=t_string!(i18n, common.field_end_time).to_string()
                         value=f.end_time.clone() error kind="time" required=true />
                 </div>
-                <SelectField name="series[repeat]" field="repeat" label=t_string!(i18n, field_repeat).to_string()
+                <SelectField name="series[repeat]" field="repeat" label=t_string!(i18n, common.field_repeat).to_string()
                     value=f.repeat.clone() options=repeats error />
-                <TextField name="series[weeks]" field="weeks" label=t_string!(i18n, field_weeks).to_string()
+                <TextField name="series[weeks]" field="weeks" label=t_string!(i18n, common.field_weeks).to_string()
                     value=f.weeks.clone() error kind="number" inputmode="numeric" />
-                <TextField name="series[extra_dates]" field="extra_dates" label=t_string!(i18n, field_extra_dates).to_string()
-                    value=f.extra_dates.clone() error hint=t_string!(i18n, extra_dates_hint).to_string() />
-                <SelectField name="series[holidays]" field="holidays" label=t_string!(i18n, field_holidays).to_string()
+                <TextField name="series[extra_dates]" field="extra_dates" label=t_string!(i18n, common.field_extra_dates).to_string()
+                    value=f.extra_dates.clone() error hint=t_string!(i18n, workshops.extra_dates_hint).to_string() />
+                <SelectField name="series[holidays]" field="holidays" label=t_string!(i18n, common.field_holidays).to_string()
                     value=f.holidays.clone() options=holidays error />
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, field_registration)}</legend>
-                <TextField name="series[registration_opens]" field="registration_opens" label=t_string!(i18n, field_registration_opens).to_string()
-                    value=f.registration_opens.clone() error kind="date" hint=t_string!(i18n, registration_opens_hint).to_string() />
+                <legend>{t!(i18n, common.field_registration)}</legend>
+                <TextField name="series[registration_opens]" field="registration_opens" label=t_string!(i18n, common.field_registration_opens).to_string()
+                    value=f.registration_opens.clone() error kind="date" hint=t_string!(i18n, workshops.registration_opens_hint).to_string() />
                 <div class="row">
-                    <TextField name="series[registration_closes]" field="registration_closes" label=t_string!(i18n, field_registration_closes).to_string()
+                    <TextField name="series[registration_closes]" field="registration_closes" label=t_string!(i18n, common.field_registration_closes).to_string()
                         value=f.registration_closes.clone() error kind="date" required=true />
-                    <TextField name="series[registration_closes_time]" field="registration_closes_time" label=t_string!(i18n, field_registration_closes_time).to_string()
+                    <TextField name="series[registration_closes_time]" field="registration_closes_time" label=t_string!(i18n, common.field_registration_closes_time).to_string()
                         value=f.registration_closes_time.clone() error kind="time" />
                 </div>
-                <TextField name="series[cancel_cutoff_hours]" field="cancel_cutoff_hours" label=t_string!(i18n, field_cancel_cutoff).to_string()
+                <TextField name="series[cancel_cutoff_hours]" field="cancel_cutoff_hours" label=t_string!(i18n, common.field_cancel_cutoff).to_string()
                     value=f.cancel_cutoff_hours.clone() error kind="number" inputmode="numeric"
-                    hint=t_string!(i18n, cancel_cutoff_hint).to_string() />
+                    hint=t_string!(i18n, workshops.cancel_cutoff_hint).to_string() />
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, field_facilitators)}</legend>
-                <SelectField name="series[facilitator_1]" field="facilitator_1" label=t_string!(i18n, field_facilitator_1).to_string()
+                <legend>{t!(i18n, workshops.field_facilitators)}</legend>
+                <SelectField name="series[facilitator_1]" field="facilitator_1" label=t_string!(i18n, common.field_facilitator_1).to_string()
                     value=f.facilitator_1.clone() options=facilitators.clone() error placeholder=choose />
-                <SelectField name="series[facilitator_2]" field="facilitator_2" label=t_string!(i18n, field_facilitator_2).to_string()
+                <SelectField name="series[facilitator_2]" field="facilitator_2" label=t_string!(i18n, common.field_facilitator_2).to_string()
                     value=f.facilitator_2.clone() options=facilitators error placeholder=none />
             </fieldset>
-            <button type="submit">{t!(i18n, create_series)}</button>
+            <button type="submit">{t!(i18n, workshops.create_series)}</button>
         </ActionForm>
     }
 }

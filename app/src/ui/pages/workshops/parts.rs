@@ -32,10 +32,10 @@ pub fn activity_text(i18n: I18n, custom: &[CustomActivity], code: &str) -> Optio
 pub fn eligibility_label(i18n: I18n, code: &str) -> Option<String> {
     Some(
         match code {
-            "women_only" => t_string!(i18n, eligibility_women_only),
-            "men_only" => t_string!(i18n, eligibility_men_only),
-            "adults_only" => t_string!(i18n, eligibility_adults_only),
-            "parents" => t_string!(i18n, eligibility_parents),
+            "women_only" => t_string!(i18n, workshops.eligibility_women_only),
+            "men_only" => t_string!(i18n, workshops.eligibility_men_only),
+            "adults_only" => t_string!(i18n, workshops.eligibility_adults_only),
+            "parents" => t_string!(i18n, workshops.eligibility_parents),
             _ => return None,
         }
         .to_string(),
@@ -44,11 +44,11 @@ pub fn eligibility_label(i18n: I18n, code: &str) -> Option<String> {
 
 pub fn sign_up_status(i18n: I18n, code: &str) -> String {
     match code {
-        "confirmed" => t_string!(i18n, ws_status_confirmed),
-        "waiting" => t_string!(i18n, ws_status_waiting),
-        "offered" => t_string!(i18n, ws_status_offered),
-        "cancelled" => t_string!(i18n, ws_status_cancelled),
-        "expired" => t_string!(i18n, ws_status_expired),
+        "confirmed" => t_string!(i18n, workshops.ws_status_confirmed),
+        "waiting" => t_string!(i18n, workshops.ws_status_waiting),
+        "offered" => t_string!(i18n, workshops.ws_status_offered),
+        "cancelled" => t_string!(i18n, workshops.ws_status_cancelled),
+        "expired" => t_string!(i18n, workshops.ws_status_expired),
         other => return other.to_string(),
     }
     .to_string()
@@ -56,9 +56,9 @@ pub fn sign_up_status(i18n: I18n, code: &str) -> String {
 
 pub fn mark_name(i18n: I18n, code: &str) -> String {
     match code {
-        "present" => t_string!(i18n, mark_present),
-        "absent" => t_string!(i18n, mark_absent),
-        "excused" => t_string!(i18n, mark_excused),
+        "present" => t_string!(i18n, workshops.mark_present),
+        "absent" => t_string!(i18n, workshops.mark_absent),
+        "excused" => t_string!(i18n, workshops.mark_excused),
         other => return other.to_string(),
     }
     .to_string()
@@ -85,35 +85,35 @@ pub fn SignUpCard(
                 <h3><A href=format!("/workshops/{}", s.series_id)>{title.clone()}</A> " · " {s.office.clone()}</h3>
             })}
             <p><strong>{status}</strong> ": " {s.people.join(", ")}</p>
-            {s.place.map(|n| view! { <p>{t!(i18n, waitlist_place_n, n = n)}</p> })}
-            {s.offer_until.clone().map(|until| view! { <p>{t!(i18n, offer_until, until = until)}</p> })}
-            {s.next.clone().filter(|_| s.status == "confirmed").map(|n| view! { <p>{t!(i18n, next_session)} ": " {n}</p> })}
+            {s.place.map(|n| view! { <p>{t!(i18n, common.waitlist_place_n, n = n)}</p> })}
+            {s.offer_until.clone().map(|until| view! { <p>{t!(i18n, common.offer_until, until = until)}</p> })}
+            {s.next.clone().filter(|_| s.status == "confirmed").map(|n| view! { <p>{t!(i18n, common.next_session)} ": " {n}</p> })}
             {s.location.clone().filter(|place| s.status == "confirmed" && place != "online").map(|place| view! {
-                <p>{t!(i18n, field_place)} ": " {place}</p>
+                <p>{t!(i18n, common.field_place)} ": " {place}</p>
             })}
-            {s.childcare.clone().map(|c| view! { <p>{t!(i18n, field_childcare)} ": " {c}</p> })}
+            {s.childcare.clone().map(|c| view! { <p>{t!(i18n, common.field_childcare)} ": " {c}</p> })}
             {s.online_link.clone().map(|link| view! {
-                <p>{t!(i18n, online_link)} ": " <a href=link.clone() rel="noopener">{link.clone()}</a></p>
+                <p>{t!(i18n, common.online_link)} ": " <a href=link.clone() rel="noopener">{link.clone()}</a></p>
             })}
             <div class="actions">
                 {(s.status == "offered").then(|| view! {
                     <ActionForm action=accept attr:class="inline">
                         <input type="hidden" name="id" value=s.id />
-                        <button type="submit">{t!(i18n, accept_place)}</button>
+                        <button type="submit">{t!(i18n, workshops.accept_place)}</button>
                     </ActionForm>
                 })}
                 {s.can_cancel.then(|| {
                     let waiting = s.status == "waiting";
                     let (label, question) = if waiting {
-                        (t_string!(i18n, leave_waitlist), t_string!(i18n, confirm_leave_waitlist))
+                        (t_string!(i18n, workshops.leave_waitlist), t_string!(i18n, workshops.confirm_leave_waitlist))
                     } else {
-                        (t_string!(i18n, cancel_sign_up), t_string!(i18n, confirm_cancel_sign_up))
+                        (t_string!(i18n, workshops.cancel_sign_up), t_string!(i18n, workshops.confirm_cancel_sign_up))
                     };
                     view! {
                         <ConfirmFirst label=label.to_string() question=question.to_string()>
                             <ActionForm action=cancel attr:class="inline">
                                 <input type="hidden" name="id" value=s.id />
-                                <button type="submit" class="danger">{t!(i18n, yes_cancel_sign_up)}</button>
+                                <button type="submit" class="danger">{t!(i18n, workshops.yes_cancel_sign_up)}</button>
                             </ActionForm>
                         </ConfirmFirst>
                     }

@@ -75,7 +75,7 @@ fn Roster(r: RosterView, mark: ServerAction<MarkSessionAttendance>) -> impl Into
                     <td class="print-only signature"></td>
                     <td>
                         <fieldset class="marks no-print">
-                            <legend class="visually-hidden">{t!(i18n, attendance_of, name = p.name.clone())}</legend>
+                            <legend class="visually-hidden">{t!(i18n, workshops.attendance_of, name = p.name.clone())}</legend>
                             {marks}
                         </fieldset>
                         <span class="print-only">{printed}</span>
@@ -91,18 +91,18 @@ fn Roster(r: RosterView, mark: ServerAction<MarkSessionAttendance>) -> impl Into
     view! {
             <div class="print-only print-head">
                 {(!r.organisation.is_empty()).then(|| view! { <p class="organisation">{r.organisation.clone()}</p> })}
-                <p>{t!(i18n, funded_by)}</p>
+                <p>{t!(i18n, workshops.funded_by)}</p>
             </div>
             <div class="page-head">
                 <PageTitle text=title.clone() />
     <h1>{title} " — " {r.when.clone()}</h1>
-                <A href=format!("/workshops/{}", r.series) attr:class="button secondary no-print">{t!(i18n, back_to_series)}</A>
+                <A href=format!("/workshops/{}", r.series) attr:class="button secondary no-print">{t!(i18n, workshops.back_to_series)}</A>
             </div>
-            <p>{r.office.clone()} " · " {r.place.clone()} " · " {t!(i18n, participants_n, n = count)}</p>
-            {r.cancelled.then(|| view! { <p class="notice warning">{t!(i18n, session_cancelled)}</p> })}
+            <p>{r.office.clone()} " · " {r.place.clone()} " · " {t!(i18n, workshops.participants_n, n = count)}</p>
+            {r.cancelled.then(|| view! { <p class="notice warning">{t!(i18n, workshops.session_cancelled)}</p> })}
             <ErrorSummary error />
             {if r.people.is_empty() {
-                view! { <p>{t!(i18n, no_participants)}</p> }.into_any()
+                view! { <p>{t!(i18n, workshops.no_participants)}</p> }.into_any()
             } else {
                 view! {
                     <ActionForm action=mark attr:class="roster-form">
@@ -111,22 +111,22 @@ fn Roster(r: RosterView, mark: ServerAction<MarkSessionAttendance>) -> impl Into
                             <table class="roster">
                                 <thead>
                                     <tr>
-                                        <th scope="col">{t!(i18n, col_name)}</th>
-                                        <th scope="col">{t!(i18n, field_languages)}</th>
-                                        <th scope="col">{t!(i18n, field_childcare)}</th>
-                                        <th scope="col" class="print-only">{t!(i18n, col_signature)}</th>
-                                        <th scope="col">{t!(i18n, col_attendance)}</th>
+                                        <th scope="col">{t!(i18n, common.col_name)}</th>
+                                        <th scope="col">{t!(i18n, common.field_languages)}</th>
+                                        <th scope="col">{t!(i18n, common.field_childcare)}</th>
+                                        <th scope="col" class="print-only">{t!(i18n, workshops.col_signature)}</th>
+                                        <th scope="col">{t!(i18n, workshops.col_attendance)}</th>
                                     </tr>
                                 </thead>
                                 <tbody>{rows}{walk_ins}</tbody>
                             </table>
                         </div>
                         <div class="actions no-print">
-                            <button type="submit">{t!(i18n, save_attendance)}</button>
+                            <button type="submit">{t!(i18n, common.save_attendance)}</button>
                             <PrintButton />
                         </div>
                     </ActionForm>
-                    <p class="print-only">{t!(i18n, printed_on, date = r.printed_on.clone())}</p>
+                    <p class="print-only">{t!(i18n, workshops.printed_on, date = r.printed_on.clone())}</p>
                 }.into_any()
             }}
         }
@@ -142,5 +142,5 @@ fn PrintButton() -> impl IntoView {
             let _ = window().print();
         }
     };
-    view! { <button type="button" class="secondary" on:click=print>{t!(i18n, print_roster)}</button> }
+    view! { <button type="button" class="secondary" on:click=print>{t!(i18n, workshops.print_roster)}</button> }
 }
