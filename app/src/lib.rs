@@ -11,6 +11,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 mod i18n_keys;
+pub mod names;
 pub mod ui;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

@@ -3,7 +3,7 @@
 
 use tugi_app::api::credentials::{new_token, token_hash};
 use tugi_app::db::{self, Db};
-use tugi_app::domain::{parse_required_text, workshops::UI_LANGUAGES, Email};
+use tugi_app::domain::{parse_required_text, Email, InterfaceLanguage};
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
@@ -11,8 +11,9 @@ type Error = Box<dyn std::error::Error + Send + Sync>;
 pub async fn invite(db: &Db, email: &str, name: &str, language: &str) -> Result<String, Error> {
     let email = Email::parse(email).map_err(|e| format!("invalid email: {e:?}"))?;
     let name = parse_required_text(name, 100).map_err(|e| format!("invalid name: {e:?}"))?;
-    if !UI_LANGUAGES.contains(&language) {
-        return Err(format!("language must be one of {}", UI_LANGUAGES.join(", ")).into());
+    if InterfaceLanguage::parse(language).is_none() {
+        let codes: Vec<&str> = InterfaceLanguage::ALL.iter().map(|l| l.code()).collect();
+        return Err(format!("language must be one of {}", codes.join(", ")).into());
     }
     if db::accounts::by_email(db.pool(), email.as_str())
         .await?

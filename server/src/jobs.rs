@@ -218,17 +218,19 @@ impl Jobs {
     /// request, each under its series lock (an offer accepted meanwhile is left alone).
     async fn expire_offers(&self, now: i64) -> Result<usize, sqlx::Error> {
         let mut expired = 0;
-        for (id, series) in db::workshops::expired_offers(self.db.pool(), now).await? {
+        for (id, series) in db::workshop_seats::expired_offers(self.db.pool(), now).await? {
             let mut tx = self.db.begin().await?;
             let Some(s) = db::workshops::lock_series(&mut tx, self.db.backend(), series).await?
             else {
                 continue;
             };
-            let Some(reg) = db::workshops::registration(&mut *tx, id).await? else {
+            let Some(reg) = db::workshop_seats::registration(&mut *tx, id).await? else {
                 continue;
             };
-            if reg.status == "offered" && reg.offer_expires_at.is_some_and(|at| at <= now) {
-                let next = db::workshops::expire_offer(&mut tx, &s, &reg, now).await?;
+            if reg.status == tugi_app::domain::workshops::RegistrationStatus::Offered
+                && reg.offer_expires_at.is_some_and(|at| at <= now)
+            {
+                let next = db::workshop_seats::expire_offer(&mut tx, &s, &reg, now).await?;
                 let url = &self.public_url;
                 let none = notify_workshops::Extra::default();
                 notify_workshops::sign_up(&mut tx, id, SeatMessage::Expired, &none, now, url)

@@ -5,6 +5,8 @@ use super::assignments::{AssignmentView, ExtensionView};
 use super::checklist::ChecklistEntry;
 use super::households::MemberView;
 use super::meetings::MeetingView;
+#[cfg(feature = "ssr")]
+use crate::domain::schedule::EventStatus;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -63,7 +65,7 @@ pub async fn get_assignment(id: i64) -> Result<AssignmentDetail, AppError> {
     let meeting_rows = db::meetings::of_assignment(pool, id).await?;
     let held_minutes = meeting_rows
         .iter()
-        .filter(|m| m.status == "held")
+        .filter(|m| m.status == EventStatus::Held)
         .filter_map(|m| m.held_minutes)
         .sum();
     let meetings = meeting_rows

@@ -3,14 +3,14 @@
 
 use super::calendar::CalendarItem;
 use super::context::local_date;
-use super::notify::locale;
 use crate::db::{self, agenda::AgendaRow, agenda::Window, Db};
+use crate::domain::consultation::Topic;
 use crate::domain::ics::add_links::{add_link, file_name, AddEvent, AddTo};
 use crate::domain::ics::{self, Head, IcsEvent, Method, When};
 use crate::domain::schedule::Span;
 use crate::domain::workshops::Localised;
-use crate::ui::matching_text::activity_name_in;
-use crate::ui::text::topic_name_in;
+use crate::names::locale_of as locale;
+use crate::names::of_in;
 use leptos_i18n::td_string;
 
 /// Feeds reach back this far and ahead this far.
@@ -38,16 +38,21 @@ pub fn item(row: AgendaRow, language: &str) -> CalendarItem {
     let subject = row.subject.clone().unwrap_or_default();
     let title = match row.kind.as_str() {
         "consultation" if person.is_empty() => {
-            td_string!(l, mail.cal_consultation, topic = topic_name_in(l, &subject))
+            td_string!(
+                l,
+                mail.cal_consultation,
+                topic = of_in::<Topic>(l, &subject)
+            )
         }
         "consultation" => td_string!(
             l,
             mail.cal_consultation_with,
-            topic = topic_name_in(l, &subject),
+            topic = of_in::<Topic>(l, &subject),
             person = person
         ),
         "session" => match (&row.name_et, &row.name_en, &row.name_ru, &row.name_uk) {
-            (None, None, None, None) => activity_name_in(l, &subject),
+            (None, None, None, None) => crate::names::activity_name_in(l, &subject)
+                .map_or_else(|| subject.clone(), str::to_string),
             (et, en, ru, uk) => Localised([et, en, ru, uk].map(|n| n.clone().unwrap_or_default()))
                 .get(language)
                 .to_string(),
@@ -185,11 +190,7 @@ pub async fn personal(
     now: i64,
     base_url: &str,
 ) -> Result<Rendered, sqlx::Error> {
-    let (name, language): (String, String) =
-        sqlx::query_as("SELECT display_name, language FROM accounts WHERE id = $1")
-            .bind(account_id)
-            .fetch_one(db.pool())
-            .await?;
+    let (name, language) = db::accounts::name_and_language(db.pool(), account_id).await?;
     let rows = db::agenda::personal(db.pool(), account_id, feed_window(now)).await?;
     let title = td_string!(locale(&language), mail.cal_feed_name, name = name);
     Ok(render(rows, &title, &language, base_url))

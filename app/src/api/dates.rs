@@ -4,8 +4,7 @@
 
 use super::context::{cookie_in, LOCALE_COOKIE};
 use crate::i18n::Locale;
-pub use crate::ui::text::date_in;
-use crate::ui::text::locale_for;
+pub use crate::names::date_in;
 use chrono::{NaiveDate, Timelike};
 use leptos_i18n::td_string;
 
@@ -21,7 +20,7 @@ pub fn reader() -> Locale {
 /// [`reader`] for code that holds the request's headers (answers outside the app's pages).
 pub fn reader_of(headers: &http::HeaderMap) -> Locale {
     cookie_in(headers, LOCALE_COOKIE)
-        .and_then(|code| locale_for(&code))
+        .and_then(|code| crate::names::interface_locale(&code))
         .or_else(|| {
             let accepted = headers.get(http::header::ACCEPT_LANGUAGE)?;
             first_offered(accepted.to_str().ok()?)
@@ -33,7 +32,7 @@ pub fn reader_of(headers: &http::HeaderMap) -> Locale {
 fn first_offered(header: &str) -> Option<Locale> {
     header.split(',').find_map(|entry| {
         let tag = entry.split(';').next()?.trim();
-        locale_for(&tag.split('-').next()?.to_ascii_lowercase())
+        crate::names::interface_locale(&tag.split('-').next()?.to_ascii_lowercase())
     })
 }
 

@@ -4,6 +4,8 @@
 
 use super::calendar::CalendarItem;
 use super::workshop_pages::{CustomActivity, HouseholdWorkshops};
+#[cfg(feature = "ssr")]
+use crate::domain::schedule::EventStatus;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -145,7 +147,7 @@ async fn facilitator_sessions(
             continue;
         }
         for session in db::workshop_views::sessions(pool, series.id).await? {
-            if session.status == "cancelled"
+            if session.status == EventStatus::Cancelled
                 || session.starts_at < now
                 || session.starts_at > now + AHEAD_DAYS * 86_400
             {

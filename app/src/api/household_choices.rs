@@ -3,7 +3,7 @@
 //! phone or date of birth, and see enough to tell two people of the same name apart.
 
 use super::auth::CurrentUser;
-use super::consultations::Choice;
+use super::choices::Choice;
 use crate::db::{self, Db};
 use crate::domain::{HouseholdFilter, HouseholdStatus, Role};
 use crate::error::AppError;

@@ -13,8 +13,8 @@ use {
     super::{auth::CurrentUser, context, credentials, notify_accounts},
     crate::db,
     crate::domain::{
-        access, account::may_invite, parse_required_text, workshops::UI_LANGUAGES, Email,
-        ErrorCode, FieldErrors, Roles, Validator,
+        access, account::may_invite, parse_required_text, Email, ErrorCode, FieldErrors,
+        InterfaceLanguage, Roles, Validator,
     },
 };
 
@@ -65,7 +65,7 @@ pub struct InviteView {
 /// A language Tugi speaks, else the inviter's own.
 #[cfg(feature = "ssr")]
 fn language_or(asked: &str, user: &CurrentUser) -> String {
-    if UI_LANGUAGES.contains(&asked) {
+    if InterfaceLanguage::parse(asked).is_some() {
         asked.to_string()
     } else {
         user.language.clone()

@@ -1,7 +1,7 @@
 //! Matching for coordinators: match requests, running the engine over every open request,
 //! and approving, editing or rejecting its proposals. The volunteer's side is in `matches.rs`.
 
-use super::consultations::Choice;
+use super::choices::Choice;
 use crate::domain::matching::MatchRequestForm;
 use crate::error::AppError;
 use leptos::prelude::*;

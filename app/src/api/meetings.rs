@@ -2,7 +2,7 @@
 //! or missed. The support person's time is occupancy on the shared calendar, so two meetings of
 //! one person can never overlap, whatever arrives at once.
 
-use crate::domain::schedule::{MeetingForm, OutcomeForm};
+use crate::domain::schedule::{EventStatus, MeetingForm, OutcomeForm};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -32,7 +32,7 @@ pub struct MeetingView {
     /// `2026-03-29 10:00–11:30`
     pub when: String,
     pub place: String,
-    pub status: String,
+    pub status: EventStatus,
     /// Checklist item codes.
     pub topics: Vec<String>,
     pub note: String,
@@ -45,7 +45,7 @@ pub struct MeetingView {
 
 #[cfg(feature = "ssr")]
 pub(crate) fn meeting_view(row: MeetingRow, topics: Vec<String>, now: i64) -> MeetingView {
-    let planned = matches!(row.status.as_str(), "pending" | "confirmed");
+    let planned = row.status.is_live();
     MeetingView {
         id: row.event_id,
         download: super::calendar::download_path(&row.uid),
@@ -151,7 +151,7 @@ async fn editable(
         .ok_or(AppError::NotFound)?;
     let assignment = visible(&mut **tx, user, meeting.assignment_id).await?;
     require_open(&assignment, "outcome")?;
-    if !matches!(meeting.status.as_str(), "pending" | "confirmed") {
+    if !meeting.status.is_live() {
         return Err(FieldErrors::single("outcome", ErrorCode::InvalidChoice).into());
     }
     Ok((meeting, assignment))

@@ -8,10 +8,13 @@ pub mod audit_admin;
 pub mod auth;
 pub mod calendar;
 pub mod checklist;
+pub mod choices;
+pub mod consultation_record;
 pub mod consultations;
 pub mod dashboards;
 pub mod data_protection;
 pub mod drafts;
+pub mod free_slots;
 pub mod home;
 pub mod households;
 pub mod invitations;
@@ -33,6 +36,8 @@ pub mod workshops;
 mod attempts;
 #[cfg(feature = "ssr")]
 pub mod calendar_feed;
+#[cfg(feature = "ssr")]
+pub mod consultation_access;
 #[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]

@@ -4,9 +4,11 @@
 use super::calendar_feed;
 use crate::db::{self, consultations::ConsultationRow, Tx};
 pub use crate::domain::consultation::MessageKind;
+use crate::domain::consultation::Topic;
 use crate::domain::ConsentPurpose;
-use crate::i18n::Locale;
-use crate::ui::text::{language_name_in, topic_name_in};
+use crate::domain::Language;
+use crate::names::locale_of as locale;
+use crate::names::of_in;
 use leptos_i18n::td_string;
 
 /// Who hears about a household's consultation: the first member with an account, else the
@@ -18,15 +20,6 @@ pub struct Recipient {
     pub language: String,
 }
 
-pub(crate) fn locale(code: &str) -> Locale {
-    match code {
-        "et" => Locale::et,
-        "ru" => Locale::ru,
-        "uk" => Locale::uk,
-        _ => Locale::en,
-    }
-}
-
 pub async fn recipient(
     tx: &mut Tx,
     household_id: i64,
@@ -36,13 +29,7 @@ pub async fn recipient(
     // booked hears of it.
     let household_reachable =
         !db::households::consent_withdrawn(tx, household_id, ConsentPurpose::Messaging).await?;
-    let member: Option<(i64, String, String)> = sqlx::query_as(
-        "SELECT a.id, a.email, a.language FROM members m JOIN accounts a ON a.id = m.account_id \
-         WHERE m.household_id = $1 AND a.active = 1 ORDER BY m.id LIMIT 1",
-    )
-    .bind(household_id)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let member = db::recipients::first_member_login(tx, household_id).await?;
     if let (true, Some((id, email, language))) = (household_reachable, member) {
         return Ok(Some(Recipient {
             account_id: Some(id),
@@ -51,15 +38,7 @@ pub async fn recipient(
         }));
     }
     // The household's own address, in the first of its languages that Tugi speaks.
-    let household: Option<(Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT h.email, (SELECT l.language FROM member_languages l JOIN members m \
-            ON m.id = l.member_id WHERE m.household_id = h.id \
-            AND l.language IN ('et', 'en', 'ru', 'uk') ORDER BY m.id, l.language LIMIT 1) \
-         FROM households h WHERE h.id = $1",
-    )
-    .bind(household_id)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let household = db::recipients::household_address(tx, household_id).await?;
     if let (true, Some((Some(email), language))) = (household_reachable, household) {
         return Ok(Some(Recipient {
             account_id: None,
@@ -67,13 +46,7 @@ pub async fn recipient(
             language: language.unwrap_or_else(|| "en".into()),
         }));
     }
-    let booker: Option<(i64, String, String)> = sqlx::query_as(
-        "SELECT a.id, a.email, a.language FROM accounts a JOIN account_roles r \
-         ON r.account_id = a.id AND r.role = 'support_person' WHERE a.id = $1 AND a.active = 1",
-    )
-    .bind(booked_by)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let booker = db::recipients::support_person_login(tx, booked_by).await?;
     Ok(booker.map(|(id, email, language)| Recipient {
         account_id: Some(id),
         email,
@@ -162,7 +135,7 @@ pub fn render(
     lines.push(format!(
         "{}: {}",
         td_string!(l, common.field_topic),
-        topic_name_in(l, &row.topic)
+        of_in::<Topic>(l, &row.topic)
     ));
     lines.push(format!(
         "{}: {}",
@@ -173,7 +146,7 @@ pub fn render(
         lines.push(format!(
             "{}: {}",
             td_string!(l, common.field_interpreter),
-            language_name_in(l, code)
+            of_in::<Language>(l, code)
         ));
     }
     if let Some(reason) = reason {

@@ -2,11 +2,10 @@
 //! transaction of the change: an invitation, a password reset link, and the notice that a
 //! password was changed.
 
-use super::notify::locale;
 use crate::db::{self, outbox::NewMessage, Tx};
 use crate::domain::Role;
 use crate::i18n::Locale;
-use crate::ui::text::role_name_in;
+use crate::names::locale_of as locale;
 use leptos_i18n::td_string;
 
 /// The kinds of account message, as stored in the outbox.
@@ -56,7 +55,7 @@ pub(crate) fn letter(l: Locale, name: &str, paragraphs: &[String]) -> String {
 pub fn invitation_text(l: Locale, name: &str, roles: &[Role], link: &str) -> (String, String) {
     let roles = roles
         .iter()
-        .map(|r| role_name_in(l, *r))
+        .map(|r| crate::names::Named::name_in(*r, l))
         .collect::<Vec<_>>()
         .join(", ");
     let paragraphs = [

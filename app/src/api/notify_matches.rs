@@ -1,10 +1,11 @@
 //! The message that tells the coordinator who approved a match that its volunteer accepted, in
 //! the coordinator's language, written into the outbox in the acceptance's transaction.
 
-use super::notify::locale;
 use super::notify_accounts::{enqueue_letter, letter, To};
 use crate::db::{self, Tx};
-use crate::ui::text::programme_name_in;
+use crate::domain::Programme;
+use crate::names::locale_of as locale;
+use crate::names::of_in;
 use leptos_i18n::td_string;
 
 /// The outbox kind of this message.
@@ -45,7 +46,7 @@ pub async fn match_accepted(
         mail.mail_match_accepted_intro,
         volunteer = what.volunteer.to_string(),
         name = what.name.to_string(),
-        programme = programme_name_in(l, what.programme)
+        programme = of_in::<Programme>(l, what.programme)
     )
     .to_string();
     let body = letter(l, &to.display_name, &[intro, what.link.to_string()]);

@@ -3,11 +3,11 @@
 //! household's language.
 
 use super::calendar_feed;
-use super::notify::{locale, recipient};
+use super::notify::recipient;
 use crate::db::{self, Tx};
 use crate::domain::workshops::{Localised, SeatMessage};
 use crate::i18n::Locale;
-use crate::ui::matching_text::activity_name_in;
+use crate::names::locale_of as locale;
 use leptos_i18n::td_string;
 
 /// What a message is about beyond its registration.
@@ -20,27 +20,13 @@ pub struct Extra {
     pub place: Option<usize>,
 }
 
-/// An admin's own type's names in et, en, ru and uk.
-type Names = (
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
-
 async fn activity_title(tx: &mut Tx, code: &str, language: &str) -> Result<String, sqlx::Error> {
-    let names: Option<Names> = sqlx::query_as(
-        "SELECT name_et, name_en, name_ru, name_uk FROM activity_types \
-             WHERE code = $1 AND builtin = 0",
-    )
-    .bind(code)
-    .fetch_optional(&mut **tx)
-    .await?;
-    Ok(match names {
+    Ok(match db::activity_types::custom_names(tx, code).await? {
         Some((et, en, ru, uk)) => Localised([et, en, ru, uk].map(Option::unwrap_or_default))
             .get(language)
             .to_string(),
-        None => activity_name_in(locale(language), code),
+        None => crate::names::activity_name_in(locale(language), code)
+            .map_or_else(|| code.to_string(), str::to_string),
     })
 }
 
@@ -80,7 +66,7 @@ pub async fn sign_up(
     now: i64,
     base_url: &str,
 ) -> Result<(), sqlx::Error> {
-    let Some(reg) = db::workshops::registration(&mut **tx, id).await? else {
+    let Some(reg) = db::workshop_seats::registration(&mut **tx, id).await? else {
         return Ok(());
     };
     let Some(series) = db::workshop_views::series(&mut **tx, reg.series_id).await? else {
@@ -173,13 +159,13 @@ pub async fn sign_up(
 /// Messages for what `fill_free_seats` did: an offer, or a seat booked automatically.
 pub async fn passed_on(
     tx: &mut Tx,
-    outcomes: &[db::workshops::Next],
+    outcomes: &[db::workshop_seats::Next],
     now: i64,
     base_url: &str,
 ) -> Result<(), sqlx::Error> {
     for next in outcomes {
         match next {
-            db::workshops::Next::Offered(id) => {
+            db::workshop_seats::Next::Offered(id) => {
                 sign_up(
                     tx,
                     *id,
@@ -190,7 +176,7 @@ pub async fn passed_on(
                 )
                 .await?
             }
-            db::workshops::Next::Booked(id) => {
+            db::workshop_seats::Next::Booked(id) => {
                 sign_up(
                     tx,
                     *id,
@@ -201,7 +187,7 @@ pub async fn passed_on(
                 )
                 .await?
             }
-            db::workshops::Next::Nobody => {}
+            db::workshop_seats::Next::Nobody => {}
         }
     }
     Ok(())

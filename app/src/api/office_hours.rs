@@ -1,7 +1,7 @@
 //! Office hours: a coordinator publishes their weekly windows per office and their exceptions;
 //! an admin opens a public holiday or closes an ordinary day for every office.
 
-use super::consultations::Choice;
+use super::choices::Choice;
 use crate::domain::office_hours::{DayOverrideForm, ExceptionForm, WindowForm};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -105,7 +105,7 @@ pub async fn office_hours_page() -> Result<OfficeHoursView, AppError> {
     days.sort_by(|a, b| a.day.cmp(&b.day));
     days.dedup_by(|a, b| a.day == b.day);
     Ok(OfficeHoursView {
-        offices: super::consultations::office_choices(&offices),
+        offices: super::choices::office_choices(&offices),
         windows: windows
             .into_iter()
             .map(|w| WindowView {

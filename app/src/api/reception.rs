@@ -1,7 +1,9 @@
 //! The coordinator's day at an office: the consultations with their households, topics and
 //! interpreters, attendance, notes for coordinators only, and people who walk in.
 
-use super::consultations::{Choice, ConsultationView, DaySlots};
+use super::choices::Choice;
+use super::consultation_record::ConsultationView;
+use super::free_slots::DaySlots;
 use crate::domain::consultation::{AttendanceForm, WalkInForm};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -9,8 +11,9 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::{
-        consultations::{by_day, free_slots, schedule, view_of, write_consultation, Status},
+        consultation_record::{view_of, write_consultation, Status},
         context,
+        free_slots::{by_day, free_slots, schedule},
     },
     crate::db::{self, consultations::Scope},
     crate::domain::{
@@ -112,7 +115,7 @@ pub async fn reception_day(
         Vec::new()
     };
     Ok(ReceptionDayView {
-        offices: super::consultations::office_choices(&offices),
+        offices: super::choices::office_choices(&offices),
         office_id: office,
         office: this.name.clone(),
         date: day.to_string(),
@@ -144,7 +147,7 @@ pub async fn mark_attendance(id: i64, form: AttendanceForm) -> Result<(), AppErr
     let row = db::consultations::by_id(&mut *tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let result = if matches!(row.status.as_str(), "pending" | "confirmed") {
+    let result = if row.status.is_live() {
         let span = Span {
             start: row.starts_at,
             end: row.ends_at,

@@ -1,8 +1,10 @@
 //! What the workshop pages show: one series with its sessions and the viewer's sign-ups, and a
 //! household's sign-ups across series.
 
-use super::consultations::Choice;
-use crate::domain::workshops::Localised;
+use super::choices::Choice;
+#[cfg(feature = "ssr")]
+use crate::domain::schedule::EventStatus;
+use crate::domain::workshops::{Localised, RegistrationStatus};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -49,7 +51,7 @@ pub struct MySignUp {
     pub activity: String,
     pub office: String,
     /// confirmed, waiting, offered, cancelled or expired.
-    pub status: String,
+    pub status: RegistrationStatus,
     pub people: Vec<String>,
     /// Place on the waitlist (1 is next).
     pub place: Option<usize>,
@@ -117,7 +119,7 @@ pub struct WorkshopDetail {
 pub(crate) async fn custom_activities(
     pool: &sqlx::AnyPool,
 ) -> Result<Vec<CustomActivity>, AppError> {
-    Ok(db::workshop_views::custom_types(pool)
+    Ok(db::activity_types::custom_types(pool)
         .await?
         .into_iter()
         .map(|t| {
@@ -156,18 +158,18 @@ async fn my_sign_up(
     now: i64,
 ) -> Result<MySignUp, AppError> {
     let pool = db.pool();
-    let place = if row.status == "waiting" {
-        let queue = db::workshops::waitlist(pool, row.series_id).await?;
+    let place = if row.status == RegistrationStatus::Waiting {
+        let queue = db::workshop_seats::waitlist(pool, row.series_id).await?;
         crate::domain::workshops::place_of(&queue, row.id)
     } else {
         None
     };
     let coming = db::workshops::next_session(pool, row.series_id, now).await?;
     let next = coming.as_ref().map(|(start, _, _)| *start);
-    let live = matches!(row.status.as_str(), "confirmed" | "waiting" | "offered");
+    let live = row.status.is_live();
     let can_cancel = live
         && (coordinator
-            || row.status != "confirmed"
+            || row.status != RegistrationStatus::Confirmed
             || crate::domain::workshops::participant_may_cancel(
                 next,
                 row.cancel_cutoff_hours,
@@ -179,11 +181,11 @@ async fn my_sign_up(
         series_id: row.series_id,
         people: db::workshop_views::people_of(pool, row.id).await?,
         place,
-        offer_until: (row.status == "offered")
+        offer_until: (row.status == RegistrationStatus::Offered)
             .then(|| row.offer_expires_at.map(super::dates::time))
             .flatten(),
         can_cancel,
-        online_link: (row.status == "confirmed")
+        online_link: (row.status == RegistrationStatus::Confirmed)
             .then_some(row.online_link)
             .flatten(),
         next: coming
@@ -267,8 +269,10 @@ pub async fn workshop(
         }
         None => (Vec::new(), Vec::new()),
     };
-    let confirmed = mine.iter().any(|m| m.status == "confirmed");
-    let waiting: i64 = db::workshops::waitlist(pool, id)
+    let confirmed = mine
+        .iter()
+        .any(|m| m.status == RegistrationStatus::Confirmed);
+    let waiting: i64 = db::workshop_seats::waitlist(pool, id)
         .await?
         .iter()
         .map(|w| i64::from(w.seats))
@@ -280,7 +284,7 @@ pub async fn workshop(
             id: x.id,
             download: super::calendar::download_path(&x.uid),
             when: super::dates::span(x.starts_at, x.ends_at),
-            cancelled: x.status == "cancelled",
+            cancelled: x.status == EventStatus::Cancelled,
             past: x.ends_at <= now,
             moved_from: x.moved_from,
         })

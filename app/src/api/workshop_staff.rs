@@ -2,9 +2,13 @@
 //! roster with attendance marking, cancelling a session or a series, changing the capacity, and
 //! the activity types an admin adds.
 
-use super::consultations::Choice;
+use super::choices::Choice;
 use super::workshop_pages::CustomActivity;
+#[cfg(feature = "ssr")]
+use crate::domain::schedule::EventStatus;
 use crate::domain::workshops::ActivityTypeForm;
+#[cfg(feature = "ssr")]
+use crate::domain::workshops::RegistrationStatus;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -58,9 +62,9 @@ pub async fn series_choices() -> Result<SeriesFormChoices, AppError> {
         }
     }
     Ok(SeriesFormChoices {
-        activities: db::workshops::activity_codes(pool).await?,
+        activities: db::activity_types::activity_codes(pool).await?,
         custom: custom_activities(pool).await?,
-        offices: super::consultations::office_choices(&offices),
+        offices: super::choices::office_choices(&offices),
         rooms,
         facilitators: db::workshops::facilitators(pool)
             .await?
@@ -124,7 +128,7 @@ pub async fn workshop_figures() -> Result<FiguresBoard, AppError> {
             .map(|x| SessionRef {
                 id: x.id,
                 when: super::dates::span(x.starts_at, x.ends_at),
-                cancelled: x.status == "cancelled",
+                cancelled: x.status == EventStatus::Cancelled,
             })
             .collect();
         series.push(SeriesFigures {
@@ -237,7 +241,7 @@ pub async fn session_roster(session: i64) -> Result<RosterView, AppError> {
             _ => s.room.unwrap_or_default(),
         },
         when: super::dates::span(row.starts_at, row.ends_at),
-        cancelled: row.status == "cancelled",
+        cancelled: row.status == EventStatus::Cancelled,
         coordinator: user.roles.has(Role::Coordinator),
         people,
         activity: s.activity,
@@ -281,7 +285,7 @@ pub async fn mark_session_attendance(session: i64, form: MarksForm) -> Result<()
         may_mark(mark, day, context::today()).map_err(|code| refused(&field, code))?;
         marks.push((member, mark));
     }
-    if row.status == "cancelled" {
+    if row.status == EventStatus::Cancelled {
         return Err(refused("session", ErrorCode::ConsultationClosed));
     }
     let now = context::now();
@@ -305,7 +309,7 @@ pub async fn cancel_session(session: i64, reason: String) -> Result<(), AppError
         .ok_or(AppError::NotFound)?;
     let reason = parse_optional_text(&reason, 300).map_err(|c| refused("reason", c))?;
     let now = context::now();
-    if row.status == "cancelled" || row.starts_at <= now {
+    if row.status == EventStatus::Cancelled || row.starts_at <= now {
         return Err(refused("session", ErrorCode::AlreadyStarted));
     }
     let mut tx = db.begin().await?;
@@ -319,8 +323,8 @@ pub async fn cancel_session(session: i64, reason: String) -> Result<(), AppError
         reason,
         place: None,
     };
-    for reg in db::workshops::taking_part(&mut tx, s.id, Some(session)).await? {
-        if reg.status == "waiting" {
+    for reg in db::workshop_seats::taking_part(&mut tx, s.id, Some(session)).await? {
+        if reg.status == RegistrationStatus::Waiting {
             continue;
         }
         notify_workshops::sign_up(
@@ -333,7 +337,7 @@ pub async fn cancel_session(session: i64, reason: String) -> Result<(), AppError
         )
         .await?;
         if reg.session_id == Some(session) {
-            let next = db::workshops::cancel(&mut tx, &s, &reg, now).await?;
+            let next = db::workshop_seats::cancel(&mut tx, &s, &reg, now).await?;
             notify_workshops::passed_on(&mut tx, &next, now, &url).await?;
         }
     }
@@ -357,7 +361,7 @@ pub async fn cancel_series(id: i64, reason: String) -> Result<(), AppError> {
     if s.status != "open" {
         return Err(refused("series", ErrorCode::RegistrationClosed));
     }
-    let live = db::workshops::taking_part(&mut tx, id, None).await?;
+    let live = db::workshop_seats::taking_part(&mut tx, id, None).await?;
     db::workshops::cancel_series(&mut tx, id, now).await?;
     let url = context::public_url();
     let extra = Extra {
@@ -407,7 +411,7 @@ pub async fn change_capacity(id: i64, capacity: String) -> Result<(), AppError> 
 pub async fn add_activity_type(activity: ActivityTypeForm) -> Result<String, AppError> {
     let user = context::require(access::ACTIVITY_TYPES).await?;
     let db = context::db()?;
-    let existing = db::workshops::activity_codes(db.pool()).await?;
+    let existing = db::activity_types::activity_codes(db.pool()).await?;
     let valid = drafts::keep_if_invalid(
         activity.parse(&existing).map_err(AppError::from),
         "activity",
@@ -415,7 +419,7 @@ pub async fn add_activity_type(activity: ActivityTypeForm) -> Result<String, App
     )
     .await?;
     let mut tx = db.begin().await?;
-    db::workshops::add_activity_type(&mut tx, &valid).await?;
+    db::activity_types::add_activity_type(&mut tx, &valid).await?;
     db::audit::record(&mut *tx, user.id, "activity_type.add", "activity_type", 0).await?;
     tx.commit().await?;
     Ok(valid.code)

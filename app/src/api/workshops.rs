@@ -2,6 +2,8 @@
 //! members of their household), staff sign people up on their behalf; seats and the waitlist
 //! are kept by `db::workshops` under the series lock.
 
+#[cfg(feature = "ssr")]
+use crate::domain::workshops::RegistrationStatus;
 use crate::domain::workshops::SeriesForm;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -13,7 +15,8 @@ use {
     super::{auth::CurrentUser, context, credentials::new_token, drafts},
     crate::db::{
         self,
-        workshops::{NewRegistration, Registered, SeriesError, SeriesRow},
+        workshop_seats::{NewRegistration, Registered},
+        workshops::{SeriesError, SeriesRow},
     },
     crate::domain::workshops::{
         check, participant_may_cancel, Eligibility, Known, Participant, SeatMessage,
@@ -52,7 +55,7 @@ pub struct WorkshopCard {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkshopList {
-    pub offices: Vec<super::consultations::Choice>,
+    pub offices: Vec<super::choices::Choice>,
     pub activities: Vec<String>,
     pub custom: Vec<super::workshop_pages::CustomActivity>,
     pub series: Vec<WorkshopCard>,
@@ -75,8 +78,8 @@ pub async fn list_workshops(
     )
     .await?;
     Ok(WorkshopList {
-        offices: super::consultations::office_choices(&db::offices::list(pool).await?),
-        activities: db::workshops::activity_codes(pool).await?,
+        offices: super::choices::office_choices(&db::offices::list(pool).await?),
+        activities: db::activity_types::activity_codes(pool).await?,
         custom: super::workshop_pages::custom_activities(pool).await?,
         series: rows
             .into_iter()
@@ -116,7 +119,7 @@ pub async fn create_series(series: SeriesForm) -> Result<i64, AppError> {
     let user = context::require(access::RECEPTION).await?;
     let db = context::db()?;
     let pool = db.pool();
-    let activities = db::workshops::activity_codes(pool).await?;
+    let activities = db::activity_types::activity_codes(pool).await?;
     let offices: Vec<i64> = db::offices::list(pool)
         .await?
         .iter()
@@ -179,7 +182,7 @@ async fn household_for(user: &CurrentUser, form: &SignUpForm) -> Result<i64, App
             .await?
             .filter(|h| h.status == "active")
             .ok_or_else(|| refused("household", ErrorCode::InvalidChoice))?;
-        if !super::consultations::may_book_for(user, household.id).await? {
+        if !super::consultation_access::may_book_for(user, household.id).await? {
             return Err(refused("household", ErrorCode::InvalidChoice));
         }
         return Ok(household.id);
@@ -225,11 +228,8 @@ pub async fn sign_up(series: i64, form: SignUpForm) -> Result<SignUpResult, AppE
     if now < s.registration_opens {
         return Err(refused("series", ErrorCode::RegistrationNotOpen));
     }
-    let family: i64 = sqlx::query_scalar("SELECT family FROM activity_types WHERE code = $1")
-        .bind(&s.activity)
-        .fetch_one(&mut *tx)
-        .await?;
-    if family == 0 && people.len() > 1 {
+    let family = db::activity_types::is_family(&mut tx, &s.activity).await?;
+    if !family && people.len() > 1 {
         return Err(refused("people", ErrorCode::OnePersonOnly));
     }
     let session = if form.session.trim().is_empty() {
@@ -243,14 +243,10 @@ pub async fn sign_up(series: i64, form: SignUpForm) -> Result<SignUpResult, AppE
             .trim()
             .parse()
             .map_err(|_| refused("session", ErrorCode::InvalidChoice))?;
-        let of_series: Option<i64> = sqlx::query_scalar(
-            "SELECT event_id FROM series_sessions WHERE event_id = $1 AND series_id = $2",
-        )
-        .bind(id)
-        .bind(s.id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        Some(of_series.ok_or_else(|| refused("session", ErrorCode::InvalidChoice))?)
+        if db::workshops::series_of_session(&mut *tx, id).await? != Some(s.id) {
+            return Err(refused("session", ErrorCode::InvalidChoice));
+        }
+        Some(id)
     };
     // Eligibility on the first session's date, for each person.
     let rule = Eligibility::parse(&s.eligibility).unwrap_or(Eligibility::Everyone);
@@ -276,13 +272,13 @@ pub async fn sign_up(series: i64, form: SignUpForm) -> Result<SignUpResult, AppE
             return Err(refused("people", ErrorCode::NotEligible { reason }));
         }
     }
-    if !db::workshops::already_signed_up(&mut tx, s.id, &people)
+    if !db::workshop_seats::already_signed_up(&mut tx, s.id, &people)
         .await?
         .is_empty()
     {
         return Err(refused("people", ErrorCode::AlreadySignedUp));
     }
-    let outcome = db::workshops::register(
+    let outcome = db::workshop_seats::register(
         &mut tx,
         &s,
         &NewRegistration {
@@ -306,7 +302,7 @@ pub async fn sign_up(series: i64, form: SignUpForm) -> Result<SignUpResult, AppE
             registration: id,
             confirmed: false,
             place: crate::domain::workshops::place_of(
-                &db::workshops::waitlist(&mut *tx, s.id).await?,
+                &db::workshop_seats::waitlist(&mut *tx, s.id).await?,
                 id,
             ),
         },
@@ -335,8 +331,8 @@ pub async fn sign_up(series: i64, form: SignUpForm) -> Result<SignUpResult, AppE
 #[cfg(feature = "ssr")]
 async fn own_registration(
     user: &CurrentUser,
-    reg: Option<db::workshops::RegistrationRow>,
-) -> Result<db::workshops::RegistrationRow, AppError> {
+    reg: Option<db::workshop_seats::RegistrationRow>,
+) -> Result<db::workshop_seats::RegistrationRow, AppError> {
     let reg = reg.ok_or(AppError::NotFound)?;
     if user.roles.has(Role::Coordinator) {
         return Ok(reg);
@@ -355,25 +351,29 @@ async fn own_registration(
 pub async fn cancel_registration(id: i64) -> Result<(), AppError> {
     let user = context::require(access::WORKSHOP_SIGN_UP).await?;
     let db = context::db()?;
-    let reg = own_registration(&user, db::workshops::registration(db.pool(), id).await?).await?;
+    let reg = own_registration(
+        &user,
+        db::workshop_seats::registration(db.pool(), id).await?,
+    )
+    .await?;
     let now = context::now();
     let mut tx = db.begin().await?;
     let s = db::workshops::lock_series(&mut tx, db.backend(), reg.series_id)
         .await?
         .ok_or(AppError::NotFound)?;
     // Read again under the lock: an offer may have moved on meanwhile.
-    let reg = db::workshops::registration(&mut *tx, id)
+    let reg = db::workshop_seats::registration(&mut *tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if matches!(reg.status.as_str(), "cancelled" | "expired") {
+    if !reg.status.is_live() {
         return Err(refused("registration", ErrorCode::MatchNotOpen));
     }
-    if !user.roles.has(Role::Coordinator) && reg.status == "confirmed" {
+    if !user.roles.has(Role::Coordinator) && reg.status == RegistrationStatus::Confirmed {
         let next = db::workshops::next_start(&mut *tx, s.id, now).await?;
         participant_may_cancel(next, s.cancel_cutoff_hours, now)
             .map_err(|code| refused("registration", code))?;
     }
-    let next = db::workshops::cancel(&mut tx, &s, &reg, now).await?;
+    let next = db::workshop_seats::cancel(&mut tx, &s, &reg, now).await?;
     let url = context::public_url();
     notify_workshops::sign_up(
         &mut tx,
@@ -396,19 +396,24 @@ pub async fn cancel_registration(id: i64) -> Result<(), AppError> {
 pub async fn accept_offer(id: i64) -> Result<(), AppError> {
     let user = context::require(access::WORKSHOP_SIGN_UP).await?;
     let db = context::db()?;
-    let reg = own_registration(&user, db::workshops::registration(db.pool(), id).await?).await?;
+    let reg = own_registration(
+        &user,
+        db::workshop_seats::registration(db.pool(), id).await?,
+    )
+    .await?;
     let now = context::now();
     let mut tx = db.begin().await?;
     db::workshops::lock_series(&mut tx, db.backend(), reg.series_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let reg = db::workshops::registration(&mut *tx, id)
+    let reg = db::workshop_seats::registration(&mut *tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if reg.status != "offered" || reg.offer_expires_at.is_some_and(|at| at <= now) {
+    if reg.status != RegistrationStatus::Offered || reg.offer_expires_at.is_some_and(|at| at <= now)
+    {
         return Err(refused("registration", ErrorCode::OfferExpired));
     }
-    db::workshops::accept_offer(&mut tx, &reg, now).await?;
+    db::workshop_seats::accept_offer(&mut tx, &reg, now).await?;
     let url = context::public_url();
     notify_workshops::sign_up(
         &mut tx,

@@ -45,6 +45,14 @@ pub async fn by_id_in<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
         .await
 }
 
+/// (name, language) of an account, for what is written to it.
+pub async fn name_and_language(pool: &AnyPool, id: i64) -> Result<(String, String), sqlx::Error> {
+    sqlx::query_as("SELECT display_name, language FROM accounts WHERE id = $1")
+        .bind(id)
+        .fetch_one(pool)
+        .await
+}
+
 pub async fn by_id(pool: &AnyPool, id: i64) -> Result<Option<AccountRow>, sqlx::Error> {
     sqlx::query_as(&format!("{SELECT} WHERE id = $1"))
         .bind(id)

@@ -5,6 +5,7 @@
 //! constraint, which is reported the same way.
 
 use super::{now, Tx};
+use crate::domain::schedule::EventStatus;
 use crate::domain::schedule::Span;
 use sqlx::FromRow;
 
@@ -53,7 +54,7 @@ pub struct EventRow {
     pub kind: String,
     pub starts_at: i64,
     pub ends_at: i64,
-    pub status: String,
+    pub status: EventStatus,
     pub place: Option<String>,
     pub sequence: i64,
 }

@@ -2,6 +2,7 @@
 
 use super::Tx;
 use crate::domain::consultation::Details;
+use crate::domain::schedule::EventStatus;
 use sqlx::{AnyPool, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -26,7 +27,7 @@ pub struct ConsultationRow {
     pub cancel_reason: Option<String>,
     pub starts_at: i64,
     pub ends_at: i64,
-    pub status: String,
+    pub status: EventStatus,
     pub sequence: i64,
 }
 

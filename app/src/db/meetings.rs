@@ -1,6 +1,7 @@
 //! Support-person meetings: an event of kind `meeting` plus what only meetings have.
 
 use super::Tx;
+use crate::domain::schedule::EventStatus;
 use crate::domain::ChecklistItem;
 use sqlx::{AnyPool, FromRow};
 
@@ -17,7 +18,7 @@ pub struct MeetingRow {
     pub support_person: String,
     pub starts_at: i64,
     pub ends_at: i64,
-    pub status: String,
+    pub status: EventStatus,
     pub place: Option<String>,
     pub note: Option<String>,
     pub held_minutes: Option<i64>,

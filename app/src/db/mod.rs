@@ -3,12 +3,14 @@
 //! that one build serves both. Integration tests run every query on both databases.
 
 pub mod accounts;
+pub mod activity_types;
 pub mod agenda;
 pub mod assignments;
 pub mod audit;
 pub mod calendar;
 pub mod calendar_feeds;
 pub mod checklist;
+mod codes;
 pub mod consultations;
 pub mod household_data;
 pub mod households;
@@ -19,11 +21,13 @@ pub mod office_hours;
 pub mod offices;
 pub mod outbox;
 pub mod password_resets;
+pub mod recipients;
 pub mod retention;
 pub mod sessions;
 pub mod support_persons;
 pub mod throttle;
 pub mod volunteers;
+pub mod workshop_seats;
 pub mod workshop_views;
 pub mod workshops;
 

@@ -1,6 +1,8 @@
 //! What the workshop pages read: a series with its sessions, a household's sign-ups, a
 //! session's roster, and the figures per series for coordinators.
 
+use crate::domain::schedule::EventStatus;
+use crate::domain::workshops::RegistrationStatus;
 use sqlx::{AnyPool, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -56,7 +58,7 @@ pub struct SessionRow {
     pub series_id: i64,
     pub starts_at: i64,
     pub ends_at: i64,
-    pub status: String,
+    pub status: EventStatus,
     pub moved_from: Option<String>,
 }
 
@@ -108,7 +110,7 @@ pub struct SignUpRow {
     pub office: String,
     pub session_id: Option<i64>,
     pub seats: i64,
-    pub status: String,
+    pub status: RegistrationStatus,
     pub offer_expires_at: Option<i64>,
     pub childcare: Option<String>,
     pub cancel_cutoff_hours: i64,
@@ -279,27 +281,4 @@ pub async fn facilitates(
     .fetch_one(pool)
     .await?;
     Ok(n > 0)
-}
-
-/// Activity types an admin added: code, category, family, names and descriptions (et, en, ru, uk).
-#[derive(Debug, Clone, FromRow)]
-pub struct CustomTypeRow {
-    pub code: String,
-    pub name_et: Option<String>,
-    pub name_en: Option<String>,
-    pub name_ru: Option<String>,
-    pub name_uk: Option<String>,
-    pub description_et: Option<String>,
-    pub description_en: Option<String>,
-    pub description_ru: Option<String>,
-    pub description_uk: Option<String>,
-}
-
-pub async fn custom_types(pool: &AnyPool) -> Result<Vec<CustomTypeRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT code, name_et, name_en, name_ru, name_uk, description_et, description_en, \
-         description_ru, description_uk FROM activity_types WHERE builtin = 0 ORDER BY code",
-    )
-    .fetch_all(pool)
-    .await
 }

@@ -61,6 +61,29 @@ impl Language {
     }
 }
 
+string_enum!(
+    /// The languages of Tugi's interface, its messages and its feeds, in the order names are
+    /// stored and shown. Adding one: see `app/locales/README.md`.
+    InterfaceLanguage { Et => "et", En => "en", Ru => "ru", Uk => "uk" }
+);
+
+impl InterfaceLanguage {
+    /// The language's name in itself, for the language switch.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            InterfaceLanguage::Et => "Eesti",
+            InterfaceLanguage::En => "English",
+            InterfaceLanguage::Ru => "Русский",
+            InterfaceLanguage::Uk => "Українська",
+        }
+    }
+
+    /// Messages to someone whose language Tugi does not speak are written in English.
+    pub fn or_english(code: &str) -> InterfaceLanguage {
+        InterfaceLanguage::parse(code).unwrap_or(InterfaceLanguage::En)
+    }
+}
+
 /// CEFR levels, plus first language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Level {
@@ -141,6 +164,24 @@ pub fn parse_language_rows(v: &mut Validator, rows: [(&String, &String); 3]) -> 
         v.add("language_1", ErrorCode::Required);
     }
     languages
+}
+
+impl super::Code for Language {
+    fn code(self) -> &'static str {
+        Language::code(self)
+    }
+    fn parse(code: &str) -> Option<Self> {
+        Language::parse(code)
+    }
+}
+
+impl super::Code for Level {
+    fn code(self) -> &'static str {
+        Level::code(self)
+    }
+    fn parse(code: &str) -> Option<Self> {
+        Level::parse(code)
+    }
 }
 
 #[cfg(test)]

@@ -30,6 +30,8 @@ mod support_person;
 mod text;
 pub mod workshops;
 
+pub use string_enum::Code;
+
 pub use assignment::{
     check_caseload, ending_soon, AssignForm, AssignmentStatus, EndForm, EndReason, ExtendForm,
     HandoverForm, NewAssignment, Period, ReassignForm, ValidEnd, ValidExtension, ValidHandover,
@@ -48,7 +50,7 @@ pub use household::{
     parse_phone, Channel, ConsentForm, ConsentPurpose, Gender, HouseholdFilter, HouseholdForm,
     HouseholdStatus, MemberForm, NewConsent, NewHousehold, NewMember,
 };
-pub use language::{parse_language_rows, Language, Level, Proficiency};
+pub use language::{parse_language_rows, InterfaceLanguage, Language, Level, Proficiency};
 pub use local_path::{encode_query_value, LocalPath};
 pub use office::{OfficeForm, RoomForm, ValidOffice, ValidRoom};
 pub use password::NewPassword;

@@ -98,6 +98,24 @@ impl Programme {
     }
 }
 
+impl super::Code for Role {
+    fn code(self) -> &'static str {
+        self.as_str()
+    }
+    fn parse(code: &str) -> Option<Self> {
+        Role::parse(code)
+    }
+}
+
+impl super::Code for Programme {
+    fn code(self) -> &'static str {
+        Programme::code(self)
+    }
+    fn parse(code: &str) -> Option<Self> {
+        Programme::parse(code)
+    }
+}
+
 /// Who may do what. Deny by default: every area lists the roles it admits.
 pub mod access {
     use super::Role;

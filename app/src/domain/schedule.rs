@@ -193,6 +193,24 @@ impl MeetingForm {
 
 string_enum!(MeetingOutcome { Held => "held", Missed => "missed" });
 
+string_enum!(
+    /// Where an event of the shared calendar stands (meetings, consultations, sessions).
+    EventStatus {
+        Pending => "pending",
+        Confirmed => "confirmed",
+        Cancelled => "cancelled",
+        Held => "held",
+        Missed => "missed",
+    }
+);
+
+impl EventStatus {
+    /// Still to happen: it keeps its time, its room and its people.
+    pub fn is_live(self) -> bool {
+        matches!(self, EventStatus::Pending | EventStatus::Confirmed)
+    }
+}
+
 /// Marks a meeting held (with its actual length) or missed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

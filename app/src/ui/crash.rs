@@ -2,7 +2,6 @@
 //! banner in the page's language says so and offers a reload, which the server renders afresh.
 
 use crate::i18n::Locale;
-use crate::ui::text::locale_for;
 use leptos_i18n::td_string;
 
 /// Replaces the panic hook: the error still goes to the console, and the reader sees the banner.
@@ -21,7 +20,7 @@ fn show_banner() {
         .document_element()
         .and_then(|root| root.get_attribute("lang"))
         .unwrap_or_default();
-    let l = locale_for(&language).unwrap_or(Locale::en);
+    let l = crate::names::interface_locale(&language).unwrap_or(Locale::en);
     let (text, reload) = (
         td_string!(l, common.crash_message),
         td_string!(l, common.crash_reload),

@@ -1,18 +1,12 @@
 //! The frame of every page: skip link, header with navigation and language switch, main.
 
 use crate::domain::role::access;
+use crate::domain::InterfaceLanguage;
 use crate::i18n::*;
 use crate::ui::feedback::DoneNotice;
 use crate::ui::guard::{path_and_query, user_resource, user_roles_include};
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
-
-const LANGUAGES: [(&str, &str); 4] = [
-    ("et", "Eesti"),
-    ("en", "English"),
-    ("ru", "Русский"),
-    ("uk", "Українська"),
-];
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -24,7 +18,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     // invitation): the login answer sets the cookie, this sets the page already on screen.
     Effect::new(move |_| {
         if let Some(Ok(Some(u))) = user.get() {
-            if let Some(locale) = crate::ui::text::locale_for(&u.language) {
+            if let Some(locale) = crate::names::interface_locale(&u.language) {
                 if i18n.get_locale_untracked() != locale {
                     i18n.set_locale(locale);
                 }
@@ -117,9 +111,10 @@ pub fn Layout(children: Children) -> impl IntoView {
             </nav>
             <nav class="lang-switch" aria-label=move || t_string!(i18n, common.language_switch)>
                 <ul>
-                    {LANGUAGES
-                        .into_iter()
-                        .map(|(code, name)| {
+                    {InterfaceLanguage::ALL
+                        .iter()
+                        .map(|language| {
+                            let (code, name) = (language.code(), language.endonym());
                             let current = move || i18n.get_locale().as_str() == code;
                             // A form post, not a link: the choice is also stored on the
                             // account, and nothing that changes data answers a GET.

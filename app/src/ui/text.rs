@@ -1,120 +1,15 @@
 //! Translated names for the codes the domain uses (roles, languages, errors, ...).
 
-use crate::domain::{CandidateNote, ErrorCode, Role};
+use crate::domain::consultation::Attendance;
+use crate::domain::matching::HardRule;
+use crate::domain::schedule::EventStatus;
+use crate::domain::{CandidateNote, ChecklistStatus, ErrorCode, Language, Level};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::ui::matching_text::hard_rule_name;
-use chrono::{Datelike, NaiveDate};
+use crate::names::{of, Named};
+use chrono::NaiveDate;
 
-pub type I18n = leptos_i18n::I18nContext<Locale>;
-
-pub fn role_name(i18n: I18n, role: Role) -> String {
-    role_name_in(i18n.get_locale(), role)
-}
-
-/// A role's name in `locale`; the pages and the messages share it.
-pub fn role_name_in(locale: Locale, role: Role) -> String {
-    match role {
-        Role::Admin => td_string!(locale, names.role_admin),
-        Role::Coordinator => td_string!(locale, names.role_coordinator),
-        Role::SupportPerson => td_string!(locale, names.role_support_person),
-        Role::Volunteer => td_string!(locale, names.role_volunteer),
-        Role::Facilitator => td_string!(locale, names.role_facilitator),
-        Role::Beneficiary => td_string!(locale, names.role_beneficiary),
-    }
-    .to_string()
-}
-
-pub fn programme_name(i18n: I18n, code: &str) -> String {
-    programme_name_in(i18n.get_locale(), code)
-}
-
-pub fn programme_name_in(locale: Locale, code: &str) -> String {
-    match code {
-        "adaptation_mentor" => td_string!(locale, names.programme_adaptation_mentor),
-        "peer_counsellor" => td_string!(locale, names.programme_peer_counsellor),
-        "language_partner" => td_string!(locale, names.programme_language_partner),
-        "job_mentor" => td_string!(locale, names.programme_job_mentor),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
-pub fn language_name(i18n: I18n, code: &str) -> String {
-    language_name_in(i18n.get_locale(), code)
-}
-
-/// A language's name in `locale`; the pages and the messages share it.
-pub fn language_name_in(locale: Locale, code: &str) -> String {
-    match code {
-        "et" => td_string!(locale, names.lang_et),
-        "en" => td_string!(locale, names.lang_en),
-        "ru" => td_string!(locale, names.lang_ru),
-        "uk" => td_string!(locale, names.lang_uk),
-        "ar" => td_string!(locale, names.lang_ar),
-        "prs" => td_string!(locale, names.lang_prs),
-        "fa" => td_string!(locale, names.lang_fa),
-        "ps" => td_string!(locale, names.lang_ps),
-        "ti" => td_string!(locale, names.lang_ti),
-        "so" => td_string!(locale, names.lang_so),
-        "tr" => td_string!(locale, names.lang_tr),
-        "fr" => td_string!(locale, names.lang_fr),
-        "de" => td_string!(locale, names.lang_de),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
-pub fn level_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "native" => t_string!(i18n, names.level_native).to_string(),
-        other => other.to_string(),
-    }
-}
-
-pub fn gender_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "female" => t_string!(i18n, names.gender_female),
-        "male" => t_string!(i18n, names.gender_male),
-        "other" => t_string!(i18n, names.gender_other),
-        "undisclosed" => t_string!(i18n, names.gender_undisclosed),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
-pub fn status_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "active" => t_string!(i18n, names.status_active),
-        "closed" => t_string!(i18n, names.status_closed),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
-pub fn channel_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "phone" => t_string!(i18n, names.channel_phone),
-        "sms" => t_string!(i18n, names.channel_sms),
-        "whatsapp" => t_string!(i18n, names.channel_whatsapp),
-        "telegram" => t_string!(i18n, names.channel_telegram),
-        "signal" => t_string!(i18n, names.channel_signal),
-        "email" => t_string!(i18n, names.channel_email),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
-pub fn purpose_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "service_delivery" => t_string!(i18n, names.purpose_service_delivery),
-        "funder_reporting" => t_string!(i18n, names.purpose_funder_reporting),
-        "messaging" => t_string!(i18n, names.purpose_messaging),
-        "volunteer_contact" => t_string!(i18n, names.purpose_volunteer_contact),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
+pub use crate::names::{birth_date_in, date_in, weekday_short_in, I18n};
 
 /// The heading of one table of a household's data export.
 pub fn data_table_name(i18n: I18n, name: &str) -> String {
@@ -179,79 +74,22 @@ pub fn audit_action_name(i18n: I18n, code: &str) -> String {
     .to_string()
 }
 
-pub fn assignment_status_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "active" => t_string!(i18n, names.assignment_active),
-        "extended" => t_string!(i18n, names.assignment_extended),
-        "ended" => t_string!(i18n, names.assignment_ended),
-        "handed_over" => t_string!(i18n, names.assignment_handed_over),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
-pub fn end_reason_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "period_complete" => t_string!(i18n, names.end_period_complete),
-        "moved_away" => t_string!(i18n, names.end_moved_away),
-        "early_end" => t_string!(i18n, names.end_early_end),
-        "reassigned" => t_string!(i18n, names.end_reassigned),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
-pub fn checklist_item_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "residence_registration" => t_string!(i18n, names.item_residence_registration),
-        "bank_account" => t_string!(i18n, names.item_bank_account),
-        "health_insurance" => t_string!(i18n, names.item_health_insurance),
-        "family_doctor" => t_string!(i18n, names.item_family_doctor),
-        "school_place" => t_string!(i18n, names.item_school_place),
-        "unemployment_registration" => t_string!(i18n, names.item_unemployment_registration),
-        "language_course" => t_string!(i18n, names.item_language_course),
-        "other" => t_string!(i18n, names.item_other),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
+/// A checklist item's state; an item never touched is "not started".
 pub fn checklist_status_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "done" => t_string!(i18n, names.check_done),
-        "in_progress" => t_string!(i18n, names.check_in_progress),
-        "not_needed" => t_string!(i18n, names.check_not_needed),
-        _ => t_string!(i18n, names.check_not_started),
-    }
-    .to_string()
-}
-
-pub fn event_status_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "pending" => t_string!(i18n, names.event_pending),
-        "confirmed" => t_string!(i18n, names.event_confirmed),
-        "cancelled" => t_string!(i18n, names.event_cancelled),
-        "held" => t_string!(i18n, names.event_held),
-        "missed" => t_string!(i18n, names.event_missed),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
-pub fn support_status_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "active" => t_string!(i18n, names.status_active),
-        "paused" => t_string!(i18n, names.status_paused),
-        other => return other.to_string(),
-    }
-    .to_string()
+    let locale = i18n.get_locale();
+    ChecklistStatus::parse(code)
+        .map_or_else(
+            || crate::names::not_started_in(locale),
+            |s| s.name_in(locale),
+        )
+        .to_string()
 }
 
 /// Why a candidate stands where they do on the assign form.
 pub fn candidate_note(i18n: I18n, note: CandidateNote) -> String {
     match note {
         CandidateNote::SharedLanguage(l) => {
-            let language = language_name(i18n, l.code());
+            let language = of::<Language>(i18n, l.code());
             t_string!(i18n, names.note_shared_language, language = language).to_string()
         }
         CandidateNote::NoSharedLanguage => {
@@ -269,7 +107,7 @@ pub fn candidate_note(i18n: I18n, note: CandidateNote) -> String {
 pub fn languages_text(i18n: I18n, languages: &[(String, String)]) -> String {
     languages
         .iter()
-        .map(|(l, lv)| format!("{} ({})", language_name(i18n, l), level_name(i18n, lv)))
+        .map(|(l, lv)| format!("{} ({})", of::<Language>(i18n, l), of::<Level>(i18n, lv)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -369,7 +207,7 @@ pub fn field_error(i18n: I18n, code: ErrorCode) -> String {
         ErrorCode::NoFreeSlot => t_string!(i18n, errors.err_no_free_slot).to_string(),
         ErrorCode::CityOrOnline => t_string!(i18n, errors.err_city_or_online).to_string(),
         ErrorCode::PairBreaksRule { rule } => {
-            let rule = hard_rule_name(i18n, rule.code());
+            let rule = of::<HardRule>(i18n, rule.code());
             t_string!(i18n, errors.err_pair_breaks_rule, rule = rule).to_string()
         }
         ErrorCode::MatchNotOpen => t_string!(i18n, errors.err_match_not_open).to_string(),
@@ -440,97 +278,24 @@ pub fn app_error(i18n: I18n, error: &AppError) -> (String, String) {
     (title.to_string(), text.to_string())
 }
 
-pub fn topic_name(i18n: I18n, code: &str) -> String {
-    topic_name_in(i18n.get_locale(), code)
-}
-
-/// A consultation topic in `locale`; the pages and the messages share it.
-pub fn topic_name_in(locale: Locale, code: &str) -> String {
-    match code {
-        "handover" => td_string!(locale, names.topic_handover),
-        "documents" => td_string!(locale, names.topic_documents),
-        "housing" => td_string!(locale, names.topic_housing),
-        "work" => td_string!(locale, names.topic_work),
-        "education" => td_string!(locale, names.topic_education),
-        "health" => td_string!(locale, names.topic_health),
-        "family" => td_string!(locale, names.topic_family),
-        "benefits" => td_string!(locale, names.topic_benefits),
-        "other" => td_string!(locale, names.topic_other),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
 /// An ISO weekday number (1 = Monday) by name.
 pub fn weekday_name(i18n: I18n, number: i64) -> String {
-    match number {
-        1 => t_string!(i18n, names.weekday_1),
-        2 => t_string!(i18n, names.weekday_2),
-        3 => t_string!(i18n, names.weekday_3),
-        4 => t_string!(i18n, names.weekday_4),
-        5 => t_string!(i18n, names.weekday_5),
-        6 => t_string!(i18n, names.weekday_6),
-        7 => t_string!(i18n, names.weekday_7),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
-/// The month's short name ("Dec", "dets").
-fn month_short_in(l: Locale, month: u32) -> String {
-    match month {
-        1 => td_string!(l, names.month_short_1),
-        2 => td_string!(l, names.month_short_2),
-        3 => td_string!(l, names.month_short_3),
-        4 => td_string!(l, names.month_short_4),
-        5 => td_string!(l, names.month_short_5),
-        6 => td_string!(l, names.month_short_6),
-        7 => td_string!(l, names.month_short_7),
-        8 => td_string!(l, names.month_short_8),
-        9 => td_string!(l, names.month_short_9),
-        10 => td_string!(l, names.month_short_10),
-        11 => td_string!(l, names.month_short_11),
-        _ => td_string!(l, names.month_short_12),
-    }
-    .to_string()
-}
-
-/// "Wed 2 Dec 2026" in `l`: a day people plan around, so with its weekday.
-pub fn date_in(l: Locale, date: NaiveDate) -> String {
-    td_string!(
-        l,
-        names.date_written,
-        weekday = weekday_short_in(l, i64::from(date.weekday().number_from_monday())),
-        day = date.day(),
-        month = month_short_in(l, date.month()),
-        year = date.year()
-    )
-    .to_string()
-}
-
-/// "3 Feb 1990": a birth date, without the weekday.
-pub fn birth_date_in(l: Locale, date: NaiveDate) -> String {
-    td_string!(
-        l,
-        names.date_without_weekday,
-        day = date.day(),
-        month = month_short_in(l, date.month()),
-        year = date.year()
-    )
-    .to_string()
+    crate::names::weekday_name_in(i18n.get_locale(), number)
 }
 
 /// A stored `YYYY-MM-DD` as people read it; anything else is shown as it is.
 pub fn written_date(i18n: I18n, iso: &str) -> String {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(|d| date_in(i18n.get_locale(), d))
-        .unwrap_or_else(|_| iso.to_string())
+    written(i18n, iso, date_in)
 }
 
-/// A stored birth date as people read it; anything else is shown as it is.
+/// A stored birth date as people read it (without the weekday).
 pub fn written_birth_date(i18n: I18n, iso: &str) -> String {
+    written(i18n, iso, birth_date_in)
+}
+
+fn written(i18n: I18n, iso: &str, write: fn(Locale, NaiveDate) -> String) -> String {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(|d| birth_date_in(i18n.get_locale(), d))
+        .map(|d| write(i18n.get_locale(), d))
         .unwrap_or_else(|_| iso.to_string())
 }
 
@@ -539,72 +304,20 @@ pub fn weekday_short(i18n: I18n, number: i64) -> String {
     weekday_short_in(i18n.get_locale(), number)
 }
 
-pub fn weekday_short_in(locale: Locale, number: i64) -> String {
-    match number {
-        1 => td_string!(locale, names.weekday_short_1),
-        2 => td_string!(locale, names.weekday_short_2),
-        3 => td_string!(locale, names.weekday_short_3),
-        4 => td_string!(locale, names.weekday_short_4),
-        5 => td_string!(locale, names.weekday_short_5),
-        6 => td_string!(locale, names.weekday_short_6),
-        7 => td_string!(locale, names.weekday_short_7),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
-pub fn exception_kind_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "extra" => t_string!(i18n, names.exception_extra),
-        "day_off" => t_string!(i18n, names.exception_day_off),
-        "leave" => t_string!(i18n, names.exception_leave),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
-pub fn holiday_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "new_year" => t_string!(i18n, names.holiday_new_year),
-        "independence_day" => t_string!(i18n, names.holiday_independence_day),
-        "good_friday" => t_string!(i18n, names.holiday_good_friday),
-        "easter_sunday" => t_string!(i18n, names.holiday_easter_sunday),
-        "spring_day" => t_string!(i18n, names.holiday_spring_day),
-        "pentecost" => t_string!(i18n, names.holiday_pentecost),
-        "victory_day" => t_string!(i18n, names.holiday_victory_day),
-        "midsummer" => t_string!(i18n, names.holiday_midsummer),
-        "restoration_of_independence" => t_string!(i18n, names.holiday_restoration_of_independence),
-        "christmas_eve" => t_string!(i18n, names.holiday_christmas_eve),
-        "christmas_day" => t_string!(i18n, names.holiday_christmas_day),
-        "boxing_day" => t_string!(i18n, names.holiday_boxing_day),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
 /// A consultation's status as the reception speaks of it: held is "attended", missed "no-show".
-pub fn consultation_status_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "held" => t_string!(i18n, names.attendance_attended).to_string(),
-        "missed" => t_string!(i18n, names.attendance_no_show).to_string(),
-        other => event_status_name(i18n, other),
+pub fn consultation_status_name(i18n: I18n, status: EventStatus) -> String {
+    let locale = i18n.get_locale();
+    match status {
+        EventStatus::Held => Attendance::Attended.name_in(locale),
+        EventStatus::Missed => Attendance::NoShow.name_in(locale),
+        other => other.name_in(locale),
     }
-}
-
-/// The interface locale of a language code, if Tugi offers it.
-pub fn locale_for(code: &str) -> Option<Locale> {
-    match code {
-        "et" => Some(Locale::et),
-        "en" => Some(Locale::en),
-        "ru" => Some(Locale::ru),
-        "uk" => Some(Locale::uk),
-        _ => None,
-    }
+    .to_string()
 }
 
 /// The answer to a form sent to Tugi from another site, in the visitor's language.
 pub fn cross_site_refused(language: &str) -> String {
-    let locale = locale_for(language).unwrap_or_default();
+    let locale = crate::names::interface_locale(language).unwrap_or_default();
     td_string!(locale, names.cross_site_refused).to_string()
 }
 

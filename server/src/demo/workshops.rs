@@ -221,7 +221,7 @@ pub async fn load(
         let Some(series) = db::workshops::lock_series(tx, backend, digital).await? else {
             break;
         };
-        let registration = db::workshops::NewRegistration {
+        let registration = db::workshop_seats::NewRegistration {
             series_id: digital,
             session_id: None,
             household_id: *household,
@@ -230,7 +230,7 @@ pub async fn load(
             booked_by: p.coordinator,
             at: db::now(),
         };
-        db::workshops::register(tx, &series, &registration).await?;
+        db::workshop_seats::register(tx, &series, &registration).await?;
     }
     Ok(())
 }

@@ -15,7 +15,7 @@ use tugi_app::db;
 use tugi_app::domain::access;
 use tugi_app::domain::ics::add_links::AddTo;
 use tugi_app::domain::ics::import::{self, ImportError};
-use tugi_app::domain::workshops::UI_LANGUAGES;
+use tugi_app::domain::InterfaceLanguage;
 
 /// Requests one feed token may make in a minute (clients poll every 15 to 60 minutes).
 pub const TOKEN_LIMIT: i64 = 20;
@@ -96,7 +96,7 @@ fn language_of(asked: Option<&str>, headers: &HeaderMap) -> String {
     [asked.map(str::to_owned), cookie]
         .into_iter()
         .flatten()
-        .find(|l| UI_LANGUAGES.contains(&l.as_str()))
+        .find(|l| InterfaceLanguage::parse(l).is_some())
         .unwrap_or_else(|| "et".to_owned())
 }
 

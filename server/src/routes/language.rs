@@ -13,7 +13,7 @@ use tugi_app::api::context::{
 };
 use tugi_app::api::credentials::token_hash;
 use tugi_app::db;
-use tugi_app::domain::workshops::UI_LANGUAGES;
+use tugi_app::domain::InterfaceLanguage;
 use tugi_app::domain::LocalPath;
 
 #[derive(Deserialize)]
@@ -35,7 +35,7 @@ pub async fn choose(
     headers: HeaderMap,
     Form(form): Form<Next>,
 ) -> Response {
-    if UI_LANGUAGES.contains(&code.as_str()) {
+    if InterfaceLanguage::parse(&code).is_some() {
         if let Some(hash) = cookie_in(&headers, SESSION_COOKIE).map(|t| token_hash(&t)) {
             let pool = state.ctx.db.pool();
             if let Ok(Some(account_id)) =
@@ -51,7 +51,7 @@ pub async fn choose(
 }
 
 fn back_in(state: &AppState, code: &str, next: Option<&str>) -> Response {
-    if !UI_LANGUAGES.contains(&code) {
+    if InterfaceLanguage::parse(code).is_none() {
         return (StatusCode::NOT_FOUND, "unknown language").into_response();
     }
     let cookie = cookie_header(

@@ -481,7 +481,7 @@ async fn a_pair_that_breaks_a_hard_rule_is_refused(app: TestApp) {
     assert_eq!(res.status().as_u16(), 422);
     let body: Value = res.json().await.unwrap();
     assert_eq!(
-        body["Invalid"][0]["code"]["PairBreaksRule"]["rule"], "Training",
+        body["Invalid"][0]["code"]["PairBreaksRule"]["rule"], "training",
         "{body}"
     );
     assert_eq!(app.count("matches").await, 0, "nothing stored");

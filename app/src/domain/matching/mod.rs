@@ -18,10 +18,10 @@ pub use forms::{
     CHECK_IN_MINUTES, MAX_CAPACITY, MIN_CAPACITY, QUIET_DAYS,
 };
 pub use rules::{
-    evaluate, passes, required_training, score, HardRule, Meeting, Need, Score, Volunteer,
-    VolunteerStatus, AVAILABILITY_MAX, AVAILABILITY_PER_HOUR, BASE, COACHING_TRAINING,
-    PEER_COUNSELLING_TRAINING, SAME_CITY, SAME_COUNTRY, SAME_FIELD, SHARED_FIRST_LANGUAGE,
-    WAITING_MAX,
+    evaluate, passes, required_training, score, BuiltinTraining, Criterion, HardRule, Meeting,
+    Need, Score, Volunteer, VolunteerStatus, AVAILABILITY_MAX, AVAILABILITY_PER_HOUR, BASE,
+    COACHING_TRAINING, PEER_COUNSELLING_TRAINING, SAME_CITY, SAME_COUNTRY, SAME_FIELD,
+    SHARED_FIRST_LANGUAGE, WAITING_MAX,
 };
 pub use window::{
     busy_horizon, busy_within, merged, overlap_minutes, regular_busy, without, Window,

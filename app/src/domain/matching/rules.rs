@@ -15,6 +15,23 @@ string_enum!(
 );
 
 string_enum!(
+    /// The soft criteria a pair's score is made of, as the explanation lists them.
+    Criterion {
+        Base => "base",
+        Availability => "availability",
+        City => "city",
+        Background => "background",
+        Field => "field",
+        Waiting => "waiting",
+    }
+);
+
+string_enum!(
+    /// Trainings every installation knows; an admin's own trainings carry their names.
+    BuiltinTraining { Coaching => "coaching", PeerCounselling => "peer_counselling" }
+);
+
+string_enum!(
     /// The rules that exclude a pair, in the order the explanation applies them.
     HardRule {
         Programme => "programme",

@@ -3,13 +3,24 @@
 //! sign up together.
 
 use crate::domain::{parse_choice, parse_optional_text, parse_required_text, ticked, ErrorCode};
-use crate::domain::{FieldErrors, Validator};
+use crate::domain::{FieldErrors, InterfaceLanguage, Validator};
 use serde::{Deserialize, Serialize};
 
 string_enum!(Category { LifeSkills => "life_skills", MentalHealth => "mental_health" });
 
-/// The interface languages, in the order names are stored and shown.
-pub const UI_LANGUAGES: [&str; 4] = ["et", "en", "ru", "uk"];
+string_enum!(
+    /// The activity types every installation starts with; their names and descriptions are in
+    /// the locale files. An admin's own types carry their names in four languages.
+    BuiltinActivity {
+        WorkReadiness => "work_readiness",
+        Parenting => "parenting",
+        DigitalLiteracy => "digital_literacy",
+        HouseholdBudgeting => "household_budgeting",
+        ArtTherapy => "art_therapy",
+        WomensGroup => "womens_group",
+        MensGroup => "mens_group",
+    }
+);
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -33,9 +44,9 @@ pub struct Localised(pub [String; 4]);
 impl Localised {
     /// The text for an interface language, English for any other.
     pub fn get(&self, language: &str) -> &str {
-        let i = UI_LANGUAGES
+        let i = InterfaceLanguage::ALL
             .iter()
-            .position(|l| *l == language)
+            .position(|l| l.code() == language)
             .unwrap_or(1);
         &self.0[i]
     }

@@ -9,7 +9,7 @@ mod roster;
 mod waitlist;
 
 pub use activity_type::{
-    code_from, ActivityTypeForm, Category, Localised, NewActivityType, UI_LANGUAGES,
+    code_from, ActivityTypeForm, BuiltinActivity, Category, Localised, NewActivityType,
 };
 pub use eligibility::{age_on, check, Eligibility, Ineligible, Participant, ADULT_AGE};
 pub use form::{
@@ -17,5 +17,5 @@ pub use form::{
     MAX_CAPACITY, MAX_WEEKS,
 };
 pub use recurrence::{sessions, HolidayRule, Plan, PlannedSession, Repeat};
-pub use roster::{may_mark, participant_may_cancel, Mark, SeatMessage};
+pub use roster::{may_mark, participant_may_cancel, Mark, RegistrationStatus, SeatMessage};
 pub use waitlist::{first_that_fits, in_order, place_of, Waiting};

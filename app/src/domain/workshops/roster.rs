@@ -6,6 +6,29 @@ use crate::domain::ErrorCode;
 use chrono::NaiveDate;
 
 string_enum!(
+    /// Where a household's sign-up for a series stands.
+    RegistrationStatus {
+        Confirmed => "confirmed",
+        Waiting => "waiting",
+        Offered => "offered",
+        Cancelled => "cancelled",
+        Expired => "expired",
+    }
+);
+
+impl RegistrationStatus {
+    /// Holding seats or a place in the queue.
+    pub fn is_live(self) -> bool {
+        matches!(
+            self,
+            RegistrationStatus::Confirmed
+                | RegistrationStatus::Waiting
+                | RegistrationStatus::Offered
+        )
+    }
+}
+
+string_enum!(
     /// How a participant was marked at a session.
     Mark { Present => "present", Absent => "absent", Excused => "excused" }
 );

@@ -5,13 +5,15 @@ use crate::api::admin::{
     get_account, list_accounts, AccountFilter, SetAccountActive, SetAccountEmail, SetAccountRoles,
 };
 use crate::domain::role::access;
+use crate::domain::Language;
+use crate::domain::Programme;
 use crate::domain::Role;
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::{action_error, ErrorSummary, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::{PageHeading, PageTitle};
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{language_name, programme_name, role_name};
 use leptos::prelude::*;
 use leptos_router::{
     components::{Form, A},
@@ -51,7 +53,7 @@ pub fn AccountsPage() -> impl IntoView {
                                 <select id="role" name="role">
                                     <option value="">{any()}</option>
                                     {Role::ALL.into_iter().map(|r| view! {
-                                        <option value=r.as_str() selected=r.as_str() == f.role>{role_name(i18n, r)}</option>
+                                        <option value=r.as_str() selected=r.as_str() == f.role>{crate::names::name(i18n, r)}</option>
                                     }).collect_view()}
                                 </select>
                             </div>
@@ -79,8 +81,8 @@ pub fn AccountsPage() -> impl IntoView {
                                     </tr></thead>
                                     <tbody>
                                         {list.into_iter().map(|a| {
-                                            let roles = a.roles.iter().map(|r| role_name(i18n, *r)).collect::<Vec<_>>().join(", ");
-                                            let programmes = a.programmes.iter().map(|p| programme_name(i18n, p)).collect::<Vec<_>>().join(", ");
+                                            let roles = a.roles.iter().map(|r| crate::names::name(i18n, *r)).collect::<Vec<_>>().join(", ");
+                                            let programmes = a.programmes.iter().map(|p| of::<Programme>(i18n, p)).collect::<Vec<_>>().join(", ");
                                             let status = if a.active { t_string!(i18n, accounts.account_active) } else { t_string!(i18n, accounts.account_inactive) };
                                             view! { <tr>
                                                 <td><A href=format!("/admin/accounts/{}", a.id)>{a.display_name}</A></td>
@@ -136,7 +138,7 @@ pub fn AccountAdminPage() -> impl IntoView {
                                     view! {
                                         <div class="checkbox">
                                             <input type="checkbox" id=box_id.clone() name=format!("form[{name}]") checked=a.roles.contains(&role) />
-                                            <label for=box_id>{role_name(i18n, role)}</label>
+                                            <label for=box_id>{crate::names::name(i18n, role)}</label>
                                         </div>
                                     }
                                 }).collect_view();
@@ -145,7 +147,7 @@ pub fn AccountAdminPage() -> impl IntoView {
     <h1>{a.display_name.clone()}</h1>
                                     <dl class="facts">
                                         <dt>{t!(i18n, common.field_email)}</dt><dd>{a.email.clone()}</dd>
-                                        <dt>{t!(i18n, common.language_switch)}</dt><dd>{language_name(i18n, &d.language)}</dd>
+                                        <dt>{t!(i18n, common.language_switch)}</dt><dd>{of::<Language>(i18n, &d.language)}</dd>
                                         <dt>{t!(i18n, common.field_status)}</dt>
                                         <dd>{if active { t_string!(i18n, accounts.account_active) } else { t_string!(i18n, accounts.account_inactive) }}</dd>
                                         {d.member.clone().map(|(household, name)| view! {

@@ -7,7 +7,6 @@ use crate::ui::guard::user_resource;
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::calendar::ItemLine;
 use crate::ui::pages::home_roles::{SessionsCard, SignUpsCard};
-use crate::ui::text::role_name;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -23,7 +22,7 @@ pub fn HomePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match user.await.ok().flatten() {
                     Some(u) => {
-                        let roles = u.roles.iter().map(|r| role_name(i18n, r)).collect::<Vec<_>>().join(", ");
+                        let roles = u.roles.iter().map(|r| crate::names::name(i18n, r)).collect::<Vec<_>>().join(", ");
                         let households = u.roles.has_any(access::HOUSEHOLDS);
                         let admin = u.roles.has_any(access::ADMIN);
                         let support = u.roles.has_any(access::SUPPORT_PERSON);

@@ -1,9 +1,10 @@
 //! The home page's cards for one role each: a beneficiary's workshops and groups, and a
 //! facilitator's next sessions with their seats.
 
-use super::workshops::parts::{activity_title, sign_up_status};
+use super::workshops::parts::activity_title;
 use crate::api::home::FacilitatorSessions;
 use crate::api::workshop_pages::HouseholdWorkshops;
+use crate::domain::workshops::RegistrationStatus;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,21 +12,28 @@ use leptos_router::components::A;
 #[component]
 pub fn SignUpsCard(w: HouseholdWorkshops) -> impl IntoView {
     let i18n = use_i18n();
-    let offered = w.sign_ups.iter().any(|s| s.status == "offered");
+    let offered = w
+        .sign_ups
+        .iter()
+        .any(|s| s.status == RegistrationStatus::Offered);
     let empty = w.sign_ups.is_empty();
     let lines = w
         .sign_ups
         .into_iter()
         .map(|s| {
             let title = activity_title(i18n, &w.custom, &s.activity);
-            let mut detail = vec![sign_up_status(i18n, &s.status)];
+            let mut detail = vec![crate::names::name(i18n, s.status)];
             if let Some(n) = s.place {
                 detail.push(t_string!(i18n, common.waitlist_place_n, n = n).to_string());
             }
             if let Some(until) = s.offer_until {
                 detail.push(t_string!(i18n, common.offer_until, until = until).to_string());
             }
-            if let Some(next) = s.next.as_ref().filter(|_| s.status == "confirmed") {
+            if let Some(next) = s
+                .next
+                .as_ref()
+                .filter(|_| s.status == RegistrationStatus::Confirmed)
+            {
                 detail.push(format!("{}: {next}", t_string!(i18n, common.next_session)));
             }
             let detail = detail.join(" · ");

@@ -6,14 +6,15 @@ use crate::api::drafts::{decode_draft, take_draft};
 use crate::api::invitations::{list_invites, CreateInvite, InviteForm, ResendInvite, RevokeInvite};
 use crate::domain::account::may_invite;
 use crate::domain::role::access;
-use crate::domain::workshops::UI_LANGUAGES;
+use crate::domain::InterfaceLanguage;
+use crate::domain::Language;
 use crate::domain::Role;
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{language_name, role_name};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -101,11 +102,11 @@ pub fn InvitationsPage() -> impl IntoView {
                         view! {
                             <div class="checkbox">
                                 <input type="checkbox" id=id.clone() name=format!("form[{name}]") checked=form.ticked(role) />
-                                <label for=id>{role_name(i18n, role)}</label>
+                                <label for=id>{crate::names::name(i18n, role)}</label>
                             </div>
                         }
                     }).collect_view();
-                    let languages = UI_LANGUAGES.iter().map(|l| (l.to_string(), language_name(i18n, l))).collect();
+                    let languages = InterfaceLanguage::ALL.iter().map(|l| (l.code().to_string(), of::<Language>(i18n, l.code()))).collect();
                     view! {
                         <ActionForm action=action attr:class="stack narrow">
                             <TextField name="form[display_name]" field="display_name"
@@ -147,7 +148,7 @@ pub fn InvitationsPage() -> impl IntoView {
                                 </tr></thead>
                                 <tbody>
                                     {list.into_iter().map(|inv| {
-                                        let roles = inv.roles.iter().map(|r| role_name(i18n, *r)).collect::<Vec<_>>().join(", ");
+                                        let roles = inv.roles.iter().map(|r| crate::names::name(i18n, *r)).collect::<Vec<_>>().join(", ");
                                         let state = match inv.state.as_str() {
                                             "open" => t_string!(i18n, accounts.invite_state_open, until = inv.expires.clone()).to_string(),
                                             "expired" => t_string!(i18n, accounts.invite_state_expired).to_string(),

@@ -2,10 +2,11 @@
 //! one and that untie a login from its member.
 
 use crate::api::invitations::{InviteMember, MemberLoginView, UnlinkMember};
-use crate::domain::workshops::UI_LANGUAGES;
+use crate::domain::InterfaceLanguage;
+use crate::domain::Language;
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::ErrorSummary;
-use crate::ui::text::language_name;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -111,8 +112,8 @@ pub fn MemberLogins(
                                                 <div class="field">
                                                     <label for=language_id.clone()>{t!(i18n, accounts.invite_language)}</label>
                                                     <select id=language_id.clone() name="form[language]">
-                                                        {UI_LANGUAGES.iter().map(|l| view! {
-                                                            <option value=*l selected=*l == locale>{language_name(i18n, l)}</option>
+                                                        {InterfaceLanguage::ALL.iter().map(|l| view! {
+                                                            <option value=l.code() selected=l.code() == locale>{of::<Language>(i18n, l.code())}</option>
                                                         }).collect_view()}
                                                     </select>
                                                 </div>

@@ -2,20 +2,24 @@
 //! language, and the forms to move or cancel it while the rules allow.
 
 use super::slots::SlotChoice;
+use crate::api::consultation_record::ConsultationView;
 use crate::api::consultations::{
-    get_consultation, reschedule_options, CancelConsultation, ConsultationView,
-    RescheduleConsultation,
+    get_consultation, reschedule_options, CancelConsultation, RescheduleConsultation,
 };
 use crate::api::drafts::{decode_draft, take_draft};
+use crate::domain::consultation::Topic;
 use crate::domain::consultation::{CancelForm, RescheduleForm};
 use crate::domain::role::access;
+use crate::domain::schedule::EventStatus;
+use crate::domain::Language;
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::{action_error, ErrorSummary, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::calendar::DownloadIcs;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{consultation_status_name, field_error, language_name, topic_name};
+use crate::ui::text::{consultation_status_name, field_error};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -64,7 +68,7 @@ pub fn ConsultationPage() -> impl IntoView {
                                             form=decode_draft(move_draft, RescheduleForm::default()) />
                                         <Cancel id=c.id action=cancel form=decode_draft(cancel_draft, CancelForm::default()) />
                                     }.into_any(),
-                                    Some(code) if c.status == "confirmed" || c.status == "pending" => view! {
+                                    Some(code) if c.status == EventStatus::Confirmed || c.status == EventStatus::Pending => view! {
                                         <p class="notice">{field_error(i18n, code)}</p>
                                     }.into_any(),
                                     Some(_) => ().into_any(),
@@ -88,15 +92,15 @@ fn Facts(c: ConsultationView) -> impl IntoView {
             <dt>{t!(i18n, common.field_place)}</dt><dd>{c.office.clone()} ", " {c.office_address.clone()}</dd>
             <dt>{t!(i18n, consultations.field_coordinator)}</dt><dd>{c.coordinator.clone()}</dd>
             <dt>{t!(i18n, common.field_household)}</dt><dd>{c.household_name.clone()}</dd>
-            <dt>{t!(i18n, common.field_topic)}</dt><dd>{topic_name(i18n, &c.topic)}</dd>
+            <dt>{t!(i18n, common.field_topic)}</dt><dd>{of::<Topic>(i18n, &c.topic)}</dd>
             <dt>{t!(i18n, common.field_party_size)}</dt><dd>{c.party_size}</dd>
             <dt>{t!(i18n, common.field_interpreter)}</dt>
             <dd>{match c.interpreter.clone() {
-                Some(code) => language_name(i18n, &code),
+                Some(code) => of::<Language>(i18n, &code),
                 None => t_string!(i18n, consultations.no_interpreter).to_string(),
             }}</dd>
             {(!c.note.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_note)}</dt><dd>{c.note.clone()}</dd> })}
-            <dt>{t!(i18n, common.field_status)}</dt><dd>{consultation_status_name(i18n, &c.status)}</dd>
+            <dt>{t!(i18n, common.field_status)}</dt><dd>{consultation_status_name(i18n, c.status)}</dd>
             {c.cancel_reason.clone().map(|r| view! { <dt>{t!(i18n, common.field_reason)}</dt><dd>{r}</dd> })}
             {c.no_shows.map(|n| view! { <dt>{t!(i18n, consultations.col_no_shows)}</dt><dd>{n}</dd> })}
             {c.staff_note.clone().filter(|n| !n.is_empty()).map(|n| view! { <dt>{t!(i18n, common.field_staff_note)}</dt><dd>{n}</dd> })}
@@ -108,7 +112,7 @@ fn Facts(c: ConsultationView) -> impl IntoView {
 fn Reschedule(
     id: i64,
     action: ServerAction<RescheduleConsultation>,
-    slots: Vec<crate::api::consultations::DaySlots>,
+    slots: Vec<crate::api::free_slots::DaySlots>,
     form: RescheduleForm,
 ) -> impl IntoView {
     let i18n = use_i18n();

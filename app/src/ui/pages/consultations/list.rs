@@ -4,14 +4,17 @@
 //! Each page loads the list inside its own single resource (see `with_consultations`): a
 //! second resource of its own beside the page's made hydration fail now and then.
 
-use crate::api::consultations::{my_consultations, ConsultationView};
+use crate::api::consultation_record::ConsultationView;
+use crate::api::consultations::my_consultations;
+use crate::domain::consultation::Topic;
 use crate::domain::role::access;
+use crate::domain::Language;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{language_name, topic_name};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -42,9 +45,9 @@ pub fn UpcomingConsultations(rows: Vec<ConsultationView>) -> impl IntoView {
                         {rows.into_iter().map(|c| view! {
                             <li>
                                 <A href=format!("/consultations/{}", c.id)><strong>{c.when}</strong></A>
-                                " — " {c.office} ", " {topic_name(i18n, &c.topic)}
+                                " — " {c.office} ", " {of::<Topic>(i18n, &c.topic)}
                                 " (" {c.household_name} ", " {c.coordinator} ")"
-                                {c.interpreter.map(|l| view! { " · " {t!(i18n, common.field_interpreter)} ": " {language_name(i18n, &l)} })}
+                                {c.interpreter.map(|l| view! { " · " {t!(i18n, common.field_interpreter)} ": " {of::<Language>(i18n, &l)} })}
                             </li>
                         }).collect_view()}
                     </ul>

@@ -6,14 +6,16 @@ use crate::api::office_hours::{
     office_hours_page, AddHoursException, AddOfficeWindow, OfficeHoursView, RemoveDayOverride,
     RemoveHoursException, RemoveOfficeWindow, SetDayOverride,
 };
+use crate::domain::holidays::Holiday;
 use crate::domain::office_hours::{DayOverrideForm, ExceptionForm, ExceptionKind, WindowForm};
 use crate::domain::role::access;
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{exception_kind_name, holiday_name, weekday_name, written_date};
+use crate::ui::text::{weekday_name, written_date};
 use leptos::prelude::*;
 
 #[component]
@@ -161,14 +163,14 @@ fn Exceptions(
     let error = action_error(add);
     let kinds: Vec<(String, String)> = ExceptionKind::ALL
         .iter()
-        .map(|k| (k.code().to_string(), exception_kind_name(i18n, k.code())))
+        .map(|k| (k.code().to_string(), of::<ExceptionKind>(i18n, k.code())))
         .collect();
     let items = p.exceptions.clone().into_iter().map(|x| {
         let dates = if x.from_date == x.to_date { written_date(i18n, &x.from_date) } else { format!("{} – {}", written_date(i18n, &x.from_date), written_date(i18n, &x.to_date)) };
         let office = if x.office.is_empty() { t_string!(i18n, common.all_offices).to_string() } else { x.office.clone() };
         view! {
             <li>
-                <strong>{exception_kind_name(i18n, &x.kind)}</strong> ": " {dates} " " {x.hours.clone()} ", " {office}
+                <strong>{of::<ExceptionKind>(i18n, &x.kind)}</strong> ": " {dates} " " {x.hours.clone()} ", " {office}
                 {(!x.note.is_empty()).then(|| view! { " — " {x.note.clone()} })}
                 <ActionForm action=remove attr:class="inline-form">
                     <input type="hidden" name="id" value=x.id />
@@ -232,7 +234,7 @@ fn Days(
         view! {
             <tr>
                 <td>{d.day.clone()}</td>
-                <td>{d.holiday.clone().map(|h| holiday_name(i18n, &h)).unwrap_or_default()}</td>
+                <td>{d.holiday.clone().map(|h| of::<Holiday>(i18n, &h)).unwrap_or_default()}</td>
                 <td>{state} {(!d.note.is_empty()).then(|| view! { " — " {d.note.clone()} })}</td>
                 <td>
                     {(admin && d.open.is_some()).then(|| view! {

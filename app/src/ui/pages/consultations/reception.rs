@@ -5,14 +5,16 @@ use crate::api::drafts::{decode_draft, take_draft};
 use crate::api::reception::{reception_day, MarkAttendance, ReceptionDayView, RegisterWalkIn};
 use crate::domain::consultation::{Topic, WalkInForm};
 use crate::domain::role::access;
+use crate::domain::schedule::EventStatus;
 use crate::domain::Language;
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageTitle;
 use crate::ui::household_finder::{HouseholdFinder, HouseholdHint};
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{consultation_status_name, field_error, language_name, topic_name};
+use crate::ui::text::{consultation_status_name, field_error};
 use leptos::prelude::*;
 use leptos_router::{
     components::{Form, A},
@@ -73,7 +75,7 @@ fn Day(
         .clone()
         .into_iter()
         .map(|c| {
-            let open = c.status == "confirmed" || c.status == "pending";
+            let open = c.status == EventStatus::Confirmed || c.status == EventStatus::Pending;
             let outcome_id = format!("outcome-{}", c.id);
             let note_id = format!("staff-note-{}", c.id);
             let time = c.when.split_once(' ').map(|(_, t)| t.to_string()).unwrap_or_default();
@@ -84,9 +86,9 @@ fn Day(
                         <A href=format!("/households/{}", c.household_id)>{c.household_name.clone()}</A>
                         {c.walk_in.then(|| view! { " (" {t!(i18n, consultations.walk_in_label)} ")" })}
                     </td>
-                    <td>{topic_name(i18n, &c.topic)}</td>
+                    <td>{of::<Topic>(i18n, &c.topic)}</td>
                     <td>{c.party_size}</td>
-                    <td>{c.interpreter.clone().map(|l| language_name(i18n, &l)).unwrap_or_default()}</td>
+                    <td>{c.interpreter.clone().map(|l| of::<Language>(i18n, &l)).unwrap_or_default()}</td>
                     <td>{c.no_shows.unwrap_or(0)}</td>
                     <td>
                         {if open {
@@ -105,7 +107,7 @@ fn Day(
                             }.into_any()
                         } else {
                             view! {
-                                <span>{consultation_status_name(i18n, &c.status)}</span>
+                                <span>{consultation_status_name(i18n, c.status)}</span>
                                 {c.staff_note.clone().filter(|n| !n.is_empty()).map(|n| view! { <br /><span class="hint">{n}</span> })}
                             }.into_any()
                         }}
@@ -174,7 +176,7 @@ fn Day(
 #[component]
 fn WalkIn(
     office: i64,
-    households: Vec<crate::api::consultations::Choice>,
+    households: Vec<crate::api::choices::Choice>,
     action: ServerAction<RegisterWalkIn>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -188,11 +190,11 @@ fn WalkIn(
         .collect();
     let topics: Vec<(String, String)> = Topic::ALL
         .iter()
-        .map(|t| (t.code().to_string(), topic_name(i18n, t.code())))
+        .map(|t| (t.code().to_string(), of::<Topic>(i18n, t.code())))
         .collect();
     let languages: Vec<(String, String)> = Language::ALL
         .iter()
-        .map(|l| (l.code().to_string(), language_name(i18n, l.code())))
+        .map(|l| (l.code().to_string(), of::<Language>(i18n, l.code())))
         .collect();
     let modes = vec![
         (

@@ -2,7 +2,7 @@
 //! first (links, so that it works without JavaScript too), then that day's times as one group
 //! of radio buttons. The chosen day travels as `?day=YYYY-MM-DD` in the page's address.
 
-use crate::api::consultations::DaySlots;
+use crate::api::free_slots::DaySlots;
 use crate::i18n::*;
 use crate::ui::form::FormError;
 use crate::ui::text::{field_error, weekday_name, weekday_short};
@@ -129,7 +129,7 @@ pub fn SlotChoice(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::consultations::SlotView;
+    use crate::api::free_slots::SlotView;
 
     fn day(date: &str, keys: &[&str]) -> DaySlots {
         DaySlots {

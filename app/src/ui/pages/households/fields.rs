@@ -2,8 +2,9 @@
 
 use crate::domain::{Channel, Gender, HouseholdForm, HouseholdStatus, Language, Level, MemberForm};
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::{FormError, SelectField, TextField};
-use crate::ui::text::{channel_name, gender_name, language_name, level_name, status_name, I18n};
+use crate::ui::text::I18n;
 use leptos::prelude::*;
 
 fn choose(i18n: I18n) -> Option<String> {
@@ -20,11 +21,11 @@ pub fn HouseholdFields(form: HouseholdForm, error: FormError, show_status: bool)
     let i18n = use_i18n();
     let channels = Channel::ALL
         .iter()
-        .map(|c| (c.code().to_string(), channel_name(i18n, c.code())))
+        .map(|c| (c.code().to_string(), of::<Channel>(i18n, c.code())))
         .collect();
     let statuses = HouseholdStatus::ALL
         .iter()
-        .map(|s| (s.code().to_string(), status_name(i18n, s.code())))
+        .map(|s| (s.code().to_string(), of::<HouseholdStatus>(i18n, s.code())))
         .collect();
     view! {
         <TextField name="household[city]" field="city" label=t_string!(i18n, common.field_city).to_string()
@@ -54,7 +55,7 @@ pub fn MemberFields(form: MemberForm, error: FormError) -> impl IntoView {
     let i18n = use_i18n();
     let genders: Vec<(String, String)> = Gender::ALL
         .iter()
-        .map(|g| (g.code().to_string(), gender_name(i18n, g.code())))
+        .map(|g| (g.code().to_string(), of::<Gender>(i18n, g.code())))
         .collect();
     view! {
         <TextField name="member[first_name]" field="first_name" label=t_string!(i18n, common.field_first_name).to_string()
@@ -101,11 +102,11 @@ pub fn LanguageRows(
     ];
     let languages: Vec<(String, String)> = Language::ALL
         .iter()
-        .map(|l| (l.code().to_string(), language_name(i18n, l.code())))
+        .map(|l| (l.code().to_string(), of::<Language>(i18n, l.code())))
         .collect();
     let levels: Vec<(String, String)> = Level::ALL
         .iter()
-        .map(|l| (l.code().to_string(), level_name(i18n, l.code())))
+        .map(|l| (l.code().to_string(), of::<Level>(i18n, l.code())))
         .collect();
     let rows = names.into_iter().zip(values).zip(FIELDS).enumerate();
     view! {

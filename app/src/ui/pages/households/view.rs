@@ -4,17 +4,20 @@ use crate::api::drafts::{decode_draft, take_draft};
 use crate::api::households::{get_household, AddMember, RecordConsent};
 use crate::domain::contact_link::{contact_link, tel};
 use crate::domain::role::access;
+use crate::domain::AssignmentStatus;
+use crate::domain::Gender;
+use crate::domain::HouseholdStatus;
+use crate::domain::Language;
+use crate::domain::Level;
 use crate::domain::{Channel, ConsentForm, ConsentPurpose, MemberForm};
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField, Tick};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
 use crate::ui::pager::Pager;
 use crate::ui::pages::{ErrorView, LoginActions, MemberLogins};
-use crate::ui::text::{
-    assignment_status_name, audit_action_name, channel_name, gender_name, language_name,
-    level_name, purpose_name, status_name, written_birth_date, written_date,
-};
+use crate::ui::text::{audit_action_name, written_birth_date, written_date};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -65,7 +68,7 @@ pub fn HouseholdPage() -> impl IntoView {
                             Ok(h) => {
                                 let member_form: MemberForm = decode_draft(member_draft, MemberForm::default());
                                 let consent_form: ConsentForm = decode_draft(consent_draft, ConsentForm::default());
-                                let purposes = ConsentPurpose::ALL.iter().map(|p| (p.code().to_string(), purpose_name(i18n, p.code()))).collect();
+                                let purposes = ConsentPurpose::ALL.iter().map(|p| (p.code().to_string(), of::<ConsentPurpose>(i18n, p.code()))).collect();
                                 let title = match (&h.erased_at, h.members.first()) {
                                     (None, Some(m)) => format!("{} {}", m.first_name, m.last_name),
                                     _ => t_string!(i18n, households.erased_household).to_string(),
@@ -93,13 +96,13 @@ pub fn HouseholdPage() -> impl IntoView {
                                         <dt>{t!(i18n, common.field_email)}</dt><dd>{f.email.clone()}</dd>
                                         <dt>{t!(i18n, common.field_channel)}</dt>
                                         <dd>
-                                            {channel_name(i18n, &f.channel)}
+                                            {of::<Channel>(i18n, &f.channel)}
                                             {Channel::parse(&f.channel)
                                                 .filter(|c| !matches!(c, Channel::Phone | Channel::Email))
                                                 .and_then(|c| contact_link(c, Some(&f.phone), Some(&f.email)))
                                                 .map(|link| view! { " · " <a href=link rel="external noopener">{t!(i18n, households.open_channel)}</a> })}
                                         </dd>
-                                        <dt>{t!(i18n, common.field_status)}</dt><dd>{status_name(i18n, &f.status)}</dd>
+                                        <dt>{t!(i18n, common.field_status)}</dt><dd>{of::<HouseholdStatus>(i18n, &f.status)}</dd>
                                         <dt>{t!(i18n, common.field_needs)}</dt><dd class="prose">{f.needs}</dd>
                                         <dt>{t!(i18n, common.field_notes)}</dt><dd class="prose">{f.notes}</dd>
                                     </dl>
@@ -123,7 +126,7 @@ pub fn HouseholdPage() -> impl IntoView {
                                                 <li>
                                                     <A href=format!("/assignments/{}", a.id)>{a.support_person}</A>
                                                     ", " {written_date(i18n, &a.start_date)} " – " {written_date(i18n, &a.ended_on.unwrap_or(a.planned_end))}
-                                                    ", " {assignment_status_name(i18n, &a.status)}
+                                                    ", " {of::<AssignmentStatus>(i18n, &a.status)}
                                                 </li>
                                             }).collect_view()}
                                         </ul>
@@ -131,11 +134,11 @@ pub fn HouseholdPage() -> impl IntoView {
                                     <h2>{t!(i18n, households.members_title)}</h2>
                                     <ul class="members">
                                         {h.members.into_iter().map(|m| {
-                                            let langs = m.languages.iter().map(|(l, lv)| format!("{} ({})", language_name(i18n, l), level_name(i18n, lv))).collect::<Vec<_>>().join(", ");
+                                            let langs = m.languages.iter().map(|(l, lv)| format!("{} ({})", of::<Language>(i18n, l), of::<Level>(i18n, lv))).collect::<Vec<_>>().join(", ");
                                             view! {
                                                 <li>
                                                     <strong>{m.first_name} " " {m.last_name}</strong>
-                                                    ", " {written_birth_date(i18n, &m.date_of_birth)} ", " {gender_name(i18n, &m.gender)}
+                                                    ", " {written_birth_date(i18n, &m.date_of_birth)} ", " {of::<Gender>(i18n, &m.gender)}
                                                     <br />{langs}
                                                 </li>
                                             }
@@ -159,7 +162,7 @@ pub fn HouseholdPage() -> impl IntoView {
                                             <ul>
                                                 {h.consents.into_iter().map(|c| view! {
                                                     <li>
-                                                        {purpose_name(i18n, &c.purpose)} ": " {c.given_on} " (" {c.recorded_by} ", " {c.recorded_at} ")"
+                                                        {of::<ConsentPurpose>(i18n, &c.purpose)} ": " {c.given_on} " (" {c.recorded_by} ", " {c.recorded_at} ")"
                                                         {match c.withdrawn {
                                                             Some((date, by)) => view! { " — " <strong>{t!(i18n, households.consent_withdrawn, date, by)}</strong> }.into_any(),
                                                             None => view! {

@@ -8,19 +8,20 @@ use crate::api::dashboards::hours_text;
 use crate::api::drafts::{decode_draft, take_draft};
 use crate::api::meetings::{CancelMeeting, MeetingView, PlanMeeting, RecordMeeting};
 use crate::domain::role::access;
+use crate::domain::schedule::EventStatus;
 use crate::domain::schedule::MeetingForm;
+use crate::domain::AssignmentStatus;
+use crate::domain::Channel;
+use crate::domain::Gender;
 use crate::domain::{ChecklistItem, ChecklistStatus, EndReason};
 use crate::i18n::*;
+use crate::names::{name, of};
 use crate::ui::form::{action_error, ErrorSummary, FormError, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
 use crate::ui::pages::calendar::DownloadIcs;
 use crate::ui::pages::{ErrorView, LoginActions, MemberLogins};
-use crate::ui::text::{
-    assignment_status_name, channel_name, checklist_item_name, checklist_status_name,
-    end_reason_name, event_status_name, gender_name, languages_text, written_birth_date,
-    written_date,
-};
+use crate::ui::text::{checklist_status_name, languages_text, written_birth_date, written_date};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -115,7 +116,7 @@ fn AssignmentView(
     let end_text = a.end_reason.as_deref().map(|r| {
         format!(
             "{} ({})",
-            end_reason_name(i18n, r),
+            of::<EndReason>(i18n, r),
             a.ended_on.clone().unwrap_or_default()
         )
     });
@@ -141,7 +142,7 @@ fn AssignmentView(
                         a.support_person.clone().into_any()
                     }}
                 </dd>
-                <dt>{t!(i18n, common.field_status)}</dt><dd>{assignment_status_name(i18n, &a.status)}</dd>
+                <dt>{t!(i18n, common.field_status)}</dt><dd>{of::<AssignmentStatus>(i18n, &a.status)}</dd>
                 <dt>{t!(i18n, common.field_start_date)}</dt><dd>{written_date(i18n, &a.start_date)}</dd>
                 <dt>{t!(i18n, common.field_planned_end)}</dt><dd>{written_date(i18n, &a.planned_end)}</dd>
                 {a.override_reason.clone().map(|r| view! { <dt>{t!(i18n, common.field_override_reason)}</dt><dd>{r}</dd> })}
@@ -172,7 +173,7 @@ fn AssignmentView(
                         <li>
                             <A href=format!("/assignments/{}", h.id)>{h.support_person}</A>
                             ", " {written_date(i18n, &h.start_date)} " – " {written_date(i18n, &h.ended_on.unwrap_or(h.planned_end))}
-                            ", " {assignment_status_name(i18n, &h.status)}
+                            ", " {of::<AssignmentStatus>(i18n, &h.status)}
                         </li>
                     }).collect_view()}
                 </ul>
@@ -189,7 +190,7 @@ fn HouseholdFacts(d: AssignmentDetail, logins: LoginActions) -> impl IntoView {
             {d.members.into_iter().map(|m| view! {
                 <li>
                     <strong>{m.first_name} " " {m.last_name}</strong>
-                    ", " {written_birth_date(i18n, &m.date_of_birth)} ", " {gender_name(i18n, &m.gender)}
+                    ", " {written_birth_date(i18n, &m.date_of_birth)} ", " {of::<Gender>(i18n, &m.gender)}
                     <br />{languages_text(i18n, &m.languages)}
                 </li>
             }).collect_view()}
@@ -198,7 +199,7 @@ fn HouseholdFacts(d: AssignmentDetail, logins: LoginActions) -> impl IntoView {
             <dt>{t!(i18n, common.field_city)}</dt><dd>{d.assignment.household_city}</dd>
             <dt>{t!(i18n, common.field_phone)}</dt><dd>{d.phone}</dd>
             <dt>{t!(i18n, common.field_email)}</dt><dd>{d.email}</dd>
-            <dt>{t!(i18n, common.field_channel)}</dt><dd>{channel_name(i18n, &d.channel)}</dd>
+            <dt>{t!(i18n, common.field_channel)}</dt><dd>{of::<Channel>(i18n, &d.channel)}</dd>
             <dt>{t!(i18n, common.field_needs)}</dt><dd class="prose">{d.needs}</dd>
         </dl>
         {(!d.logins.is_empty()).then(|| view! {
@@ -266,7 +267,7 @@ fn MeetingFields(form: MeetingForm, error: FormError) -> impl IntoView {
             view! {
                 <div class="checkbox">
                     <input type="checkbox" id=id.clone() name=format!("meeting[topics][{code}]") checked=checked />
-                    <label for=id>{checklist_item_name(i18n, code)}</label>
+                    <label for=id>{of::<ChecklistItem>(i18n, code)}</label>
                 </div>
             }
         })
@@ -297,18 +298,18 @@ fn MeetingRow(m: MeetingView, open: bool, actions: Actions) -> impl IntoView {
     let topics = m
         .topics
         .iter()
-        .map(|t| checklist_item_name(i18n, t))
+        .map(|t| of::<ChecklistItem>(i18n, t))
         .collect::<Vec<_>>()
         .join(", ");
-    let status = match (m.status.as_str(), m.held_minutes) {
-        ("held", Some(minutes)) => format!(
+    let status = match (m.status, m.held_minutes) {
+        (EventStatus::Held, Some(minutes)) => format!(
             "{} ({})",
-            event_status_name(i18n, "held"),
+            name(i18n, EventStatus::Held),
             t_string!(i18n, common.hours_value, h = hours_text(minutes))
         ),
-        (s, _) => event_status_name(i18n, s),
+        (s, _) => name(i18n, s),
     };
-    let planned = open && matches!(m.status.as_str(), "pending" | "confirmed");
+    let planned = open && m.status.is_live();
     let outcome_id = format!("outcome-{}", m.id);
     let minutes_id = format!("minutes-{}", m.id);
     view! {
@@ -369,7 +370,7 @@ fn Checklist(
                     on_date: entry.on_date.clone(),
                     note: entry.note.clone(),
                 });
-            let name = checklist_item_name(i18n, &code);
+            let name = of::<ChecklistItem>(i18n, &code);
             let options = std::iter::once((String::new(), checklist_status_name(i18n, "")))
                 .chain(ChecklistStatus::ALL.iter().map(|s| (s.code().to_string(), checklist_status_name(i18n, s.code()))))
                 .map(|(value, text)| {
@@ -443,7 +444,7 @@ fn Lifecycle(d: AssignmentDetail, actions: Actions) -> impl IntoView {
     let handed_error = action_error(actions.handed_over);
     let reasons = EndReason::CHOSEN
         .iter()
-        .map(|r| (r.code().to_string(), end_reason_name(i18n, r.code())))
+        .map(|r| (r.code().to_string(), of::<EndReason>(i18n, r.code())))
         .collect::<Vec<_>>();
     let ended = a.status == "ended";
     view! {

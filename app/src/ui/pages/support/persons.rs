@@ -10,12 +10,13 @@ use crate::api::support_persons::{
 use crate::domain::role::access;
 use crate::domain::{SupportProfileForm, SupportStatus};
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::{PageHeading, PageTitle};
 use crate::ui::pages::households::fields::LanguageRows;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{languages_text, support_status_name, written_date};
+use crate::ui::text::{languages_text, written_date};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -47,7 +48,7 @@ pub fn SupportPersonsPage() -> impl IntoView {
                                             <td><A href=format!("/support-persons/{}", p.id)>{p.name}</A></td>
                                             <td>{p.city}</td>
                                             <td>{languages_text(i18n, &p.languages)}</td>
-                                            <td>{support_status_name(i18n, &p.status)}</td>
+                                            <td>{of::<SupportStatus>(i18n, &p.status)}</td>
                                             <td>{format!("{} / {}", p.open, p.caseload_limit)}</td>
                                         </tr>
                                     }).collect_view()}
@@ -107,7 +108,7 @@ fn PersonView(
     let form: SupportProfileForm = decode_draft(draft, d.form.clone());
     let statuses = SupportStatus::ALL
         .iter()
-        .map(|s| (s.code().to_string(), support_status_name(i18n, s.code())))
+        .map(|s| (s.code().to_string(), of::<SupportStatus>(i18n, s.code())))
         .collect::<Vec<_>>();
     let takers = d
         .others

@@ -5,13 +5,16 @@ use crate::api::drafts::{decode_draft, take_draft};
 use crate::api::volunteers::{get_volunteer, RecordTraining, SetVolunteerStatus, VolunteerDetail};
 use crate::domain::matching::{TrainingForm, VolunteerStatus};
 use crate::domain::role::access;
+use crate::domain::Gender;
+use crate::domain::Language;
+use crate::domain::Programme;
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
-use crate::ui::matching_text::{training_name, volunteer_status_name};
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{gender_name, language_name, languages_text, programme_name, weekday_name};
+use crate::ui::text::{languages_text, weekday_name};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -57,12 +60,17 @@ fn Detail(
     let f = d.form.clone();
     let statuses = VolunteerStatus::ALL
         .iter()
-        .map(|x| (x.code().to_string(), volunteer_status_name(i18n, x.code())))
+        .map(|x| (x.code().to_string(), of::<VolunteerStatus>(i18n, x.code())))
         .collect::<Vec<_>>();
     let kinds = d
         .training_kinds
         .iter()
-        .map(|k| (k.code.clone(), training_name(i18n, &k.code, &k.name)))
+        .map(|k| {
+            (
+                k.code.clone(),
+                crate::names::training_name_in(i18n.get_locale(), &k.code, &k.name),
+            )
+        })
         .collect::<Vec<_>>();
     let place = if f.online.is_empty() {
         s.city.clone()
@@ -73,15 +81,15 @@ fn Detail(
             <p><A href="/volunteers">{t!(i18n, common.nav_volunteers)}</A></p>
             <PageTitle text=t_string!(i18n, common.nav_volunteers).to_string() />
     <h1>{s.name.clone()}</h1>
-            <p>{s.email.clone()} " · " {volunteer_status_name(i18n, &s.status)} " · " {format!("{} / {}", s.busy, s.capacity)}</p>
+            <p>{s.email.clone()} " · " {of::<VolunteerStatus>(i18n, &s.status)} " · " {format!("{} / {}", s.busy, s.capacity)}</p>
             <dl class="facts">
                 <dt>{t!(i18n, volunteers.field_programmes)}</dt>
-                <dd>{s.programmes.iter().map(|p| programme_name(i18n, p)).collect::<Vec<_>>().join(", ")}</dd>
+                <dd>{s.programmes.iter().map(|p| of::<Programme>(i18n, p)).collect::<Vec<_>>().join(", ")}</dd>
                 <dt>{t!(i18n, common.field_languages)}</dt><dd>{languages_text(i18n, &s.languages)}</dd>
                 <dt>{t!(i18n, volunteers.field_city_or_online)}</dt><dd>{place}</dd>
-                {(!f.gender.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_gender)}</dt><dd>{gender_name(i18n, &f.gender)}</dd> })}
+                {(!f.gender.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_gender)}</dt><dd>{of::<Gender>(i18n, &f.gender)}</dd> })}
                 {(!f.field_of_work.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_field_of_work)}</dt><dd>{f.field_of_work.clone()}</dd> })}
-                {(!f.practice_language.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_practice_language)}</dt><dd>{language_name(i18n, &f.practice_language)}</dd> })}
+                {(!f.practice_language.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_practice_language)}</dt><dd>{of::<Language>(i18n, &f.practice_language)}</dd> })}
                 {(!f.origin_country.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_origin_country)}</dt><dd>{f.origin_country.clone()}</dd> })}
                 {(!f.protection_path.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_protection_path)}</dt><dd>{f.protection_path.clone()}</dd> })}
             </dl>
@@ -102,7 +110,7 @@ fn Detail(
                 view! {
                     <ul>
                         {d.trainings.iter().map(|t| view! {
-                            <li>{training_name(i18n, &t.code, &t.name)} " — " {t.completed_on.clone()}</li>
+                            <li>{crate::names::training_name_in(i18n.get_locale(), &t.code, &t.name)} " — " {t.completed_on.clone()}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any()

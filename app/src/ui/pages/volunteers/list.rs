@@ -2,14 +2,16 @@
 //! a kind of training.
 
 use crate::api::volunteers::{list_volunteers, AddTrainingKind};
+use crate::domain::matching::VolunteerStatus;
 use crate::domain::role::access;
+use crate::domain::Programme;
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::{action_error, ErrorSummary, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
-use crate::ui::matching_text::{training_name, volunteer_status_name};
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{languages_text, programme_name};
+use crate::ui::text::languages_text;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -46,8 +48,8 @@ pub fn VolunteersPage() -> impl IntoView {
                                         view! {
                                             <tr>
                                                 <td><A href=format!("/volunteers/{}", v.id)>{v.name}</A></td>
-                                                <td>{volunteer_status_name(i18n, &v.status)}</td>
-                                                <td>{v.programmes.iter().map(|p| programme_name(i18n, p)).collect::<Vec<_>>().join(", ")}</td>
+                                                <td>{of::<VolunteerStatus>(i18n, &v.status)}</td>
+                                                <td>{v.programmes.iter().map(|p| of::<Programme>(i18n, p)).collect::<Vec<_>>().join(", ")}</td>
                                                 <td>{languages_text(i18n, &v.languages)}</td>
                                                 <td>{place}</td>
                                                 <td>{format!("{} / {}", v.busy, v.capacity)}</td>
@@ -60,7 +62,7 @@ pub fn VolunteersPage() -> impl IntoView {
                             <h2 id="trainings">{t!(i18n, volunteers.trainings_title)}</h2>
                             <ul>
                                 {l.training_kinds.into_iter().map(|k| view! {
-                                    <li>{training_name(i18n, &k.code, &k.name)}</li>
+                                    <li>{crate::names::training_name_in(i18n.get_locale(), &k.code, &k.name)}</li>
                                 }).collect_view()}
                             </ul>
                             {l.can_define_trainings.then(|| view! {

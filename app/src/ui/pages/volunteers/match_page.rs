@@ -6,14 +6,18 @@ use crate::api::drafts::{decode_draft, take_draft};
 use crate::api::matches::{
     get_match, CloseMatch, FirstContact, GiveMatchFeedback, LogCheckIn, MatchDetail,
 };
+use crate::domain::matching::MatchStatus;
 use crate::domain::matching::{CheckInForm, CloseReason};
+use crate::domain::Channel;
+use crate::domain::Programme;
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::{action_error, ConfirmFirst, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
-use crate::ui::matching_text::{close_reason_name, hours, match_status_name};
+use crate::ui::matching_text::hours;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{channel_name, programme_name, written_date};
+use crate::ui::text::written_date;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -80,12 +84,12 @@ fn MatchView(
     };
     let reasons = CloseReason::ALL
         .iter()
-        .map(|r| (r.code().to_string(), close_reason_name(i18n, r.code())))
+        .map(|r| (r.code().to_string(), of::<CloseReason>(i18n, r.code())))
         .collect::<Vec<_>>();
     let title = t_string!(
         i18n,
         volunteers.match_title,
-        programme = programme_name(i18n, &m.need.programme),
+        programme = of::<Programme>(i18n, &m.need.programme),
         name = m.need.first_name.clone()
     )
     .to_string();
@@ -100,7 +104,7 @@ fn MatchView(
             <PageTitle text=t_string!(i18n, common.nav_matching).to_string() />
     <h1>{title}</h1>
             <p>
-                {match_status_name(i18n, &m.status)} " · " {t!(i18n, common.field_volunteer)} ": " {m.volunteer_name.clone()}
+                {of::<MatchStatus>(i18n, &m.status)} " · " {t!(i18n, common.field_volunteer)} ": " {m.volunteer_name.clone()}
                 {m.since.clone().map(|s| view! { " · " {t!(i18n, volunteers.since)} " " {s} })}
                 " · " {t!(i18n, common.hours_value, h = hours(m.minutes))}
             </p>
@@ -111,7 +115,7 @@ fn MatchView(
             {m.first_contact.clone().map(|contact| view! { <NextSteps contact /> })}
             <NeedFacts need=m.need.clone() />
             {m.decline_reason.clone().map(|r| view! { <p>{t!(i18n, volunteers.decline_reason_is)} ": " {r}</p> })}
-            {m.close_reason.clone().map(|r| view! { <p>{t!(i18n, volunteers.field_close_reason)} ": " {close_reason_name(i18n, &r)}</p> })}
+            {m.close_reason.clone().map(|r| view! { <p>{t!(i18n, volunteers.field_close_reason)} ": " {of::<CloseReason>(i18n, &r)}</p> })}
             {m.feedback_volunteer.clone().map(|f| view! { <p>{t!(i18n, volunteers.feedback_volunteer)} ": " {f}</p> })}
             {m.feedback_household.clone().map(|f| view! { <p>{t!(i18n, volunteers.feedback_household)} ": " {f}</p> })}
 
@@ -187,7 +191,7 @@ fn NextSteps(contact: FirstContact) -> impl IntoView {
                 <li>
                     {match contact.direct.clone() {
                         Some(direct) => view! {
-                            {t!(i18n, volunteers.next_steps_direct, channel = channel_name(i18n, &direct.channel))}
+                            {t!(i18n, volunteers.next_steps_direct, channel = of::<Channel>(i18n, &direct.channel))}
                             " "
                             {match direct.link.clone() {
                                 Some(link) => view! { <a href=link rel="external noopener">{direct.shown.clone()}</a> }.into_any(),

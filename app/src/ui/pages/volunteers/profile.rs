@@ -7,17 +7,19 @@ use crate::api::volunteers::{
     my_volunteer_profile, AddMyAvailability, RemoveMyAvailability, SaveMyVolunteerProfile,
     VolunteerDetail,
 };
+use crate::domain::matching::VolunteerStatus;
 use crate::domain::matching::{AvailabilityForm, VolunteerProfileForm};
 use crate::domain::role::access;
+use crate::domain::Programme;
 use crate::domain::{Gender, Language};
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::{action_error, ErrorSummary, FormError, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
-use crate::ui::matching_text::{training_name, volunteer_status_name};
 use crate::ui::pages::households::fields::LanguageRows;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{gender_name, language_name, programme_name, weekday_name};
+use crate::ui::text::weekday_name;
 use leptos::prelude::*;
 
 const LANGUAGE_FIELDS: [(&str, &str); 3] = [
@@ -63,7 +65,7 @@ pub fn VolunteerProfilePage() -> impl IntoView {
 fn language_options(i18n: crate::ui::text::I18n) -> Vec<(String, String)> {
     Language::ALL
         .iter()
-        .map(|l| (l.code().to_string(), language_name(i18n, l.code())))
+        .map(|l| (l.code().to_string(), of::<Language>(i18n, l.code())))
         .collect()
 }
 
@@ -82,11 +84,11 @@ fn ProfileView(
     let remove_error = action_error(remove);
     let form: VolunteerProfileForm = decode_draft(profile, d.form.clone());
     let w: AvailabilityForm = decode_draft(window, AvailabilityForm::default());
-    let status = volunteer_status_name(i18n, &d.summary.status);
+    let status = of::<VolunteerStatus>(i18n, &d.summary.status);
     let applicant = d.summary.status == "applicant";
     let genders = [Gender::Female, Gender::Male, Gender::Other]
         .iter()
-        .map(|g| (g.code().to_string(), gender_name(i18n, g.code())))
+        .map(|g| (g.code().to_string(), of::<Gender>(i18n, g.code())))
         .collect::<Vec<_>>();
     let programmes = [
         ("adaptation_mentor", form.adaptation_mentor.clone()),
@@ -98,7 +100,7 @@ fn ProfileView(
     .map(|(code, value)| {
         view! {
             <Tick name=format!("profile[{code}]") id=format!("programme-{code}")
-                label=programme_name(i18n, code) checked=!value.is_empty() />
+                label={of::<Programme>(i18n, code)} checked=!value.is_empty() />
         }
     })
     .collect_view();
@@ -170,7 +172,7 @@ fn ProfileView(
             view! {
                 <ul>
                     {d.trainings.into_iter().map(|t| view! {
-                        <li>{training_name(i18n, &t.code, &t.name)} " — " {t.completed_on}</li>
+                        <li>{crate::names::training_name_in(i18n.get_locale(), &t.code, &t.name)} " — " {t.completed_on}</li>
                     }).collect_view()}
                 </ul>
             }.into_any()

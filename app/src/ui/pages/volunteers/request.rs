@@ -5,14 +5,14 @@ use crate::api::drafts::{decode_draft, take_draft};
 use crate::api::matching::{match_request_page, CreateMatchRequest, RequestPage};
 use crate::domain::matching::{MatchRequestForm, Meeting, TimeOfWeek};
 use crate::domain::role::access;
+use crate::domain::Gender;
 use crate::domain::{Language, Programme};
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageTitle;
-use crate::ui::matching_text::{meeting_name, time_of_week_name};
 use crate::ui::pages::ErrorView;
-use crate::ui::text::{gender_name, language_name, programme_name};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -75,19 +75,19 @@ fn RequestForm(
         .collect::<Vec<_>>();
     let programmes = Programme::ALL
         .iter()
-        .map(|x| (x.code().to_string(), programme_name(i18n, x.code())))
+        .map(|x| (x.code().to_string(), of::<Programme>(i18n, x.code())))
         .collect::<Vec<_>>();
     let languages = Language::ALL
         .iter()
-        .map(|l| (l.code().to_string(), language_name(i18n, l.code())))
+        .map(|l| (l.code().to_string(), of::<Language>(i18n, l.code())))
         .collect::<Vec<_>>();
     let genders = ["female", "male"]
         .iter()
-        .map(|g| (g.to_string(), gender_name(i18n, g)))
+        .map(|g| (g.to_string(), of::<Gender>(i18n, g)))
         .collect::<Vec<_>>();
     let meetings = Meeting::ALL
         .iter()
-        .map(|m| (m.code().to_string(), meeting_name(i18n, m.code())))
+        .map(|m| (m.code().to_string(), of::<Meeting>(i18n, m.code())))
         .collect::<Vec<_>>();
     let ticked = [
         f.weekday_mornings.clone(),
@@ -102,7 +102,7 @@ fn RequestForm(
             let code = t.code();
             view! {
                 <Tick name=format!("request[{code}]") id=format!("time-{code}")
-                    label=time_of_week_name(i18n, code) checked=!value.is_empty() />
+                    label={of::<TimeOfWeek>(i18n, code)} checked=!value.is_empty() />
             }
         })
         .collect_view();

@@ -75,7 +75,7 @@ fn Board(
                         <h2 class="card-title">
                             <A href=format!("/workshops/{}", s.id)>{title}</A>
                             " · " {s.office.clone()}
-                            {s.cancelled.then(|| view! { " · " {t!(i18n, workshops.ws_status_cancelled)} })}
+                            {s.cancelled.then(|| view! { " · " {t!(i18n, names.ws_status_cancelled)} })}
                         </h2>
                         <dl class="facts">
                             <dt>{t!(i18n, workshops.col_first_session)}</dt><dd>{s.first.clone().unwrap_or_default()}</dd>

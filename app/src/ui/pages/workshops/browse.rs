@@ -4,10 +4,11 @@
 use super::parts::{activity_text, activity_title, eligibility_label};
 use crate::api::workshop_pages::CustomActivity;
 use crate::api::workshops::{list_workshops, WorkshopCard};
+use crate::domain::Language;
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::language_name;
 use leptos::prelude::*;
 use leptos_router::{
     components::{Form, A},
@@ -87,7 +88,7 @@ fn Card(c: WorkshopCard, custom: Vec<CustomActivity>) -> impl IntoView {
     let languages = c
         .languages
         .iter()
-        .map(|l| language_name(i18n, l))
+        .map(|l| of::<Language>(i18n, l))
         .collect::<Vec<_>>()
         .join(", ");
     let eligibility = eligibility_label(i18n, &c.eligibility);

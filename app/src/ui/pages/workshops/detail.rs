@@ -7,14 +7,15 @@ use super::parts::{activity_text, activity_title, eligibility_label, SignUpCard}
 use crate::api::workshop_pages::{workshop, WorkshopDetail};
 use crate::api::workshop_staff::{CancelSeries, CancelSession, ChangeCapacity};
 use crate::api::workshops::{AcceptOffer, CancelRegistration, SignUp};
+use crate::domain::Language;
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::{action_error, ConfirmFirst, ErrorSummary, Tick};
 use crate::ui::guard::id_param;
 use crate::ui::heading::PageTitle;
 use crate::ui::household_finder::{HouseholdFinder, HouseholdHint};
 use crate::ui::pages::calendar::DownloadIcs;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::language_name;
 use leptos::prelude::*;
 use leptos_router::{
     components::{Form, A},
@@ -80,7 +81,7 @@ fn Series(w: WorkshopDetail, actions: Actions) -> impl IntoView {
     let languages = w
         .languages
         .iter()
-        .map(|l| language_name(i18n, l))
+        .map(|l| of::<Language>(i18n, l))
         .collect::<Vec<_>>()
         .join(", ");
     let places = if w.free > 0 {

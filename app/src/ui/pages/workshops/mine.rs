@@ -4,6 +4,7 @@ use super::parts::SignUpCard;
 use crate::api::workshop_pages::my_workshops;
 use crate::api::workshops::{AcceptOffer, CancelRegistration};
 use crate::domain::role::access;
+use crate::domain::workshops::RegistrationStatus;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary};
 use crate::ui::guard::RequireRole;
@@ -35,8 +36,8 @@ pub fn MyWorkshopsPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(m) => {
-                            let offers: Vec<_> = m.sign_ups.iter().filter(|s| s.status == "offered").cloned().collect();
-                            let rest: Vec<_> = m.sign_ups.iter().filter(|s| s.status != "offered").cloned().collect();
+                            let offers: Vec<_> = m.sign_ups.iter().filter(|s| s.status == RegistrationStatus::Offered).cloned().collect();
+                            let rest: Vec<_> = m.sign_ups.iter().filter(|s| s.status != RegistrationStatus::Offered).cloned().collect();
                             let custom = m.custom.clone();
                             view! {
                                 {(!offers.is_empty()).then(|| view! {

@@ -13,11 +13,11 @@ use crate::domain::workshops::{
 };
 use crate::domain::Language;
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField, Tick};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::language_name;
 use leptos::prelude::*;
 
 #[component]
@@ -97,7 +97,7 @@ fn SeriesFormView(
         .collect::<Vec<_>>();
     let languages = Language::ALL
         .iter()
-        .map(|l| (l.code().to_string(), language_name(i18n, l.code())))
+        .map(|l| (l.code().to_string(), of::<Language>(i18n, l.code())))
         .collect::<Vec<_>>();
     let eligibility = Eligibility::ALL
         .iter()

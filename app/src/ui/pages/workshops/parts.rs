@@ -3,9 +3,10 @@
 
 use crate::api::workshop_pages::{CustomActivity, MySignUp};
 use crate::api::workshops::{AcceptOffer, CancelRegistration};
+use crate::domain::workshops::Eligibility;
+use crate::domain::workshops::RegistrationStatus;
 use crate::i18n::*;
 use crate::ui::form::ConfirmFirst;
-use crate::ui::matching_text::{activity_about, activity_name};
 use crate::ui::text::I18n;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,7 +15,8 @@ use leptos_router::components::A;
 pub fn activity_title(i18n: I18n, custom: &[CustomActivity], code: &str) -> String {
     match custom.iter().find(|c| c.code == code) {
         Some(c) => c.name.get(i18n.get_locale().as_str()).to_string(),
-        None => activity_name(i18n, code),
+        None => crate::names::activity_name_in(i18n.get_locale(), code)
+            .map_or_else(|| code.to_string(), str::to_string),
     }
 }
 
@@ -24,44 +26,15 @@ pub fn activity_text(i18n: I18n, custom: &[CustomActivity], code: &str) -> Optio
         Some(c) => {
             Some(c.about.get(i18n.get_locale().as_str()).to_string()).filter(|a| !a.is_empty())
         }
-        None => activity_about(i18n, code),
+        None => crate::names::activity_about_in(i18n.get_locale(), code).map(str::to_string),
     }
 }
 
 /// Who may take part, or `None` for everyone.
 pub fn eligibility_label(i18n: I18n, code: &str) -> Option<String> {
-    Some(
-        match code {
-            "women_only" => t_string!(i18n, workshops.eligibility_women_only),
-            "men_only" => t_string!(i18n, workshops.eligibility_men_only),
-            "adults_only" => t_string!(i18n, workshops.eligibility_adults_only),
-            "parents" => t_string!(i18n, workshops.eligibility_parents),
-            _ => return None,
-        }
-        .to_string(),
-    )
-}
-
-pub fn sign_up_status(i18n: I18n, code: &str) -> String {
-    match code {
-        "confirmed" => t_string!(i18n, workshops.ws_status_confirmed),
-        "waiting" => t_string!(i18n, workshops.ws_status_waiting),
-        "offered" => t_string!(i18n, workshops.ws_status_offered),
-        "cancelled" => t_string!(i18n, workshops.ws_status_cancelled),
-        "expired" => t_string!(i18n, workshops.ws_status_expired),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
-pub fn mark_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "present" => t_string!(i18n, workshops.mark_present),
-        "absent" => t_string!(i18n, workshops.mark_absent),
-        "excused" => t_string!(i18n, workshops.mark_excused),
-        other => return other.to_string(),
-    }
-    .to_string()
+    Eligibility::parse(code)
+        .and_then(|rule| crate::names::eligibility_in(rule, i18n.get_locale()))
+        .map(str::to_string)
 }
 
 /// One sign-up of a household: who, its state (place on the waitlist, an offer and until when),
@@ -77,18 +50,18 @@ pub fn SignUpCard(
     linked: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let status = sign_up_status(i18n, &s.status);
+    let status = crate::names::name(i18n, s.status);
     let title = activity_title(i18n, &custom, &s.activity);
     view! {
-        <article class=format!("card sign-up status-{}", s.status)>
+        <article class=format!("card sign-up status-{}", s.status.code())>
             {linked.then(|| view! {
                 <h3><A href=format!("/workshops/{}", s.series_id)>{title.clone()}</A> " · " {s.office.clone()}</h3>
             })}
             <p><strong>{status}</strong> ": " {s.people.join(", ")}</p>
             {s.place.map(|n| view! { <p>{t!(i18n, common.waitlist_place_n, n = n)}</p> })}
             {s.offer_until.clone().map(|until| view! { <p>{t!(i18n, common.offer_until, until = until)}</p> })}
-            {s.next.clone().filter(|_| s.status == "confirmed").map(|n| view! { <p>{t!(i18n, common.next_session)} ": " {n}</p> })}
-            {s.location.clone().filter(|place| s.status == "confirmed" && place != "online").map(|place| view! {
+            {s.next.clone().filter(|_| s.status == RegistrationStatus::Confirmed).map(|n| view! { <p>{t!(i18n, common.next_session)} ": " {n}</p> })}
+            {s.location.clone().filter(|place| s.status == RegistrationStatus::Confirmed && place != "online").map(|place| view! {
                 <p>{t!(i18n, common.field_place)} ": " {place}</p>
             })}
             {s.childcare.clone().map(|c| view! { <p>{t!(i18n, common.field_childcare)} ": " {c}</p> })}
@@ -96,14 +69,14 @@ pub fn SignUpCard(
                 <p>{t!(i18n, common.online_link)} ": " <a href=link.clone() rel="noopener">{link.clone()}</a></p>
             })}
             <div class="actions">
-                {(s.status == "offered").then(|| view! {
+                {(s.status == RegistrationStatus::Offered).then(|| view! {
                     <ActionForm action=accept attr:class="inline">
                         <input type="hidden" name="id" value=s.id />
                         <button type="submit">{t!(i18n, workshops.accept_place)}</button>
                     </ActionForm>
                 })}
                 {s.can_cancel.then(|| {
-                    let waiting = s.status == "waiting";
+                    let waiting = s.status == RegistrationStatus::Waiting;
                     let (label, question) = if waiting {
                         (t_string!(i18n, workshops.leave_waitlist), t_string!(i18n, workshops.confirm_leave_waitlist))
                     } else {

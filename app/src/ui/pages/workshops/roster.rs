@@ -1,16 +1,17 @@
 //! A session's roster for its facilitators and coordinators: name, languages and childcare
 //! need of each participant (nothing else), attendance marking, and a print layout.
 
-use super::parts::{activity_title, mark_name};
+use super::parts::activity_title;
 use crate::api::workshop_staff::{session_roster, MarkSessionAttendance, RosterView};
 use crate::domain::role::access;
 use crate::domain::workshops::Mark;
+use crate::domain::Language;
 use crate::i18n::*;
+use crate::names::of;
 use crate::ui::form::{action_error, ErrorSummary};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::language_name;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -49,7 +50,7 @@ fn Roster(r: RosterView, mark: ServerAction<MarkSessionAttendance>) -> impl Into
             let languages = p
                 .languages
                 .iter()
-                .map(|l| language_name(i18n, l))
+                .map(|l| of::<Language>(i18n, l))
                 .collect::<Vec<_>>()
                 .join(", ");
             let marks = Mark::ALL
@@ -61,12 +62,12 @@ fn Roster(r: RosterView, mark: ServerAction<MarkSessionAttendance>) -> impl Into
                         <span class="radio">
                             <input type="radio" id=id.clone() name=format!("form[marks][{}]", p.member)
                                 value=m.code() checked=checked />
-                            <label for=id>{mark_name(i18n, m.code())}</label>
+                            <label for=id>{of::<Mark>(i18n, m.code())}</label>
                         </span>
                     }
                 })
                 .collect_view();
-            let printed = p.mark.as_deref().map(|m| mark_name(i18n, m)).unwrap_or_default();
+            let printed = p.mark.as_deref().map(|m| of::<Mark>(i18n, m)).unwrap_or_default();
             view! {
                 <tr>
                     <th scope="row">{p.name.clone()}</th>

@@ -1,0 +1,40 @@
+//! Closed sets stored as their codes. A row holding a code the program does not know fails to
+//! decode (an internal error at the edge), instead of reaching a page as raw text. The check
+//! constraints of the schema admit only these codes.
+
+use crate::domain::schedule::EventStatus;
+use crate::domain::workshops::RegistrationStatus;
+use sqlx::any::{Any, AnyTypeInfo, AnyValueRef};
+use sqlx::encode::IsNull;
+use sqlx::error::BoxDynError;
+use sqlx::{Decode, Encode, Type};
+
+macro_rules! stored_as_code {
+    ($($type:ty),+ $(,)?) => {$(
+        impl Type<Any> for $type {
+            fn type_info() -> AnyTypeInfo {
+                <String as Type<Any>>::type_info()
+            }
+            fn compatible(ty: &AnyTypeInfo) -> bool {
+                <String as Type<Any>>::compatible(ty)
+            }
+        }
+
+        impl<'r> Decode<'r, Any> for $type {
+            fn decode(value: AnyValueRef<'r>) -> Result<Self, BoxDynError> {
+                let code = <String as Decode<'r, Any>>::decode(value)?;
+                <$type>::parse(&code).ok_or_else(|| {
+                    format!("unknown {} code {code:?}", stringify!($type)).into()
+                })
+            }
+        }
+
+        impl<'q> Encode<'q, Any> for $type {
+            fn encode_by_ref(&self, buf: &mut <Any as sqlx::Database>::ArgumentBuffer<'q>) -> Result<IsNull, BoxDynError> {
+                <&str as Encode<'q, Any>>::encode(self.code(), buf)
+            }
+        }
+    )+};
+}
+
+stored_as_code!(EventStatus, RegistrationStatus);

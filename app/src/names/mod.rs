@@ -1,0 +1,109 @@
+//! The name of every value of a closed set in a reader's language, taken from the locale files
+//! (`locales/<locale>/names.json`). Pages, messages, calendar feeds and exports all name things
+//! through `Named`, so a value has one name everywhere and a new value cannot go unnamed (the
+//! `match` in its impl would not compile).
+
+mod dates;
+mod people;
+mod services;
+mod volunteers;
+mod workshops;
+
+pub use dates::{birth_date_in, date_in, month_short_in, weekday_name_in, weekday_short_in};
+pub use services::not_started_in;
+pub use volunteers::training_name_in;
+pub use workshops::{about_in, activity_about_in, activity_name_in, eligibility_in};
+
+use crate::domain::{Code, InterfaceLanguage};
+use crate::i18n::Locale;
+
+/// The reader's translations, as pages hold them.
+pub type I18n = leptos_i18n::I18nContext<Locale>;
+
+/// A value with a name in every interface language.
+pub trait Named: Copy {
+    fn name_in(self, locale: Locale) -> &'static str;
+}
+
+/// The name of `value` in the reader's current language.
+pub fn name<N: Named>(i18n: I18n, value: N) -> String {
+    value.name_in(i18n.get_locale()).to_string()
+}
+
+/// The name of a stored code in the reader's language. The database admits only the set's codes
+/// (check constraints); a code the program does not know is shown as it is rather than hidden.
+pub fn of<N: Named + Code>(i18n: I18n, code: &str) -> String {
+    of_in::<N>(i18n.get_locale(), code)
+}
+
+/// `of` in a given locale, for messages and feeds.
+pub fn of_in<N: Named + Code>(locale: Locale, code: &str) -> String {
+    name_of_code::<N>(locale, code).map_or_else(|| code.to_string(), str::to_string)
+}
+
+/// The name of a stored code, when it is one of the set's codes. Codes come from the database,
+/// which only admits the set's codes (check constraints), so `None` means the program and its
+/// database disagree.
+pub fn name_of_code<N: Named + Code>(locale: Locale, code: &str) -> Option<&'static str> {
+    N::parse(code).map(|value| value.name_in(locale))
+}
+
+/// The interface locale of a language.
+pub fn locale(language: InterfaceLanguage) -> Locale {
+    match language {
+        InterfaceLanguage::Et => Locale::et,
+        InterfaceLanguage::En => Locale::en,
+        InterfaceLanguage::Ru => Locale::ru,
+        InterfaceLanguage::Uk => Locale::uk,
+    }
+}
+
+/// The locale messages to someone with this stored language are written in (English when Tugi
+/// does not speak it).
+pub fn locale_of(code: &str) -> Locale {
+    locale(InterfaceLanguage::or_english(code))
+}
+
+/// The interface locale of a language code, if Tugi offers it.
+pub fn interface_locale(code: &str) -> Option<Locale> {
+    InterfaceLanguage::parse(code).map(locale)
+}
+
+/// Implements `Named` by naming each variant's key in `names.json`.
+macro_rules! named {
+    ($type:ty { $($variant:path => $key:ident),+ $(,)? }) => {
+        impl $crate::names::Named for $type {
+            fn name_in(self, locale: $crate::i18n::Locale) -> &'static str {
+                match self {
+                    $($variant => leptos_i18n::td_string!(locale, names.$key)),+
+                }
+            }
+        }
+    };
+}
+pub(crate) use named;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Programme, Role};
+
+    #[test]
+    fn a_value_is_named_in_each_language() {
+        assert_eq!(Role::Volunteer.name_in(Locale::et), "Vabatahtlik");
+        assert_eq!(Role::Volunteer.name_in(Locale::uk), "Волонтер");
+        assert_eq!(
+            name_of_code::<Programme>(Locale::en, "job_mentor"),
+            Some("Job mentor")
+        );
+        assert_eq!(name_of_code::<Programme>(Locale::en, "astronaut"), None);
+    }
+
+    #[test]
+    fn stored_languages_find_their_locale() {
+        assert_eq!(locale_of("ru"), Locale::ru);
+        assert_eq!(locale_of("ar"), Locale::en);
+        assert_eq!(interface_locale("uk"), Some(Locale::uk));
+        assert_eq!(interface_locale("de"), None);
+    }
+}
