@@ -2,6 +2,7 @@
 //! and reassigning. Coordinators may act on every assignment; a support person reads their own
 //! (any other id is 404).
 
+use crate::domain::AssignmentStatus;
 use crate::domain::{AssignForm, CandidateNote, EndForm, ExtendForm, HandoverForm, ReassignForm};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -12,9 +13,9 @@ use {
     crate::api::auth::CurrentUser,
     crate::db::{self, assignments::AssignmentRow},
     crate::domain::{
-        access, check_caseload, ending_soon, rank_candidates, AssignmentStatus, Candidate,
-        EndReason, ErrorCode, FieldErrors, Language, Level, NewAssignment, Period, Proficiency,
-        RankedCandidate, Role, SupportStatus, MAX_EXTENSION_DAYS,
+        access, check_caseload, ending_soon, rank_candidates, Candidate, EndReason, ErrorCode,
+        FieldErrors, Language, Level, NewAssignment, Period, Proficiency, RankedCandidate, Role,
+        SupportStatus, MAX_EXTENSION_DAYS,
     },
     chrono::{Days, NaiveDate},
 };
@@ -30,7 +31,7 @@ pub struct AssignmentView {
     pub support_person: String,
     pub start_date: String,
     pub planned_end: String,
-    pub status: String,
+    pub status: AssignmentStatus,
     pub override_reason: Option<String>,
     pub end_reason: Option<String>,
     pub ended_on: Option<String>,
@@ -80,7 +81,7 @@ pub(crate) fn parse_day(text: &str) -> Result<NaiveDate, AppError> {
 
 #[cfg(feature = "ssr")]
 pub(crate) fn is_open(row: &AssignmentRow) -> bool {
-    AssignmentStatus::parse(&row.status).is_some_and(AssignmentStatus::is_open)
+    row.status.is_open()
 }
 
 /// The assignment, when `user` may see it: coordinators all, a support person their own.
@@ -157,7 +158,7 @@ pub(crate) async fn candidates(pool: &sqlx::AnyPool) -> Result<Vec<Candidate>, A
             city: p.city,
             open: p.open,
             caseload_limit: p.caseload_limit,
-            status: SupportStatus::parse(&p.status).unwrap_or(SupportStatus::Active),
+            status: p.status,
         })
         .collect())
 }
@@ -250,7 +251,7 @@ async fn check_taker(
     let profile = db::support_persons::by_id(&mut **tx, person)
         .await?
         .ok_or_else(|| FieldErrors::single("support_person_id", ErrorCode::InvalidChoice))?;
-    if profile.status == SupportStatus::Paused.code() {
+    if profile.status == SupportStatus::Paused {
         return Err(FieldErrors::single("support_person_id", ErrorCode::PersonPaused).into());
     }
     check_caseload(profile.open, profile.caseload_limit, override_reason)
@@ -423,7 +424,7 @@ pub async fn mark_handed_over(id: i64) -> Result<(), AppError> {
     let db = context::db()?;
     let mut tx = db.begin().await?;
     let row = visible(&mut *tx, &user, id).await?;
-    if row.status != AssignmentStatus::Ended.code() {
+    if row.status != AssignmentStatus::Ended {
         return Err(FieldErrors::single("handed_over", ErrorCode::InvalidChoice).into());
     }
     db::assignments::mark_handed_over(&mut tx, id).await?;

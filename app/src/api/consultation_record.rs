@@ -1,6 +1,7 @@
 //! A consultation as the pages show it, and how one is written: the event occupying the
 //! coordinator to the end of the buffer, and the consultation's own row.
 
+use crate::domain::consultation::Topic;
 use crate::domain::schedule::EventStatus;
 use crate::domain::ErrorCode;
 use serde::{Deserialize, Serialize};
@@ -33,7 +34,7 @@ pub struct ConsultationView {
     pub when: String,
     /// `2026-12-01`
     pub date: String,
-    pub topic: String,
+    pub topic: Topic,
     pub party_size: i64,
     pub interpreter: Option<String>,
     pub note: String,

@@ -3,6 +3,7 @@
 
 use super::assignments::AssignmentView;
 use super::meetings::MeetingView;
+use crate::domain::SupportStatus;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -53,7 +54,7 @@ pub struct LoadRow {
     pub id: i64,
     pub name: String,
     pub city: String,
-    pub status: String,
+    pub status: SupportStatus,
     pub open: i64,
     pub caseload_limit: i64,
     pub hours: String,

@@ -1,5 +1,6 @@
 //! The household registry, for coordinators. Every read of a household's record is audited.
 
+use crate::domain::HouseholdStatus;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -22,7 +23,7 @@ pub struct HouseholdSummary {
     pub name: String,
     pub city: String,
     pub arrival_date: String,
-    pub status: String,
+    pub status: HouseholdStatus,
     pub member_count: i64,
 }
 
@@ -235,7 +236,7 @@ pub async fn get_household(id: i64, log: Option<i64>) -> Result<HouseholdDetail,
             channel: h.channel,
             needs: h.needs.unwrap_or_default(),
             notes: h.notes.unwrap_or_default(),
-            status: h.status,
+            status: h.status.code().to_string(),
         },
         members,
         consents,

@@ -2,7 +2,7 @@
 //! either side closes it with feedback. A volunteer sees only their own matches, and of the
 //! household only what the match needs; any other id is 404.
 
-use crate::domain::matching::{CheckInForm, CloseForm};
+use crate::domain::matching::{CheckInForm, CloseForm, MatchStatus};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use {
     super::{auth::CurrentUser, context, drafts, matching::request_view},
     crate::db::{self, matching::MatchRow},
-    crate::domain::matching::{parse_feedback, parse_reason, parse_times, MatchStatus},
+    crate::domain::matching::{parse_feedback, parse_reason, parse_times},
     crate::domain::{access, ErrorCode, FieldErrors, Role},
 };
 
@@ -42,7 +42,7 @@ pub struct CheckInView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchDetail {
     pub id: i64,
-    pub status: String,
+    pub status: MatchStatus,
     pub need: NeedView,
     pub volunteer_name: String,
     /// For coordinators: the household and the member's full name.
@@ -158,7 +158,7 @@ async fn detail(m: MatchRow, mine: bool) -> Result<MatchDetail, AppError> {
     let staff = request_view(&r, today);
     Ok(MatchDetail {
         id: m.id,
-        status: m.status.clone(),
+        status: m.status,
         need: NeedView {
             first_name: r.first_name.clone(),
             languages,
@@ -250,9 +250,9 @@ pub async fn my_matches() -> Result<MyMatchesView, AppError> {
     };
     for m in rows {
         let d = detail(m, true).await?;
-        match d.status.as_str() {
-            "approved" => out.offers.push(d),
-            "active" => out.active.push(d),
+        match d.status {
+            MatchStatus::Approved => out.offers.push(d),
+            MatchStatus::Active => out.active.push(d),
             _ => out.closed.push(d),
         }
     }

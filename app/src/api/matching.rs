@@ -3,6 +3,9 @@
 
 use super::choices::Choice;
 use crate::domain::matching::MatchRequestForm;
+use crate::domain::matching::MatchStatus;
+#[cfg(feature = "ssr")]
+use crate::domain::HouseholdStatus;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -12,7 +15,7 @@ use {
     crate::db::{self, matching::RequestRow, Tx},
     crate::domain::matching::{
         candidates, explain, parse_times, propose, regular_busy, rule_broken, without, HardRule,
-        MatchStatus, Meeting, Need, Score, Volunteer, VolunteerStatus, Window,
+        Meeting, Need, Score, Volunteer, VolunteerStatus, Window,
     },
     crate::domain::schedule::Span,
     crate::domain::{access, ErrorCode, FieldErrors, Gender, Language, Programme, Role},
@@ -105,7 +108,7 @@ pub struct MatchLine {
     pub request: RequestView,
     pub volunteer_id: i64,
     pub volunteer_name: String,
-    pub status: String,
+    pub status: MatchStatus,
     /// The day the volunteer accepted (active matches).
     pub since: Option<String>,
     pub minutes: i64,
@@ -282,7 +285,7 @@ async fn requestable(
     let pool = db.pool();
     let household = db::households::by_id(pool, household_id)
         .await?
-        .filter(|h| h.status == "active")
+        .filter(|h| h.status == HouseholdStatus::Active)
         .ok_or(AppError::NotFound)?;
     if !user.roles.has(Role::Coordinator) {
         let assigned = db::assignments::open_of_household(pool, household_id)
@@ -436,7 +439,7 @@ pub async fn matching_overview() -> Result<MatchingBoard, AppError> {
             continue;
         };
         let line = match_line(m, request_view(&r, today), today);
-        if line.status == "approved" {
+        if line.status == MatchStatus::Approved {
             waiting.push(line);
         } else {
             active.push(line);

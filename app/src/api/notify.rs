@@ -4,11 +4,11 @@
 use super::calendar_feed;
 use crate::db::{self, consultations::ConsultationRow, Tx};
 pub use crate::domain::consultation::MessageKind;
-use crate::domain::consultation::Topic;
 use crate::domain::ConsentPurpose;
 use crate::domain::Language;
 use crate::names::locale_of as locale;
 use crate::names::of_in;
+use crate::names::Named;
 use leptos_i18n::td_string;
 
 /// Who hears about a household's consultation: the first member with an account, else the
@@ -135,7 +135,7 @@ pub fn render(
     lines.push(format!(
         "{}: {}",
         td_string!(l, common.field_topic),
-        of_in::<Topic>(l, &row.topic)
+        row.topic.name_in(l)
     ));
     lines.push(format!(
         "{}: {}",

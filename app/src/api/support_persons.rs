@@ -3,6 +3,7 @@
 
 use super::assignments::{AssignmentView, CandidateView};
 use crate::domain::SupportProfileForm;
+use crate::domain::SupportStatus;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -13,7 +14,7 @@ use {
         context, drafts,
     },
     crate::db,
-    crate::domain::{access, CandidateNote, RankedCandidate, SupportStatus},
+    crate::domain::{access, CandidateNote, RankedCandidate},
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,7 +23,7 @@ pub struct SupportPersonSummary {
     pub name: String,
     pub email: String,
     pub city: String,
-    pub status: String,
+    pub status: SupportStatus,
     pub open: i64,
     pub caseload_limit: i64,
     /// (language code, level code)
@@ -85,7 +86,7 @@ pub async fn get_support_person(id: i64) -> Result<SupportPersonDetail, AppError
         name: row.display_name.clone(),
         email: row.email.clone(),
         city: row.city.clone(),
-        status: row.status.clone(),
+        status: row.status,
         open: row.open,
         caseload_limit: row.caseload_limit,
         languages,
@@ -95,7 +96,7 @@ pub async fn get_support_person(id: i64) -> Result<SupportPersonDetail, AppError
         city: row.city,
         phone: row.phone.unwrap_or_default(),
         caseload_limit: row.caseload_limit.to_string(),
-        status: row.status,
+        status: row.status.code().to_string(),
         language_1: lang(0).0,
         level_1: lang(0).1,
         language_2: lang(1).0,

@@ -1,6 +1,7 @@
 //! Volunteers: their own profile and weekly availability; coordinators' list, activation and
 //! trainings; the kinds of training an admin defines.
 
+use crate::domain::matching::VolunteerStatus;
 use crate::domain::matching::{AvailabilityForm, TrainingForm, VolunteerProfileForm};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -9,9 +10,7 @@ use serde::{Deserialize, Serialize};
 use {
     super::{context, drafts},
     crate::db::{self, volunteers::VolunteerRow},
-    crate::domain::matching::{
-        busy_horizon, busy_within, parse_status, regular_busy, VolunteerStatus, Window,
-    },
+    crate::domain::matching::{busy_horizon, busy_within, parse_status, regular_busy, Window},
     crate::domain::{access, parse_required_text, FieldErrors, Role},
 };
 
@@ -20,7 +19,7 @@ pub struct VolunteerSummary {
     pub id: i64,
     pub name: String,
     pub email: String,
-    pub status: String,
+    pub status: VolunteerStatus,
     pub city: String,
     pub online: bool,
     pub capacity: i64,

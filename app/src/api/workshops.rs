@@ -5,6 +5,8 @@
 #[cfg(feature = "ssr")]
 use crate::domain::workshops::RegistrationStatus;
 use crate::domain::workshops::SeriesForm;
+#[cfg(feature = "ssr")]
+use crate::domain::HouseholdStatus;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -180,7 +182,7 @@ async fn household_for(user: &CurrentUser, form: &SignUpForm) -> Result<i64, App
             .map_err(|_| refused("household", ErrorCode::InvalidChoice))?;
         let household = db::households::by_id(pool, id)
             .await?
-            .filter(|h| h.status == "active")
+            .filter(|h| h.status == HouseholdStatus::Active)
             .ok_or_else(|| refused("household", ErrorCode::InvalidChoice))?;
         if !super::consultation_access::may_book_for(user, household.id).await? {
             return Err(refused("household", ErrorCode::InvalidChoice));

@@ -15,7 +15,7 @@ pub struct AssignmentRow {
     pub start_date: String,
     pub planned_end: String,
     pub first_planned_end: String,
-    pub status: String,
+    pub status: AssignmentStatus,
     pub override_reason: Option<String>,
     pub end_reason: Option<String>,
     pub ended_on: Option<String>,

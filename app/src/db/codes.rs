@@ -2,8 +2,11 @@
 //! decode (an internal error at the edge), instead of reaching a page as raw text. The check
 //! constraints of the schema admit only these codes.
 
+use crate::domain::consultation::Topic;
+use crate::domain::matching::{MatchStatus, VolunteerStatus};
 use crate::domain::schedule::EventStatus;
 use crate::domain::workshops::RegistrationStatus;
+use crate::domain::{AssignmentStatus, HouseholdStatus, SupportStatus};
 use sqlx::any::{Any, AnyTypeInfo, AnyValueRef};
 use sqlx::encode::IsNull;
 use sqlx::error::BoxDynError;
@@ -37,4 +40,13 @@ macro_rules! stored_as_code {
     )+};
 }
 
-stored_as_code!(EventStatus, RegistrationStatus);
+stored_as_code!(
+    EventStatus,
+    RegistrationStatus,
+    Topic,
+    AssignmentStatus,
+    SupportStatus,
+    VolunteerStatus,
+    MatchStatus,
+    HouseholdStatus,
+);

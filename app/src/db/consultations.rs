@@ -2,6 +2,7 @@
 
 use super::Tx;
 use crate::domain::consultation::Details;
+use crate::domain::consultation::Topic;
 use crate::domain::schedule::EventStatus;
 use sqlx::{AnyPool, FromRow};
 
@@ -17,7 +18,7 @@ pub struct ConsultationRow {
     pub household_id: i64,
     pub household_name: String,
     pub booked_by: i64,
-    pub topic: String,
+    pub topic: Topic,
     pub party_size: i64,
     pub interpreter: Option<String>,
     pub note: Option<String>,

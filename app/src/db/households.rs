@@ -1,6 +1,7 @@
 //! Households, their members, languages and consents.
 
 use super::{like_pattern, now, Tx};
+use crate::domain::HouseholdStatus;
 use crate::domain::{ConsentPurpose, HouseholdFilter, NewConsent, NewHousehold, NewMember};
 use chrono::NaiveDate;
 use sqlx::any::AnyArguments;
@@ -17,7 +18,7 @@ pub struct HouseholdRow {
     pub channel: String,
     pub needs: Option<String>,
     pub notes: Option<String>,
-    pub status: String,
+    pub status: HouseholdStatus,
     pub created_at: i64,
     pub updated_at: i64,
     /// When the household was anonymised; its record is then read-only.
@@ -58,7 +59,7 @@ pub struct ListRow {
     pub id: i64,
     pub city: String,
     pub arrival_date: String,
-    pub status: String,
+    pub status: HouseholdStatus,
     pub first_name: Option<String>,
     pub last_name: Option<String>,
     pub member_count: i64,

@@ -133,7 +133,7 @@ pub struct MatchRow {
     pub request_id: i64,
     pub volunteer_id: i64,
     pub volunteer_name: String,
-    pub status: String,
+    pub status: MatchStatus,
     pub score: i64,
     pub breakdown: String,
     pub proposed_at: i64,
@@ -153,7 +153,7 @@ pub struct MatchRow {
 
 impl MatchRow {
     pub fn status(&self) -> Option<MatchStatus> {
-        MatchStatus::parse(&self.status)
+        MatchStatus::parse(self.status.code())
     }
 
     pub fn score(&self) -> Score {

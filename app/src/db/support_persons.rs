@@ -2,6 +2,7 @@
 //! and how many open assignments they carry. A missing profile row reads as the defaults.
 
 use super::{now, Tx};
+use crate::domain::SupportStatus;
 use crate::domain::{Proficiency, SupportProfile};
 use sqlx::{AnyPool, FromRow};
 
@@ -13,7 +14,7 @@ pub struct SupportPersonRow {
     pub city: String,
     pub phone: Option<String>,
     pub caseload_limit: i64,
-    pub status: String,
+    pub status: SupportStatus,
     /// Open (active or extended) assignments.
     pub open: i64,
 }

@@ -12,7 +12,7 @@ pub struct VolunteerRow {
     pub id: i64,
     pub display_name: String,
     pub email: String,
-    pub status: String,
+    pub status: VolunteerStatus,
     pub city: Option<String>,
     pub online: i64,
     pub capacity: i64,
@@ -27,7 +27,7 @@ pub struct VolunteerRow {
 
 impl VolunteerRow {
     pub fn status(&self) -> VolunteerStatus {
-        VolunteerStatus::parse(&self.status).unwrap_or(VolunteerStatus::Applicant)
+        VolunteerStatus::parse(self.status.code()).unwrap_or(VolunteerStatus::Applicant)
     }
 }
 

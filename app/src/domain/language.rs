@@ -173,6 +173,9 @@ impl super::Code for Language {
     fn parse(code: &str) -> Option<Self> {
         Language::parse(code)
     }
+    fn all() -> &'static [Self] {
+        &Language::ALL
+    }
 }
 
 impl super::Code for Level {
@@ -181,6 +184,9 @@ impl super::Code for Level {
     }
     fn parse(code: &str) -> Option<Self> {
         Level::parse(code)
+    }
+    fn all() -> &'static [Self] {
+        &Level::ALL
     }
 }
 

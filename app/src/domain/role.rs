@@ -105,6 +105,9 @@ impl super::Code for Role {
     fn parse(code: &str) -> Option<Self> {
         Role::parse(code)
     }
+    fn all() -> &'static [Self] {
+        &Role::ALL
+    }
 }
 
 impl super::Code for Programme {
@@ -113,6 +116,9 @@ impl super::Code for Programme {
     }
     fn parse(code: &str) -> Option<Self> {
         Programme::parse(code)
+    }
+    fn all() -> &'static [Self] {
+        &Programme::ALL
     }
 }
 

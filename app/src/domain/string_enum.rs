@@ -43,6 +43,9 @@ macro_rules! string_enum {
             fn parse(code: &str) -> Option<Self> {
                 $name::parse(code)
             }
+            fn all() -> &'static [Self] {
+                Self::ALL
+            }
         }
     };
 }
@@ -52,4 +55,6 @@ macro_rules! string_enum {
 pub trait Code: Copy + Sized + 'static {
     fn code(self) -> &'static str;
     fn parse(code: &str) -> Option<Self>;
+    /// Every value, in the order forms offer them.
+    fn all() -> &'static [Self];
 }

@@ -25,9 +25,23 @@ pub trait Named: Copy {
     fn name_in(self, locale: Locale) -> &'static str;
 }
 
+impl<N: Named> Named for &N {
+    fn name_in(self, locale: Locale) -> &'static str {
+        (*self).name_in(locale)
+    }
+}
+
 /// The name of `value` in the reader's current language.
 pub fn name<N: Named>(i18n: I18n, value: N) -> String {
     value.name_in(i18n.get_locale()).to_string()
+}
+
+/// Every value of a set as (code, name) pairs, for a form's choices.
+pub fn options<N: Named + Code>(i18n: I18n) -> Vec<(String, String)> {
+    N::all()
+        .iter()
+        .map(|value| (value.code().to_string(), name(i18n, *value)))
+        .collect()
 }
 
 /// The name of a stored code in the reader's language. The database admits only the set's codes

@@ -2,8 +2,8 @@
 
 use super::named;
 use crate::domain::{
-    Channel, ConsentPurpose, Gender, HouseholdStatus, Language, Level, Programme, Role,
-    SupportStatus,
+    Channel, ConsentPurpose, Gender, HouseholdStatus, InterfaceLanguage, Language, Level,
+    Programme, Role, SupportStatus,
 };
 
 named!(Role {
@@ -20,6 +20,13 @@ named!(Programme {
     Programme::PeerCounsellor => programme_peer_counsellor,
     Programme::LanguagePartner => programme_language_partner,
     Programme::JobMentor => programme_job_mentor,
+});
+
+named!(InterfaceLanguage {
+    InterfaceLanguage::Et => lang_et,
+    InterfaceLanguage::En => lang_en,
+    InterfaceLanguage::Ru => lang_ru,
+    InterfaceLanguage::Uk => lang_uk,
 });
 
 named!(Language {

@@ -1,12 +1,11 @@
 //! Translated names for the codes the domain uses (roles, languages, errors, ...).
 
 use crate::domain::consultation::Attendance;
-use crate::domain::matching::HardRule;
 use crate::domain::schedule::EventStatus;
 use crate::domain::{CandidateNote, ChecklistStatus, ErrorCode, Language, Level};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::names::{of, Named};
+use crate::names::{name, of, Named};
 use chrono::NaiveDate;
 
 pub use crate::names::{birth_date_in, date_in, weekday_short_in, I18n};
@@ -89,7 +88,7 @@ pub fn checklist_status_name(i18n: I18n, code: &str) -> String {
 pub fn candidate_note(i18n: I18n, note: CandidateNote) -> String {
     match note {
         CandidateNote::SharedLanguage(l) => {
-            let language = of::<Language>(i18n, l.code());
+            let language = name(i18n, l);
             t_string!(i18n, names.note_shared_language, language = language).to_string()
         }
         CandidateNote::NoSharedLanguage => {
@@ -207,7 +206,7 @@ pub fn field_error(i18n: I18n, code: ErrorCode) -> String {
         ErrorCode::NoFreeSlot => t_string!(i18n, errors.err_no_free_slot).to_string(),
         ErrorCode::CityOrOnline => t_string!(i18n, errors.err_city_or_online).to_string(),
         ErrorCode::PairBreaksRule { rule } => {
-            let rule = of::<HardRule>(i18n, rule.code());
+            let rule = name(i18n, rule);
             t_string!(i18n, errors.err_pair_breaks_rule, rule = rule).to_string()
         }
         ErrorCode::MatchNotOpen => t_string!(i18n, errors.err_match_not_open).to_string(),

@@ -21,6 +21,7 @@ mod offices;
 mod outbox;
 mod roles;
 mod schema;
+mod stored_codes;
 mod support;
 mod throttling;
 mod web_controls;

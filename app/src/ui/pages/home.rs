@@ -3,6 +3,7 @@ use crate::api::home::{home_dashboard, HomeView};
 use crate::domain::role::access;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::names::name;
 use crate::ui::guard::user_resource;
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::calendar::ItemLine;
@@ -22,7 +23,7 @@ pub fn HomePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match user.await.ok().flatten() {
                     Some(u) => {
-                        let roles = u.roles.iter().map(|r| crate::names::name(i18n, r)).collect::<Vec<_>>().join(", ");
+                        let roles = u.roles.iter().map(|r| name(i18n, r)).collect::<Vec<_>>().join(", ");
                         let households = u.roles.has_any(access::HOUSEHOLDS);
                         let admin = u.roles.has_any(access::ADMIN);
                         let support = u.roles.has_any(access::SUPPORT_PERSON);

@@ -6,6 +6,7 @@ use crate::api::home::FacilitatorSessions;
 use crate::api::workshop_pages::HouseholdWorkshops;
 use crate::domain::workshops::RegistrationStatus;
 use crate::i18n::*;
+use crate::names::name;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -22,7 +23,7 @@ pub fn SignUpsCard(w: HouseholdWorkshops) -> impl IntoView {
         .into_iter()
         .map(|s| {
             let title = activity_title(i18n, &w.custom, &s.activity);
-            let mut detail = vec![crate::names::name(i18n, s.status)];
+            let mut detail = vec![name(i18n, s.status)];
             if let Some(n) = s.place {
                 detail.push(t_string!(i18n, common.waitlist_place_n, n = n).to_string());
             }

@@ -7,10 +7,9 @@ use crate::api::invitations::{list_invites, CreateInvite, InviteForm, ResendInvi
 use crate::domain::account::may_invite;
 use crate::domain::role::access;
 use crate::domain::InterfaceLanguage;
-use crate::domain::Language;
 use crate::domain::Role;
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::options;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
@@ -106,7 +105,7 @@ pub fn InvitationsPage() -> impl IntoView {
                             </div>
                         }
                     }).collect_view();
-                    let languages = InterfaceLanguage::ALL.iter().map(|l| (l.code().to_string(), of::<Language>(i18n, l.code()))).collect();
+                    let languages = options::<InterfaceLanguage>(i18n);
                     view! {
                         <ActionForm action=action attr:class="stack narrow">
                             <TextField name="form[display_name]" field="display_name"

@@ -3,9 +3,7 @@
 
 use crate::api::invitations::{InviteMember, MemberLoginView, UnlinkMember};
 use crate::domain::InterfaceLanguage;
-use crate::domain::Language;
 use crate::i18n::*;
-use crate::names::of;
 use crate::ui::form::ErrorSummary;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -113,7 +111,7 @@ pub fn MemberLogins(
                                                     <label for=language_id.clone()>{t!(i18n, accounts.invite_language)}</label>
                                                     <select id=language_id.clone() name="form[language]">
                                                         {InterfaceLanguage::ALL.iter().map(|l| view! {
-                                                            <option value=l.code() selected=l.code() == locale>{of::<Language>(i18n, l.code())}</option>
+                                                            <option value=l.code() selected=l.code() == locale>{crate::names::name(i18n, l)}</option>
                                                         }).collect_view()}
                                                     </select>
                                                 </div>

@@ -9,7 +9,7 @@ use crate::domain::consultation::{BookingForm, Topic};
 use crate::domain::role::access;
 use crate::domain::Language;
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::options;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
@@ -83,8 +83,8 @@ pub fn BookConsultationPage() -> impl IntoView {
                     let who = query.with_untracked(|q| q.get("who")).unwrap_or_default();
                     let none_found = p.households.is_empty();
                     let households: Vec<(String, String)> = p.households.iter().map(|h| (h.id.to_string(), h.name.clone())).collect();
-                    let topics: Vec<(String, String)> = Topic::ALL.iter().map(|t| (t.code().to_string(), of::<Topic>(i18n, t.code()))).collect();
-                    let languages: Vec<(String, String)> = Language::ALL.iter().map(|l| (l.code().to_string(), of::<Language>(i18n, l.code()))).collect();
+                    let topics: Vec<(String, String)> = options::<Topic>(i18n);
+                    let languages: Vec<(String, String)> = options::<Language>(i18n);
                     let who_hint = who.clone();
                     // Staff see whom they book for: the household of the address, which the
                     // booking takes (a choice not yet shown with "Show free times" is not).

@@ -7,13 +7,12 @@ use crate::api::consultations::{
     get_consultation, reschedule_options, CancelConsultation, RescheduleConsultation,
 };
 use crate::api::drafts::{decode_draft, take_draft};
-use crate::domain::consultation::Topic;
 use crate::domain::consultation::{CancelForm, RescheduleForm};
 use crate::domain::role::access;
 use crate::domain::schedule::EventStatus;
 use crate::domain::Language;
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::{name, of};
 use crate::ui::form::{action_error, ErrorSummary, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageHeading;
@@ -92,7 +91,7 @@ fn Facts(c: ConsultationView) -> impl IntoView {
             <dt>{t!(i18n, common.field_place)}</dt><dd>{c.office.clone()} ", " {c.office_address.clone()}</dd>
             <dt>{t!(i18n, consultations.field_coordinator)}</dt><dd>{c.coordinator.clone()}</dd>
             <dt>{t!(i18n, common.field_household)}</dt><dd>{c.household_name.clone()}</dd>
-            <dt>{t!(i18n, common.field_topic)}</dt><dd>{of::<Topic>(i18n, &c.topic)}</dd>
+            <dt>{t!(i18n, common.field_topic)}</dt><dd>{name(i18n, c.topic)}</dd>
             <dt>{t!(i18n, common.field_party_size)}</dt><dd>{c.party_size}</dd>
             <dt>{t!(i18n, common.field_interpreter)}</dt>
             <dd>{match c.interpreter.clone() {

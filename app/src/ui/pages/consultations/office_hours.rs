@@ -10,7 +10,7 @@ use crate::domain::holidays::Holiday;
 use crate::domain::office_hours::{DayOverrideForm, ExceptionForm, ExceptionKind, WindowForm};
 use crate::domain::role::access;
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::{of, options};
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
@@ -161,10 +161,7 @@ fn Exceptions(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = action_error(add);
-    let kinds: Vec<(String, String)> = ExceptionKind::ALL
-        .iter()
-        .map(|k| (k.code().to_string(), of::<ExceptionKind>(i18n, k.code())))
-        .collect();
+    let kinds: Vec<(String, String)> = options::<ExceptionKind>(i18n);
     let items = p.exceptions.clone().into_iter().map(|x| {
         let dates = if x.from_date == x.to_date { written_date(i18n, &x.from_date) } else { format!("{} – {}", written_date(i18n, &x.from_date), written_date(i18n, &x.to_date)) };
         let office = if x.office.is_empty() { t_string!(i18n, common.all_offices).to_string() } else { x.office.clone() };

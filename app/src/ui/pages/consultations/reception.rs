@@ -8,7 +8,7 @@ use crate::domain::role::access;
 use crate::domain::schedule::EventStatus;
 use crate::domain::Language;
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::{name, of, options};
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageTitle;
@@ -86,7 +86,7 @@ fn Day(
                         <A href=format!("/households/{}", c.household_id)>{c.household_name.clone()}</A>
                         {c.walk_in.then(|| view! { " (" {t!(i18n, consultations.walk_in_label)} ")" })}
                     </td>
-                    <td>{of::<Topic>(i18n, &c.topic)}</td>
+                    <td>{name(i18n, c.topic)}</td>
                     <td>{c.party_size}</td>
                     <td>{c.interpreter.clone().map(|l| of::<Language>(i18n, &l)).unwrap_or_default()}</td>
                     <td>{c.no_shows.unwrap_or(0)}</td>
@@ -188,14 +188,8 @@ fn WalkIn(
         .into_iter()
         .map(|h| (h.id.to_string(), h.name))
         .collect();
-    let topics: Vec<(String, String)> = Topic::ALL
-        .iter()
-        .map(|t| (t.code().to_string(), of::<Topic>(i18n, t.code())))
-        .collect();
-    let languages: Vec<(String, String)> = Language::ALL
-        .iter()
-        .map(|l| (l.code().to_string(), of::<Language>(i18n, l.code())))
-        .collect();
+    let topics: Vec<(String, String)> = options::<Topic>(i18n);
+    let languages: Vec<(String, String)> = options::<Language>(i18n);
     let modes = vec![
         (
             "next_slot".to_string(),

@@ -2,7 +2,7 @@
 
 use crate::domain::{Channel, Gender, HouseholdForm, HouseholdStatus, Language, Level, MemberForm};
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::options;
 use crate::ui::form::{FormError, SelectField, TextField};
 use crate::ui::text::I18n;
 use leptos::prelude::*;
@@ -19,14 +19,8 @@ fn date_hint(i18n: I18n) -> Option<String> {
 #[component]
 pub fn HouseholdFields(form: HouseholdForm, error: FormError, show_status: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let channels = Channel::ALL
-        .iter()
-        .map(|c| (c.code().to_string(), of::<Channel>(i18n, c.code())))
-        .collect();
-    let statuses = HouseholdStatus::ALL
-        .iter()
-        .map(|s| (s.code().to_string(), of::<HouseholdStatus>(i18n, s.code())))
-        .collect();
+    let channels = options::<Channel>(i18n);
+    let statuses = options::<HouseholdStatus>(i18n);
     view! {
         <TextField name="household[city]" field="city" label=t_string!(i18n, common.field_city).to_string()
             value=form.city error autocomplete="address-level2" />
@@ -53,10 +47,7 @@ pub fn HouseholdFields(form: HouseholdForm, error: FormError, show_status: bool)
 #[component]
 pub fn MemberFields(form: MemberForm, error: FormError) -> impl IntoView {
     let i18n = use_i18n();
-    let genders: Vec<(String, String)> = Gender::ALL
-        .iter()
-        .map(|g| (g.code().to_string(), of::<Gender>(i18n, g.code())))
-        .collect();
+    let genders: Vec<(String, String)> = options::<Gender>(i18n);
     view! {
         <TextField name="member[first_name]" field="first_name" label=t_string!(i18n, common.field_first_name).to_string()
             value=form.first_name error autocomplete="off" />
@@ -100,14 +91,8 @@ pub fn LanguageRows(
         ("language_2", "level_2"),
         ("language_3", "level_3"),
     ];
-    let languages: Vec<(String, String)> = Language::ALL
-        .iter()
-        .map(|l| (l.code().to_string(), of::<Language>(i18n, l.code())))
-        .collect();
-    let levels: Vec<(String, String)> = Level::ALL
-        .iter()
-        .map(|l| (l.code().to_string(), of::<Level>(i18n, l.code())))
-        .collect();
+    let languages: Vec<(String, String)> = options::<Language>(i18n);
+    let levels: Vec<(String, String)> = options::<Level>(i18n);
     let rows = names.into_iter().zip(values).zip(FIELDS).enumerate();
     view! {
         <fieldset class="languages">

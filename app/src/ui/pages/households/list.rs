@@ -2,7 +2,7 @@ use crate::api::households::search_households;
 use crate::domain::role::access;
 use crate::domain::{HouseholdStatus, Language};
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::name;
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
 use crate::ui::pager::Pager;
@@ -60,14 +60,14 @@ pub fn HouseholdListPage() -> impl IntoView {
                                         <label for="language">{t!(i18n, households.filter_language)}</label>
                                         <select id="language" name="language">
                                             <option value="">{any()}</option>
-                                            {Language::ALL.iter().map(|l| view! { <option value=l.code() selected=l.code() == language>{of::<Language>(i18n, l.code())}</option> }).collect_view()}
+                                            {Language::ALL.iter().map(|l| view! { <option value=l.code() selected=l.code() == language>{name(i18n, l)}</option> }).collect_view()}
                                         </select>
                                     </div>
                                     <div class="field">
                                         <label for="status">{t!(i18n, common.field_status)}</label>
                                         <select id="status" name="status">
                                             <option value="">{any()}</option>
-                                            {HouseholdStatus::ALL.iter().map(|s| view! { <option value=s.code() selected=s.code() == status>{of::<HouseholdStatus>(i18n, s.code())}</option> }).collect_view()}
+                                            {HouseholdStatus::ALL.iter().map(|s| view! { <option value=s.code() selected=s.code() == status>{name(i18n, s)}</option> }).collect_view()}
                                         </select>
                                     </div>
                                     <button type="submit">{t!(i18n, common.filter_submit)}</button>
@@ -89,7 +89,7 @@ pub fn HouseholdListPage() -> impl IntoView {
                                                 <td>{h.city}</td>
                                                 <td>{written_date(i18n, &h.arrival_date)}</td>
                                                 <td>{h.member_count}</td>
-                                                <td>{of::<HouseholdStatus>(i18n, &h.status)}</td>
+                                                <td>{name(i18n, h.status)}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

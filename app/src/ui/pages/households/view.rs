@@ -4,14 +4,13 @@ use crate::api::drafts::{decode_draft, take_draft};
 use crate::api::households::{get_household, AddMember, RecordConsent};
 use crate::domain::contact_link::{contact_link, tel};
 use crate::domain::role::access;
-use crate::domain::AssignmentStatus;
 use crate::domain::Gender;
 use crate::domain::HouseholdStatus;
 use crate::domain::Language;
 use crate::domain::Level;
 use crate::domain::{Channel, ConsentForm, ConsentPurpose, MemberForm};
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::{name, of, options};
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField, Tick};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
@@ -68,7 +67,7 @@ pub fn HouseholdPage() -> impl IntoView {
                             Ok(h) => {
                                 let member_form: MemberForm = decode_draft(member_draft, MemberForm::default());
                                 let consent_form: ConsentForm = decode_draft(consent_draft, ConsentForm::default());
-                                let purposes = ConsentPurpose::ALL.iter().map(|p| (p.code().to_string(), of::<ConsentPurpose>(i18n, p.code()))).collect();
+                                let purposes = options::<ConsentPurpose>(i18n);
                                 let title = match (&h.erased_at, h.members.first()) {
                                     (None, Some(m)) => format!("{} {}", m.first_name, m.last_name),
                                     _ => t_string!(i18n, households.erased_household).to_string(),
@@ -107,7 +106,7 @@ pub fn HouseholdPage() -> impl IntoView {
                                         <dt>{t!(i18n, common.field_notes)}</dt><dd class="prose">{f.notes}</dd>
                                     </dl>
                                     <h2>{t!(i18n, households.support_section_title)}</h2>
-                                    {match h.assignments.iter().find(|a| matches!(a.status.as_str(), "active" | "extended")).cloned() {
+                                    {match h.assignments.iter().find(|a| a.status.is_open()).cloned() {
                                         Some(a) => view! {
                                             <p>
                                                 {t!(i18n, names.role_support_person)} ": "
@@ -126,7 +125,7 @@ pub fn HouseholdPage() -> impl IntoView {
                                                 <li>
                                                     <A href=format!("/assignments/{}", a.id)>{a.support_person}</A>
                                                     ", " {written_date(i18n, &a.start_date)} " – " {written_date(i18n, &a.ended_on.unwrap_or(a.planned_end))}
-                                                    ", " {of::<AssignmentStatus>(i18n, &a.status)}
+                                                    ", " {name(i18n, a.status)}
                                                 </li>
                                             }).collect_view()}
                                         </ul>

@@ -142,7 +142,7 @@ fn AssignmentView(
                         a.support_person.clone().into_any()
                     }}
                 </dd>
-                <dt>{t!(i18n, common.field_status)}</dt><dd>{of::<AssignmentStatus>(i18n, &a.status)}</dd>
+                <dt>{t!(i18n, common.field_status)}</dt><dd>{name(i18n, a.status)}</dd>
                 <dt>{t!(i18n, common.field_start_date)}</dt><dd>{written_date(i18n, &a.start_date)}</dd>
                 <dt>{t!(i18n, common.field_planned_end)}</dt><dd>{written_date(i18n, &a.planned_end)}</dd>
                 {a.override_reason.clone().map(|r| view! { <dt>{t!(i18n, common.field_override_reason)}</dt><dd>{r}</dd> })}
@@ -173,7 +173,7 @@ fn AssignmentView(
                         <li>
                             <A href=format!("/assignments/{}", h.id)>{h.support_person}</A>
                             ", " {written_date(i18n, &h.start_date)} " – " {written_date(i18n, &h.ended_on.unwrap_or(h.planned_end))}
-                            ", " {of::<AssignmentStatus>(i18n, &h.status)}
+                            ", " {name(i18n, h.status)}
                         </li>
                     }).collect_view()}
                 </ul>
@@ -444,9 +444,9 @@ fn Lifecycle(d: AssignmentDetail, actions: Actions) -> impl IntoView {
     let handed_error = action_error(actions.handed_over);
     let reasons = EndReason::CHOSEN
         .iter()
-        .map(|r| (r.code().to_string(), of::<EndReason>(i18n, r.code())))
+        .map(|r| (r.code().to_string(), name(i18n, r)))
         .collect::<Vec<_>>();
-    let ended = a.status == "ended";
+    let ended = a.status == AssignmentStatus::Ended;
     view! {
         {d.open.then(|| view! {
             <h2 id="handover">{t!(i18n, support.handover_title)}</h2>

@@ -4,12 +4,10 @@
 use crate::api::assignments::AssignmentView;
 use crate::api::dashboards::{coordinator_overview, CaseRow, HoursRow};
 use crate::domain::role::access;
-use crate::domain::AssignmentStatus;
 use crate::domain::ChecklistItem;
 use crate::domain::EndReason;
-use crate::domain::SupportStatus;
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::{name, of};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
@@ -64,7 +62,7 @@ pub fn CoordinatorOverviewPage() -> impl IntoView {
                                         <tr>
                                             <td><A href=format!("/support-persons/{}", l.id)>{l.name}</A></td>
                                             <td>{l.city}</td>
-                                            <td>{of::<SupportStatus>(i18n, &l.status)}</td>
+                                            <td>{name(i18n, l.status)}</td>
                                             <td>{format!("{} / {}", l.open, l.caseload_limit)}</td>
                                             <td>{l.hours}</td>
                                         </tr>
@@ -142,7 +140,7 @@ pub fn Cases(rows: Vec<CaseRow>, show_person: bool) -> impl IntoView {
                             <td><A href=format!("/assignments/{}", c.assignment.id)>{c.assignment.household_name.clone()}</A></td>
                             {show_person.then(|| view! { <td>{c.assignment.support_person.clone()}</td> })}
                             <td>{written_date(i18n, &c.assignment.planned_end)}</td>
-                            <td>{of::<AssignmentStatus>(i18n, &c.assignment.status)}</td>
+                            <td>{name(i18n, c.assignment.status)}</td>
                             <td>
                                 {format!("{} / {}", c.settled, c.total)}
                                 {(!gaps.is_empty()).then(|| view! { <br /><span class="hint">{t!(i18n, support.gaps_label)} " " {gaps.clone()}</span> })}
@@ -194,7 +192,7 @@ pub fn PastAssignments(rows: Vec<AssignmentView>) -> impl IntoView {
                 <li>
                     <A href=format!("/assignments/{}", a.id)>{a.household_name}</A>
                     ", " {written_date(i18n, &a.start_date)} " – " {written_date(i18n, &a.ended_on.unwrap_or_default())} ", "
-                    {of::<AssignmentStatus>(i18n, &a.status)}
+                    {name(i18n, a.status)}
                     {a.end_reason.map(|r| format!(" ({})", of::<EndReason>(i18n, &r)))}
                 </li>
             }).collect_view()}

@@ -10,7 +10,7 @@ use crate::api::support_persons::{
 use crate::domain::role::access;
 use crate::domain::{SupportProfileForm, SupportStatus};
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::{name, options};
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::{PageHeading, PageTitle};
@@ -48,7 +48,7 @@ pub fn SupportPersonsPage() -> impl IntoView {
                                             <td><A href=format!("/support-persons/{}", p.id)>{p.name}</A></td>
                                             <td>{p.city}</td>
                                             <td>{languages_text(i18n, &p.languages)}</td>
-                                            <td>{of::<SupportStatus>(i18n, &p.status)}</td>
+                                            <td>{name(i18n, p.status)}</td>
                                             <td>{format!("{} / {}", p.open, p.caseload_limit)}</td>
                                         </tr>
                                     }).collect_view()}
@@ -106,10 +106,7 @@ fn PersonView(
     let error = action_error(save);
     let reassign_error = action_error(reassign);
     let form: SupportProfileForm = decode_draft(draft, d.form.clone());
-    let statuses = SupportStatus::ALL
-        .iter()
-        .map(|s| (s.code().to_string(), of::<SupportStatus>(i18n, s.code())))
-        .collect::<Vec<_>>();
+    let statuses = options::<SupportStatus>(i18n);
     let takers = d
         .others
         .iter()
@@ -120,10 +117,8 @@ fn PersonView(
             )
         })
         .collect::<Vec<_>>();
-    let (open, past): (Vec<_>, Vec<_>) = d
-        .assignments
-        .into_iter()
-        .partition(|a| matches!(a.status.as_str(), "active" | "extended"));
+    let (open, past): (Vec<_>, Vec<_>) =
+        d.assignments.into_iter().partition(|a| a.status.is_open());
     view! {
             <p><A href="/support-persons">{t!(i18n, common.nav_support_persons)}</A></p>
             <PageTitle text=t_string!(i18n, common.nav_support_service).to_string() />

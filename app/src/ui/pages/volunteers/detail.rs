@@ -9,7 +9,7 @@ use crate::domain::Gender;
 use crate::domain::Language;
 use crate::domain::Programme;
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::{name, of, options};
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
@@ -58,10 +58,7 @@ fn Detail(
     let t: TrainingForm = decode_draft(draft, TrainingForm::default());
     let s = d.summary.clone();
     let f = d.form.clone();
-    let statuses = VolunteerStatus::ALL
-        .iter()
-        .map(|x| (x.code().to_string(), of::<VolunteerStatus>(i18n, x.code())))
-        .collect::<Vec<_>>();
+    let statuses = options::<VolunteerStatus>(i18n);
     let kinds = d
         .training_kinds
         .iter()
@@ -81,7 +78,7 @@ fn Detail(
             <p><A href="/volunteers">{t!(i18n, common.nav_volunteers)}</A></p>
             <PageTitle text=t_string!(i18n, common.nav_volunteers).to_string() />
     <h1>{s.name.clone()}</h1>
-            <p>{s.email.clone()} " · " {of::<VolunteerStatus>(i18n, &s.status)} " · " {format!("{} / {}", s.busy, s.capacity)}</p>
+            <p>{s.email.clone()} " · " {name(i18n, s.status)} " · " {format!("{} / {}", s.busy, s.capacity)}</p>
             <dl class="facts">
                 <dt>{t!(i18n, volunteers.field_programmes)}</dt>
                 <dd>{s.programmes.iter().map(|p| of::<Programme>(i18n, p)).collect::<Vec<_>>().join(", ")}</dd>
@@ -99,7 +96,7 @@ fn Detail(
             <ActionForm action=status attr:class="stack">
                 <input type="hidden" name="id" value=s.id />
                 <SelectField name="status" field="status" form="status" label=t_string!(i18n, common.field_status).to_string()
-                    value=s.status.clone() options=statuses error=status_error />
+                    value=s.status.code().to_string() options=statuses error=status_error />
                 <button type="submit">{t!(i18n, volunteers.set_status)}</button>
             </ActionForm>
 

@@ -11,7 +11,7 @@ use crate::domain::matching::{CheckInForm, CloseReason};
 use crate::domain::Channel;
 use crate::domain::Programme;
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::{name, of, options};
 use crate::ui::form::{action_error, ConfirmFirst, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
@@ -75,17 +75,14 @@ fn MatchView(
             ..Default::default()
         },
     );
-    let active = m.status == "active";
-    let closed = m.status == "closed";
+    let active = m.status == MatchStatus::Active;
+    let closed = m.status == MatchStatus::Closed;
     let own_feedback = if m.mine {
         m.feedback_volunteer.clone()
     } else {
         m.feedback_household.clone()
     };
-    let reasons = CloseReason::ALL
-        .iter()
-        .map(|r| (r.code().to_string(), of::<CloseReason>(i18n, r.code())))
-        .collect::<Vec<_>>();
+    let reasons = options::<CloseReason>(i18n);
     let title = t_string!(
         i18n,
         volunteers.match_title,
@@ -104,7 +101,7 @@ fn MatchView(
             <PageTitle text=t_string!(i18n, common.nav_matching).to_string() />
     <h1>{title}</h1>
             <p>
-                {of::<MatchStatus>(i18n, &m.status)} " · " {t!(i18n, common.field_volunteer)} ": " {m.volunteer_name.clone()}
+                {name(i18n, m.status)} " · " {t!(i18n, common.field_volunteer)} ": " {m.volunteer_name.clone()}
                 {m.since.clone().map(|s| view! { " · " {t!(i18n, volunteers.since)} " " {s} })}
                 " · " {t!(i18n, common.hours_value, h = hours(m.minutes))}
             </p>

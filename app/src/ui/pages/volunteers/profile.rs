@@ -13,7 +13,7 @@ use crate::domain::role::access;
 use crate::domain::Programme;
 use crate::domain::{Gender, Language};
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::{name, of, options};
 use crate::ui::form::{action_error, ErrorSummary, FormError, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
@@ -63,10 +63,7 @@ pub fn VolunteerProfilePage() -> impl IntoView {
 }
 
 fn language_options(i18n: crate::ui::text::I18n) -> Vec<(String, String)> {
-    Language::ALL
-        .iter()
-        .map(|l| (l.code().to_string(), of::<Language>(i18n, l.code())))
-        .collect()
+    options::<Language>(i18n)
 }
 
 #[component]
@@ -84,11 +81,11 @@ fn ProfileView(
     let remove_error = action_error(remove);
     let form: VolunteerProfileForm = decode_draft(profile, d.form.clone());
     let w: AvailabilityForm = decode_draft(window, AvailabilityForm::default());
-    let status = of::<VolunteerStatus>(i18n, &d.summary.status);
-    let applicant = d.summary.status == "applicant";
+    let status = name(i18n, d.summary.status);
+    let applicant = d.summary.status == VolunteerStatus::Applicant;
     let genders = [Gender::Female, Gender::Male, Gender::Other]
         .iter()
-        .map(|g| (g.code().to_string(), of::<Gender>(i18n, g.code())))
+        .map(|g| (g.code().to_string(), name(i18n, g)))
         .collect::<Vec<_>>();
     let programmes = [
         ("adaptation_mentor", form.adaptation_mentor.clone()),

@@ -8,7 +8,7 @@ use crate::domain::role::access;
 use crate::domain::Gender;
 use crate::domain::{Language, Programme};
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::{of, options};
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageTitle;
@@ -73,22 +73,13 @@ fn RequestForm(
         .iter()
         .map(|m| (m.id.to_string(), m.name.clone()))
         .collect::<Vec<_>>();
-    let programmes = Programme::ALL
-        .iter()
-        .map(|x| (x.code().to_string(), of::<Programme>(i18n, x.code())))
-        .collect::<Vec<_>>();
-    let languages = Language::ALL
-        .iter()
-        .map(|l| (l.code().to_string(), of::<Language>(i18n, l.code())))
-        .collect::<Vec<_>>();
+    let programmes = options::<Programme>(i18n);
+    let languages = options::<Language>(i18n);
     let genders = ["female", "male"]
         .iter()
         .map(|g| (g.to_string(), of::<Gender>(i18n, g)))
         .collect::<Vec<_>>();
-    let meetings = Meeting::ALL
-        .iter()
-        .map(|m| (m.code().to_string(), of::<Meeting>(i18n, m.code())))
-        .collect::<Vec<_>>();
+    let meetings = options::<Meeting>(i18n);
     let ticked = [
         f.weekday_mornings.clone(),
         f.weekday_afternoons.clone(),

@@ -13,7 +13,7 @@ use crate::domain::workshops::{
 };
 use crate::domain::Language;
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::options;
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField, Tick};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
@@ -95,10 +95,7 @@ fn SeriesFormView(
             (p.code().to_string(), text.to_string())
         })
         .collect::<Vec<_>>();
-    let languages = Language::ALL
-        .iter()
-        .map(|l| (l.code().to_string(), of::<Language>(i18n, l.code())))
-        .collect::<Vec<_>>();
+    let languages = options::<Language>(i18n);
     let eligibility = Eligibility::ALL
         .iter()
         .map(|e| {

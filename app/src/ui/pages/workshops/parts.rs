@@ -6,6 +6,7 @@ use crate::api::workshops::{AcceptOffer, CancelRegistration};
 use crate::domain::workshops::Eligibility;
 use crate::domain::workshops::RegistrationStatus;
 use crate::i18n::*;
+use crate::names::name;
 use crate::ui::form::ConfirmFirst;
 use crate::ui::text::I18n;
 use leptos::prelude::*;
@@ -50,7 +51,7 @@ pub fn SignUpCard(
     linked: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let status = crate::names::name(i18n, s.status);
+    let status = name(i18n, s.status);
     let title = activity_title(i18n, &custom, &s.activity);
     view! {
         <article class=format!("card sign-up status-{}", s.status.code())>

@@ -7,7 +7,7 @@ use crate::domain::role::access;
 use crate::domain::workshops::Mark;
 use crate::domain::Language;
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::{name, of};
 use crate::ui::form::{action_error, ErrorSummary};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
@@ -62,7 +62,7 @@ fn Roster(r: RosterView, mark: ServerAction<MarkSessionAttendance>) -> impl Into
                         <span class="radio">
                             <input type="radio" id=id.clone() name=format!("form[marks][{}]", p.member)
                                 value=m.code() checked=checked />
-                            <label for=id>{of::<Mark>(i18n, m.code())}</label>
+                            <label for=id>{name(i18n, m)}</label>
                         </span>
                     }
                 })

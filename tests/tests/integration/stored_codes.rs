@@ -1,0 +1,44 @@
+//! Codes read from the database become the domain's enums at the edge: a known code decodes, an
+//! unknown one is an error rather than text that would reach a page.
+
+use crate::helpers::{postgres_url, unique_name};
+use tugi_app::db::Db;
+use tugi_app::domain::schedule::EventStatus;
+use tugi_app::domain::workshops::RegistrationStatus;
+
+async fn decode_on(db: &Db) {
+    let held: EventStatus = sqlx::query_scalar("SELECT 'held'")
+        .fetch_one(db.pool())
+        .await
+        .expect("a known code decodes");
+    assert_eq!(held, EventStatus::Held);
+    let offered: RegistrationStatus = sqlx::query_scalar("SELECT 'offered'")
+        .fetch_one(db.pool())
+        .await
+        .expect("a known code decodes");
+    assert_eq!(offered, RegistrationStatus::Offered);
+    let unknown = sqlx::query_scalar::<_, EventStatus>("SELECT 'postponed'")
+        .fetch_one(db.pool())
+        .await;
+    let error = unknown.expect_err("an unknown code is refused").to_string();
+    assert!(
+        error.contains("unknown EventStatus code \"postponed\""),
+        "{error}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stored_codes_decode_into_enums_or_fail() {
+    let file = std::env::temp_dir()
+        .join("tugi-tests")
+        .join(format!("{}.db", unique_name()));
+    let sqlite = Db::connect(&format!("sqlite:{}", file.display()))
+        .await
+        .expect("sqlite");
+    decode_on(&sqlite).await;
+    sqlite.close().await;
+    let _ = std::fs::remove_file(&file);
+    let postgres = Db::connect(&postgres_url().await).await.expect("postgres");
+    decode_on(&postgres).await;
+    postgres.close().await;
+}
