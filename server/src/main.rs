@@ -276,7 +276,7 @@ async fn shutdown_signal() {
 fn print_demo_accounts() {
     println!("Demo accounts (password: {}):", demo::DEMO_PASSWORD);
     for (email, name, roles, _) in demo::demo_accounts().into_iter().take(7) {
-        let roles: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+        let roles: Vec<&str> = roles.iter().map(|r| r.code()).collect();
         println!("  {email:<30} {name:<18} {}", roles.join(", "));
     }
 }

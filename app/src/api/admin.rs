@@ -1,7 +1,7 @@
 //! Accounts, for admins: the list with search and filters, role changes, deactivation and
 //! reactivation; and the coordinators' list of future events whose owner was deactivated.
 
-use crate::domain::Role;
+use crate::domain::{InterfaceLanguage, Programme, Role};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -20,8 +20,8 @@ pub struct AccountView {
     pub display_name: String,
     pub active: bool,
     pub roles: Vec<Role>,
-    /// Volunteer programme codes.
-    pub programmes: Vec<String>,
+    /// Volunteer programmes.
+    pub programmes: Vec<Programme>,
 }
 
 /// Filters of the account list; empty fields match everything.
@@ -42,7 +42,7 @@ impl AccountFilter {
         (q.is_empty()
             || a.display_name.to_lowercase().contains(&q)
             || a.email.to_lowercase().contains(&q))
-            && (self.role.is_empty() || a.roles.iter().any(|r| r.as_str() == self.role))
+            && (self.role.is_empty() || a.roles.iter().any(|r| r.code() == self.role))
             && match self.status.as_str() {
                 "active" => a.active,
                 "inactive" => !a.active,
@@ -67,7 +67,7 @@ pub async fn list_accounts(
         programmes: programmes
             .iter()
             .filter(|(a, _)| *a == r.id)
-            .map(|(_, p)| p.clone())
+            .map(|(_, p)| *p)
             .collect(),
         roles: r
             .roles
@@ -83,7 +83,7 @@ pub async fn list_accounts(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountDetail {
     pub account: AccountView,
-    pub language: String,
+    pub language: InterfaceLanguage,
     /// (household id, member name) of a beneficiary's login.
     pub member: Option<(i64, String)>,
     /// The admin looks at their own account.
@@ -116,7 +116,7 @@ pub async fn get_account(id: i64) -> Result<AccountDetail, AppError> {
             roles: roles.iter().collect(),
             programmes,
         },
-        language: row.language,
+        language: InterfaceLanguage::or_english(&row.language),
         member,
         own: admin.id == id,
     })
@@ -183,7 +183,13 @@ pub async fn set_account_roles(
 ) -> Result<(), AppError> {
     let admin = context::require(access::ADMIN).await?;
     let db = context::db()?;
-    let roles = Roles::new(Role::ALL.into_iter().filter(|r| form.ticked(*r)).collect());
+    let roles = Roles::new(
+        Role::ALL
+            .iter()
+            .copied()
+            .filter(|r| form.ticked(*r))
+            .collect(),
+    );
     if roles.is_empty() {
         return Err(FieldErrors::single("roles", crate::domain::ErrorCode::NoRole).into());
     }

@@ -7,6 +7,7 @@ use super::households::MemberView;
 use super::meetings::MeetingView;
 #[cfg(feature = "ssr")]
 use crate::domain::schedule::EventStatus;
+use crate::domain::Channel;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -33,7 +34,7 @@ pub struct AssignmentDetail {
     pub members: Vec<MemberView>,
     pub phone: String,
     pub email: String,
-    pub channel: String,
+    pub channel: Channel,
     pub needs: String,
     pub meetings: Vec<MeetingView>,
     pub checklist: Vec<ChecklistEntry>,
@@ -74,7 +75,7 @@ pub async fn get_assignment(id: i64) -> Result<AssignmentDetail, AppError> {
             let t = topics
                 .iter()
                 .filter(|(e, _)| *e == m.event_id)
-                .map(|(_, item)| item.clone())
+                .map(|(_, item)| *item)
                 .collect();
             meeting_view(m, t, now)
         })

@@ -2,8 +2,8 @@
 //! and reassigning. Coordinators may act on every assignment; a support person reads their own
 //! (any other id is 404).
 
-use crate::domain::AssignmentStatus;
 use crate::domain::{AssignForm, CandidateNote, EndForm, ExtendForm, HandoverForm, ReassignForm};
+use crate::domain::{AssignmentStatus, EndReason, Proficiency};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -13,9 +13,8 @@ use {
     crate::api::auth::CurrentUser,
     crate::db::{self, assignments::AssignmentRow},
     crate::domain::{
-        access, check_caseload, ending_soon, rank_candidates, Candidate, EndReason, ErrorCode,
-        FieldErrors, Language, Level, NewAssignment, Period, Proficiency, RankedCandidate, Role,
-        SupportStatus, MAX_EXTENSION_DAYS,
+        access, check_caseload, ending_soon, rank_candidates, Candidate, ErrorCode, FieldErrors,
+        NewAssignment, Period, RankedCandidate, Role, SupportStatus, MAX_EXTENSION_DAYS,
     },
     chrono::{Days, NaiveDate},
 };
@@ -33,7 +32,7 @@ pub struct AssignmentView {
     pub planned_end: String,
     pub status: AssignmentStatus,
     pub override_reason: Option<String>,
-    pub end_reason: Option<String>,
+    pub end_reason: Option<EndReason>,
     pub ended_on: Option<String>,
     pub end_note: Option<String>,
     pub handover_date: Option<String>,
@@ -117,8 +116,7 @@ pub struct CandidateView {
     pub id: i64,
     pub name: String,
     pub city: String,
-    /// (language code, level code)
-    pub languages: Vec<(String, String)>,
+    pub languages: Vec<Proficiency>,
     pub open: i64,
     pub caseload_limit: i64,
     pub notes: Vec<CandidateNote>,
@@ -131,8 +129,7 @@ pub struct AssignChoices {
     pub household_id: i64,
     pub household_name: String,
     pub household_city: String,
-    /// (language code, level code) spoken in the household.
-    pub household_languages: Vec<(String, String)>,
+    pub household_languages: Vec<Proficiency>,
     /// The open assignment, when there is one (then no new one can be made).
     pub current: Option<AssignmentView>,
     pub candidates: Vec<CandidateView>,
@@ -163,19 +160,10 @@ pub(crate) async fn candidates(pool: &sqlx::AnyPool) -> Result<Vec<Candidate>, A
         .collect())
 }
 
-/// (language code, level code) pairs, as pages show languages.
-#[cfg(feature = "ssr")]
-pub(crate) fn language_pairs(languages: &[Proficiency]) -> Vec<(String, String)> {
-    languages
-        .iter()
-        .map(|p| (p.language.code().to_string(), p.level.code().to_string()))
-        .collect()
-}
-
 #[cfg(feature = "ssr")]
 pub(crate) fn candidate_view(r: RankedCandidate) -> CandidateView {
     CandidateView {
-        languages: language_pairs(&r.candidate.languages),
+        languages: r.candidate.languages,
         id: r.candidate.id,
         name: r.candidate.name,
         city: r.candidate.city,
@@ -200,24 +188,19 @@ pub async fn assign_options(household_id: i64) -> Result<AssignChoices, AppError
     let spoken: Vec<Proficiency> = db::households::languages(pool, household_id)
         .await?
         .into_iter()
-        .filter_map(|l| {
-            Some(Proficiency {
-                language: Language::parse(&l.language)?,
-                level: Level::parse(&l.level)?,
-            })
+        .map(|l| Proficiency {
+            language: l.language,
+            level: l.level,
         })
         .collect();
     let today = context::today();
     let current = db::assignments::open_of_household(pool, household_id)
         .await?
         .map(|row| view_of(row, today));
-    let mut household_languages: Vec<(String, String)> = Vec::new();
+    let mut household_languages: Vec<Proficiency> = Vec::new();
     for p in &spoken {
-        if !household_languages
-            .iter()
-            .any(|(l, _)| l == p.language.code())
-        {
-            household_languages.push((p.language.code().into(), p.level.code().into()));
+        if !household_languages.iter().any(|h| h.language == p.language) {
+            household_languages.push(*p);
         }
     }
     Ok(AssignChoices {

@@ -1,6 +1,7 @@
 //! My calendar: a person's events as an agenda and a week, their subscription address, and the
 //! busy times they imported; an office's calendar for coordinators.
 
+use crate::domain::schedule::AgendaKind;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -21,7 +22,7 @@ pub fn download_path(uid: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CalendarItem {
     pub uid: String,
-    pub kind: String,
+    pub kind: AgendaKind,
     pub start: i64,
     pub end: i64,
     /// Tallinn date (YYYY-MM-DD) of the start.

@@ -4,13 +4,12 @@
 use super::calendar::CalendarItem;
 use super::context::local_date;
 use crate::db::{self, agenda::AgendaRow, agenda::Window, Db};
-use crate::domain::consultation::Topic;
 use crate::domain::ics::add_links::{add_link, file_name, AddEvent, AddTo};
 use crate::domain::ics::{self, Head, IcsEvent, Method, When};
-use crate::domain::schedule::Span;
+use crate::domain::schedule::{AgendaKind, EventStatus, Span};
 use crate::domain::workshops::Localised;
 use crate::names::locale_of as locale;
-use crate::names::of_in;
+use crate::names::Named;
 use leptos_i18n::td_string;
 
 /// Feeds reach back this far and ahead this far.
@@ -35,36 +34,34 @@ pub fn feed_window(now: i64) -> Window {
 pub fn item(row: AgendaRow, language: &str) -> CalendarItem {
     let l = locale(language);
     let person = row.person.clone().unwrap_or_default();
-    let subject = row.subject.clone().unwrap_or_default();
-    let title = match row.kind.as_str() {
-        "consultation" if person.is_empty() => {
-            td_string!(
-                l,
-                mail.cal_consultation,
-                topic = of_in::<Topic>(l, &subject)
-            )
+    let topic = row.topic.map(|t| t.name_in(l)).unwrap_or_default();
+    let title = match row.kind {
+        AgendaKind::Consultation if person.is_empty() => {
+            td_string!(l, mail.cal_consultation, topic = topic)
         }
-        "consultation" => td_string!(
+        AgendaKind::Consultation => td_string!(
             l,
             mail.cal_consultation_with,
-            topic = of_in::<Topic>(l, &subject),
+            topic = topic,
             person = person
         ),
-        "session" => match (&row.name_et, &row.name_en, &row.name_ru, &row.name_uk) {
-            (None, None, None, None) => crate::names::activity_name_in(l, &subject)
-                .map_or_else(|| subject.clone(), str::to_string),
+        AgendaKind::Session => match (&row.name_et, &row.name_en, &row.name_ru, &row.name_uk) {
+            (None, None, None, None) => {
+                let activity = row.activity.clone().unwrap_or_default();
+                crate::names::activity_name_in(l, &activity).map_or(activity, str::to_string)
+            }
             (et, en, ru, uk) => Localised([et, en, ru, uk].map(|n| n.clone().unwrap_or_default()))
                 .get(language)
                 .to_string(),
         },
-        "check_in" => td_string!(
+        AgendaKind::CheckIn => td_string!(
             l,
             mail.cal_check_in,
             person = person,
             minutes = row.minutes.unwrap_or(0)
         ),
-        "handover" => td_string!(l, mail.cal_handover, person = person),
-        _ => td_string!(l, mail.cal_meeting_with, person = person),
+        AgendaKind::Handover => td_string!(l, mail.cal_handover, person = person),
+        AgendaKind::Meeting => td_string!(l, mail.cal_meeting_with, person = person),
     };
     let all_day = row.day.is_some();
     let place = match (&row.place, &row.office) {
@@ -98,7 +95,7 @@ pub fn item(row: AgendaRow, language: &str) -> CalendarItem {
         title,
         place,
         online_link: row.online_link,
-        cancelled: row.status == "cancelled",
+        cancelled: row.status == EventStatus::Cancelled,
         link: row.link,
         sequence: row.sequence,
         updated_at: row.updated_at,
@@ -177,7 +174,7 @@ pub fn invitation(
     base_url: &str,
 ) -> Option<String> {
     if method == Method::Request {
-        rows.retain(|row| row.status != "cancelled");
+        rows.retain(|row| row.status != EventStatus::Cancelled);
     }
     let name = item(rows.first()?.clone(), language).title;
     Some(written(rows, &name, method, language, base_url).body)
@@ -240,9 +237,9 @@ pub async fn one(
     let Some(row) = found else {
         return Ok(None);
     };
-    let what = match row.kind.as_str() {
-        "session" => row.subject.clone().unwrap_or_default(),
-        kind => kind.to_owned(),
+    let what = match row.kind {
+        AgendaKind::Session => row.activity.clone().unwrap_or_default(),
+        kind => kind.code().to_owned(),
     };
     let shown = item(row.clone(), language);
     let page = format!("{base_url}{}", shown.link);

@@ -17,8 +17,8 @@ use {
 /// One item as the page shows it; `status` is empty when not started.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChecklistEntry {
-    pub item: String,
-    pub status: String,
+    pub item: ChecklistItem,
+    pub status: Option<ChecklistStatus>,
     pub on_date: String,
     pub note: String,
 }
@@ -31,10 +31,10 @@ pub(crate) fn entries(household_id: i64, rows: &[ChecklistRow]) -> Vec<Checklist
         .map(|item| {
             let row = rows
                 .iter()
-                .find(|r| r.household_id == household_id && r.item == item.code());
+                .find(|r| r.household_id == household_id && r.item == *item);
             ChecklistEntry {
-                item: item.code().to_string(),
-                status: row.map(|r| r.status.clone()).unwrap_or_default(),
+                item: *item,
+                status: row.map(|r| r.status),
                 on_date: row.map(|r| r.on_date.clone()).unwrap_or_default(),
                 note: row.and_then(|r| r.note.clone()).unwrap_or_default(),
             }
@@ -43,24 +43,15 @@ pub(crate) fn entries(household_id: i64, rows: &[ChecklistRow]) -> Vec<Checklist
 }
 
 /// The core items still open, and how many of all core items are settled (done or not needed).
-pub fn gaps_and_progress(entries: &[ChecklistEntry]) -> (Vec<String>, usize, usize) {
+pub fn gaps_and_progress(entries: &[ChecklistEntry]) -> (Vec<ChecklistItem>, usize, usize) {
     let recorded: Vec<(ChecklistItem, ChecklistStatus)> = entries
         .iter()
-        .filter_map(|e| {
-            Some((
-                ChecklistItem::parse(&e.item)?,
-                ChecklistStatus::parse(&e.status)?,
-            ))
-        })
+        .filter_map(|e| Some((e.item, e.status?)))
         .collect();
     let open = gaps(&recorded);
     let core = ChecklistItem::ALL.iter().filter(|i| i.is_core()).count();
     let settled = core - open.len();
-    (
-        open.into_iter().map(|i| i.code().to_string()).collect(),
-        settled,
-        core,
-    )
+    (open, settled, core)
 }
 
 /// Saves the checklist of the assignment's household. A support person may change it while

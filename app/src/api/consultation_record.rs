@@ -3,7 +3,7 @@
 
 use crate::domain::consultation::Topic;
 use crate::domain::schedule::EventStatus;
-use crate::domain::ErrorCode;
+use crate::domain::{ErrorCode, Language};
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
@@ -36,7 +36,7 @@ pub struct ConsultationView {
     pub date: String,
     pub topic: Topic,
     pub party_size: i64,
-    pub interpreter: Option<String>,
+    pub interpreter: Option<Language>,
     pub note: String,
     /// Only for coordinators.
     pub staff_note: Option<String>,

@@ -3,6 +3,7 @@
 
 use super::assignments::AssignmentView;
 use super::meetings::MeetingView;
+use crate::domain::ChecklistItem;
 use crate::domain::SupportStatus;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -27,7 +28,7 @@ pub struct CaseRow {
     pub settled: usize,
     pub total: usize,
     /// Core checklist items not yet done or ruled out.
-    pub gaps: Vec<String>,
+    pub gaps: Vec<ChecklistItem>,
 }
 
 /// Held-meeting hours of one support person in one month (`2026-11`).

@@ -5,7 +5,7 @@
 use super::calendar::CalendarItem;
 use super::workshop_pages::{CustomActivity, HouseholdWorkshops};
 #[cfg(feature = "ssr")]
-use crate::domain::schedule::EventStatus;
+use crate::domain::schedule::{AgendaKind, EventStatus};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -82,7 +82,7 @@ pub async fn home_dashboard() -> Result<HomeView, AppError> {
     let ahead: Vec<_> = db::agenda::personal(pool, user.id, window(AHEAD_DAYS))
         .await?
         .into_iter()
-        .filter(|row| row.status != "cancelled")
+        .filter(|row| row.status != EventStatus::Cancelled)
         .collect();
     let coming_up = ahead
         .iter()
@@ -94,7 +94,7 @@ pub async fn home_dashboard() -> Result<HomeView, AppError> {
     let next_appointment = match beneficiary {
         true => ahead
             .iter()
-            .find(|row| row.kind == "consultation")
+            .find(|row| row.kind == AgendaKind::Consultation)
             .map(|row| super::calendar_feed::item(row.clone(), &user.language)),
         false => None,
     };

@@ -1,6 +1,6 @@
 //! The household registry, for coordinators. Every read of a household's record is audited.
 
-use crate::domain::HouseholdStatus;
+use crate::domain::{Channel, ConsentPurpose, Gender, HouseholdStatus, Proficiency};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -44,15 +44,14 @@ pub struct MemberView {
     pub first_name: String,
     pub last_name: String,
     pub date_of_birth: String,
-    pub gender: String,
-    /// (language code, level code)
-    pub languages: Vec<(String, String)>,
+    pub gender: Gender,
+    pub languages: Vec<Proficiency>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConsentView {
     pub id: i64,
-    pub purpose: String,
+    pub purpose: ConsentPurpose,
     pub given_on: String,
     pub recorded_by: String,
     /// Europe/Tallinn wall-clock time.
@@ -80,7 +79,10 @@ const LOG_READ: i64 = 2_000;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HouseholdDetail {
     pub id: i64,
+    /// The record as its edit form holds it.
     pub form: HouseholdForm,
+    pub channel: Channel,
+    pub status: HouseholdStatus,
     pub members: Vec<MemberView>,
     pub consents: Vec<ConsentView>,
     pub audit: Vec<AuditView>,
@@ -162,7 +164,10 @@ pub(crate) async fn member_views(
             languages: languages
                 .iter()
                 .filter(|l| l.member_id == m.id)
-                .map(|l| (l.language.clone(), l.level.clone()))
+                .map(|l| Proficiency {
+                    language: l.language,
+                    level: l.level,
+                })
                 .collect(),
             id: m.id,
             first_name: m.first_name,
@@ -228,12 +233,14 @@ pub async fn get_household(id: i64, log: Option<i64>) -> Result<HouseholdDetail,
         logins,
         erased_at: h.erased_at.map(super::dates::time),
         id: h.id,
+        channel: h.channel,
+        status: h.status,
         form: HouseholdForm {
             city: h.city,
             arrival_date: h.arrival_date,
             phone: h.phone.unwrap_or_default(),
             email: h.email.unwrap_or_default(),
-            channel: h.channel,
+            channel: h.channel.code().to_string(),
             needs: h.needs.unwrap_or_default(),
             notes: h.notes.unwrap_or_default(),
             status: h.status.code().to_string(),

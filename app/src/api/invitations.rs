@@ -94,7 +94,7 @@ pub(crate) async fn send(
 ) -> Result<String, AppError> {
     let token = credentials::new_token();
     let roles: Vec<Role> = invitation.roles.iter().collect();
-    let role_names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+    let role_names: Vec<&str> = roles.iter().map(|r| r.code()).collect();
     db::invites::create(
         tx,
         &db::invites::NewInvite {
@@ -155,7 +155,13 @@ pub async fn create_invite(#[server(default)] form: InviteForm) -> Result<String
         }
     }
     let name = v.check("display_name", parse_required_text(&form.display_name, 100));
-    let roles = Roles::new(Role::ALL.into_iter().filter(|r| form.ticked(*r)).collect());
+    let roles = Roles::new(
+        Role::ALL
+            .iter()
+            .copied()
+            .filter(|r| form.ticked(*r))
+            .collect(),
+    );
     if roles.is_empty() {
         v.add("roles", ErrorCode::NoRole);
     } else if !roles.iter().all(|r| may_invite(&user.roles, r)) {

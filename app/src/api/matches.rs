@@ -2,7 +2,10 @@
 //! either side closes it with feedback. A volunteer sees only their own matches, and of the
 //! household only what the match needs; any other id is 404.
 
-use crate::domain::matching::{CheckInForm, CloseForm, MatchStatus};
+use crate::domain::matching::{
+    CheckInForm, CloseForm, CloseReason, MatchStatus, Meeting, TimeOfWeek,
+};
+use crate::domain::{Channel, Gender, Language, Proficiency, Programme};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -18,16 +21,15 @@ use {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NeedView {
     pub first_name: String,
-    /// (language code, level code)
-    pub languages: Vec<(String, String)>,
+    pub languages: Vec<Proficiency>,
     pub city: String,
-    pub programme: String,
-    pub language: Option<String>,
-    pub gender: Option<String>,
-    pub meeting: String,
+    pub programme: Programme,
+    pub language: Option<Language>,
+    pub gender: Option<Gender>,
+    pub meeting: Meeting,
     pub field_of_work: Option<String>,
-    pub practice_language: Option<String>,
-    pub times: Vec<String>,
+    pub practice_language: Option<Language>,
+    pub times: Vec<TimeOfWeek>,
     /// What the coordinator wrote for the volunteer.
     pub notes: Option<String>,
 }
@@ -51,7 +53,7 @@ pub struct MatchDetail {
     pub minutes: i64,
     pub quiet: bool,
     pub check_ins: Vec<CheckInView>,
-    pub close_reason: Option<String>,
+    pub close_reason: Option<CloseReason>,
     pub decline_reason: Option<String>,
     pub feedback_volunteer: Option<String>,
     pub feedback_household: Option<String>,
@@ -74,7 +76,7 @@ pub struct FirstContact {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DirectContact {
-    pub channel: String,
+    pub channel: Channel,
     pub link: Option<String>,
     /// The number or address.
     pub shown: String,
@@ -84,7 +86,7 @@ pub struct DirectContact {
 /// it agreed (a consent to share its contact with its volunteer, not withdrawn).
 #[cfg(feature = "ssr")]
 async fn first_contact(m: &MatchRow) -> Result<FirstContact, AppError> {
-    use crate::domain::{contact_link::contact_link, Channel, ConsentPurpose};
+    use crate::domain::{contact_link::contact_link, ConsentPurpose};
     let db = context::db()?;
     let pool = db.pool();
     let approver = db::audit::last_actor(pool, "match.approve", "match", m.id).await?;
@@ -97,13 +99,13 @@ async fn first_contact(m: &MatchRow) -> Result<FirstContact, AppError> {
     let agreed = db::households::consents(pool, m.household_id)
         .await?
         .iter()
-        .any(|c| c.purpose == ConsentPurpose::VolunteerContact.code() && c.withdrawn_on.is_none());
+        .any(|c| c.purpose == ConsentPurpose::VolunteerContact && c.withdrawn_on.is_none());
     let direct = match agreed {
         true => db::households::by_id(pool, m.household_id)
             .await?
             .filter(|h| h.erased_at.is_none())
             .and_then(|h| {
-                let channel = Channel::parse(&h.channel)?;
+                let channel = h.channel;
                 let shown = match channel {
                     Channel::Email => h.email.clone()?,
                     _ => h.phone.clone()?,
@@ -143,7 +145,10 @@ async fn detail(m: MatchRow, mine: bool) -> Result<MatchDetail, AppError> {
         .await?
         .into_iter()
         .filter(|l| l.member_id == r.member_id)
-        .map(|l| (l.language, l.level))
+        .map(|l| Proficiency {
+            language: l.language,
+            level: l.level,
+        })
         .collect();
     let since = m.since();
     let check_ins = db::matching::check_ins(pool, m.id)
@@ -163,16 +168,13 @@ async fn detail(m: MatchRow, mine: bool) -> Result<MatchDetail, AppError> {
             first_name: r.first_name.clone(),
             languages,
             city: r.city.clone(),
-            programme: r.programme.clone(),
-            language: r.language.clone(),
-            gender: r.gender.clone(),
-            meeting: r.meeting.clone(),
+            programme: r.programme,
+            language: r.language,
+            gender: r.gender,
+            meeting: r.meeting,
             field_of_work: r.field_of_work.clone(),
-            practice_language: r.practice_language.clone(),
-            times: parse_times(&r.times)
-                .into_iter()
-                .map(|t| t.code().to_string())
-                .collect(),
+            practice_language: r.practice_language,
+            times: parse_times(&r.times),
             notes: r.notes.clone(),
         },
         volunteer_name: m.volunteer_name.clone(),
@@ -181,7 +183,7 @@ async fn detail(m: MatchRow, mine: bool) -> Result<MatchDetail, AppError> {
         minutes: m.minutes,
         quiet: m.is_quiet(today),
         check_ins,
-        close_reason: m.close_reason.clone(),
+        close_reason: m.close_reason,
         decline_reason: m.decline_reason.clone(),
         feedback_volunteer: m.feedback_volunteer.clone(),
         feedback_household: if mine {
@@ -302,7 +304,7 @@ pub async fn accept_match(id: i64) -> Result<(), AppError> {
         let accepted = super::notify_matches::Accepted {
             volunteer: &m.volunteer_name,
             name: &request.first_name,
-            programme: &m.programme,
+            programme: m.programme,
             link: &link,
         };
         super::notify_matches::match_accepted(&mut tx, coordinator, &accepted, now).await?;

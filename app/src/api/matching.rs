@@ -2,10 +2,12 @@
 //! and approving, editing or rejecting its proposals. The volunteer's side is in `matches.rs`.
 
 use super::choices::Choice;
-use crate::domain::matching::MatchRequestForm;
-use crate::domain::matching::MatchStatus;
+use crate::domain::matching::{
+    Criterion, HardRule, MatchRequestForm, MatchStatus, Meeting, TimeOfWeek,
+};
 #[cfg(feature = "ssr")]
 use crate::domain::HouseholdStatus;
+use crate::domain::{Gender, Language, Programme};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -14,11 +16,11 @@ use {
     super::{auth::CurrentUser, context, drafts},
     crate::db::{self, matching::RequestRow, Tx},
     crate::domain::matching::{
-        candidates, explain, parse_times, propose, regular_busy, rule_broken, without, HardRule,
-        Meeting, Need, Score, Volunteer, VolunteerStatus, Window,
+        candidates, explain, parse_times, propose, regular_busy, rule_broken, without, Need, Score,
+        Volunteer, VolunteerStatus, Window,
     },
     crate::domain::schedule::Span,
-    crate::domain::{access, ErrorCode, FieldErrors, Gender, Language, Programme, Role},
+    crate::domain::{access, ErrorCode, FieldErrors, Role},
     chrono::NaiveDate,
 };
 
@@ -26,23 +28,22 @@ use {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScoreView {
     pub total: i64,
-    /// (criterion code, points), only the criteria that gave points.
-    pub parts: Vec<(String, i64)>,
+    /// Points by criterion, only the criteria that gave points.
+    pub parts: Vec<(Criterion, i64)>,
 }
 
 #[cfg(feature = "ssr")]
 pub(crate) fn score_view(s: &Score) -> ScoreView {
     let parts = [
-        ("base", s.base),
-        ("availability", s.availability),
-        ("city", s.city),
-        ("background", s.background),
-        ("field", s.field),
-        ("waiting", s.waiting),
+        (Criterion::Base, s.base),
+        (Criterion::Availability, s.availability),
+        (Criterion::City, s.city),
+        (Criterion::Background, s.background),
+        (Criterion::Field, s.field),
+        (Criterion::Waiting, s.waiting),
     ]
     .into_iter()
     .filter(|(_, p)| *p != 0)
-    .map(|(c, p)| (c.to_string(), p))
     .collect();
     ScoreView {
         total: s.total(),
@@ -56,15 +57,15 @@ pub struct RequestView {
     pub id: i64,
     pub household_id: i64,
     pub member_name: String,
-    pub programme: String,
-    pub language: Option<String>,
-    pub gender: Option<String>,
-    pub meeting: String,
+    pub programme: Programme,
+    pub language: Option<Language>,
+    pub gender: Option<Gender>,
+    pub meeting: Meeting,
     pub city: String,
     pub field_of_work: Option<String>,
-    pub practice_language: Option<String>,
+    pub practice_language: Option<Language>,
     pub origin_country: Option<String>,
-    pub times: Vec<String>,
+    pub times: Vec<TimeOfWeek>,
     pub notes: Option<String>,
     pub waiting_days: i64,
 }
@@ -82,8 +83,8 @@ pub struct ProposalView {
 /// Why a request could not be matched: the rule, and how many volunteers each rule left.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BlockedView {
-    pub rule: String,
-    pub funnel: Vec<(String, usize)>,
+    pub rule: HardRule,
+    pub funnel: Vec<(HardRule, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -121,7 +122,7 @@ pub struct MatchLine {
 pub struct HoursLine {
     pub volunteer_id: i64,
     pub volunteer: String,
-    pub programme: String,
+    pub programme: Programme,
     pub minutes: i64,
 }
 
@@ -132,8 +133,8 @@ pub struct MatchingBoard {
     pub waiting: Vec<MatchLine>,
     pub active: Vec<MatchLine>,
     pub hours: Vec<HoursLine>,
-    /// (programme code, minutes)
-    pub hours_by_programme: Vec<(String, i64)>,
+    /// Minutes by programme.
+    pub hours_by_programme: Vec<(Programme, i64)>,
     /// When the engine last ran (Tallinn time), if ever.
     pub last_run: Option<String>,
 }
@@ -152,18 +153,15 @@ pub(crate) fn request_view(r: &RequestRow, today: NaiveDate) -> RequestView {
         id: r.id,
         household_id: r.household_id,
         member_name: format!("{} {}", r.first_name, r.last_name),
-        programme: r.programme.clone(),
-        language: r.language.clone(),
-        gender: r.gender.clone(),
-        meeting: r.meeting.clone(),
+        programme: r.programme,
+        language: r.language,
+        gender: r.gender,
+        meeting: r.meeting,
         city: r.city.clone(),
         field_of_work: r.field_of_work.clone(),
-        practice_language: r.practice_language.clone(),
+        practice_language: r.practice_language,
         origin_country: r.origin_country.clone(),
-        times: parse_times(&r.times)
-            .into_iter()
-            .map(|t| t.code().to_string())
-            .collect(),
+        times: parse_times(&r.times).into_iter().collect(),
         notes: r.notes.clone(),
         waiting_days: waiting_days(r.created_at, today),
     }
@@ -222,10 +220,10 @@ pub(crate) async fn engine_volunteers(pool: &sqlx::AnyPool) -> Result<Vec<Volunt
                 without(&weekly, &regular_busy(&busy, now, weeks))
             },
             free_places: u32::try_from((r.capacity - r.busy).max(0)).unwrap_or(0),
-            gender: r.gender.as_deref().and_then(Gender::parse),
+            gender: r.gender,
             origin_country: r.origin_country.clone(),
             field_of_work: r.field_of_work.clone(),
-            practice_language: r.practice_language.as_deref().and_then(Language::parse),
+            practice_language: r.practice_language,
             city: r.city,
         })
         .collect())
@@ -242,21 +240,21 @@ pub(crate) async fn engine_needs(
     let excluded = db::matching::excluded_pairs(pool).await?;
     Ok(rows
         .into_iter()
-        .filter_map(|r| {
+        .map(|r| {
             let need = Need {
                 id: r.id,
-                programme: Programme::parse(&r.programme)?,
+                programme: r.programme,
                 languages: languages
                     .iter()
                     .filter(|(id, _)| *id == r.id)
                     .map(|(_, p)| *p)
                     .collect(),
-                language: r.language.as_deref().and_then(Language::parse),
-                gender: r.gender.as_deref().and_then(Gender::parse),
-                meeting: Meeting::parse(&r.meeting).unwrap_or(Meeting::Either),
+                language: r.language,
+                gender: r.gender,
+                meeting: r.meeting,
                 city: r.city.clone(),
                 field_of_work: r.field_of_work.clone(),
-                practice_language: r.practice_language.as_deref().and_then(Language::parse),
+                practice_language: r.practice_language,
                 origin_country: r.origin_country.clone(),
                 times: parse_times(&r.times)
                     .into_iter()
@@ -269,7 +267,7 @@ pub(crate) async fn engine_needs(
                     .map(|(_, v)| *v)
                     .collect(),
             };
-            Some((r, need))
+            (r, need)
         })
         .collect())
 }
@@ -398,12 +396,8 @@ pub async fn matching_overview() -> Result<MatchingBoard, AppError> {
             None => {
                 let u = explain(need, &volunteers);
                 Some(BlockedView {
-                    rule: u.blocked_by.code().to_string(),
-                    funnel: u
-                        .funnel
-                        .into_iter()
-                        .map(|(r, n)| (r.code().to_string(), n))
-                        .collect(),
+                    rule: u.blocked_by,
+                    funnel: u.funnel,
                 })
             }
         };
@@ -446,11 +440,11 @@ pub async fn matching_overview() -> Result<MatchingBoard, AppError> {
         }
     }
     let by_volunteer = db::matching::minutes_by_volunteer_and_programme(pool).await?;
-    let mut hours_by_programme: Vec<(String, i64)> = Vec::new();
+    let mut hours_by_programme: Vec<(Programme, i64)> = Vec::new();
     for (_, _, programme, minutes) in &by_volunteer {
         match hours_by_programme.iter_mut().find(|(p, _)| p == programme) {
             Some((_, total)) => *total += minutes,
-            None => hours_by_programme.push((programme.clone(), *minutes)),
+            None => hours_by_programme.push((*programme, *minutes)),
         }
     }
     Ok(MatchingBoard {

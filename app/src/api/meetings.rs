@@ -3,6 +3,7 @@
 //! one person can never overlap, whatever arrives at once.
 
 use crate::domain::schedule::{EventStatus, MeetingForm, OutcomeForm};
+use crate::domain::ChecklistItem;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -34,7 +35,7 @@ pub struct MeetingView {
     pub place: String,
     pub status: EventStatus,
     /// Checklist item codes.
-    pub topics: Vec<String>,
+    pub topics: Vec<ChecklistItem>,
     pub note: String,
     pub held_minutes: Option<i64>,
     /// The planned length, counted when "held" is recorded without minutes.
@@ -44,7 +45,7 @@ pub struct MeetingView {
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) fn meeting_view(row: MeetingRow, topics: Vec<String>, now: i64) -> MeetingView {
+pub(crate) fn meeting_view(row: MeetingRow, topics: Vec<ChecklistItem>, now: i64) -> MeetingView {
     let planned = row.status.is_live();
     MeetingView {
         id: row.event_id,

@@ -5,9 +5,7 @@ use super::calendar_feed;
 use crate::db::{self, consultations::ConsultationRow, Tx};
 pub use crate::domain::consultation::MessageKind;
 use crate::domain::ConsentPurpose;
-use crate::domain::Language;
 use crate::names::locale_of as locale;
-use crate::names::of_in;
 use crate::names::Named;
 use leptos_i18n::td_string;
 
@@ -142,11 +140,11 @@ pub fn render(
         td_string!(l, common.field_party_size),
         row.party_size
     ));
-    if let Some(code) = &row.interpreter {
+    if let Some(language) = row.interpreter {
         lines.push(format!(
             "{}: {}",
             td_string!(l, common.field_interpreter),
-            of_in::<Language>(l, code)
+            language.name_in(l)
         ));
     }
     if let Some(reason) = reason {

@@ -5,7 +5,7 @@ use super::notify_accounts::{enqueue_letter, letter, To};
 use crate::db::{self, Tx};
 use crate::domain::Programme;
 use crate::names::locale_of as locale;
-use crate::names::of_in;
+use crate::names::Named;
 use leptos_i18n::td_string;
 
 /// The outbox kind of this message.
@@ -16,7 +16,7 @@ pub struct Accepted<'a> {
     pub volunteer: &'a str,
     /// The first name of the person the volunteer will support.
     pub name: &'a str,
-    pub programme: &'a str,
+    pub programme: Programme,
     /// The match's page, absolute.
     pub link: &'a str,
 }
@@ -46,7 +46,7 @@ pub async fn match_accepted(
         mail.mail_match_accepted_intro,
         volunteer = what.volunteer.to_string(),
         name = what.name.to_string(),
-        programme = of_in::<Programme>(l, what.programme)
+        programme = what.programme.name_in(l).to_string()
     )
     .to_string();
     let body = letter(l, &to.display_name, &[intro, what.link.to_string()]);

@@ -2,7 +2,8 @@
 //! an admin opens a public holiday or closes an ordinary day for every office.
 
 use super::choices::Choice;
-use crate::domain::office_hours::{DayOverrideForm, ExceptionForm, WindowForm};
+use crate::domain::holidays::Holiday;
+use crate::domain::office_hours::{DayOverrideForm, ExceptionForm, ExceptionKind, WindowForm};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -28,7 +29,7 @@ pub struct WindowView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExceptionView {
     pub id: i64,
-    pub kind: String,
+    pub kind: ExceptionKind,
     /// Empty for a day off or leave at every office.
     pub office: String,
     pub from_date: String,
@@ -41,8 +42,8 @@ pub struct ExceptionView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DayView {
     pub day: String,
-    /// A public holiday's code, when it is one.
-    pub holiday: Option<String>,
+    /// The public holiday, when it is one.
+    pub holiday: Option<Holiday>,
     /// The admin's decision, when there is one: open or closed.
     pub open: Option<bool>,
     pub note: String,
@@ -83,7 +84,7 @@ pub async fn office_hours_page() -> Result<OfficeHoursView, AppError> {
         .filter(|(d, _)| *d >= today && *d <= horizon)
         .map(|(d, h)| DayView {
             day: d.to_string(),
-            holiday: Some(h.code().to_string()),
+            holiday: Some(h),
             open: None,
             note: String::new(),
         })

@@ -6,6 +6,9 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::consultation::Topic;
+use crate::domain::schedule::AgendaKind;
+use crate::domain::workshops::Localised;
 use crate::domain::{OfficeForm, RoomForm};
 #[cfg(feature = "ssr")]
 use {
@@ -25,11 +28,13 @@ pub struct RoomView {
 /// A consultation or session still ahead at an office, which keeps it from closing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BlockerView {
-    /// `consultation` or `session`.
-    pub kind: String,
+    pub kind: AgendaKind,
     /// Tallinn time.
     pub when: String,
-    pub title: String,
+    pub topic: Option<Topic>,
+    /// A session's activity code, and its names when an admin added it.
+    pub activity: Option<String>,
+    pub activity_names: Option<Localised>,
     pub link: String,
 }
 
@@ -87,7 +92,12 @@ fn blocker_view(b: db::offices::Blocker) -> BlockerView {
     BlockerView {
         kind: b.kind,
         when: super::dates::time(b.starts_at),
-        title: b.title,
+        topic: b.topic,
+        activity: b.activity,
+        activity_names: match (b.name_et, b.name_en, b.name_ru, b.name_uk) {
+            (Some(et), Some(en), Some(ru), Some(uk)) => Some(Localised([et, en, ru, uk])),
+            _ => None,
+        },
         link: b.link,
     }
 }

@@ -2,6 +2,7 @@
 //! leaving or pausing person's households are moved to others.
 
 use super::assignments::{AssignmentView, CandidateView};
+use crate::domain::Proficiency;
 use crate::domain::SupportProfileForm;
 use crate::domain::SupportStatus;
 use crate::error::AppError;
@@ -10,7 +11,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::{
-        assignments::{candidate_view, candidates, language_pairs, view_of},
+        assignments::{candidate_view, candidates, view_of},
         context, drafts,
     },
     crate::db,
@@ -26,8 +27,7 @@ pub struct SupportPersonSummary {
     pub status: SupportStatus,
     pub open: i64,
     pub caseload_limit: i64,
-    /// (language code, level code)
-    pub languages: Vec<(String, String)>,
+    pub languages: Vec<Proficiency>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,13 +48,11 @@ pub async fn list_support_persons() -> Result<Vec<SupportPersonSummary>, AppErro
         .await?
         .into_iter()
         .map(|p| SupportPersonSummary {
-            languages: language_pairs(
-                &languages
-                    .iter()
-                    .filter(|(id, _)| *id == p.id)
-                    .map(|(_, l)| *l)
-                    .collect::<Vec<_>>(),
-            ),
+            languages: languages
+                .iter()
+                .filter(|(id, _)| *id == p.id)
+                .map(|(_, l)| *l)
+                .collect(),
             id: p.id,
             name: p.display_name,
             email: p.email,
@@ -76,7 +74,7 @@ pub async fn get_support_person(id: i64) -> Result<SupportPersonDetail, AppError
     let languages = all
         .iter()
         .find(|c| c.id == id)
-        .map(|c| language_pairs(&c.languages))
+        .map(|c| c.languages.clone())
         .ok_or(AppError::NotFound)?;
     let row = db::support_persons::by_id(pool, id)
         .await?
@@ -91,7 +89,7 @@ pub async fn get_support_person(id: i64) -> Result<SupportPersonDetail, AppError
         caseload_limit: row.caseload_limit,
         languages,
     };
-    let lang = |n: usize| person.languages.get(n).cloned().unwrap_or_default();
+    let lang = |n: usize| Proficiency::form_row(&person.languages, n);
     let form = SupportProfileForm {
         city: row.city,
         phone: row.phone.unwrap_or_default(),

@@ -3,6 +3,7 @@
 
 use crate::domain::matching::VolunteerStatus;
 use crate::domain::matching::{AvailabilityForm, TrainingForm, VolunteerProfileForm};
+use crate::domain::{Gender, Language, Proficiency, Programme};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -25,9 +26,8 @@ pub struct VolunteerSummary {
     pub capacity: i64,
     /// Matches approved or active.
     pub busy: i64,
-    pub programmes: Vec<String>,
-    /// (language code, level code)
-    pub languages: Vec<(String, String)>,
+    pub programmes: Vec<Programme>,
+    pub languages: Vec<Proficiency>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,7 +61,10 @@ pub struct TrainingKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VolunteerDetail {
     pub summary: VolunteerSummary,
+    /// The profile as its edit form holds it.
     pub form: VolunteerProfileForm,
+    pub gender: Option<Gender>,
+    pub practice_language: Option<Language>,
     pub availability: Vec<WindowView>,
     pub trainings: Vec<TrainingView>,
     pub training_kinds: Vec<TrainingKind>,
@@ -93,12 +96,12 @@ async fn summaries(
             programmes: programmes
                 .iter()
                 .filter(|(id, _)| *id == r.id)
-                .map(|(_, p)| p.code().to_string())
+                .map(|(_, p)| *p)
                 .collect(),
             languages: languages
                 .iter()
                 .filter(|(id, _)| *id == r.id)
-                .map(|(_, p)| (p.language.code().to_string(), p.level.code().to_string()))
+                .map(|(_, p)| *p)
                 .collect(),
             id: r.id,
             name: r.display_name,
@@ -137,21 +140,24 @@ async fn detail(id: i64) -> Result<VolunteerDetail, AppError> {
         .await?
         .pop()
         .ok_or(AppError::NotFound)?;
-    let has = |p: &str| on(summary.programmes.iter().any(|c| c == p));
-    let lang = |n: usize| summary.languages.get(n).cloned().unwrap_or_default();
+    let has = |p: Programme| on(summary.programmes.contains(&p));
+    let lang = |n: usize| Proficiency::form_row(&summary.languages, n);
     let form = VolunteerProfileForm {
-        adaptation_mentor: has("adaptation_mentor"),
-        peer_counsellor: has("peer_counsellor"),
-        language_partner: has("language_partner"),
-        job_mentor: has("job_mentor"),
+        adaptation_mentor: has(Programme::AdaptationMentor),
+        peer_counsellor: has(Programme::PeerCounsellor),
+        language_partner: has(Programme::LanguagePartner),
+        job_mentor: has(Programme::JobMentor),
         city: row.city.clone().unwrap_or_default(),
         online: on(row.online == 1),
         capacity: row.capacity.to_string(),
-        gender: row.gender.clone().unwrap_or_default(),
+        gender: row.gender.map(|g| g.code().to_string()).unwrap_or_default(),
         origin_country: row.origin_country.clone().unwrap_or_default(),
         protection_path: row.protection_path.clone().unwrap_or_default(),
         field_of_work: row.field_of_work.clone().unwrap_or_default(),
-        practice_language: row.practice_language.clone().unwrap_or_default(),
+        practice_language: row
+            .practice_language
+            .map(|l| l.code().to_string())
+            .unwrap_or_default(),
         language_1: lang(0).0,
         level_1: lang(0).1,
         language_2: lang(1).0,
@@ -190,6 +196,8 @@ async fn detail(id: i64) -> Result<VolunteerDetail, AppError> {
     Ok(VolunteerDetail {
         summary,
         form,
+        gender: row.gender,
+        practice_language: row.practice_language,
         availability,
         trainings,
         training_kinds: training_kinds(pool).await?,

@@ -5,6 +5,7 @@ use super::choices::Choice;
 #[cfg(feature = "ssr")]
 use crate::domain::schedule::EventStatus;
 use crate::domain::workshops::{Localised, RegistrationStatus};
+use crate::domain::Language;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -92,7 +93,7 @@ pub struct WorkshopDetail {
     pub free: i64,
     /// Seats asked for on the waitlist.
     pub waiting: i64,
-    pub languages: Vec<String>,
+    pub languages: Vec<Language>,
     pub interpretation: bool,
     pub eligibility: String,
     pub childcare: bool,
@@ -141,12 +142,10 @@ pub(crate) async fn custom_activities(
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) fn languages_of(stored: &str) -> Vec<String> {
-    stored
-        .split(',')
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
+pub(crate) fn languages_of(stored: &str) -> Vec<Language> {
+    // The series form admits only known codes; the list lives in one column, so the schema
+    // cannot check each.
+    stored.split(',').filter_map(Language::parse).collect()
 }
 
 /// A household's sign-up as its people see it.

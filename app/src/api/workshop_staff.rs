@@ -7,8 +7,10 @@ use super::workshop_pages::CustomActivity;
 #[cfg(feature = "ssr")]
 use crate::domain::schedule::EventStatus;
 use crate::domain::workshops::ActivityTypeForm;
+use crate::domain::workshops::Mark;
 #[cfg(feature = "ssr")]
 use crate::domain::workshops::RegistrationStatus;
+use crate::domain::Language;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -18,7 +20,7 @@ use {
     super::notify_workshops::{self, Extra},
     super::{auth::CurrentUser, context, drafts, workshop_pages::custom_activities},
     crate::db,
-    crate::domain::workshops::{may_mark, Mark, SeatMessage},
+    crate::domain::workshops::{may_mark, SeatMessage},
     crate::domain::{access, parse_number, parse_optional_text, ErrorCode, FieldErrors, Role},
 };
 
@@ -162,9 +164,9 @@ pub async fn workshop_figures() -> Result<FiguresBoard, AppError> {
 pub struct RosterPerson {
     pub member: i64,
     pub name: String,
-    pub languages: Vec<String>,
+    pub languages: Vec<Language>,
     pub childcare: Option<String>,
-    pub mark: Option<String>,
+    pub mark: Option<Mark>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -222,7 +224,7 @@ pub async fn session_roster(session: i64) -> Result<RosterView, AppError> {
             languages: languages
                 .iter()
                 .filter(|(m, _)| *m == p.member_id)
-                .map(|(_, l)| l.clone())
+                .map(|(_, l)| *l)
                 .collect(),
             member: p.member_id,
             name: format!("{} {}", p.first_name, p.last_name),

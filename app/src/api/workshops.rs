@@ -7,6 +7,7 @@ use crate::domain::workshops::RegistrationStatus;
 use crate::domain::workshops::SeriesForm;
 #[cfg(feature = "ssr")]
 use crate::domain::HouseholdStatus;
+use crate::domain::Language;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -23,7 +24,7 @@ use {
     crate::domain::workshops::{
         check, participant_may_cancel, Eligibility, Known, Participant, SeatMessage,
     },
-    crate::domain::{access, ErrorCode, FieldErrors, Gender, Role},
+    crate::domain::{access, ErrorCode, FieldErrors, Role},
 };
 
 /// A sign-up as the form sends it: the household (staff only; a beneficiary signs up their
@@ -48,7 +49,7 @@ pub struct WorkshopCard {
     pub next: String,
     pub sessions: i64,
     pub free: i64,
-    pub languages: Vec<String>,
+    pub languages: Vec<Language>,
     pub eligibility: String,
     pub childcare: bool,
     pub interpretation: bool,
@@ -266,7 +267,7 @@ pub async fn sign_up(series: i64, form: SignUpForm) -> Result<SignUpResult, AppE
             continue;
         };
         let person = Participant {
-            gender: Gender::parse(&m.gender).unwrap_or(Gender::Undisclosed),
+            gender: m.gender,
             date_of_birth: m.date_of_birth.parse().unwrap_or(on),
             parent,
         };

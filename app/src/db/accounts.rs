@@ -107,7 +107,7 @@ pub async fn set_roles(tx: &mut Tx, account_id: i64, roles: &Roles) -> Result<()
     for role in roles.iter() {
         sqlx::query("INSERT INTO account_roles (account_id, role) VALUES ($1, $2)")
             .bind(account_id)
-            .bind(role.as_str())
+            .bind(role.code())
             .execute(&mut **tx)
             .await?;
     }
@@ -128,7 +128,7 @@ pub async fn add_programme(
 }
 
 /// (account, programme) for every volunteer in a programme.
-pub async fn programmes(pool: &AnyPool) -> Result<Vec<(i64, String)>, sqlx::Error> {
+pub async fn programmes(pool: &AnyPool) -> Result<Vec<(i64, Programme)>, sqlx::Error> {
     sqlx::query_as("SELECT account_id, programme FROM volunteer_programmes ORDER BY programme")
         .fetch_all(pool)
         .await
@@ -200,7 +200,7 @@ pub async fn names_with_role(
         "SELECT a.id, a.display_name FROM accounts a JOIN account_roles r ON r.account_id = a.id \
          WHERE r.role = $1 ORDER BY a.display_name",
     )
-    .bind(role.as_str())
+    .bind(role.code())
     .fetch_all(pool)
     .await
 }

@@ -3,26 +3,28 @@
 //! participant (workshop sessions), volunteer or beneficiary (check-ins), and the handovers of
 //! households between support persons. Each row names the other side by first name only.
 
-use crate::domain::schedule::Span;
+use crate::domain::consultation::Topic;
+use crate::domain::schedule::{AgendaKind, EventStatus, Span};
 use sqlx::FromRow;
 
 /// One event as a calendar lists it.
 #[derive(Debug, Clone, FromRow)]
 pub struct AgendaRow {
     pub uid: String,
-    /// `meeting`, `consultation`, `session`, `check_in` or `handover`.
-    pub kind: String,
+    pub kind: AgendaKind,
     /// UTC instants; for a whole-day item (`day` set) the Tallinn day's bounds.
     pub starts_at: i64,
     pub ends_at: i64,
     /// A whole-day item's Tallinn date (YYYY-MM-DD).
     pub day: Option<String>,
-    pub status: String,
+    pub status: EventStatus,
     pub place: Option<String>,
     pub sequence: i64,
     pub updated_at: i64,
-    /// A consultation's topic code or a session's activity code.
-    pub subject: Option<String>,
+    /// A consultation's topic.
+    pub topic: Option<Topic>,
+    /// A session's activity code (built in, or added by an admin).
+    pub activity: Option<String>,
     /// The other side: a first name, or a staff member's display name.
     pub person: Option<String>,
     pub office: Option<String>,
@@ -52,7 +54,7 @@ fn first_name(household: &str) -> String {
 /// Consultations seen from `side`, the other side named by `person`.
 fn consultations(side: &str, person: &str) -> String {
     format!(
-        "SELECT {EVENT_COLUMNS}, c.topic AS subject, {person} AS person, o.name || ', ' || o.address AS office, \
+        "SELECT {EVENT_COLUMNS}, c.topic AS topic, NULL AS activity, {person} AS person, o.name || ', ' || o.address AS office, \
          NULL AS online_link, {NO_NAMES}, CAST(NULL AS BIGINT) AS minutes, \
          '/consultations/' || e.id AS link \
          FROM events e JOIN consultations c ON c.event_id = e.id \
@@ -76,7 +78,7 @@ fn sessions(side: &str, link: &str, online: OnlineLink) -> String {
         OnlineLink::Hidden => "NULL AS online_link",
     };
     format!(
-        "SELECT {EVENT_COLUMNS}, s.activity AS subject, NULL AS person, o.name AS office, \
+        "SELECT {EVENT_COLUMNS}, NULL AS topic, s.activity AS activity, NULL AS person, o.name AS office, \
          {online_link}, {ACTIVITY_NAMES}, CAST(NULL AS BIGINT) AS minutes, {link} AS link \
          FROM events e JOIN series_sessions ss ON ss.event_id = e.id \
          JOIN series s ON s.id = ss.series_id JOIN offices o ON o.id = s.office_id \
@@ -90,7 +92,7 @@ const COORDINATOR: &str = "(SELECT display_name FROM accounts WHERE id = c.coord
 fn personal_query() -> String {
     let meetings = |side: &str, person: &str| {
         format!(
-            "SELECT {EVENT_COLUMNS}, NULL AS subject, {person} AS person, NULL AS office, \
+            "SELECT {EVENT_COLUMNS}, NULL AS topic, NULL AS activity, {person} AS person, NULL AS office, \
              NULL AS online_link, {NO_NAMES}, CAST(NULL AS BIGINT) AS minutes, '/assignments/' || a.id AS link \
              FROM events e JOIN meetings m ON m.event_id = e.id \
              JOIN assignments a ON a.id = m.assignment_id WHERE {side}"
@@ -100,7 +102,7 @@ fn personal_query() -> String {
         format!(
             "SELECT 'check-in-' || c.id || '@tugi' AS uid, 'check_in' AS kind, CAST(0 AS BIGINT) AS starts_at, \
              CAST(0 AS BIGINT) AS ends_at, c.on_date AS day, 'held' AS status, NULL AS place, CAST(0 AS BIGINT) AS sequence, \
-             c.created_at AS updated_at, NULL AS subject, {person} AS person, NULL AS office, \
+             c.created_at AS updated_at, NULL AS topic, NULL AS activity, {person} AS person, NULL AS office, \
              NULL AS online_link, {NO_NAMES}, CAST(c.minutes AS BIGINT) AS minutes, '/matches/' || x.id AS link \
              FROM check_ins c JOIN matches x ON x.id = c.match_id \
              JOIN match_requests r ON r.id = x.request_id JOIN members b ON b.id = r.member_id \
@@ -139,7 +141,7 @@ fn personal_query() -> String {
         format!(
             "SELECT 'handover-' || a.id || '@tugi' AS uid, 'handover' AS kind, CAST(0 AS BIGINT) AS starts_at, \
              CAST(0 AS BIGINT) AS ends_at, a.handover_date AS day, 'confirmed' AS status, NULL AS place, \
-             CAST(0 AS BIGINT) AS sequence, a.updated_at, NULL AS subject, {household_name} AS person, \
+             CAST(0 AS BIGINT) AS sequence, a.updated_at, NULL AS topic, NULL AS activity, {household_name} AS person, \
              NULL AS office, NULL AS online_link, {NO_NAMES}, CAST(NULL AS BIGINT) AS minutes, \
              '/assignments/' || a.id AS link FROM assignments a \
              WHERE a.handover_date IS NOT NULL AND (a.support_person_id = $1 OR EXISTS \

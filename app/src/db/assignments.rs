@@ -17,7 +17,7 @@ pub struct AssignmentRow {
     pub first_planned_end: String,
     pub status: AssignmentStatus,
     pub override_reason: Option<String>,
-    pub end_reason: Option<String>,
+    pub end_reason: Option<EndReason>,
     pub ended_on: Option<String>,
     pub end_note: Option<String>,
     pub handover_date: Option<String>,

@@ -1,14 +1,14 @@
 //! The adaptation checklist of a household.
 
 use super::{now, Tx};
-use crate::domain::ChecklistChange;
+use crate::domain::{ChecklistChange, ChecklistItem, ChecklistStatus};
 use sqlx::{AnyPool, FromRow};
 
 #[derive(Debug, Clone, FromRow, PartialEq)]
 pub struct ChecklistRow {
     pub household_id: i64,
-    pub item: String,
-    pub status: String,
+    pub item: ChecklistItem,
+    pub status: ChecklistStatus,
     pub on_date: String,
     pub note: Option<String>,
 }
@@ -44,7 +44,7 @@ pub async fn apply(
     let mut written = 0;
     for change in changes {
         let code = change.item.code();
-        let current = existing.iter().find(|r| r.item == code);
+        let current = existing.iter().find(|r| r.item == change.item);
         match (&change.state, current) {
             (None, None) => {}
             (None, Some(_)) => {
@@ -58,8 +58,8 @@ pub async fn apply(
             (Some((status, date, note)), current) => {
                 let row = ChecklistRow {
                     household_id,
-                    item: code.to_string(),
-                    status: status.code().to_string(),
+                    item: change.item,
+                    status: *status,
                     on_date: date.to_string(),
                     note: note.clone(),
                 };
@@ -74,7 +74,7 @@ pub async fn apply(
                 )
                 .bind(household_id)
                 .bind(code)
-                .bind(&row.status)
+                .bind(row.status)
                 .bind(&row.on_date)
                 .bind(row.note.as_deref())
                 .bind(by)

@@ -3,10 +3,17 @@
 //! constraints of the schema admit only these codes.
 
 use crate::domain::consultation::Topic;
-use crate::domain::matching::{MatchStatus, VolunteerStatus};
-use crate::domain::schedule::EventStatus;
-use crate::domain::workshops::RegistrationStatus;
-use crate::domain::{AssignmentStatus, HouseholdStatus, SupportStatus};
+use crate::domain::holidays::Holiday;
+use crate::domain::matching::{
+    CloseReason, Criterion, HardRule, MatchStatus, Meeting, TimeOfWeek, VolunteerStatus,
+};
+use crate::domain::office_hours::ExceptionKind;
+use crate::domain::schedule::{AgendaKind, EventStatus};
+use crate::domain::workshops::{Mark, RegistrationStatus};
+use crate::domain::{
+    AssignmentStatus, Channel, ChecklistItem, ChecklistStatus, ConsentPurpose, EndReason, Gender,
+    HouseholdStatus, InterfaceLanguage, Language, Level, Programme, Role, SupportStatus,
+};
 use sqlx::any::{Any, AnyTypeInfo, AnyValueRef};
 use sqlx::encode::IsNull;
 use sqlx::error::BoxDynError;
@@ -42,6 +49,7 @@ macro_rules! stored_as_code {
 
 stored_as_code!(
     EventStatus,
+    AgendaKind,
     RegistrationStatus,
     Topic,
     AssignmentStatus,
@@ -49,4 +57,23 @@ stored_as_code!(
     VolunteerStatus,
     MatchStatus,
     HouseholdStatus,
+    Role,
+    Programme,
+    Language,
+    InterfaceLanguage,
+    Level,
+    Gender,
+    Channel,
+    ConsentPurpose,
+    ChecklistItem,
+    ChecklistStatus,
+    EndReason,
+    CloseReason,
+    Meeting,
+    TimeOfWeek,
+    Criterion,
+    HardRule,
+    Mark,
+    Holiday,
+    ExceptionKind,
 );

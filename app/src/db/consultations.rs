@@ -20,7 +20,7 @@ pub struct ConsultationRow {
     pub booked_by: i64,
     pub topic: Topic,
     pub party_size: i64,
-    pub interpreter: Option<String>,
+    pub interpreter: Option<crate::domain::Language>,
     pub note: Option<String>,
     pub staff_note: Option<String>,
     pub walk_in: i64,

@@ -1,7 +1,7 @@
 //! Households, their members, languages and consents.
 
 use super::{like_pattern, now, Tx};
-use crate::domain::HouseholdStatus;
+use crate::domain::{Channel, Gender, HouseholdStatus, Language, Level};
 use crate::domain::{ConsentPurpose, HouseholdFilter, NewConsent, NewHousehold, NewMember};
 use chrono::NaiveDate;
 use sqlx::any::AnyArguments;
@@ -15,7 +15,7 @@ pub struct HouseholdRow {
     pub arrival_date: String,
     pub phone: Option<String>,
     pub email: Option<String>,
-    pub channel: String,
+    pub channel: Channel,
     pub needs: Option<String>,
     pub notes: Option<String>,
     pub status: HouseholdStatus,
@@ -32,20 +32,20 @@ pub struct MemberRow {
     pub first_name: String,
     pub last_name: String,
     pub date_of_birth: String,
-    pub gender: String,
+    pub gender: Gender,
 }
 
 #[derive(Debug, Clone, FromRow)]
 pub struct LanguageRow {
     pub member_id: i64,
-    pub language: String,
-    pub level: String,
+    pub language: Language,
+    pub level: Level,
 }
 
 #[derive(Debug, Clone, FromRow)]
 pub struct ConsentRow {
     pub id: i64,
-    pub purpose: String,
+    pub purpose: ConsentPurpose,
     pub given_on: String,
     pub recorded_by: String,
     pub recorded_at: i64,

@@ -1,8 +1,10 @@
 //! Match requests, matches (from proposal to closing) and check-ins.
 
 use super::{now, Tx};
-use crate::domain::matching::{MatchStatus, NewCheckIn, NewMatchRequest, Score};
-use crate::domain::Proficiency;
+use crate::domain::matching::{
+    CloseReason, MatchStatus, Meeting, NewCheckIn, NewMatchRequest, Score,
+};
+use crate::domain::{Gender, Language, Level, Proficiency, Programme};
 use sqlx::{AnyPool, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -12,13 +14,13 @@ pub struct RequestRow {
     pub member_id: i64,
     pub first_name: String,
     pub last_name: String,
-    pub programme: String,
-    pub language: Option<String>,
-    pub gender: Option<String>,
-    pub meeting: String,
+    pub programme: Programme,
+    pub language: Option<Language>,
+    pub gender: Option<Gender>,
+    pub meeting: Meeting,
     pub city: String,
     pub field_of_work: Option<String>,
-    pub practice_language: Option<String>,
+    pub practice_language: Option<Language>,
     pub origin_country: Option<String>,
     pub times: String,
     pub notes: Option<String>,
@@ -93,7 +95,7 @@ pub async fn request_by_id<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 
 /// Languages of the members named in requests, as (request id, proficiency).
 pub async fn request_languages(pool: &AnyPool) -> Result<Vec<(i64, Proficiency)>, sqlx::Error> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+    let rows: Vec<(i64, Language, Level)> = sqlx::query_as(
         "SELECT r.id, l.language, l.level FROM match_requests r \
          JOIN member_languages l ON l.member_id = r.member_id \
          WHERE r.status = 'open' ORDER BY r.id, l.language",
@@ -141,11 +143,11 @@ pub struct MatchRow {
     pub answered_at: Option<i64>,
     pub decline_reason: Option<String>,
     pub closed_at: Option<i64>,
-    pub close_reason: Option<String>,
+    pub close_reason: Option<CloseReason>,
     pub feedback_volunteer: Option<String>,
     pub feedback_household: Option<String>,
     pub household_id: i64,
-    pub programme: String,
+    pub programme: Programme,
     /// The last check-in's date, if any.
     pub last_check_in: Option<String>,
     pub minutes: i64,
@@ -423,7 +425,7 @@ pub async fn check_ins(pool: &AnyPool, match_id: i64) -> Result<Vec<CheckInRow>,
 /// Minutes of check-ins per (volunteer name, volunteer id, programme).
 pub async fn minutes_by_volunteer_and_programme(
     pool: &AnyPool,
-) -> Result<Vec<(String, i64, String, i64)>, sqlx::Error> {
+) -> Result<Vec<(String, i64, Programme, i64)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT a.display_name, x.volunteer_id, r.programme, CAST(SUM(c.minutes) AS BIGINT) \
          FROM check_ins c JOIN matches x ON x.id = c.match_id \

@@ -103,7 +103,7 @@ pub async fn upcoming(
 pub async fn topics_of_assignment(
     pool: &AnyPool,
     assignment_id: i64,
-) -> Result<Vec<(i64, String)>, sqlx::Error> {
+) -> Result<Vec<(i64, ChecklistItem)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT t.event_id, t.item FROM meeting_topics t JOIN meetings m ON m.event_id = t.event_id \
          WHERE m.assignment_id = $1 ORDER BY t.event_id, t.item",

@@ -213,18 +213,11 @@ pub fn now() -> i64 {
 
 /// (owner id, language code, level code) rows as (owner id, proficiency); rows with a code
 /// Tugi no longer knows are skipped.
-pub fn proficiencies(rows: Vec<(i64, String, String)>) -> Vec<(i64, crate::domain::Proficiency)> {
-    use crate::domain::{Language, Level, Proficiency};
+pub fn proficiencies(
+    rows: Vec<(i64, crate::domain::Language, crate::domain::Level)>,
+) -> Vec<(i64, crate::domain::Proficiency)> {
     rows.into_iter()
-        .filter_map(|(id, language, level)| {
-            Some((
-                id,
-                Proficiency {
-                    language: Language::parse(&language)?,
-                    level: Level::parse(&level)?,
-                },
-            ))
-        })
+        .map(|(id, language, level)| (id, crate::domain::Proficiency { language, level }))
         .collect()
 }
 

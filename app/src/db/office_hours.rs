@@ -29,7 +29,7 @@ pub struct ExceptionRow {
     pub coordinator: String,
     pub office_id: Option<i64>,
     pub office: Option<String>,
-    pub kind: String,
+    pub kind: crate::domain::office_hours::ExceptionKind,
     pub from_date: String,
     pub to_date: String,
     pub start_time: Option<String>,

@@ -1,6 +1,8 @@
 //! Offices and their rooms. A closed office stays for history but takes nothing new.
 
 use super::{now, Tx};
+use crate::domain::consultation::Topic;
+use crate::domain::schedule::AgendaKind;
 use crate::domain::{ValidOffice, ValidRoom};
 use sqlx::{AnyPool, FromRow};
 
@@ -169,10 +171,17 @@ pub async fn set_closed(tx: &mut Tx, id: i64, closed_at: Option<i64>) -> Result<
 /// still going ahead.
 #[derive(Debug, Clone, FromRow)]
 pub struct Blocker {
-    /// `consultation` or `session`.
-    pub kind: String,
+    /// A consultation or a session.
+    pub kind: AgendaKind,
     pub starts_at: i64,
-    pub title: String,
+    /// A consultation's topic.
+    pub topic: Option<Topic>,
+    /// A session's activity code, and its names when an admin added it.
+    pub activity: Option<String>,
+    pub name_et: Option<String>,
+    pub name_en: Option<String>,
+    pub name_ru: Option<String>,
+    pub name_uk: Option<String>,
     /// The page where it can be moved or cancelled.
     pub link: String,
 }
@@ -183,14 +192,16 @@ pub async fn blockers<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     now: i64,
 ) -> Result<Vec<Blocker>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT 'consultation' AS kind, e.starts_at, c.topic AS title, \
+        "SELECT 'consultation' AS kind, e.starts_at, c.topic AS topic, NULL AS activity, \
+                NULL AS name_et, NULL AS name_en, NULL AS name_ru, NULL AS name_uk, \
                 '/consultations/' || e.id AS link \
          FROM consultations c JOIN events e ON e.id = c.event_id \
          WHERE c.office_id = $1 AND e.ends_at > $2 AND e.status IN ('pending', 'confirmed') \
          UNION ALL \
-         SELECT 'session' AS kind, e.starts_at, s.activity AS title, \
-                '/workshops/' || s.id AS link \
+         SELECT 'session' AS kind, e.starts_at, NULL AS topic, s.activity AS activity, \
+                t.name_et, t.name_en, t.name_ru, t.name_uk, '/workshops/' || s.id AS link \
          FROM series_sessions ss JOIN series s ON s.id = ss.series_id \
+         JOIN activity_types t ON t.code = s.activity \
          JOIN events e ON e.id = ss.event_id \
          WHERE s.office_id = $1 AND s.status = 'open' AND e.ends_at > $2 \
            AND e.status IN ('pending', 'confirmed') \

@@ -3,7 +3,7 @@
 
 use super::{now, Tx};
 use crate::domain::SupportStatus;
-use crate::domain::{Proficiency, SupportProfile};
+use crate::domain::{Language, Level, Proficiency, SupportProfile};
 use sqlx::{AnyPool, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -47,7 +47,7 @@ pub async fn by_id<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 
 /// Languages of every support person, as (account id, proficiency).
 pub async fn languages(pool: &AnyPool) -> Result<Vec<(i64, Proficiency)>, sqlx::Error> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+    let rows: Vec<(i64, Language, Level)> = sqlx::query_as(
         "SELECT account_id, language, level FROM support_languages ORDER BY account_id, language",
     )
     .fetch_all(pool)

@@ -4,7 +4,7 @@
 
 use super::{now, Tx};
 use crate::domain::matching::{VolunteerProfile, VolunteerStatus, Window};
-use crate::domain::{Proficiency, Programme};
+use crate::domain::{Gender, Language, Level, Proficiency, Programme};
 use sqlx::{AnyPool, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -16,11 +16,11 @@ pub struct VolunteerRow {
     pub city: Option<String>,
     pub online: i64,
     pub capacity: i64,
-    pub gender: Option<String>,
+    pub gender: Option<Gender>,
     pub origin_country: Option<String>,
     pub protection_path: Option<String>,
     pub field_of_work: Option<String>,
-    pub practice_language: Option<String>,
+    pub practice_language: Option<Language>,
     /// Matches approved (awaiting the volunteer's answer) or active.
     pub busy: i64,
 }
@@ -63,7 +63,7 @@ pub async fn languages(
     pool: &AnyPool,
     only: Option<i64>,
 ) -> Result<Vec<(i64, Proficiency)>, sqlx::Error> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+    let rows: Vec<(i64, Language, Level)> = sqlx::query_as(
         "SELECT account_id, language, level FROM volunteer_languages \
          WHERE $1 = 0 OR account_id = $1 ORDER BY account_id, language",
     )
@@ -77,17 +77,13 @@ pub async fn programmes(
     pool: &AnyPool,
     only: Option<i64>,
 ) -> Result<Vec<(i64, Programme)>, sqlx::Error> {
-    let rows: Vec<(i64, String)> = sqlx::query_as(
+    sqlx::query_as(
         "SELECT account_id, programme FROM volunteer_programmes \
          WHERE $1 = 0 OR account_id = $1 ORDER BY account_id, programme",
     )
     .bind(only.unwrap_or(0))
     .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, p)| Some((id, Programme::parse(&p)?)))
-        .collect())
+    .await
 }
 
 /// Weekly windows, as (account id, window id, window).

@@ -2,7 +2,8 @@
 //! session's roster, and the figures per series for coordinators.
 
 use crate::domain::schedule::EventStatus;
-use crate::domain::workshops::RegistrationStatus;
+use crate::domain::workshops::{Mark, RegistrationStatus};
+use crate::domain::Language;
 use sqlx::{AnyPool, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -174,7 +175,7 @@ pub struct RosterRow {
     pub first_name: String,
     pub last_name: String,
     pub childcare: Option<String>,
-    pub mark: Option<String>,
+    pub mark: Option<Mark>,
 }
 
 /// Confirmed participants of a session (the whole series', and drop-ins for that session), with
@@ -200,11 +201,11 @@ pub async fn roster(
     .await
 }
 
-/// (member id, language code) of the roster's people.
+/// (member id, language) of the roster's people.
 pub async fn roster_languages(
     pool: &AnyPool,
     series_id: i64,
-) -> Result<Vec<(i64, String)>, sqlx::Error> {
+) -> Result<Vec<(i64, Language)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT l.member_id, l.language FROM member_languages l \
          JOIN registration_people p ON p.member_id = l.member_id \

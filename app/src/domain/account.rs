@@ -50,7 +50,7 @@ mod tests {
     fn coordinators_invite_only_roles_that_are_not_staff() {
         let coordinator = Roles::new(vec![Role::Coordinator]);
         let admin = Roles::new(vec![Role::Admin]);
-        for role in Role::ALL {
+        for &role in Role::ALL {
             assert!(may_invite(&admin, role));
         }
         assert!(may_invite(&coordinator, Role::Volunteer));

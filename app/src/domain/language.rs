@@ -3,63 +3,24 @@
 use super::{parse_choice, ErrorCode, Validator};
 use serde::{Deserialize, Serialize};
 
-/// Languages Tugi knows by name. Codes are ISO 639 (Dari is `prs`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Language {
-    Et,
-    En,
-    Ru,
-    Uk,
-    Ar,
-    Prs,
-    Fa,
-    Ps,
-    Ti,
-    So,
-    Tr,
-    Fr,
-    De,
-}
-
-impl Language {
-    pub const ALL: [Language; 13] = [
-        Language::Et,
-        Language::En,
-        Language::Ru,
-        Language::Uk,
-        Language::Ar,
-        Language::Prs,
-        Language::Fa,
-        Language::Ps,
-        Language::Ti,
-        Language::So,
-        Language::Tr,
-        Language::Fr,
-        Language::De,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Et => "et",
-            Language::En => "en",
-            Language::Ru => "ru",
-            Language::Uk => "uk",
-            Language::Ar => "ar",
-            Language::Prs => "prs",
-            Language::Fa => "fa",
-            Language::Ps => "ps",
-            Language::Ti => "ti",
-            Language::So => "so",
-            Language::Tr => "tr",
-            Language::Fr => "fr",
-            Language::De => "de",
-        }
+string_enum!(
+    /// Languages Tugi knows by name. Codes are ISO 639 (Dari is `prs`).
+    Language {
+        Et => "et",
+        En => "en",
+        Ru => "ru",
+        Uk => "uk",
+        Ar => "ar",
+        Prs => "prs",
+        Fa => "fa",
+        Ps => "ps",
+        Ti => "ti",
+        So => "so",
+        Tr => "tr",
+        Fr => "fr",
+        De => "de",
     }
-
-    pub fn parse(code: &str) -> Option<Language> {
-        Language::ALL.into_iter().find(|l| l.code() == code)
-    }
-}
+);
 
 string_enum!(
     /// The languages of Tugi's interface, its messages and its feeds, in the order names are
@@ -84,45 +45,18 @@ impl InterfaceLanguage {
     }
 }
 
-/// CEFR levels, plus first language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Level {
-    A1,
-    A2,
-    B1,
-    B2,
-    C1,
-    C2,
-    Native,
-}
-
-impl Level {
-    pub const ALL: [Level; 7] = [
-        Level::A1,
-        Level::A2,
-        Level::B1,
-        Level::B2,
-        Level::C1,
-        Level::C2,
-        Level::Native,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Level::A1 => "A1",
-            Level::A2 => "A2",
-            Level::B1 => "B1",
-            Level::B2 => "B2",
-            Level::C1 => "C1",
-            Level::C2 => "C2",
-            Level::Native => "native",
-        }
+string_enum!(
+    /// CEFR levels, plus first language; ordered from weakest to strongest.
+    Level {
+        A1 => "A1",
+        A2 => "A2",
+        B1 => "B1",
+        B2 => "B2",
+        C1 => "C1",
+        C2 => "C2",
+        Native => "native",
     }
-
-    pub fn parse(code: &str) -> Option<Level> {
-        Level::ALL.into_iter().find(|l| l.code() == code)
-    }
-}
+);
 
 /// A language someone speaks, and how well.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,6 +69,14 @@ impl Proficiency {
     /// Good enough to hold a conversation about paperwork (B1 or better).
     pub fn is_working_level(&self) -> bool {
         self.level >= Level::B1
+    }
+
+    /// The (language, level) codes of row `n` of a form that lists these languages; empty
+    /// when there are fewer.
+    pub fn form_row(languages: &[Proficiency], n: usize) -> (String, String) {
+        languages.get(n).map_or_else(Default::default, |p| {
+            (p.language.code().to_string(), p.level.code().to_string())
+        })
     }
 }
 
@@ -166,40 +108,16 @@ pub fn parse_language_rows(v: &mut Validator, rows: [(&String, &String); 3]) -> 
     languages
 }
 
-impl super::Code for Language {
-    fn code(self) -> &'static str {
-        Language::code(self)
-    }
-    fn parse(code: &str) -> Option<Self> {
-        Language::parse(code)
-    }
-    fn all() -> &'static [Self] {
-        &Language::ALL
-    }
-}
-
-impl super::Code for Level {
-    fn code(self) -> &'static str {
-        Level::code(self)
-    }
-    fn parse(code: &str) -> Option<Self> {
-        Level::parse(code)
-    }
-    fn all() -> &'static [Self] {
-        &Level::ALL
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn codes_round_trip() {
-        for l in Language::ALL {
+        for &l in Language::ALL {
             assert_eq!(Language::parse(l.code()), Some(l));
         }
-        for l in Level::ALL {
+        for &l in Level::ALL {
             assert_eq!(Level::parse(l.code()), Some(l));
         }
         assert_eq!(Level::parse("D1"), None);

@@ -2,42 +2,17 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Role {
-    Admin,
-    Coordinator,
-    SupportPerson,
-    Volunteer,
-    Facilitator,
-    Beneficiary,
-}
-
-impl Role {
-    pub const ALL: [Role; 6] = [
-        Role::Admin,
-        Role::Coordinator,
-        Role::SupportPerson,
-        Role::Volunteer,
-        Role::Facilitator,
-        Role::Beneficiary,
-    ];
-
-    /// The stable name stored in the database and used in forms.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Coordinator => "coordinator",
-            Role::SupportPerson => "support_person",
-            Role::Volunteer => "volunteer",
-            Role::Facilitator => "facilitator",
-            Role::Beneficiary => "beneficiary",
-        }
+string_enum!(
+    /// The roles an account can hold, in the order forms list them.
+    Role {
+        Admin => "admin",
+        Coordinator => "coordinator",
+        SupportPerson => "support_person",
+        Volunteer => "volunteer",
+        Facilitator => "facilitator",
+        Beneficiary => "beneficiary",
     }
-
-    pub fn parse(value: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == value)
-    }
-}
+);
 
 /// The set of roles one account holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,60 +42,15 @@ impl Roles {
     }
 }
 
-/// The four volunteer programmes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Programme {
-    AdaptationMentor,
-    PeerCounsellor,
-    LanguagePartner,
-    JobMentor,
-}
-
-impl Programme {
-    pub const ALL: [Programme; 4] = [
-        Programme::AdaptationMentor,
-        Programme::PeerCounsellor,
-        Programme::LanguagePartner,
-        Programme::JobMentor,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Programme::AdaptationMentor => "adaptation_mentor",
-            Programme::PeerCounsellor => "peer_counsellor",
-            Programme::LanguagePartner => "language_partner",
-            Programme::JobMentor => "job_mentor",
-        }
+string_enum!(
+    /// The four volunteer programmes.
+    Programme {
+        AdaptationMentor => "adaptation_mentor",
+        PeerCounsellor => "peer_counsellor",
+        LanguagePartner => "language_partner",
+        JobMentor => "job_mentor",
     }
-
-    pub fn parse(code: &str) -> Option<Programme> {
-        Programme::ALL.into_iter().find(|p| p.code() == code)
-    }
-}
-
-impl super::Code for Role {
-    fn code(self) -> &'static str {
-        self.as_str()
-    }
-    fn parse(code: &str) -> Option<Self> {
-        Role::parse(code)
-    }
-    fn all() -> &'static [Self] {
-        &Role::ALL
-    }
-}
-
-impl super::Code for Programme {
-    fn code(self) -> &'static str {
-        Programme::code(self)
-    }
-    fn parse(code: &str) -> Option<Self> {
-        Programme::parse(code)
-    }
-    fn all() -> &'static [Self] {
-        &Programme::ALL
-    }
-}
+);
 
 /// Who may do what. Deny by default: every area lists the roles it admits.
 pub mod access {
@@ -179,15 +109,15 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for role in Role::ALL {
-            assert_eq!(Role::parse(role.as_str()), Some(role));
+        for &role in Role::ALL {
+            assert_eq!(Role::parse(role.code()), Some(role));
         }
         assert_eq!(Role::parse("root"), None);
     }
 
     #[test]
     fn programme_codes_round_trip() {
-        for p in Programme::ALL {
+        for &p in Programme::ALL {
             assert_eq!(Programme::parse(p.code()), Some(p));
         }
         assert_eq!(Programme::parse("mentor"), None);

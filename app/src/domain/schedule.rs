@@ -204,6 +204,17 @@ string_enum!(
     }
 );
 
+string_enum!(
+    /// What an item of a person's agenda is.
+    AgendaKind {
+        Meeting => "meeting",
+        Consultation => "consultation",
+        Session => "session",
+        CheckIn => "check_in",
+        Handover => "handover",
+    }
+);
+
 impl EventStatus {
     /// Still to happen: it keeps its time, its room and its people.
     pub fn is_live(self) -> bool {

@@ -36,30 +36,21 @@ pub fn name<N: Named>(i18n: I18n, value: N) -> String {
     value.name_in(i18n.get_locale()).to_string()
 }
 
+/// The names of several values, joined by commas: "Job mentor, Language partner".
+pub fn names<N: Named>(i18n: I18n, values: impl IntoIterator<Item = N>) -> String {
+    values
+        .into_iter()
+        .map(|value| value.name_in(i18n.get_locale()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Every value of a set as (code, name) pairs, for a form's choices.
 pub fn options<N: Named + Code>(i18n: I18n) -> Vec<(String, String)> {
     N::all()
         .iter()
         .map(|value| (value.code().to_string(), name(i18n, *value)))
         .collect()
-}
-
-/// The name of a stored code in the reader's language. The database admits only the set's codes
-/// (check constraints); a code the program does not know is shown as it is rather than hidden.
-pub fn of<N: Named + Code>(i18n: I18n, code: &str) -> String {
-    of_in::<N>(i18n.get_locale(), code)
-}
-
-/// `of` in a given locale, for messages and feeds.
-pub fn of_in<N: Named + Code>(locale: Locale, code: &str) -> String {
-    name_of_code::<N>(locale, code).map_or_else(|| code.to_string(), str::to_string)
-}
-
-/// The name of a stored code, when it is one of the set's codes. Codes come from the database,
-/// which only admits the set's codes (check constraints), so `None` means the program and its
-/// database disagree.
-pub fn name_of_code<N: Named + Code>(locale: Locale, code: &str) -> Option<&'static str> {
-    N::parse(code).map(|value| value.name_in(locale))
 }
 
 /// The interface locale of a language.
@@ -106,11 +97,7 @@ mod tests {
     fn a_value_is_named_in_each_language() {
         assert_eq!(Role::Volunteer.name_in(Locale::et), "Vabatahtlik");
         assert_eq!(Role::Volunteer.name_in(Locale::uk), "Волонтер");
-        assert_eq!(
-            name_of_code::<Programme>(Locale::en, "job_mentor"),
-            Some("Job mentor")
-        );
-        assert_eq!(name_of_code::<Programme>(Locale::en, "astronaut"), None);
+        assert_eq!(Programme::JobMentor.name_in(Locale::en), "Job mentor");
     }
 
     #[test]

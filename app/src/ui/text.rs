@@ -2,10 +2,10 @@
 
 use crate::domain::consultation::Attendance;
 use crate::domain::schedule::EventStatus;
-use crate::domain::{CandidateNote, ChecklistStatus, ErrorCode, Language, Level};
+use crate::domain::{CandidateNote, ChecklistStatus, ErrorCode, Proficiency};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::names::{name, of, Named};
+use crate::names::{name, Named};
 use chrono::NaiveDate;
 
 pub use crate::names::{birth_date_in, date_in, weekday_short_in, I18n};
@@ -103,10 +103,10 @@ pub fn candidate_note(i18n: I18n, note: CandidateNote) -> String {
 }
 
 /// "Ukrainian (C1), Russian (B2)"
-pub fn languages_text(i18n: I18n, languages: &[(String, String)]) -> String {
+pub fn languages_text(i18n: I18n, languages: &[Proficiency]) -> String {
     languages
         .iter()
-        .map(|(l, lv)| format!("{} ({})", of::<Language>(i18n, l), of::<Level>(i18n, lv)))
+        .map(|p| format!("{} ({})", name(i18n, p.language), name(i18n, p.level)))
         .collect::<Vec<_>>()
         .join(", ")
 }

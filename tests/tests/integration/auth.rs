@@ -182,7 +182,7 @@ async fn an_invite_sets_a_password_once(app: TestApp) {
     assert_eq!(ok.status().as_u16(), 200);
     let me: serde_json::Value = app.api(&invitee, "me", &[]).await.json().await.unwrap();
     assert_eq!(me["display_name"], "New Person");
-    assert_eq!(me["roles"], serde_json::json!(["Volunteer", "Facilitator"]));
+    assert_eq!(me["roles"], serde_json::json!(["volunteer", "facilitator"]));
 
     let again = app
         .api(

@@ -334,7 +334,7 @@ async fn deactivation_ends_access_at_once_and_lists_what_needs_a_new_owner(app: 
     assert_eq!(res.status().as_u16(), 200);
     assert_eq!(
         me(&app, &r.coordinator).await["roles"],
-        serde_json::json!(["Coordinator", "Facilitator"])
+        serde_json::json!(["coordinator", "facilitator"])
     );
 
     let res = app
@@ -476,7 +476,7 @@ async fn an_adult_member_is_invited_to_a_login_of_their_own(app: TestApp) {
     let olena = app.client();
     assert_eq!(accept(&app, &olena, &link_in(&body, "/invite/")).await, 200);
     let me = me(&app, &olena).await;
-    assert_eq!(me["roles"], serde_json::json!(["Beneficiary"]));
+    assert_eq!(me["roles"], serde_json::json!(["beneficiary"]));
     let logins: Vec<Value> = app
         .api(
             &r.coordinator,

@@ -5,6 +5,7 @@ use crate::helpers::{postgres_url, unique_name};
 use tugi_app::db::Db;
 use tugi_app::domain::schedule::EventStatus;
 use tugi_app::domain::workshops::RegistrationStatus;
+use tugi_app::domain::Language;
 
 async fn decode_on(db: &Db) {
     let held: EventStatus = sqlx::query_scalar("SELECT 'held'")
@@ -17,6 +18,16 @@ async fn decode_on(db: &Db) {
         .await
         .expect("a known code decodes");
     assert_eq!(offered, RegistrationStatus::Offered);
+    let dari: Option<Language> = sqlx::query_scalar("SELECT 'prs'")
+        .fetch_one(db.pool())
+        .await
+        .expect("a known code decodes");
+    assert_eq!(dari, Some(Language::Prs));
+    let none: Option<Language> = sqlx::query_scalar("SELECT CAST(NULL AS TEXT)")
+        .fetch_one(db.pool())
+        .await
+        .expect("no value decodes as none");
+    assert_eq!(none, None);
     let unknown = sqlx::query_scalar::<_, EventStatus>("SELECT 'postponed'")
         .fetch_one(db.pool())
         .await;

@@ -139,18 +139,24 @@ pub fn parse_capacity(value: &str) -> Result<i64, ErrorCode> {
 }
 
 impl VolunteerProfileForm {
+    /// Each programme with its checkbox's value, in form order.
+    pub fn programme_boxes(&self) -> [(Programme, &String); 4] {
+        [
+            (Programme::AdaptationMentor, &self.adaptation_mentor),
+            (Programme::PeerCounsellor, &self.peer_counsellor),
+            (Programme::LanguagePartner, &self.language_partner),
+            (Programme::JobMentor, &self.job_mentor),
+        ]
+    }
+
     pub fn parse(&self) -> Result<VolunteerProfile, FieldErrors> {
         let mut v = Validator::new();
-        let programmes: Vec<Programme> = [
-            (&self.adaptation_mentor, Programme::AdaptationMentor),
-            (&self.peer_counsellor, Programme::PeerCounsellor),
-            (&self.language_partner, Programme::LanguagePartner),
-            (&self.job_mentor, Programme::JobMentor),
-        ]
-        .into_iter()
-        .filter(|(value, _)| ticked(value))
-        .map(|(_, p)| p)
-        .collect();
+        let programmes: Vec<Programme> = self
+            .programme_boxes()
+            .into_iter()
+            .filter(|(_, value)| ticked(value))
+            .map(|(p, _)| p)
+            .collect();
         if programmes.is_empty() {
             v.add("programmes", ErrorCode::Required);
         }
@@ -299,6 +305,16 @@ pub struct NewMatchRequest {
 }
 
 impl MatchRequestForm {
+    /// Each time of the week with its checkbox's value, in form order.
+    pub fn time_boxes(&self) -> [(TimeOfWeek, &String); 4] {
+        [
+            (TimeOfWeek::WeekdayMornings, &self.weekday_mornings),
+            (TimeOfWeek::WeekdayAfternoons, &self.weekday_afternoons),
+            (TimeOfWeek::WeekdayEvenings, &self.weekday_evenings),
+            (TimeOfWeek::Weekends, &self.weekends),
+        ]
+    }
+
     /// `members` are the ids of the household's members.
     pub fn parse(&self, members: &[i64]) -> Result<NewMatchRequest, FieldErrors> {
         let mut v = Validator::new();
@@ -331,16 +347,12 @@ impl MatchRequestForm {
             parse_optional_text(&self.origin_country, SHORT),
         );
         let notes = v.check("notes", parse_optional_text(&self.notes, NOTE));
-        let times = [
-            (&self.weekday_mornings, TimeOfWeek::WeekdayMornings),
-            (&self.weekday_afternoons, TimeOfWeek::WeekdayAfternoons),
-            (&self.weekday_evenings, TimeOfWeek::WeekdayEvenings),
-            (&self.weekends, TimeOfWeek::Weekends),
-        ]
-        .into_iter()
-        .filter(|(value, _)| ticked(value))
-        .map(|(_, t)| t)
-        .collect();
+        let times = self
+            .time_boxes()
+            .into_iter()
+            .filter(|(_, value)| ticked(value))
+            .map(|(t, _)| t)
+            .collect();
         v.finish(|| {
             Some(NewMatchRequest {
                 member_id: member_id?,

@@ -5,11 +5,9 @@ use crate::api::admin::{
     get_account, list_accounts, AccountFilter, SetAccountActive, SetAccountEmail, SetAccountRoles,
 };
 use crate::domain::role::access;
-use crate::domain::Language;
-use crate::domain::Programme;
 use crate::domain::Role;
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::{name, names};
 use crate::ui::form::{action_error, ErrorSummary, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::{PageHeading, PageTitle};
@@ -52,8 +50,8 @@ pub fn AccountsPage() -> impl IntoView {
                                 <label for="role">{t!(i18n, common.field_roles)}</label>
                                 <select id="role" name="role">
                                     <option value="">{any()}</option>
-                                    {Role::ALL.into_iter().map(|r| view! {
-                                        <option value=r.as_str() selected=r.as_str() == f.role>{crate::names::name(i18n, r)}</option>
+                                    {Role::ALL.iter().copied().map(|r| view! {
+                                        <option value=r.code() selected=r.code() == f.role>{crate::names::name(i18n, r)}</option>
                                     }).collect_view()}
                                 </select>
                             </div>
@@ -82,7 +80,7 @@ pub fn AccountsPage() -> impl IntoView {
                                     <tbody>
                                         {list.into_iter().map(|a| {
                                             let roles = a.roles.iter().map(|r| crate::names::name(i18n, *r)).collect::<Vec<_>>().join(", ");
-                                            let programmes = a.programmes.iter().map(|p| of::<Programme>(i18n, p)).collect::<Vec<_>>().join(", ");
+                                            let programmes = names(i18n, &a.programmes);
                                             let status = if a.active { t_string!(i18n, accounts.account_active) } else { t_string!(i18n, accounts.account_inactive) };
                                             view! { <tr>
                                                 <td><A href=format!("/admin/accounts/{}", a.id)>{a.display_name}</A></td>
@@ -132,8 +130,8 @@ pub fn AccountAdminPage() -> impl IntoView {
                                 let a = d.account.clone();
                                 let account_id = a.id;
                                 let active = a.active;
-                                let checkboxes = Role::ALL.into_iter().map(|role| {
-                                    let name = role.as_str();
+                                let checkboxes = Role::ALL.iter().copied().map(|role| {
+                                    let name = role.code();
                                     let box_id = format!("role-{name}");
                                     view! {
                                         <div class="checkbox">
@@ -147,7 +145,7 @@ pub fn AccountAdminPage() -> impl IntoView {
     <h1>{a.display_name.clone()}</h1>
                                     <dl class="facts">
                                         <dt>{t!(i18n, common.field_email)}</dt><dd>{a.email.clone()}</dd>
-                                        <dt>{t!(i18n, common.language_switch)}</dt><dd>{of::<Language>(i18n, &d.language)}</dd>
+                                        <dt>{t!(i18n, common.language_switch)}</dt><dd>{name(i18n, d.language)}</dd>
                                         <dt>{t!(i18n, common.field_status)}</dt>
                                         <dd>{if active { t_string!(i18n, accounts.account_active) } else { t_string!(i18n, accounts.account_inactive) }}</dd>
                                         {d.member.clone().map(|(household, name)| view! {

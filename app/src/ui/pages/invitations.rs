@@ -95,8 +95,8 @@ pub fn InvitationsPage() -> impl IntoView {
                     if form.language.is_empty() {
                         form.language = user.language.clone();
                     }
-                    let checkboxes = Role::ALL.into_iter().filter(|r| may_invite(&user.roles, *r)).map(|role| {
-                        let name = role.as_str();
+                    let checkboxes = Role::ALL.iter().copied().filter(|r| may_invite(&user.roles, *r)).map(|role| {
+                        let name = role.code();
                         let id = format!("role-{name}");
                         view! {
                             <div class="checkbox">

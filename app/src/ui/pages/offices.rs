@@ -4,11 +4,14 @@ use crate::api::offices::{
     UpdateOffice,
 };
 use crate::domain::role::access;
+use crate::domain::schedule::AgendaKind;
 use crate::domain::{OfficeForm, RoomForm};
 use crate::i18n::*;
+use crate::names::name;
 use crate::ui::form::{action_error, ErrorSummary, FormError, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::{PageHeading, PageTitle};
+use crate::ui::pages::workshops::parts::activity_title;
 use crate::ui::pages::ErrorView;
 use crate::ui::text::I18n;
 use leptos::prelude::*;
@@ -178,12 +181,18 @@ pub fn OfficeEditPage() -> impl IntoView {
                                         view! {
                                             <ul id="f-office">
                                                 {upcoming.into_iter().map(|b| {
-                                                    let kind = if b.kind == "session" {
+                                                    let title = match (b.topic, &b.activity_names, &b.activity) {
+                                                        (Some(topic), _, _) => name(i18n, topic),
+                                                        (None, Some(names), _) => names.get(i18n.get_locale().as_str()).to_string(),
+                                                        (None, None, Some(code)) => activity_title(i18n, &[], code),
+                                                        (None, None, None) => String::new(),
+                                                    };
+                                                    let kind = if b.kind == AgendaKind::Session {
                                                         t_string!(i18n, common.office_upcoming_session).to_string()
                                                     } else {
                                                         t_string!(i18n, common.office_upcoming_consultation).to_string()
                                                     };
-                                                    view! { <li><A href=b.link>{b.when} " – " {kind} ": " {b.title}</A></li> }
+                                                    view! { <li><A href=b.link>{b.when} " – " {kind} ": " {title}</A></li> }
                                                 }).collect_view()}
                                             </ul>
                                         }.into_any()

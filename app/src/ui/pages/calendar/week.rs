@@ -46,7 +46,7 @@ pub fn ItemLine(item: CalendarItem, show_date: bool) -> impl IntoView {
         "cal-item"
     };
     view! {
-        <li class=class data-kind=item.kind.clone()>
+        <li class=class data-kind=item.kind.code()>
             <span class="cal-when">{when}</span>
             " "
             <A href=item.link.clone()>{item.title.clone()}</A>

@@ -10,9 +10,8 @@ use crate::api::drafts::{decode_draft, take_draft};
 use crate::domain::consultation::{CancelForm, RescheduleForm};
 use crate::domain::role::access;
 use crate::domain::schedule::EventStatus;
-use crate::domain::Language;
 use crate::i18n::*;
-use crate::names::{name, of};
+use crate::names::name;
 use crate::ui::form::{action_error, ErrorSummary, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageHeading;
@@ -94,8 +93,8 @@ fn Facts(c: ConsultationView) -> impl IntoView {
             <dt>{t!(i18n, common.field_topic)}</dt><dd>{name(i18n, c.topic)}</dd>
             <dt>{t!(i18n, common.field_party_size)}</dt><dd>{c.party_size}</dd>
             <dt>{t!(i18n, common.field_interpreter)}</dt>
-            <dd>{match c.interpreter.clone() {
-                Some(code) => of::<Language>(i18n, &code),
+            <dd>{match c.interpreter {
+                Some(language) => name(i18n, language),
                 None => t_string!(i18n, consultations.no_interpreter).to_string(),
             }}</dd>
             {(!c.note.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_note)}</dt><dd>{c.note.clone()}</dd> })}

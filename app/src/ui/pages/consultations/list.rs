@@ -7,10 +7,9 @@
 use crate::api::consultation_record::ConsultationView;
 use crate::api::consultations::my_consultations;
 use crate::domain::role::access;
-use crate::domain::Language;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::names::{name, of};
+use crate::names::name;
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
@@ -46,7 +45,7 @@ pub fn UpcomingConsultations(rows: Vec<ConsultationView>) -> impl IntoView {
                                 <A href=format!("/consultations/{}", c.id)><strong>{c.when}</strong></A>
                                 " — " {c.office} ", " {name(i18n, c.topic)}
                                 " (" {c.household_name} ", " {c.coordinator} ")"
-                                {c.interpreter.map(|l| view! { " · " {t!(i18n, common.field_interpreter)} ": " {of::<Language>(i18n, &l)} })}
+                                {c.interpreter.map(|l| view! { " · " {t!(i18n, common.field_interpreter)} ": " {name(i18n, l)} })}
                             </li>
                         }).collect_view()}
                     </ul>

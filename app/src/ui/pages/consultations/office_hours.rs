@@ -6,11 +6,10 @@ use crate::api::office_hours::{
     office_hours_page, AddHoursException, AddOfficeWindow, OfficeHoursView, RemoveDayOverride,
     RemoveHoursException, RemoveOfficeWindow, SetDayOverride,
 };
-use crate::domain::holidays::Holiday;
 use crate::domain::office_hours::{DayOverrideForm, ExceptionForm, ExceptionKind, WindowForm};
 use crate::domain::role::access;
 use crate::i18n::*;
-use crate::names::{of, options};
+use crate::names::{name, options};
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
@@ -167,7 +166,7 @@ fn Exceptions(
         let office = if x.office.is_empty() { t_string!(i18n, common.all_offices).to_string() } else { x.office.clone() };
         view! {
             <li>
-                <strong>{of::<ExceptionKind>(i18n, &x.kind)}</strong> ": " {dates} " " {x.hours.clone()} ", " {office}
+                <strong>{name(i18n, x.kind)}</strong> ": " {dates} " " {x.hours.clone()} ", " {office}
                 {(!x.note.is_empty()).then(|| view! { " — " {x.note.clone()} })}
                 <ActionForm action=remove attr:class="inline-form">
                     <input type="hidden" name="id" value=x.id />
@@ -231,7 +230,7 @@ fn Days(
         view! {
             <tr>
                 <td>{d.day.clone()}</td>
-                <td>{d.holiday.clone().map(|h| of::<Holiday>(i18n, &h)).unwrap_or_default()}</td>
+                <td>{d.holiday.map(|h| name(i18n, h)).unwrap_or_default()}</td>
                 <td>{state} {(!d.note.is_empty()).then(|| view! { " — " {d.note.clone()} })}</td>
                 <td>
                     {(admin && d.open.is_some()).then(|| view! {

@@ -8,7 +8,7 @@ use crate::domain::role::access;
 use crate::domain::schedule::EventStatus;
 use crate::domain::Language;
 use crate::i18n::*;
-use crate::names::{name, of, options};
+use crate::names::{name, options};
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageTitle;
@@ -88,7 +88,7 @@ fn Day(
                     </td>
                     <td>{name(i18n, c.topic)}</td>
                     <td>{c.party_size}</td>
-                    <td>{c.interpreter.clone().map(|l| of::<Language>(i18n, &l)).unwrap_or_default()}</td>
+                    <td>{c.interpreter.map(|l| name(i18n, l)).unwrap_or_default()}</td>
                     <td>{c.no_shows.unwrap_or(0)}</td>
                     <td>
                         {if open {

@@ -4,19 +4,15 @@ use crate::api::drafts::{decode_draft, take_draft};
 use crate::api::households::{get_household, AddMember, RecordConsent};
 use crate::domain::contact_link::{contact_link, tel};
 use crate::domain::role::access;
-use crate::domain::Gender;
-use crate::domain::HouseholdStatus;
-use crate::domain::Language;
-use crate::domain::Level;
 use crate::domain::{Channel, ConsentForm, ConsentPurpose, MemberForm};
 use crate::i18n::*;
-use crate::names::{name, of, options};
+use crate::names::{name, options};
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField, Tick};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
 use crate::ui::pager::Pager;
 use crate::ui::pages::{ErrorView, LoginActions, MemberLogins};
-use crate::ui::text::{audit_action_name, written_birth_date, written_date};
+use crate::ui::text::{audit_action_name, languages_text, written_birth_date, written_date};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -95,13 +91,13 @@ pub fn HouseholdPage() -> impl IntoView {
                                         <dt>{t!(i18n, common.field_email)}</dt><dd>{f.email.clone()}</dd>
                                         <dt>{t!(i18n, common.field_channel)}</dt>
                                         <dd>
-                                            {of::<Channel>(i18n, &f.channel)}
-                                            {Channel::parse(&f.channel)
+                                            {name(i18n, h.channel)}
+                                            {Some(h.channel)
                                                 .filter(|c| !matches!(c, Channel::Phone | Channel::Email))
                                                 .and_then(|c| contact_link(c, Some(&f.phone), Some(&f.email)))
                                                 .map(|link| view! { " · " <a href=link rel="external noopener">{t!(i18n, households.open_channel)}</a> })}
                                         </dd>
-                                        <dt>{t!(i18n, common.field_status)}</dt><dd>{of::<HouseholdStatus>(i18n, &f.status)}</dd>
+                                        <dt>{t!(i18n, common.field_status)}</dt><dd>{name(i18n, h.status)}</dd>
                                         <dt>{t!(i18n, common.field_needs)}</dt><dd class="prose">{f.needs}</dd>
                                         <dt>{t!(i18n, common.field_notes)}</dt><dd class="prose">{f.notes}</dd>
                                     </dl>
@@ -133,11 +129,11 @@ pub fn HouseholdPage() -> impl IntoView {
                                     <h2>{t!(i18n, households.members_title)}</h2>
                                     <ul class="members">
                                         {h.members.into_iter().map(|m| {
-                                            let langs = m.languages.iter().map(|(l, lv)| format!("{} ({})", of::<Language>(i18n, l), of::<Level>(i18n, lv))).collect::<Vec<_>>().join(", ");
+                                            let langs = languages_text(i18n, &m.languages);
                                             view! {
                                                 <li>
                                                     <strong>{m.first_name} " " {m.last_name}</strong>
-                                                    ", " {written_birth_date(i18n, &m.date_of_birth)} ", " {of::<Gender>(i18n, &m.gender)}
+                                                    ", " {written_birth_date(i18n, &m.date_of_birth)} ", " {name(i18n, m.gender)}
                                                     <br />{langs}
                                                 </li>
                                             }
@@ -161,7 +157,7 @@ pub fn HouseholdPage() -> impl IntoView {
                                             <ul>
                                                 {h.consents.into_iter().map(|c| view! {
                                                     <li>
-                                                        {of::<ConsentPurpose>(i18n, &c.purpose)} ": " {c.given_on} " (" {c.recorded_by} ", " {c.recorded_at} ")"
+                                                        {name(i18n, c.purpose)} ": " {c.given_on} " (" {c.recorded_by} ", " {c.recorded_at} ")"
                                                         {match c.withdrawn {
                                                             Some((date, by)) => view! { " — " <strong>{t!(i18n, households.consent_withdrawn, date, by)}</strong> }.into_any(),
                                                             None => view! {

@@ -11,11 +11,9 @@ use crate::domain::role::access;
 use crate::domain::schedule::EventStatus;
 use crate::domain::schedule::MeetingForm;
 use crate::domain::AssignmentStatus;
-use crate::domain::Channel;
-use crate::domain::Gender;
 use crate::domain::{ChecklistItem, ChecklistStatus, EndReason};
 use crate::i18n::*;
-use crate::names::{name, of};
+use crate::names::{name, names};
 use crate::ui::form::{action_error, ErrorSummary, FormError, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
@@ -113,10 +111,10 @@ fn AssignmentView(
     } else {
         "/support"
     };
-    let end_text = a.end_reason.as_deref().map(|r| {
+    let end_text = a.end_reason.map(|r| {
         format!(
             "{} ({})",
-            of::<EndReason>(i18n, r),
+            name(i18n, r),
             a.ended_on.clone().unwrap_or_default()
         )
     });
@@ -190,7 +188,7 @@ fn HouseholdFacts(d: AssignmentDetail, logins: LoginActions) -> impl IntoView {
             {d.members.into_iter().map(|m| view! {
                 <li>
                     <strong>{m.first_name} " " {m.last_name}</strong>
-                    ", " {written_birth_date(i18n, &m.date_of_birth)} ", " {of::<Gender>(i18n, &m.gender)}
+                    ", " {written_birth_date(i18n, &m.date_of_birth)} ", " {name(i18n, m.gender)}
                     <br />{languages_text(i18n, &m.languages)}
                 </li>
             }).collect_view()}
@@ -199,7 +197,7 @@ fn HouseholdFacts(d: AssignmentDetail, logins: LoginActions) -> impl IntoView {
             <dt>{t!(i18n, common.field_city)}</dt><dd>{d.assignment.household_city}</dd>
             <dt>{t!(i18n, common.field_phone)}</dt><dd>{d.phone}</dd>
             <dt>{t!(i18n, common.field_email)}</dt><dd>{d.email}</dd>
-            <dt>{t!(i18n, common.field_channel)}</dt><dd>{of::<Channel>(i18n, &d.channel)}</dd>
+            <dt>{t!(i18n, common.field_channel)}</dt><dd>{name(i18n, d.channel)}</dd>
             <dt>{t!(i18n, common.field_needs)}</dt><dd class="prose">{d.needs}</dd>
         </dl>
         {(!d.logins.is_empty()).then(|| view! {
@@ -267,7 +265,7 @@ fn MeetingFields(form: MeetingForm, error: FormError) -> impl IntoView {
             view! {
                 <div class="checkbox">
                     <input type="checkbox" id=id.clone() name=format!("meeting[topics][{code}]") checked=checked />
-                    <label for=id>{of::<ChecklistItem>(i18n, code)}</label>
+                    <label for=id>{name(i18n, item)}</label>
                 </div>
             }
         })
@@ -295,12 +293,7 @@ fn MeetingFields(form: MeetingForm, error: FormError) -> impl IntoView {
 #[component]
 fn MeetingRow(m: MeetingView, open: bool, actions: Actions) -> impl IntoView {
     let i18n = use_i18n();
-    let topics = m
-        .topics
-        .iter()
-        .map(|t| of::<ChecklistItem>(i18n, t))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let topics = names(i18n, &m.topics);
     let status = match (m.status, m.held_minutes) {
         (EventStatus::Held, Some(minutes)) => format!(
             "{} ({})",
@@ -361,16 +354,16 @@ fn Checklist(
         .checklist
         .into_iter()
         .map(|entry| {
-            let code = entry.item.clone();
+            let code = entry.item.code().to_string();
             let row = kept
                 .as_ref()
                 .and_then(|k| k.items.get(&code).cloned())
                 .unwrap_or(crate::domain::ChecklistRowForm {
-                    status: entry.status.clone(),
+                    status: entry.status.map(|s| s.code().to_string()).unwrap_or_default(),
                     on_date: entry.on_date.clone(),
                     note: entry.note.clone(),
                 });
-            let name = of::<ChecklistItem>(i18n, &code);
+            let name = name(i18n, entry.item);
             let options = std::iter::once((String::new(), checklist_status_name(i18n, "")))
                 .chain(ChecklistStatus::ALL.iter().map(|s| (s.code().to_string(), checklist_status_name(i18n, s.code()))))
                 .map(|(value, text)| {

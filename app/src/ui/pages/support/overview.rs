@@ -4,10 +4,8 @@
 use crate::api::assignments::AssignmentView;
 use crate::api::dashboards::{coordinator_overview, CaseRow, HoursRow};
 use crate::domain::role::access;
-use crate::domain::ChecklistItem;
-use crate::domain::EndReason;
 use crate::i18n::*;
-use crate::names::{name, of};
+use crate::names::{name, names};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
@@ -134,7 +132,7 @@ pub fn Cases(rows: Vec<CaseRow>, show_person: bool) -> impl IntoView {
             </tr></thead>
             <tbody>
                 {rows.into_iter().map(|c| {
-                    let gaps = c.gaps.iter().map(|g| of::<ChecklistItem>(i18n, g)).collect::<Vec<_>>().join(", ");
+                    let gaps = names(i18n, &c.gaps);
                     view! {
                         <tr>
                             <td><A href=format!("/assignments/{}", c.assignment.id)>{c.assignment.household_name.clone()}</A></td>
@@ -193,7 +191,7 @@ pub fn PastAssignments(rows: Vec<AssignmentView>) -> impl IntoView {
                     <A href=format!("/assignments/{}", a.id)>{a.household_name}</A>
                     ", " {written_date(i18n, &a.start_date)} " – " {written_date(i18n, &a.ended_on.unwrap_or_default())} ", "
                     {name(i18n, a.status)}
-                    {a.end_reason.map(|r| format!(" ({})", of::<EndReason>(i18n, &r)))}
+                    {a.end_reason.map(|r| format!(" ({})", name(i18n, r)))}
                 </li>
             }).collect_view()}
         </ul>

@@ -5,11 +5,8 @@ use crate::api::drafts::{decode_draft, take_draft};
 use crate::api::volunteers::{get_volunteer, RecordTraining, SetVolunteerStatus, VolunteerDetail};
 use crate::domain::matching::{TrainingForm, VolunteerStatus};
 use crate::domain::role::access;
-use crate::domain::Gender;
-use crate::domain::Language;
-use crate::domain::Programme;
 use crate::i18n::*;
-use crate::names::{name, of, options};
+use crate::names::{name, names, options};
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
@@ -81,12 +78,12 @@ fn Detail(
             <p>{s.email.clone()} " · " {name(i18n, s.status)} " · " {format!("{} / {}", s.busy, s.capacity)}</p>
             <dl class="facts">
                 <dt>{t!(i18n, volunteers.field_programmes)}</dt>
-                <dd>{s.programmes.iter().map(|p| of::<Programme>(i18n, p)).collect::<Vec<_>>().join(", ")}</dd>
+                <dd>{names(i18n, &s.programmes)}</dd>
                 <dt>{t!(i18n, common.field_languages)}</dt><dd>{languages_text(i18n, &s.languages)}</dd>
                 <dt>{t!(i18n, volunteers.field_city_or_online)}</dt><dd>{place}</dd>
-                {(!f.gender.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_gender)}</dt><dd>{of::<Gender>(i18n, &f.gender)}</dd> })}
+                {d.gender.map(|g| view! { <dt>{t!(i18n, common.field_gender)}</dt><dd>{name(i18n, g)}</dd> })}
                 {(!f.field_of_work.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_field_of_work)}</dt><dd>{f.field_of_work.clone()}</dd> })}
-                {(!f.practice_language.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_practice_language)}</dt><dd>{of::<Language>(i18n, &f.practice_language)}</dd> })}
+                {d.practice_language.map(|l| view! { <dt>{t!(i18n, common.field_practice_language)}</dt><dd>{name(i18n, l)}</dd> })}
                 {(!f.origin_country.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_origin_country)}</dt><dd>{f.origin_country.clone()}</dd> })}
                 {(!f.protection_path.is_empty()).then(|| view! { <dt>{t!(i18n, common.field_protection_path)}</dt><dd>{f.protection_path.clone()}</dd> })}
             </dl>

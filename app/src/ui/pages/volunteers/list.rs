@@ -3,9 +3,8 @@
 
 use crate::api::volunteers::{list_volunteers, AddTrainingKind};
 use crate::domain::role::access;
-use crate::domain::Programme;
 use crate::i18n::*;
-use crate::names::{name, of};
+use crate::names::{name, names};
 use crate::ui::form::{action_error, ErrorSummary, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
@@ -48,7 +47,7 @@ pub fn VolunteersPage() -> impl IntoView {
                                             <tr>
                                                 <td><A href=format!("/volunteers/{}", v.id)>{v.name}</A></td>
                                                 <td>{name(i18n, v.status)}</td>
-                                                <td>{v.programmes.iter().map(|p| of::<Programme>(i18n, p)).collect::<Vec<_>>().join(", ")}</td>
+                                                <td>{names(i18n, &v.programmes)}</td>
                                                 <td>{languages_text(i18n, &v.languages)}</td>
                                                 <td>{place}</td>
                                                 <td>{format!("{} / {}", v.busy, v.capacity)}</td>

@@ -8,10 +8,8 @@ use crate::api::matches::{
 };
 use crate::domain::matching::MatchStatus;
 use crate::domain::matching::{CheckInForm, CloseReason};
-use crate::domain::Channel;
-use crate::domain::Programme;
 use crate::i18n::*;
-use crate::names::{name, of, options};
+use crate::names::{name, options};
 use crate::ui::form::{action_error, ConfirmFirst, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
@@ -86,7 +84,7 @@ fn MatchView(
     let title = t_string!(
         i18n,
         volunteers.match_title,
-        programme = of::<Programme>(i18n, &m.need.programme),
+        programme = name(i18n, m.need.programme),
         name = m.need.first_name.clone()
     )
     .to_string();
@@ -112,7 +110,7 @@ fn MatchView(
             {m.first_contact.clone().map(|contact| view! { <NextSteps contact /> })}
             <NeedFacts need=m.need.clone() />
             {m.decline_reason.clone().map(|r| view! { <p>{t!(i18n, volunteers.decline_reason_is)} ": " {r}</p> })}
-            {m.close_reason.clone().map(|r| view! { <p>{t!(i18n, volunteers.field_close_reason)} ": " {of::<CloseReason>(i18n, &r)}</p> })}
+            {m.close_reason.map(|r| view! { <p>{t!(i18n, volunteers.field_close_reason)} ": " {name(i18n, r)}</p> })}
             {m.feedback_volunteer.clone().map(|f| view! { <p>{t!(i18n, volunteers.feedback_volunteer)} ": " {f}</p> })}
             {m.feedback_household.clone().map(|f| view! { <p>{t!(i18n, volunteers.feedback_household)} ": " {f}</p> })}
 
@@ -188,7 +186,7 @@ fn NextSteps(contact: FirstContact) -> impl IntoView {
                 <li>
                     {match contact.direct.clone() {
                         Some(direct) => view! {
-                            {t!(i18n, volunteers.next_steps_direct, channel = of::<Channel>(i18n, &direct.channel))}
+                            {t!(i18n, volunteers.next_steps_direct, channel = name(i18n, direct.channel))}
                             " "
                             {match direct.link.clone() {
                                 Some(link) => view! { <a href=link rel="external noopener">{direct.shown.clone()}</a> }.into_any(),

@@ -7,14 +7,10 @@ use crate::api::matching::{
     matching_overview, ApproveProposal, AssignVolunteer, MatchLine, OpenRequest, RejectProposal,
     RunMatching,
 };
-use crate::domain::matching::Criterion;
 use crate::domain::matching::HardRule;
-use crate::domain::matching::Meeting;
 use crate::domain::role::access;
-use crate::domain::Language;
-use crate::domain::Programme;
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::name;
 use crate::ui::form::{action_error, ErrorSummary};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
@@ -88,7 +84,7 @@ pub fn MatchingPage() -> impl IntoView {
                                     {b.hours.into_iter().map(|h| view! {
                                         <tr>
                                             <td><A href=format!("/volunteers/{}", h.volunteer_id)>{h.volunteer}</A></td>
-                                            <td>{of::<Programme>(i18n, &h.programme)}</td>
+                                            <td>{name(i18n, h.programme)}</td>
                                             <td>{hours(h.minutes)}</td>
                                         </tr>
                                     }).collect_view()}
@@ -98,7 +94,7 @@ pub fn MatchingPage() -> impl IntoView {
                             <h2>{t!(i18n, volunteers.hours_by_programme_title)}</h2>
                             <ul class="hours-by-programme">
                                 {b.hours_by_programme.into_iter().map(|(p, m)| view! {
-                                    <li>{of::<Programme>(i18n, &p)} ": " {t!(i18n, common.hours_value, h = hours(m))}</li>
+                                    <li>{name(i18n, p)} ": " {t!(i18n, common.hours_value, h = hours(m))}</li>
                                 }).collect_view()}
                             </ul>
                         }.into_any(),
@@ -136,7 +132,7 @@ fn Request(
                     <p><strong>{t!(i18n, volunteers.score_total, n = p.score.total)}</strong></p>
                     <ul class="score">
                         {p.score.parts.into_iter().map(|(c, n)| view! {
-                            <li>{of::<Criterion>(i18n, &c)} ": " {t!(i18n, volunteers.points, n = n)}</li>
+                            <li>{name(i18n, c)} ": " {t!(i18n, volunteers.points, n = n)}</li>
                         }).collect_view()}
                     </ul>
                     <div class="actions">
@@ -153,14 +149,14 @@ fn Request(
             }
             .into_any()
         }
-        (None, Some(b)) if !has_candidates || b.rule == "capacity" => {
-            let rule = of::<HardRule>(i18n, &b.rule);
+        (None, Some(b)) if !has_candidates || b.rule == HardRule::Capacity => {
+            let rule = name(i18n, b.rule);
             view! {
                 <section class="blocked">
                     <p>{t!(i18n, volunteers.no_proposal, rule = rule)}</p>
                     <ul class="funnel">
                         {b.funnel.into_iter().map(|(rule, n)| {
-                            let rule = of::<HardRule>(i18n, &rule);
+                            let rule = name(i18n, rule);
                             view! { <li>{t!(i18n, volunteers.funnel_step, rule = rule, n = n)}</li> }
                         }).collect_view()}
                     </ul>
@@ -185,8 +181,8 @@ fn Request(
         })
         .collect_view();
     let facts = [
-        r.language.as_ref().map(|l| of::<Language>(i18n, l)),
-        Some(of::<Meeting>(i18n, &r.meeting)),
+        r.language.map(|l| name(i18n, l)),
+        Some(name(i18n, r.meeting)),
         Some(r.city.clone()),
     ]
     .into_iter()
@@ -196,7 +192,7 @@ fn Request(
     view! {
         <article class="card request">
             <h3>
-                {of::<Programme>(i18n, &r.programme)} ": "
+                {name(i18n, r.programme)} ": "
                 <A href=format!("/households/{}", r.household_id)>{r.member_name.clone()}</A>
             </h3>
             <p>{facts} " · " {t!(i18n, volunteers.waited_days, n = r.waiting_days)}</p>
@@ -236,7 +232,7 @@ fn Lines(rows: Vec<MatchLine>) -> impl IntoView {
                 {rows.into_iter().map(|m| view! {
                     <tr class:quiet=m.quiet>
                         <td><A href=format!("/matches/{}", m.id)>{m.request.member_name.clone()}</A></td>
-                        <td>{of::<Programme>(i18n, &m.request.programme)}</td>
+                        <td>{name(i18n, m.request.programme)}</td>
                         <td><A href=format!("/volunteers/{}", m.volunteer_id)>{m.volunteer_name.clone()}</A></td>
                         <td>{m.since.clone().unwrap_or_default()}</td>
                         <td>{hours(m.minutes)}</td>

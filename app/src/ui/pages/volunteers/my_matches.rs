@@ -3,11 +3,9 @@
 
 use super::parts::NeedFacts;
 use crate::api::matches::{my_matches, AcceptMatch, DeclineMatch, MatchDetail};
-use crate::domain::matching::CloseReason;
 use crate::domain::role::access;
-use crate::domain::Programme;
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::name;
 use crate::ui::form::{action_error, ErrorSummary};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
@@ -71,7 +69,7 @@ fn Offer(
     let reason_id = format!("f-decline-reason-{}", o.id);
     view! {
         <article class="card offer">
-            <h3>{of::<Programme>(i18n, &o.need.programme)} ": " {o.need.first_name.clone()}</h3>
+            <h3>{name(i18n, o.need.programme)} ": " {o.need.first_name.clone()}</h3>
             <NeedFacts need=o.need.clone() />
             <ActionForm action=accept attr:class="inline">
                 <input type="hidden" name="id" value=o.id />
@@ -100,11 +98,11 @@ fn MatchList(rows: Vec<MatchDetail>) -> impl IntoView {
             {rows.into_iter().map(|m| view! {
                 <li class="card">
                     <A href=format!("/matches/{}", m.id)>
-                        {of::<Programme>(i18n, &m.need.programme)} ": " {m.need.first_name.clone()}
+                        {name(i18n, m.need.programme)} ": " {m.need.first_name.clone()}
                     </A>
                     {m.since.clone().map(|s| view! { " · " {t!(i18n, volunteers.since)} " " {s} })}
                     " · " {t!(i18n, common.hours_value, h = hours(m.minutes))}
-                    {m.close_reason.clone().map(|r| view! { " · " {of::<CloseReason>(i18n, &r)} })}
+                    {m.close_reason.map(|r| view! { " · " {name(i18n, r)} })}
                     {m.quiet.then(|| view! { " · " <strong class="flag">{t!(i18n, volunteers.quiet_flag)}</strong> })}
                 </li>
             }).collect_view()}

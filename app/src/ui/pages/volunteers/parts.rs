@@ -1,13 +1,8 @@
 //! Pieces the volunteer pages share.
 
 use crate::api::matches::NeedView;
-use crate::domain::matching::Meeting;
-use crate::domain::matching::TimeOfWeek;
-use crate::domain::Gender;
-use crate::domain::Language;
-use crate::domain::Programme;
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::{name, names};
 use crate::ui::text::languages_text;
 use leptos::prelude::*;
 
@@ -18,23 +13,18 @@ pub use crate::ui::form::Tick;
 #[component]
 pub fn NeedFacts(need: NeedView) -> impl IntoView {
     let i18n = use_i18n();
-    let times = need
-        .times
-        .iter()
-        .map(|t| of::<TimeOfWeek>(i18n, t))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let times = names(i18n, &need.times);
     view! {
         <dl class="facts">
-            <dt>{t!(i18n, common.field_programme)}</dt><dd>{of::<Programme>(i18n, &need.programme)}</dd>
+            <dt>{t!(i18n, common.field_programme)}</dt><dd>{name(i18n, need.programme)}</dd>
             <dt>{t!(i18n, common.field_first_name)}</dt><dd>{need.first_name.clone()}</dd>
             <dt>{t!(i18n, common.field_languages)}</dt><dd>{languages_text(i18n, &need.languages)}</dd>
             <dt>{t!(i18n, common.field_city)}</dt><dd>{need.city.clone()}</dd>
-            <dt>{t!(i18n, common.field_meeting)}</dt><dd>{of::<Meeting>(i18n, &need.meeting)}</dd>
-            {need.language.clone().map(|l| view! { <dt>{t!(i18n, common.field_language_pref)}</dt><dd>{of::<Language>(i18n, &l)}</dd> })}
-            {need.gender.clone().map(|g| view! { <dt>{t!(i18n, volunteers.field_gender_pref)}</dt><dd>{of::<Gender>(i18n, &g)}</dd> })}
+            <dt>{t!(i18n, common.field_meeting)}</dt><dd>{name(i18n, need.meeting)}</dd>
+            {need.language.map(|l| view! { <dt>{t!(i18n, common.field_language_pref)}</dt><dd>{name(i18n, l)}</dd> })}
+            {need.gender.map(|g| view! { <dt>{t!(i18n, volunteers.field_gender_pref)}</dt><dd>{name(i18n, g)}</dd> })}
             {need.field_of_work.clone().map(|f| view! { <dt>{t!(i18n, common.field_field_of_work)}</dt><dd>{f}</dd> })}
-            {need.practice_language.clone().map(|l| view! { <dt>{t!(i18n, common.field_practice_language)}</dt><dd>{of::<Language>(i18n, &l)}</dd> })}
+            {need.practice_language.map(|l| view! { <dt>{t!(i18n, common.field_practice_language)}</dt><dd>{name(i18n, l)}</dd> })}
             {(!times.is_empty()).then(|| view! { <dt>{t!(i18n, volunteers.field_times)}</dt><dd>{times}</dd> })}
             {need.notes.clone().map(|n| view! { <dt>{t!(i18n, volunteers.the_need)}</dt><dd>{n}</dd> })}
         </dl>

@@ -10,10 +10,9 @@ use crate::api::volunteers::{
 use crate::domain::matching::VolunteerStatus;
 use crate::domain::matching::{AvailabilityForm, VolunteerProfileForm};
 use crate::domain::role::access;
-use crate::domain::Programme;
 use crate::domain::{Gender, Language};
 use crate::i18n::*;
-use crate::names::{name, of, options};
+use crate::names::{name, options};
 use crate::ui::form::{action_error, ErrorSummary, FormError, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
@@ -87,20 +86,17 @@ fn ProfileView(
         .iter()
         .map(|g| (g.code().to_string(), name(i18n, g)))
         .collect::<Vec<_>>();
-    let programmes = [
-        ("adaptation_mentor", form.adaptation_mentor.clone()),
-        ("peer_counsellor", form.peer_counsellor.clone()),
-        ("language_partner", form.language_partner.clone()),
-        ("job_mentor", form.job_mentor.clone()),
-    ]
-    .into_iter()
-    .map(|(code, value)| {
-        view! {
-            <Tick name=format!("profile[{code}]") id=format!("programme-{code}")
-                label={of::<Programme>(i18n, code)} checked=!value.is_empty() />
-        }
-    })
-    .collect_view();
+    let programmes = form
+        .programme_boxes()
+        .map(|(programme, value)| {
+            let code = programme.code();
+            view! {
+                <Tick name=format!("profile[{code}]") id=format!("programme-{code}")
+                    label=name(i18n, programme) checked=!value.is_empty() />
+            }
+        })
+        .into_iter()
+        .collect_view();
     view! {
         <PageHeading text=t_string!(i18n, volunteers.volunteer_profile_title).to_string() />
         <p>{t!(i18n, volunteers.volunteer_status_is, status = status)}</p>

@@ -3,12 +3,12 @@
 use super::parts::Tick;
 use crate::api::drafts::{decode_draft, take_draft};
 use crate::api::matching::{match_request_page, CreateMatchRequest, RequestPage};
-use crate::domain::matching::{MatchRequestForm, Meeting, TimeOfWeek};
+use crate::domain::matching::{MatchRequestForm, Meeting};
 use crate::domain::role::access;
 use crate::domain::Gender;
 use crate::domain::{Language, Programme};
 use crate::i18n::*;
-use crate::names::{of, options};
+use crate::names::{name, options};
 use crate::ui::form::{action_error, ErrorSummary, SelectField, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageTitle;
@@ -75,27 +75,21 @@ fn RequestForm(
         .collect::<Vec<_>>();
     let programmes = options::<Programme>(i18n);
     let languages = options::<Language>(i18n);
-    let genders = ["female", "male"]
+    let genders = [Gender::Female, Gender::Male]
         .iter()
-        .map(|g| (g.to_string(), of::<Gender>(i18n, g)))
+        .map(|g| (g.code().to_string(), name(i18n, g)))
         .collect::<Vec<_>>();
     let meetings = options::<Meeting>(i18n);
-    let ticked = [
-        f.weekday_mornings.clone(),
-        f.weekday_afternoons.clone(),
-        f.weekday_evenings.clone(),
-        f.weekends.clone(),
-    ];
-    let times = TimeOfWeek::ALL
-        .iter()
-        .zip(ticked)
-        .map(|(t, value)| {
-            let code = t.code();
+    let times = f
+        .time_boxes()
+        .map(|(time, value)| {
+            let code = time.code();
             view! {
                 <Tick name=format!("request[{code}]") id=format!("time-{code}")
-                    label={of::<TimeOfWeek>(i18n, code)} checked=!value.is_empty() />
+                    label=name(i18n, time) checked=!value.is_empty() />
             }
         })
+        .into_iter()
         .collect_view();
     let title = t_string!(
         i18n,

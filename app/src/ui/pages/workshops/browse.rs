@@ -4,9 +4,8 @@
 use super::parts::{activity_text, activity_title, eligibility_label};
 use crate::api::workshop_pages::CustomActivity;
 use crate::api::workshops::{list_workshops, WorkshopCard};
-use crate::domain::Language;
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::names;
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
 use leptos::prelude::*;
@@ -85,12 +84,7 @@ pub fn WorkshopsPage() -> impl IntoView {
 #[component]
 fn Card(c: WorkshopCard, custom: Vec<CustomActivity>) -> impl IntoView {
     let i18n = use_i18n();
-    let languages = c
-        .languages
-        .iter()
-        .map(|l| of::<Language>(i18n, l))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let languages = names(i18n, &c.languages);
     let eligibility = eligibility_label(i18n, &c.eligibility);
     let places = if c.free > 0 {
         t_string!(i18n, workshops.free_places_n, n = c.free).to_string()

@@ -7,9 +7,8 @@ use super::parts::{activity_text, activity_title, eligibility_label, SignUpCard}
 use crate::api::workshop_pages::{workshop, WorkshopDetail};
 use crate::api::workshop_staff::{CancelSeries, CancelSession, ChangeCapacity};
 use crate::api::workshops::{AcceptOffer, CancelRegistration, SignUp};
-use crate::domain::Language;
 use crate::i18n::*;
-use crate::names::of;
+use crate::names::names;
 use crate::ui::form::{action_error, ConfirmFirst, ErrorSummary, Tick};
 use crate::ui::guard::id_param;
 use crate::ui::heading::PageTitle;
@@ -78,12 +77,7 @@ fn Series(w: WorkshopDetail, actions: Actions) -> impl IntoView {
     let i18n = use_i18n();
     let title = activity_title(i18n, &w.custom, &w.activity);
     let about = activity_text(i18n, &w.custom, &w.activity);
-    let languages = w
-        .languages
-        .iter()
-        .map(|l| of::<Language>(i18n, l))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let languages = names(i18n, &w.languages);
     let places = if w.free > 0 {
         t_string!(i18n, workshops.free_places_n, n = w.free).to_string()
     } else {

@@ -5,9 +5,8 @@ use super::parts::activity_title;
 use crate::api::workshop_staff::{session_roster, MarkSessionAttendance, RosterView};
 use crate::domain::role::access;
 use crate::domain::workshops::Mark;
-use crate::domain::Language;
 use crate::i18n::*;
-use crate::names::{name, of};
+use crate::names::{name, names};
 use crate::ui::form::{action_error, ErrorSummary};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
@@ -47,17 +46,12 @@ fn Roster(r: RosterView, mark: ServerAction<MarkSessionAttendance>) -> impl Into
         .people
         .iter()
         .map(|p| {
-            let languages = p
-                .languages
-                .iter()
-                .map(|l| of::<Language>(i18n, l))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let languages = names(i18n, &p.languages);
             let marks = Mark::ALL
                 .iter()
                 .map(|m| {
                     let id = format!("mark-{}-{}", p.member, m.code());
-                    let checked = p.mark.as_deref() == Some(m.code());
+                    let checked = p.mark == Some(*m);
                     view! {
                         <span class="radio">
                             <input type="radio" id=id.clone() name=format!("form[marks][{}]", p.member)
@@ -67,7 +61,7 @@ fn Roster(r: RosterView, mark: ServerAction<MarkSessionAttendance>) -> impl Into
                     }
                 })
                 .collect_view();
-            let printed = p.mark.as_deref().map(|m| of::<Mark>(i18n, m)).unwrap_or_default();
+            let printed = p.mark.map(|m| name(i18n, m)).unwrap_or_default();
             view! {
                 <tr>
                     <th scope="row">{p.name.clone()}</th>
