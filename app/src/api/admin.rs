@@ -183,13 +183,7 @@ pub async fn set_account_roles(
 ) -> Result<(), AppError> {
     let admin = context::require(access::ADMIN).await?;
     let db = context::db()?;
-    let roles = Roles::new(
-        Role::ALL
-            .iter()
-            .copied()
-            .filter(|r| form.ticked(*r))
-            .collect(),
-    );
+    let roles = Roles::ticked(|r| form.ticked(r));
     if roles.is_empty() {
         return Err(FieldErrors::single("roles", crate::domain::ErrorCode::NoRole).into());
     }

@@ -155,13 +155,7 @@ pub async fn create_invite(#[server(default)] form: InviteForm) -> Result<String
         }
     }
     let name = v.check("display_name", parse_required_text(&form.display_name, 100));
-    let roles = Roles::new(
-        Role::ALL
-            .iter()
-            .copied()
-            .filter(|r| form.ticked(*r))
-            .collect(),
-    );
+    let roles = Roles::ticked(|r| form.ticked(r));
     if roles.is_empty() {
         v.add("roles", ErrorCode::NoRole);
     } else if !roles.iter().all(|r| may_invite(&user.roles, r)) {

@@ -25,6 +25,17 @@ impl Roles {
         Roles(roles)
     }
 
+    /// The roles a form ticked.
+    pub fn ticked(is_ticked: impl Fn(Role) -> bool) -> Self {
+        Roles::new(
+            Role::ALL
+                .iter()
+                .copied()
+                .filter(|r| is_ticked(*r))
+                .collect(),
+        )
+    }
+
     pub fn has(&self, role: Role) -> bool {
         self.0.contains(&role)
     }

@@ -78,6 +78,36 @@ pub fn unique_name() -> String {
     )
 }
 
+/// A SQLite database of its own, in a temporary file that `SqliteFile`'s drop removes.
+pub struct SqliteFile {
+    pub db: Db,
+    file: std::path::PathBuf,
+}
+
+impl SqliteFile {
+    pub async fn fresh() -> SqliteFile {
+        let file = std::env::temp_dir()
+            .join("tugi-tests")
+            .join(format!("{}.db", unique_name()));
+        let db = Db::connect(&format!("sqlite:{}", file.display()))
+            .await
+            .expect("sqlite");
+        SqliteFile { db, file }
+    }
+
+    pub async fn close(self) {
+        self.db.close().await;
+    }
+}
+
+impl Drop for SqliteFile {
+    fn drop(&mut self) {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.file.display()));
+        }
+    }
+}
+
 /// `TUGI_TEST_POSTGRES_URL` names a server where each test creates its own database;
 /// `scripts/test.sh` starts one and sets it.
 pub async fn postgres_url() -> String {

@@ -3,10 +3,18 @@
 //! normalised types, nullability and defaults, primary keys, indexes, uniqueness, foreign keys,
 //! check constraints, triggers) and fails on any difference not listed in `INTENDED`.
 
-use crate::helpers::{postgres_url, unique_name};
+use crate::helpers::{postgres_url, SqliteFile};
 use sqlx::Row;
 use std::collections::BTreeSet;
 use tugi_app::db::Db;
+use tugi_app::domain::matching::{CloseReason, MatchStatus, Meeting, VolunteerStatus};
+use tugi_app::domain::office_hours::ExceptionKind;
+use tugi_app::domain::schedule::EventStatus;
+use tugi_app::domain::workshops::{Category, Eligibility, Mark, PlaceKind, RegistrationStatus};
+use tugi_app::domain::{
+    AssignmentStatus, ChecklistItem, ChecklistStatus, Code, EndReason, Gender, HouseholdStatus,
+    InterfaceLanguage, Level, Programme, Role, SupportStatus,
+};
 
 /// Differences that are meant: PostgreSQL enforces "one booking per resource at a time" with an
 /// exclusion constraint; SQLite gets the same guarantee from its single writer (`BEGIN
@@ -18,23 +26,15 @@ type Facts = BTreeSet<String>;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_and_postgres_migrations_build_the_same_schema() {
-    let file = std::env::temp_dir()
-        .join("tugi-tests")
-        .join(format!("{}.db", unique_name()));
-    let sqlite = Db::connect(&format!("sqlite:{}", file.display()))
-        .await
-        .expect("sqlite");
-    sqlite.migrate().await.expect("sqlite migrations");
+    let sqlite = SqliteFile::fresh().await;
+    sqlite.db.migrate().await.expect("sqlite migrations");
     let postgres = Db::connect(&postgres_url().await).await.expect("postgres");
     postgres.migrate().await.expect("postgres migrations");
 
-    let lite = sqlite_facts(&sqlite).await;
+    let lite = sqlite_facts(&sqlite.db).await;
     let pg = postgres_facts(&postgres).await;
     sqlite.close().await;
     postgres.close().await;
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
-    }
 
     assert!(lite.iter().filter(|f| f.starts_with("table ")).count() > 20);
     assert!(lite.iter().any(|f| f.starts_with("check ")));
@@ -65,6 +65,79 @@ async fn sqlite_and_postgres_migrations_build_the_same_schema() {
             "`{intended}` is listed as intended but no longer differs"
         );
     }
+}
+
+/// Every code of a closed set.
+fn all<T: Code>() -> Vec<&'static str> {
+    T::all().iter().map(|value| value.code()).collect()
+}
+
+fn codes<T: Code>(values: &[T]) -> Vec<&'static str> {
+    values.iter().map(|value| value.code()).collect()
+}
+
+/// Columns that hold a value of a closed set, with the codes their check constraint must admit:
+/// the set's codes (or the named part of it), so that the enum and the schema cannot disagree.
+fn closed_set_columns() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
+    vec![
+        ("accounts", "language", all::<InterfaceLanguage>()),
+        ("account_roles", "role", all::<Role>()),
+        ("households", "status", all::<HouseholdStatus>()),
+        ("members", "gender", all::<Gender>()),
+        ("volunteer_programmes", "programme", all::<Programme>()),
+        ("support_profiles", "status", all::<SupportStatus>()),
+        ("assignments", "status", all::<AssignmentStatus>()),
+        ("assignments", "end_reason", all::<EndReason>()),
+        ("checklist_items", "item", all::<ChecklistItem>()),
+        ("checklist_items", "status", all::<ChecklistStatus>()),
+        ("events", "status", all::<EventStatus>()),
+        ("office_hour_exceptions", "kind", all::<ExceptionKind>()),
+        ("volunteer_profiles", "status", all::<VolunteerStatus>()),
+        (
+            "volunteer_profiles",
+            "gender",
+            codes(&[Gender::Female, Gender::Male, Gender::Other]),
+        ),
+        ("volunteer_languages", "level", all::<Level>()),
+        ("match_requests", "programme", all::<Programme>()),
+        (
+            "match_requests",
+            "gender",
+            codes(&[Gender::Female, Gender::Male]),
+        ),
+        ("match_requests", "meeting", all::<Meeting>()),
+        ("matches", "status", all::<MatchStatus>()),
+        ("matches", "close_reason", all::<CloseReason>()),
+        ("activity_types", "category", all::<Category>()),
+        ("series", "place_kind", all::<PlaceKind>()),
+        ("series", "eligibility", all::<Eligibility>()),
+        ("registrations", "status", all::<RegistrationStatus>()),
+        ("attendance", "status", all::<Mark>()),
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn check_constraints_admit_exactly_the_codes_of_each_closed_set() {
+    let sqlite = SqliteFile::fresh().await;
+    sqlite.db.migrate().await.expect("sqlite migrations");
+    let facts = sqlite_facts(&sqlite.db).await;
+    sqlite.close().await;
+    let mut wrong = Vec::new();
+    for (table, column, codes) in closed_set_columns() {
+        let admitted: BTreeSet<String> = codes.iter().map(|c| format!("'{c}'")).collect();
+        let expected = format!(
+            "check {table}: [{column}] [{}]",
+            admitted.into_iter().collect::<Vec<_>>().join(",")
+        );
+        if !facts.contains(&expected) {
+            let found: Vec<&String> = facts
+                .iter()
+                .filter(|f| f.starts_with(&format!("check {table}: [{column}]")))
+                .collect();
+            wrong.push(format!("expected `{expected}`, found {found:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 async fn sqlite_facts(db: &Db) -> Facts {

@@ -1,7 +1,7 @@
 //! Codes read from the database become the domain's enums at the edge: a known code decodes, an
 //! unknown one is an error rather than text that would reach a page.
 
-use crate::helpers::{postgres_url, unique_name};
+use crate::helpers::{postgres_url, SqliteFile};
 use tugi_app::db::Db;
 use tugi_app::domain::schedule::EventStatus;
 use tugi_app::domain::workshops::RegistrationStatus;
@@ -40,15 +40,9 @@ async fn decode_on(db: &Db) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn stored_codes_decode_into_enums_or_fail() {
-    let file = std::env::temp_dir()
-        .join("tugi-tests")
-        .join(format!("{}.db", unique_name()));
-    let sqlite = Db::connect(&format!("sqlite:{}", file.display()))
-        .await
-        .expect("sqlite");
-    decode_on(&sqlite).await;
+    let sqlite = SqliteFile::fresh().await;
+    decode_on(&sqlite.db).await;
     sqlite.close().await;
-    let _ = std::fs::remove_file(&file);
     let postgres = Db::connect(&postgres_url().await).await.expect("postgres");
     decode_on(&postgres).await;
     postgres.close().await;
