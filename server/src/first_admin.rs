@@ -11,10 +11,10 @@ type Error = Box<dyn std::error::Error + Send + Sync>;
 pub async fn invite(db: &Db, email: &str, name: &str, language: &str) -> Result<String, Error> {
     let email = Email::parse(email).map_err(|e| format!("invalid email: {e:?}"))?;
     let name = parse_required_text(name, 100).map_err(|e| format!("invalid name: {e:?}"))?;
-    if InterfaceLanguage::parse(language).is_none() {
+    let Some(language) = InterfaceLanguage::parse(language) else {
         let codes: Vec<&str> = InterfaceLanguage::ALL.iter().map(|l| l.code()).collect();
         return Err(format!("language must be one of {}", codes.join(", ")).into());
-    }
+    };
     if db::accounts::by_email(db.pool(), email.as_str())
         .await?
         .is_some()

@@ -1,7 +1,7 @@
 //! Accounts, for admins: the list with search and filters, role changes, deactivation and
 //! reactivation; and the coordinators' list of future events whose owner was deactivated.
 
-use crate::domain::{InterfaceLanguage, Programme, Role};
+use crate::domain::{schedule::AgendaKind, InterfaceLanguage, Programme, Role};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -11,6 +11,7 @@ use {
     super::context,
     crate::db,
     crate::domain::{access, account::AccountChange, FieldErrors, Roles},
+    crate::domain::{AuditAction, AuditSubject},
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,7 +117,7 @@ pub async fn get_account(id: i64) -> Result<AccountDetail, AppError> {
             roles: roles.iter().collect(),
             programmes,
         },
-        language: InterfaceLanguage::or_english(&row.language),
+        language: row.language,
         member,
         own: admin.id == id,
     })
@@ -198,7 +199,14 @@ pub async fn set_account_roles(
     )
     .await?;
     db::accounts::set_roles(&mut tx, id, &roles).await?;
-    db::audit::record(&mut *tx, admin.id, "account.roles", "account", id).await?;
+    db::audit::record(
+        &mut *tx,
+        admin.id,
+        AuditAction::AccountRoles,
+        AuditSubject::Account,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect_done(&format!("/admin/accounts/{id}"), crate::domain::Done::Saved);
     Ok(())
@@ -223,11 +231,11 @@ pub async fn set_account_active(id: i64, active: bool) -> Result<(), AppError> {
     .await?;
     db::accounts::set_active(&mut tx, id, active).await?;
     let action = if active {
-        "account.reactivate"
+        AuditAction::AccountReactivate
     } else {
-        "account.deactivate"
+        AuditAction::AccountDeactivate
     };
-    db::audit::record(&mut *tx, admin.id, action, "account", id).await?;
+    db::audit::record(&mut *tx, admin.id, action, AuditSubject::Account, id).await?;
     tx.commit().await?;
     context::redirect_done(&format!("/admin/accounts/{id}"), crate::domain::Done::Saved);
     Ok(())
@@ -264,10 +272,17 @@ pub async fn set_account_email(id: i64, email: String) -> Result<(), AppError> {
         account_id: Some(id),
         email: &account.email,
         name: &account.display_name,
-        language: &account.language,
+        language: account.language,
     };
     super::notify_accounts::email_changed(&mut tx, &old, new.as_str(), context::now()).await?;
-    db::audit::record(&mut *tx, admin.id, "account.email", "account", id).await?;
+    db::audit::record(
+        &mut *tx,
+        admin.id,
+        AuditAction::AccountEmail,
+        AuditSubject::Account,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect_done(&format!("/admin/accounts/{id}"), crate::domain::Done::Saved);
     Ok(())
@@ -277,8 +292,7 @@ pub async fn set_account_email(id: i64, email: String) -> Result<(), AppError> {
 /// it) was deactivated.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrphanView {
-    /// `meeting`, `consultation`, `session`, …
-    pub kind: String,
+    pub kind: AgendaKind,
     /// Tallinn time.
     pub when: String,
     pub person: String,

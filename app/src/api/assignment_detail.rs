@@ -6,7 +6,7 @@ use super::checklist::ChecklistEntry;
 use super::households::MemberView;
 use super::meetings::MeetingView;
 #[cfg(feature = "ssr")]
-use crate::domain::schedule::EventStatus;
+use crate::domain::AuditAction;
 use crate::domain::Channel;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -21,6 +21,7 @@ use {
         meetings::meeting_view,
     },
     crate::db,
+    crate::domain::schedule::EventStatus,
     crate::domain::{access, Role},
 };
 
@@ -54,7 +55,7 @@ pub async fn get_assignment(id: i64) -> Result<AssignmentDetail, AppError> {
     let pool = db.pool();
     let row = visible(pool, &user, id).await?;
     let household_id = row.household_id;
-    db::audit::household(pool, user.id, "household.view", household_id).await?;
+    db::audit::household(pool, user.id, AuditAction::HouseholdView, household_id).await?;
     let coordinator = user.roles.has(Role::Coordinator);
     let today = context::today();
     let now = db::now();

@@ -16,6 +16,7 @@ use {
         access, check_caseload, ending_soon, rank_candidates, Candidate, ErrorCode, FieldErrors,
         NewAssignment, Period, RankedCandidate, Role, SupportStatus, MAX_EXTENSION_DAYS,
     },
+    crate::domain::{schedule::EventStatus, AuditAction},
     chrono::{Days, NaiveDate},
 };
 
@@ -183,7 +184,7 @@ pub async fn assign_options(household_id: i64) -> Result<AssignChoices, AppError
     let household = db::households::by_id(pool, household_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    db::audit::household(pool, user.id, "household.view", household_id).await?;
+    db::audit::household(pool, user.id, AuditAction::HouseholdView, household_id).await?;
     let members = db::households::members(pool, household_id).await?;
     let spoken: Vec<Proficiency> = db::households::languages(pool, household_id)
         .await?
@@ -274,7 +275,13 @@ async fn assign(user: &CurrentUser, household_id: i64, form: &AssignForm) -> Res
     let id = db::assignments::create(&mut tx, household_id, &new, None, user.id)
         .await?
         .ok_or_else(|| FieldErrors::single("support_person_id", ErrorCode::AlreadyAssigned))?;
-    db::audit::household(&mut *tx, user.id, "assignment.create", household_id).await?;
+    db::audit::household(
+        &mut *tx,
+        user.id,
+        AuditAction::AssignmentCreate,
+        household_id,
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -301,7 +308,13 @@ pub async fn extend_assignment(id: i64, form: ExtendForm) -> Result<(), AppError
             parse_day(&row.planned_end)?,
         )?;
         db::assignments::extend(&mut tx, id, &row.planned_end, &valid, user.id).await?;
-        db::audit::household(&mut *tx, user.id, "assignment.extend", row.household_id).await?;
+        db::audit::household(
+            &mut *tx,
+            user.id,
+            AuditAction::AssignmentExtend,
+            row.household_id,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -337,7 +350,7 @@ async fn cancel_planned_meetings(
     assignment_id: i64,
 ) -> Result<(), AppError> {
     for event in db::meetings::planned_after(tx, assignment_id, db::now()).await? {
-        db::calendar::set_status(tx, event, "cancelled").await?;
+        db::calendar::set_status(tx, event, EventStatus::Cancelled).await?;
     }
     Ok(())
 }
@@ -353,7 +366,13 @@ pub async fn end_assignment(id: i64, form: EndForm) -> Result<(), AppError> {
         let valid = form.parse(parse_day(&row.start_date)?, context::today())?;
         db::assignments::end(&mut tx, id, &valid).await?;
         cancel_planned_meetings(&mut tx, id).await?;
-        db::audit::household(&mut *tx, user.id, "assignment.end", row.household_id).await?;
+        db::audit::household(
+            &mut *tx,
+            user.id,
+            AuditAction::AssignmentEnd,
+            row.household_id,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -382,7 +401,7 @@ pub async fn plan_handover(id: i64, form: HandoverForm) -> Result<(), AppError> 
         db::audit::household(
             &mut *tx,
             user.id,
-            "assignment.handover_plan",
+            AuditAction::AssignmentHandoverPlan,
             row.household_id,
         )
         .await?;
@@ -414,7 +433,7 @@ pub async fn mark_handed_over(id: i64) -> Result<(), AppError> {
     db::audit::household(
         &mut *tx,
         user.id,
-        "assignment.handed_over",
+        AuditAction::AssignmentHandedOver,
         row.household_id,
     )
     .await?;
@@ -464,7 +483,13 @@ pub async fn reassign_household(id: i64, form: ReassignForm) -> Result<i64, AppE
         let new_id = db::assignments::create(&mut tx, old.household_id, &new, Some(&old), user.id)
             .await?
             .ok_or_else(|| FieldErrors::single("support_person_id", ErrorCode::AlreadyAssigned))?;
-        db::audit::household(&mut *tx, user.id, "assignment.reassign", old.household_id).await?;
+        db::audit::household(
+            &mut *tx,
+            user.id,
+            AuditAction::AssignmentReassign,
+            old.household_id,
+        )
+        .await?;
         tx.commit().await?;
         Ok((new_id, old.support_person_id))
     }

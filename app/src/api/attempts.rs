@@ -4,6 +4,7 @@
 
 use super::context;
 use crate::db;
+use crate::domain::AuditAction;
 use crate::error::AppError;
 
 /// At most `max` attempts under (`scope`, `key`) in a window.
@@ -13,8 +14,13 @@ pub(crate) struct Limit<'a> {
     pub max: i64,
 }
 
-/// Counts this attempt under every limit, then refuses it (429) when any is exceeded.
-pub(crate) async fn admit(limits: &[Limit<'_>], window_secs: i64) -> Result<(), AppError> {
+/// Counts this attempt under every limit, then refuses it (429) when any is exceeded, recording
+/// `refused` in the audit log.
+pub(crate) async fn admit(
+    refused: AuditAction,
+    limits: &[Limit<'_>],
+    window_secs: i64,
+) -> Result<(), AppError> {
     let db = context::db()?;
     let now = context::now();
     let mut exceeded = false;
@@ -26,7 +32,7 @@ pub(crate) async fn admit(limits: &[Limit<'_>], window_secs: i64) -> Result<(), 
         let scope = limits.first().map(|l| l.scope).unwrap_or_default();
         tracing::warn!(scope, "attempts refused: limit reached");
         let detail = limits.first().map(|l| l.key);
-        super::security_log::log(None, &format!("throttled.{scope}"), detail).await?;
+        super::security_log::log(None, refused, detail).await?;
         return Err(AppError::TooManyRequests);
     }
     Ok(())

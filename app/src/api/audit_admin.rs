@@ -1,7 +1,9 @@
 //! The audit log for admins: filtered entries, and (in `server`) the same as CSV.
 
-use crate::domain::AuditFilter;
+use crate::domain::{AuditAction, AuditFilter};
 use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::names::Named;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +17,7 @@ pub struct AuditRow {
     /// Europe/Tallinn time.
     pub at: String,
     pub actor: String,
-    pub action: String,
+    pub action: AuditAction,
     /// `household 12`, `account 3`; empty for a search.
     pub subject: String,
     pub detail: String,
@@ -49,7 +51,7 @@ pub async fn entries(
             actor: e.actor,
             action: e.action,
             subject: match e.subject_id {
-                Some(id) => format!("{} {id}", e.subject_type),
+                Some(id) => format!("{} {id}", e.subject_type.code()),
                 None => String::new(),
             },
             detail: e.detail.unwrap_or_default(),
@@ -66,9 +68,10 @@ pub async fn audit_entries(
     entries(&context::db()?, &filter, 500).await
 }
 
-/// The rows as CSV (RFC 4180: every field quoted, quotes doubled, CRLF), with a header. A field
-/// that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) gets a leading apostrophe.
-pub fn to_csv(rows: &[AuditRow]) -> String {
+/// The rows as CSV (RFC 4180: every field quoted, quotes doubled, CRLF), with a header; the
+/// action as its code and as its name in `locale`. A field that a spreadsheet would run as a
+/// formula (`=`, `+`, `-`, `@`) gets a leading apostrophe.
+pub fn to_csv(rows: &[AuditRow], locale: Locale) -> String {
     let field = |value: &str| {
         let safe = match value.chars().next() {
             Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
@@ -76,13 +79,14 @@ pub fn to_csv(rows: &[AuditRow]) -> String {
         };
         format!("\"{}\"", safe.replace('"', "\"\""))
     };
-    let mut out = String::from("id,at,actor,action,subject,detail,client\r\n");
+    let mut out = String::from("id,at,actor,action,action_name,subject,detail,client\r\n");
     for r in rows {
         let cells = [
             r.id.to_string(),
             r.at.clone(),
             r.actor.clone(),
-            r.action.clone(),
+            r.action.code().to_string(),
+            r.action.name_in(locale).to_string(),
             r.subject.clone(),
             r.detail.clone(),
             r.client.clone(),
@@ -104,15 +108,15 @@ mod tests {
             id: 7,
             at: "2026-12-01 10:00".into(),
             actor: "Maris \"M\" Tamm".into(),
-            action: "login.failed".into(),
+            action: AuditAction::LoginFailed,
             subject: String::new(),
             detail: "=HYPERLINK(\"x\")".into(),
             client: "127.0.0.1".into(),
         };
         assert_eq!(
-            to_csv(&[row]),
-            "id,at,actor,action,subject,detail,client\r\n\"7\",\"2026-12-01 10:00\",\
-             \"Maris \"\"M\"\" Tamm\",\"login.failed\",\"\",\"'=HYPERLINK(\"\"x\"\")\",\"127.0.0.1\"\r\n"
+            to_csv(&[row], Locale::et),
+            "id,at,actor,action,action_name,subject,detail,client\r\n\"7\",\"2026-12-01 10:00\",\
+             \"Maris \"\"M\"\" Tamm\",\"login.failed\",\"sisselogimine ebaõnnestus\",\"\",\"'=HYPERLINK(\"\"x\"\")\",\"127.0.0.1\"\r\n"
         );
     }
 }

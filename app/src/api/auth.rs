@@ -1,6 +1,6 @@
 //! Login, logout, the current user, password change and invitations.
 
-use crate::domain::Roles;
+use crate::domain::{InterfaceLanguage, Roles};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -12,6 +12,7 @@ use {
     super::credentials,
     super::security_log,
     crate::db,
+    crate::domain::AuditAction,
     crate::domain::{ErrorCode, FieldErrors, LocalPath, NewPassword, Validator},
 };
 
@@ -22,7 +23,7 @@ pub struct CurrentUser {
     pub email: String,
     pub display_name: String,
     pub roles: Roles,
-    pub language: String,
+    pub language: InterfaceLanguage,
 }
 
 #[server(endpoint = "me")]
@@ -31,7 +32,10 @@ pub async fn me() -> Result<Option<CurrentUser>, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) async fn start_session(account_id: i64, language: &str) -> Result<(), AppError> {
+pub(crate) async fn start_session(
+    account_id: i64,
+    language: InterfaceLanguage,
+) -> Result<(), AppError> {
     let db = context::db()?;
     // A new id at every login: a session id known before login is worth nothing after it.
     if let Some(old) = context::session_token_hash() {
@@ -40,7 +44,7 @@ pub(crate) async fn start_session(account_id: i64, language: &str) -> Result<(),
     let token = credentials::new_token();
     db::sessions::create(db.pool(), &credentials::token_hash(&token), account_id).await?;
     context::set_cookie(SESSION_COOKIE, &token, db::sessions::LIFETIME_SECS, true);
-    context::set_cookie(LOCALE_COOKIE, language, LOCALE_COOKIE_MAX_AGE, false);
+    context::set_cookie(LOCALE_COOKIE, language.code(), LOCALE_COOKIE_MAX_AGE, false);
     Ok(())
 }
 
@@ -64,6 +68,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     }
     let client = context::client_address();
     attempts::admit(
+        AuditAction::ThrottledLogin,
         &[
             Limit {
                 scope: "login:email",
@@ -85,13 +90,13 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     let account = match account {
         Some(a) if verified && a.active == 1 => a,
         other => {
-            security_log::log(other.map(|a| a.id), "login.failed", Some(&email)).await?;
+            security_log::log(other.map(|a| a.id), AuditAction::LoginFailed, Some(&email)).await?;
             return Err(failed());
         }
     };
     attempts::forget("login:email", &email).await?;
-    security_log::log(Some(account.id), "login", None).await?;
-    start_session(account.id, &account.language).await?;
+    security_log::log(Some(account.id), AuditAction::Login, None).await?;
+    start_session(account.id, account.language).await?;
     context::redirect(LocalPath::or_home(next.as_deref()).as_str());
     Ok(())
 }
@@ -114,7 +119,7 @@ pub async fn logout() -> Result<(), AppError> {
     let db = context::db()?;
     if let Some(hash) = context::session_token_hash() {
         if let Some(user) = context::current_user().await? {
-            security_log::log(Some(user.id), "logout", None).await?;
+            security_log::log(Some(user.id), AuditAction::Logout, None).await?;
         }
         db::sessions::delete(db.pool(), &hash).await?;
     }
@@ -136,6 +141,7 @@ pub async fn change_password(
         .ok_or(AppError::Unauthenticated)?;
     let (id, client) = (user.id.to_string(), context::client_address());
     attempts::admit(
+        AuditAction::ThrottledPassword,
         &[
             Limit {
                 scope: "password:account",
@@ -156,7 +162,7 @@ pub async fn change_password(
         || !credentials::verify_password(account.password_hash, current_password).await?
     {
         v.add("current_password", ErrorCode::WrongPassword);
-        security_log::log(Some(user.id), "password.change_failed", None).await?;
+        security_log::log(Some(user.id), AuditAction::PasswordChangeFailed, None).await?;
     }
     let new = NewPassword::check_pair(&mut v, &new_password, &confirm_password);
     let new = v.finish(|| new)?;
@@ -170,13 +176,13 @@ pub async fn change_password(
         account_id: Some(user.id),
         email: &account.email,
         name: &account.display_name,
-        language: &account.language,
+        language: account.language,
     };
     super::notify_accounts::password_changed(&mut tx, &to, context::now()).await?;
     db::audit::security(
         &mut *tx,
         Some(user.id),
-        "password.change",
+        AuditAction::PasswordChange,
         None,
         &context::client_address(),
     )
@@ -219,7 +225,12 @@ pub async fn accept_invite(
 ) -> Result<(), AppError> {
     let db = context::db()?;
     let client = context::client_address();
-    attempts::admit(&[secret_link_limit(&client)], SECRET_LINK_WINDOW_SECS).await?;
+    attempts::admit(
+        AuditAction::ThrottledSecretLink,
+        &[secret_link_limit(&client)],
+        SECRET_LINK_WINDOW_SECS,
+    )
+    .await?;
     let token_hash = credentials::token_hash(&token);
     let now = context::now();
     let invalid = || AppError::Invalid(FieldErrors::single("token", ErrorCode::InvalidInvite));
@@ -250,13 +261,7 @@ pub async fn accept_invite(
     let new = NewPassword::check_pair(&mut v, &new_password, &confirm_password);
     let (new, login_email) = v.finish(|| Some((new?, login_email?)))?;
     let hash = credentials::hash_password(new.expose().to_string()).await?;
-    let roles = Roles::new(
-        invite
-            .roles
-            .split(',')
-            .filter_map(crate::domain::Role::parse)
-            .collect(),
-    );
+    let roles = Roles::new(invite.roles.0.clone());
     let mut tx = db.begin().await?;
     if !db::invites::consume(&mut tx, &token_hash, now).await? {
         return Err(invalid());
@@ -276,7 +281,7 @@ pub async fn accept_invite(
         &login_email,
         &invite.display_name,
         &hash,
-        &invite.language,
+        invite.language,
         &roles,
     )
     .await
@@ -295,13 +300,13 @@ pub async fn accept_invite(
     db::audit::security(
         &mut *tx,
         Some(id),
-        "invite.accept",
+        AuditAction::InviteAccept,
         None,
         &context::client_address(),
     )
     .await?;
     tx.commit().await?;
-    start_session(id, &invite.language).await?;
+    start_session(id, invite.language).await?;
     context::redirect("/");
     Ok(())
 }

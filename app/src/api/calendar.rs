@@ -10,6 +10,7 @@ use {
     super::{calendar_feed, context, credentials},
     crate::db::{self, agenda::Window},
     crate::domain::{access, schedule::Span},
+    crate::domain::{AuditAction, AuditSubject},
     chrono::{Datelike, NaiveDate},
 };
 
@@ -186,7 +187,7 @@ pub async fn my_calendar(
     let items: Vec<CalendarItem> = db::agenda::personal(pool, user.id, window)
         .await?
         .into_iter()
-        .map(|row| calendar_feed::item(row, &user.language))
+        .map(|row| calendar_feed::item(row, user.language))
         .collect();
     let busy = db::calendar_feeds::busy_in(pool, user.id, window.span).await?;
     let ahead = Window {
@@ -200,7 +201,7 @@ pub async fn my_calendar(
     let agenda = db::agenda::personal(pool, user.id, ahead)
         .await?
         .into_iter()
-        .map(|row| calendar_feed::item(row, &user.language))
+        .map(|row| calendar_feed::item(row, user.language))
         .collect();
     let base = context::public_url();
     let current = db::calendar_feeds::current(pool, user.id).await?;
@@ -267,7 +268,14 @@ pub async fn new_feed_address() -> Result<FeedAddress, AppError> {
     let mut tx = db.begin().await?;
     db::calendar_feeds::replace_token(&mut tx, user.id, &credentials::token_hash(&token), now)
         .await?;
-    db::audit::record(&mut *tx, user.id, "feed.create", "account", user.id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::FeedCreate,
+        AuditSubject::Account,
+        user.id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect(&format!("/calendar?new_feed={token}#feed"));
     Ok(feed_address(&context::public_url(), &token, now))
@@ -299,7 +307,7 @@ pub async fn office_calendar(id: i64, week: Option<String>) -> Result<OfficeWeek
     let items: Vec<CalendarItem> = db::agenda::office(db.pool(), id, staff, week_window(first)?)
         .await?
         .into_iter()
-        .map(|row| calendar_feed::item(row, &user.language))
+        .map(|row| calendar_feed::item(row, user.language))
         .collect();
     Ok(OfficeWeek {
         name: office.name,

@@ -8,7 +8,8 @@ use crate::domain::ics::add_links::{add_link, file_name, AddEvent, AddTo};
 use crate::domain::ics::{self, Head, IcsEvent, Method, When};
 use crate::domain::schedule::{AgendaKind, EventStatus, Span};
 use crate::domain::workshops::Localised;
-use crate::names::locale_of as locale;
+use crate::domain::InterfaceLanguage;
+use crate::names::locale;
 use crate::names::Named;
 use leptos_i18n::td_string;
 
@@ -31,7 +32,7 @@ pub fn feed_window(now: i64) -> Window {
 }
 
 /// The row as the reader sees it, in `language`.
-pub fn item(row: AgendaRow, language: &str) -> CalendarItem {
+pub fn item(row: AgendaRow, language: InterfaceLanguage) -> CalendarItem {
     let l = locale(language);
     let person = row.person.clone().unwrap_or_default();
     let topic = row.topic.map(|t| t.name_in(l)).unwrap_or_default();
@@ -51,7 +52,7 @@ pub fn item(row: AgendaRow, language: &str) -> CalendarItem {
                 crate::names::activity_name_in(l, &activity).map_or(activity, str::to_string)
             }
             (et, en, ru, uk) => Localised([et, en, ru, uk].map(|n| n.clone().unwrap_or_default()))
-                .get(language)
+                .get(language.code())
                 .to_string(),
         },
         AgendaKind::CheckIn => td_string!(
@@ -103,7 +104,7 @@ pub fn item(row: AgendaRow, language: &str) -> CalendarItem {
 }
 
 /// The item as an iCalendar event; `base_url` makes its page's address absolute.
-pub fn ics_event(item: &CalendarItem, language: &str, base_url: &str) -> IcsEvent {
+pub fn ics_event(item: &CalendarItem, language: InterfaceLanguage, base_url: &str) -> IcsEvent {
     let when = match item.all_day.then(|| item.when.parse().ok()).flatten() {
         Some(first) => When::AllDay { first, days: 1 },
         None => When::Timed(Span {
@@ -136,7 +137,12 @@ pub struct Rendered {
 }
 
 /// Renders `rows` as a feed named `name`.
-pub fn render(rows: Vec<AgendaRow>, name: &str, language: &str, base_url: &str) -> Rendered {
+pub fn render(
+    rows: Vec<AgendaRow>,
+    name: &str,
+    language: InterfaceLanguage,
+    base_url: &str,
+) -> Rendered {
     written(rows, name, Method::Publish, language, base_url)
 }
 
@@ -144,7 +150,7 @@ fn written(
     rows: Vec<AgendaRow>,
     name: &str,
     method: Method,
-    language: &str,
+    language: InterfaceLanguage,
     base_url: &str,
 ) -> Rendered {
     let last_modified = db::agenda::last_change(&rows);
@@ -170,7 +176,7 @@ fn written(
 pub fn invitation(
     mut rows: Vec<AgendaRow>,
     method: Method,
-    language: &str,
+    language: InterfaceLanguage,
     base_url: &str,
 ) -> Option<String> {
     if method == Method::Request {
@@ -189,15 +195,15 @@ pub async fn personal(
 ) -> Result<Rendered, sqlx::Error> {
     let (name, language) = db::accounts::name_and_language(db.pool(), account_id).await?;
     let rows = db::agenda::personal(db.pool(), account_id, feed_window(now)).await?;
-    let title = td_string!(locale(&language), mail.cal_feed_name, name = name);
-    Ok(render(rows, &title, &language, base_url))
+    let title = td_string!(locale(language), mail.cal_feed_name, name = name);
+    Ok(render(rows, &title, language, base_url))
 }
 
 /// The public feed of an office's open workshops and groups; `None` for an unknown office.
 pub async fn office(
     db: &Db,
     office_id: i64,
-    language: &str,
+    language: InterfaceLanguage,
     now: i64,
     base_url: &str,
 ) -> Result<Option<Rendered>, sqlx::Error> {
@@ -220,7 +226,7 @@ pub async fn one(
     db: &Db,
     account: Option<i64>,
     uid: &str,
-    language: &str,
+    language: InterfaceLanguage,
     base_url: &str,
 ) -> Result<Option<OneEvent>, sqlx::Error> {
     let pool = db.pool();

@@ -11,6 +11,7 @@ use {
         context,
     },
     crate::db::{self, checklist::ChecklistRow},
+    crate::domain::AuditAction,
     crate::domain::{access, Role},
 };
 
@@ -68,7 +69,13 @@ pub async fn save_checklist(assignment_id: i64, checklist: ChecklistForm) -> Res
         }
         let changes = checklist.parse(context::today())?;
         if db::checklist::apply(&mut tx, row.household_id, &changes, user.id).await? > 0 {
-            db::audit::household(&mut *tx, user.id, "checklist.update", row.household_id).await?;
+            db::audit::household(
+                &mut *tx,
+                user.id,
+                AuditAction::ChecklistUpdate,
+                row.household_id,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(())

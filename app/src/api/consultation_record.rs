@@ -9,10 +9,9 @@ use serde::{Deserialize, Serialize};
 use {
     super::{auth::CurrentUser, consultation_access::is_coordinator, context},
     crate::db::{self, calendar::BookError, consultations::ConsultationRow},
+    crate::domain::schedule::AgendaKind,
     crate::domain::{
-        consultation::{reminder_needed, KIND},
-        office_hours::Slot,
-        schedule::tallinn_wall_clock,
+        consultation::reminder_needed, office_hours::Slot, schedule::tallinn_wall_clock,
         FieldErrors,
     },
     crate::error::AppError,
@@ -125,9 +124,9 @@ pub(crate) async fn write_consultation(
     let resources = [db::calendar::person(slot.coordinator_id)];
     let event = db::calendar::NewEvent {
         uid: &uid,
-        kind: KIND,
+        kind: AgendaKind::Consultation,
         span: slot.span,
-        status: "confirmed",
+        status: EventStatus::Confirmed,
         place: Some(&place),
         created_by: booked_by,
         resources: &resources,

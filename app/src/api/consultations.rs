@@ -33,6 +33,7 @@ use {
         consultation::{reminder_needed, MessageKind, BOOKING_DAYS},
         ErrorCode, FieldErrors, Role,
     },
+    crate::domain::{AuditAction, AuditSubject},
 };
 
 /// Everything the booking page needs.
@@ -170,7 +171,13 @@ async fn book(user: &CurrentUser, form: &BookingForm) -> Result<i64, AppError> {
     .await?;
     let base = context::public_url();
     notify::consultation(&mut tx, id, &Notice::of(MessageKind::Confirmed), now, &base).await?;
-    db::audit::household(&mut *tx, user.id, "consultation.book", household_id).await?;
+    db::audit::household(
+        &mut *tx,
+        user.id,
+        AuditAction::ConsultationBook,
+        household_id,
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -183,8 +190,8 @@ pub async fn get_consultation(id: i64) -> Result<ConsultationView, AppError> {
     db::audit::read(
         db.pool(),
         user.id,
-        "consultation.view",
-        "household",
+        AuditAction::ConsultationView,
+        AuditSubject::Household,
         Some(row.household_id),
         None,
     )
@@ -253,7 +260,13 @@ async fn cancel(user: &CurrentUser, id: i64, form: &CancelForm) -> Result<(), Ap
         reason: Some(&reason),
     };
     notify::consultation(&mut tx, id, &notice, context::now(), &context::public_url()).await?;
-    db::audit::household(&mut *tx, user.id, "consultation.cancel", row.household_id).await?;
+    db::audit::household(
+        &mut *tx,
+        user.id,
+        AuditAction::ConsultationCancel,
+        row.household_id,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -303,7 +316,13 @@ async fn reschedule(user: &CurrentUser, id: i64, form: &RescheduleForm) -> Resul
         reason: Some(&reason),
     };
     notify::consultation(&mut tx, id, &notice, now, &context::public_url()).await?;
-    db::audit::household(&mut *tx, user.id, "consultation.move", row.household_id).await?;
+    db::audit::household(
+        &mut *tx,
+        user.id,
+        AuditAction::ConsultationMove,
+        row.household_id,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

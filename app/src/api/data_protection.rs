@@ -10,6 +10,7 @@ use {
     super::context,
     crate::db,
     crate::domain::{access, ExportValue, FieldErrors, Role, Roles},
+    crate::domain::{AuditAction, AuditSubject},
 };
 
 /// Everything stored about one household, as the data page shows it.
@@ -62,8 +63,8 @@ pub async fn export_for(
     db::audit::record(
         db.pool(),
         account,
-        "household.export",
-        "household",
+        AuditAction::HouseholdExport,
+        AuditSubject::Household,
         household,
     )
     .await?;
@@ -125,8 +126,8 @@ pub async fn erase_household(
     db::audit::record(
         &mut *tx,
         user.id,
-        "household.erase",
-        "household",
+        AuditAction::HouseholdErase,
+        AuditSubject::Household,
         household_id,
     )
     .await?;
@@ -164,8 +165,8 @@ pub async fn withdraw_consent(household_id: i64, consent_id: i64) -> Result<(), 
     db::audit::record(
         &mut *tx,
         user.id,
-        "consent.withdraw",
-        "household",
+        AuditAction::ConsentWithdraw,
+        AuditSubject::Household,
         household_id,
     )
     .await?;

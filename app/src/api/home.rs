@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use {
     super::{context, dates},
     crate::db,
-    crate::domain::{access, schedule::Span, Role},
+    crate::domain::{access, schedule::Span, workshops::SeriesStatus, Role},
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,14 +88,14 @@ pub async fn home_dashboard() -> Result<HomeView, AppError> {
         .iter()
         .filter(|row| row.starts_at < now + COMING_UP_DAYS * 86_400)
         .take(COMING_UP_ITEMS)
-        .map(|row| super::calendar_feed::item(row.clone(), &user.language))
+        .map(|row| super::calendar_feed::item(row.clone(), user.language))
         .collect();
     let beneficiary = user.roles.has_any(access::BENEFICIARY);
     let next_appointment = match beneficiary {
         true => ahead
             .iter()
             .find(|row| row.kind == AgendaKind::Consultation)
-            .map(|row| super::calendar_feed::item(row.clone(), &user.language)),
+            .map(|row| super::calendar_feed::item(row.clone(), user.language)),
         false => None,
     };
     let sign_ups = match beneficiary {
@@ -143,7 +143,7 @@ async fn facilitator_sessions(
     let reader = dates::reader();
     let mut next = Vec::new();
     for series in db::workshop_views::figures(pool, now, facilitator).await? {
-        if series.status == "cancelled" {
+        if series.status == SeriesStatus::Cancelled {
             continue;
         }
         for session in db::workshop_views::sessions(pool, series.id).await? {

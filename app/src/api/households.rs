@@ -1,6 +1,6 @@
 //! The household registry, for coordinators. Every read of a household's record is audited.
 
-use crate::domain::{Channel, ConsentPurpose, Gender, HouseholdStatus, Proficiency};
+use crate::domain::{AuditAction, Channel, ConsentPurpose, Gender, HouseholdStatus, Proficiency};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -10,6 +10,7 @@ use crate::domain::{ConsentForm, HouseholdForm, MemberForm};
 use {
     super::{context, drafts},
     crate::db,
+    crate::domain::AuditSubject,
     crate::domain::{access, FieldErrors, HouseholdFilter},
 };
 
@@ -63,7 +64,7 @@ pub struct ConsentView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuditView {
     pub actor: String,
-    pub action: String,
+    pub action: AuditAction,
     /// Europe/Tallinn wall-clock time (of the newest, for folded reads).
     pub at: String,
     /// How many reads by the same person that day this line stands for.
@@ -114,8 +115,8 @@ pub async fn search_households(
     db::audit::read(
         db.pool(),
         user.id,
-        "households.search",
-        "household",
+        AuditAction::HouseholdsSearch,
+        AuditSubject::Household,
         None,
         Some(&terms),
     )
@@ -186,7 +187,14 @@ pub async fn get_household(id: i64, log: Option<i64>) -> Result<HouseholdDetail,
     let h = db::households::by_id(pool, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    db::audit::record(pool, user.id, "household.view", "household", id).await?;
+    db::audit::record(
+        pool,
+        user.id,
+        AuditAction::HouseholdView,
+        AuditSubject::Household,
+        id,
+    )
+    .await?;
     let members = member_views(pool, id).await?;
     let consents = db::households::consents(pool, id)
         .await?
@@ -202,11 +210,12 @@ pub async fn get_household(id: i64, log: Option<i64>) -> Result<HouseholdDetail,
             recorded_at: super::dates::time(c.recorded_at),
         })
         .collect();
-    let entries = db::audit::for_subject(pool, "household", id, LOG_READ).await?;
+    let entries = db::audit::for_subject(pool, AuditSubject::Household, id, LOG_READ).await?;
     let lines = crate::domain::audit_log::fold_reads(entries, |a| {
         let day = context::local_date(a.at)?;
-        crate::domain::audit_log::is_read(&a.action)
-            .then(|| (a.account_id.unwrap_or(0), a.action.clone(), day))
+        a.action
+            .is_read()
+            .then(|| (a.account_id.unwrap_or(0), a.action, day))
     });
     let audit_pages = lines.len().div_ceil(LOG_PAGE).max(1) as i64;
     let audit_page = log.unwrap_or(1).clamp(1, audit_pages);
@@ -288,7 +297,14 @@ pub async fn create_household(
     let id = db::households::create(&mut tx, &new_household, user.id).await?;
     db::households::add_member(&mut tx, id, &new_member).await?;
     db::households::refresh_search_text(&mut tx, id).await?;
-    db::audit::record(&mut *tx, user.id, "household.create", "household", id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::HouseholdCreate,
+        AuditSubject::Household,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect(&format!("/households/{id}"));
     Ok(id)
@@ -310,7 +326,14 @@ pub async fn update_household(id: i64, household: HouseholdForm) -> Result<(), A
         return Err(AppError::NotFound);
     }
     db::households::refresh_search_text(&mut tx, id).await?;
-    db::audit::record(&mut *tx, user.id, "household.update", "household", id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::HouseholdUpdate,
+        AuditSubject::Household,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect(&format!("/households/{id}"));
     Ok(())
@@ -333,7 +356,14 @@ pub async fn add_member(household_id: i64, member: MemberForm) -> Result<(), App
     }
     db::households::add_member(&mut tx, household_id, &valid).await?;
     db::households::refresh_search_text(&mut tx, household_id).await?;
-    db::audit::record(&mut *tx, user.id, "member.add", "household", household_id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::MemberAdd,
+        AuditSubject::Household,
+        household_id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect_done(
         &format!("/households/{household_id}"),
@@ -361,8 +391,8 @@ pub async fn record_consent(household_id: i64, consent: ConsentForm) -> Result<(
     db::audit::record(
         &mut *tx,
         user.id,
-        "consent.record",
-        "household",
+        AuditAction::ConsentRecord,
+        AuditSubject::Household,
         household_id,
     )
     .await?;

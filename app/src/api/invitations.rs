@@ -3,7 +3,7 @@
 //! of their own. Each invitation is emailed through the outbox in the invitee's language; it
 //! works once, for seven days, and can be revoked or sent again (with a new link).
 
-use crate::domain::Role;
+use crate::domain::{account::InviteState, Role};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -16,6 +16,7 @@ use {
         access, account::may_invite, parse_required_text, Email, ErrorCode, FieldErrors,
         InterfaceLanguage, Roles, Validator,
     },
+    crate::domain::{AuditAction, AuditSubject},
 };
 
 /// The invitation form; each role is a checkbox that sends "on" when ticked.
@@ -55,8 +56,7 @@ pub struct InviteView {
     pub email: String,
     pub display_name: String,
     pub roles: Vec<Role>,
-    /// `open`, `expired` or `revoked`.
-    pub state: String,
+    pub state: InviteState,
     /// Tallinn time.
     pub expires: String,
     pub sent_count: i64,
@@ -64,12 +64,8 @@ pub struct InviteView {
 
 /// A language Tugi speaks, else the inviter's own.
 #[cfg(feature = "ssr")]
-fn language_or(asked: &str, user: &CurrentUser) -> String {
-    if InterfaceLanguage::parse(asked).is_some() {
-        asked.to_string()
-    } else {
-        user.language.clone()
-    }
+fn language_or(asked: &str, user: &CurrentUser) -> InterfaceLanguage {
+    InterfaceLanguage::parse(asked).unwrap_or(user.language)
 }
 
 /// Writes an invitation and its email in one transaction; answers the link.
@@ -81,7 +77,7 @@ pub(crate) struct Invitation<'a> {
     pub phone: Option<&'a str>,
     pub name: &'a str,
     pub roles: &'a Roles,
-    pub language: &'a str,
+    pub language: InterfaceLanguage,
     pub member_id: Option<i64>,
 }
 
@@ -94,7 +90,7 @@ pub(crate) async fn send(
 ) -> Result<String, AppError> {
     let token = credentials::new_token();
     let roles: Vec<Role> = invitation.roles.iter().collect();
-    let role_names: Vec<&str> = roles.iter().map(|r| r.code()).collect();
+    let role_codes = db::codes::CodeList::joined(&roles);
     db::invites::create(
         tx,
         &db::invites::NewInvite {
@@ -102,7 +98,7 @@ pub(crate) async fn send(
             email: invitation.email,
             phone: invitation.phone,
             display_name: invitation.name,
-            roles: &role_names.join(","),
+            roles: &role_codes,
             language: invitation.language,
             member_id: invitation.member_id,
             created_by: by,
@@ -115,11 +111,11 @@ pub(crate) async fn send(
         .email
         .or(invitation.phone)
         .unwrap_or(invitation.name);
-    let detail = format!("{whom} ({})", role_names.join(","));
+    let detail = format!("{whom} ({role_codes})");
     db::audit::security(
         &mut **tx,
         by,
-        "invite.create",
+        AuditAction::InviteCreate,
         Some(&detail),
         &context::client_address(),
     )
@@ -176,7 +172,7 @@ pub async fn create_invite(#[server(default)] form: InviteForm) -> Result<String
         phone: None,
         name: &name,
         roles: &roles,
-        language: &language,
+        language,
         member_id: None,
     };
     let link = send(&mut tx, &invitation, Some(user.id), now).await?;
@@ -191,19 +187,13 @@ pub async fn create_invite(#[server(default)] form: InviteForm) -> Result<String
 
 #[cfg(feature = "ssr")]
 fn invite_view(row: db::invites::InviteRow, now: i64) -> InviteView {
-    let state = if row.revoked_at.is_some() {
-        "revoked"
-    } else if row.expires_at <= now {
-        "expired"
-    } else {
-        "open"
-    };
+    let state = InviteState::of(row.revoked_at.is_some(), row.expires_at, now);
     InviteView {
         id: row.id,
         email: row.email.or(row.phone).unwrap_or_default(),
         display_name: row.display_name,
-        roles: row.roles.split(',').filter_map(Role::parse).collect(),
-        state: state.into(),
+        roles: row.roles.0,
+        state,
         expires: super::dates::time(row.expires_at),
         sent_count: row.sent_count,
     }
@@ -251,7 +241,14 @@ pub async fn revoke_invite(id: i64) -> Result<(), AppError> {
     if !db::invites::revoke(&mut tx, id, context::now()).await? {
         return Err(not_open());
     }
-    db::audit::record(&mut *tx, user.id, "invite.revoke", "invite", id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::InviteRevoke,
+        AuditSubject::Invite,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect("/invitations?revoked=1");
     Ok(())
@@ -275,15 +272,22 @@ pub async fn resend_invite(id: i64) -> Result<Option<String>, AppError> {
     if !db::invites::renew(&mut tx, id, &credentials::token_hash(&token), now).await? {
         return Err(not_open());
     }
-    db::audit::record(&mut *tx, user.id, "invite.resend", "invite", id).await?;
-    let roles: Vec<Role> = row.roles.split(',').filter_map(Role::parse).collect();
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::InviteResend,
+        AuditSubject::Invite,
+        id,
+    )
+    .await?;
+    let roles = row.roles.0.clone();
     match &row.email {
         Some(email) => {
             let to = notify_accounts::To {
                 account_id: None,
                 email,
                 name: &row.display_name,
-                language: &row.language,
+                language: row.language,
             };
             let link = format!("{}/invite/{token}", context::public_url());
             notify_accounts::invitation(&mut tx, &to, &roles, &link, now).await?;
@@ -399,11 +403,17 @@ pub async fn invite_member(
         phone: phone.as_deref(),
         name: &name,
         roles: &roles,
-        language: &language,
+        language,
         member_id: Some(member_id),
     };
     let link = send(&mut tx, &invitation, Some(user.id), now).await?;
-    db::audit::household(&mut *tx, user.id, "household.invite_member", household_id).await?;
+    db::audit::household(
+        &mut *tx,
+        user.id,
+        AuditAction::HouseholdInviteMember,
+        household_id,
+    )
+    .await?;
     tx.commit().await?;
     // Without email the inviter passes the link on: a plain form post goes back to its page
     // with the link; otherwise no redirect, which sends it back to the page it came from.
@@ -429,7 +439,13 @@ pub async fn unlink_member(household_id: i64, member_id: i64) -> Result<(), AppE
     if !db::households::unlink_account(&mut tx, household_id, member_id).await? {
         return Err(AppError::NotFound);
     }
-    db::audit::household(&mut *tx, user.id, "household.unlink_login", household_id).await?;
+    db::audit::household(
+        &mut *tx,
+        user.id,
+        AuditAction::HouseholdUnlinkLogin,
+        household_id,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -13,8 +13,10 @@ use serde::{Deserialize, Serialize};
 use {
     super::{auth::CurrentUser, context, drafts, matching::request_view},
     crate::db::{self, matching::MatchRow},
+    crate::domain::matching::RequestStatus,
     crate::domain::matching::{parse_feedback, parse_reason, parse_times},
     crate::domain::{access, ErrorCode, FieldErrors, Role},
+    crate::domain::{AuditAction, AuditSubject},
 };
 
 /// What a volunteer learns of the person they are matched with.
@@ -89,7 +91,8 @@ async fn first_contact(m: &MatchRow) -> Result<FirstContact, AppError> {
     use crate::domain::{contact_link::contact_link, ConsentPurpose};
     let db = context::db()?;
     let pool = db.pool();
-    let approver = db::audit::last_actor(pool, "match.approve", "match", m.id).await?;
+    let approver =
+        db::audit::last_actor(pool, AuditAction::MatchApprove, AuditSubject::Match, m.id).await?;
     let coordinator = match approver {
         Some(id) => db::accounts::by_id(pool, id)
             .await?
@@ -226,7 +229,15 @@ pub async fn get_match(id: i64) -> Result<MatchDetail, AppError> {
     let user = context::require_login().await?;
     let (m, mine) = visible(&user, id).await?;
     let db = context::db()?;
-    db::audit::read(db.pool(), user.id, "match.view", "match", Some(id), None).await?;
+    db::audit::read(
+        db.pool(),
+        user.id,
+        AuditAction::MatchView,
+        AuditSubject::Match,
+        Some(id),
+        None,
+    )
+    .await?;
     detail(m, mine).await
 }
 
@@ -293,9 +304,17 @@ pub async fn accept_match(id: i64) -> Result<(), AppError> {
     let m = own_in(&mut tx, &user, id, MatchStatus::Approved).await?;
     let now = context::now();
     db::matching::transition(&mut tx, id, MatchStatus::Approved, MatchStatus::Active, now).await?;
-    db::audit::record(&mut *tx, user.id, "match.accept", "match", id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::MatchAccept,
+        AuditSubject::Match,
+        id,
+    )
+    .await?;
     // The coordinator who approved it arranges the first contact.
-    if let Some(coordinator) = db::audit::last_actor(&mut *tx, "match.approve", "match", id).await?
+    if let Some(coordinator) =
+        db::audit::last_actor(&mut *tx, AuditAction::MatchApprove, AuditSubject::Match, id).await?
     {
         let request = db::matching::request_by_id(&mut *tx, m.request_id)
             .await?
@@ -335,8 +354,15 @@ pub async fn decline_match(id: i64, reason: String) -> Result<(), AppError> {
     )
     .await?;
     db::matching::set_decline_reason(&mut tx, id, &reason).await?;
-    db::matching::set_request_status(&mut tx, m.request_id, "open", now).await?;
-    db::audit::record(&mut *tx, user.id, "match.decline", "match", id).await?;
+    db::matching::set_request_status(&mut tx, m.request_id, RequestStatus::Open, now).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::MatchDecline,
+        AuditSubject::Match,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect_done("/volunteer", crate::domain::Done::MatchDeclined);
     Ok(())
@@ -387,8 +413,15 @@ pub async fn close_match(id: i64, close: CloseForm) -> Result<(), AppError> {
     if let Some(text) = feedback {
         db::matching::set_feedback(&mut tx, id, mine, &text).await?;
     }
-    db::matching::set_request_status(&mut tx, m.request_id, "closed", now).await?;
-    db::audit::record(&mut *tx, user.id, "match.close", "match", id).await?;
+    db::matching::set_request_status(&mut tx, m.request_id, RequestStatus::Closed, now).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::MatchClose,
+        AuditSubject::Match,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect_done(&format!("/matches/{id}"), crate::domain::Done::MatchClosed);
     Ok(())

@@ -6,7 +6,7 @@ use crate::domain::matching::{
     Criterion, HardRule, MatchRequestForm, MatchStatus, Meeting, TimeOfWeek,
 };
 #[cfg(feature = "ssr")]
-use crate::domain::HouseholdStatus;
+use crate::domain::{AuditAction, AuditSubject};
 use crate::domain::{Gender, Language, Programme};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -15,11 +15,13 @@ use serde::{Deserialize, Serialize};
 use {
     super::{auth::CurrentUser, context, drafts},
     crate::db::{self, matching::RequestRow, Tx},
+    crate::domain::matching::RequestStatus,
     crate::domain::matching::{
         candidates, explain, parse_times, propose, regular_busy, rule_broken, without, Need, Score,
         Volunteer, VolunteerStatus, Window,
     },
     crate::domain::schedule::Span,
+    crate::domain::HouseholdStatus,
     crate::domain::{access, ErrorCode, FieldErrors, Role},
     chrono::NaiveDate,
 };
@@ -235,7 +237,7 @@ pub(crate) async fn engine_needs(
     pool: &sqlx::AnyPool,
     today: NaiveDate,
 ) -> Result<Vec<(RequestRow, Need)>, AppError> {
-    let rows = db::matching::requests_with_status(pool, "open").await?;
+    let rows = db::matching::requests_with_status(pool, RequestStatus::Open).await?;
     let languages = db::matching::request_languages(pool).await?;
     let excluded = db::matching::excluded_pairs(pool).await?;
     Ok(rows
@@ -305,8 +307,8 @@ pub async fn match_request_page(household: i64) -> Result<RequestPage, AppError>
     db::audit::read(
         db.pool(),
         user.id,
-        "match_request.view",
-        "household",
+        AuditAction::MatchRequestView,
+        AuditSubject::Household,
         Some(h.id),
         None,
     )
@@ -345,7 +347,14 @@ pub async fn create_match_request(
     let db = context::db()?;
     let mut tx = db.begin().await?;
     let id = db::matching::create_request(&mut tx, h.id, &valid, user.id, context::now()).await?;
-    db::audit::record(&mut *tx, user.id, "match_request.create", "household", h.id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::MatchRequestCreate,
+        AuditSubject::Household,
+        h.id,
+    )
+    .await?;
     tx.commit().await?;
     let back = if user.roles.has(Role::Coordinator) {
         "/matching".to_string()
@@ -461,7 +470,7 @@ pub async fn matching_overview() -> Result<MatchingBoard, AppError> {
             })
             .collect(),
         hours_by_programme,
-        last_run: db::audit::last_at(pool, "matching.run")
+        last_run: db::audit::last_at(pool, AuditAction::MatchingRun)
             .await?
             .map(super::dates::time),
     })
@@ -491,7 +500,14 @@ pub async fn run_matching() -> Result<usize, AppError> {
             stored += 1;
         }
     }
-    db::audit::record(&mut *tx, user.id, "matching.run", "account", user.id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::MatchingRun,
+        AuditSubject::Account,
+        user.id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect("/matching");
     Ok(stored)
@@ -556,8 +572,15 @@ pub async fn approve_proposal(id: i64) -> Result<(), AppError> {
         return Err(FieldErrors::single("proposal", ErrorCode::MatchNotOpen).into());
     }
     db::matching::set_approved(&mut tx, id, user.id, &score).await?;
-    db::matching::set_request_status(&mut tx, m.request_id, "matched", now).await?;
-    db::audit::record(&mut *tx, user.id, "match.approve", "match", id).await?;
+    db::matching::set_request_status(&mut tx, m.request_id, RequestStatus::Matched, now).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::MatchApprove,
+        AuditSubject::Match,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect_done("/matching", crate::domain::Done::ProposalApproved);
     Ok(())
@@ -576,7 +599,7 @@ pub async fn assign_volunteer(request: i64, volunteer: String) -> Result<(), App
     let r = db::matching::request_by_id(&mut *tx, request)
         .await?
         .ok_or(AppError::NotFound)?;
-    if r.status != "open" {
+    if r.status != RequestStatus::Open {
         return Err(FieldErrors::single("request", ErrorCode::MatchNotOpen).into());
     }
     db::matching::delete_proposal_of(&mut tx, request).await?;
@@ -592,8 +615,15 @@ pub async fn assign_volunteer(request: i64, volunteer: String) -> Result<(), App
         Some(user.id),
     )
     .await?;
-    db::matching::set_request_status(&mut tx, request, "matched", now).await?;
-    db::audit::record(&mut *tx, user.id, "match.assign", "match", id).await?;
+    db::matching::set_request_status(&mut tx, request, RequestStatus::Matched, now).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::MatchAssign,
+        AuditSubject::Match,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect_done("/matching", crate::domain::Done::Assigned);
     Ok(())
@@ -619,7 +649,14 @@ pub async fn reject_proposal(id: i64) -> Result<(), AppError> {
     {
         return Err(FieldErrors::single("proposal", ErrorCode::MatchNotOpen).into());
     }
-    db::audit::record(&mut *tx, user.id, "match.reject", "match", id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::MatchReject,
+        AuditSubject::Match,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect_done("/matching", crate::domain::Done::ProposalRejected);
     Ok(())

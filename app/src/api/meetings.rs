@@ -19,6 +19,7 @@ use {
         schedule::{overlap_error, tallinn_day_of, Span, ValidOutcome},
         ErrorCode, FieldErrors, Period,
     },
+    crate::domain::{schedule::AgendaKind, AuditAction},
 };
 
 /// A meeting as pages show it, in Europe/Tallinn time.
@@ -103,9 +104,9 @@ async fn plan(
     let uid = format!("{}@tugi", super::credentials::new_token());
     let event = db::calendar::NewEvent {
         uid: &uid,
-        kind: db::meetings::KIND,
+        kind: AgendaKind::Meeting,
         span: meeting.span,
-        status: "confirmed",
+        status: EventStatus::Confirmed,
         place: Some(&meeting.place),
         created_by: user.id,
         resources: &resources,
@@ -127,7 +128,13 @@ async fn plan(
         meeting.note.as_deref(),
     )
     .await?;
-    db::audit::household(&mut *tx, user.id, "meeting.plan", row.household_id).await?;
+    db::audit::household(
+        &mut *tx,
+        user.id,
+        AuditAction::MeetingPlan,
+        row.household_id,
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -185,12 +192,18 @@ pub async fn record_meeting(id: i64, form: OutcomeForm) -> Result<(), AppError> 
         }
     };
     let (status, minutes) = match outcome {
-        ValidOutcome::Held { minutes } => ("held", Some(minutes)),
-        ValidOutcome::Missed => ("missed", None),
+        ValidOutcome::Held { minutes } => (EventStatus::Held, Some(minutes)),
+        ValidOutcome::Missed => (EventStatus::Missed, None),
     };
     db::calendar::set_status(&mut tx, id, status).await?;
     db::meetings::set_held_minutes(&mut tx, id, minutes).await?;
-    db::audit::household(&mut *tx, user.id, "meeting.record", assignment.household_id).await?;
+    db::audit::household(
+        &mut *tx,
+        user.id,
+        AuditAction::MeetingRecord,
+        assignment.household_id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect_done(
         &format!("/assignments/{}", assignment.id),
@@ -206,8 +219,14 @@ pub async fn cancel_meeting(id: i64) -> Result<(), AppError> {
     let db = context::db()?;
     let mut tx = db.begin().await?;
     let (_, assignment) = editable(&mut tx, &user, id).await?;
-    db::calendar::set_status(&mut tx, id, "cancelled").await?;
-    db::audit::household(&mut *tx, user.id, "meeting.cancel", assignment.household_id).await?;
+    db::calendar::set_status(&mut tx, id, EventStatus::Cancelled).await?;
+    db::audit::household(
+        &mut *tx,
+        user.id,
+        AuditAction::MeetingCancel,
+        assignment.household_id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect_done(
         &format!("/assignments/{}", assignment.id),

@@ -4,8 +4,8 @@
 use super::calendar_feed;
 use crate::db::{self, consultations::ConsultationRow, Tx};
 pub use crate::domain::consultation::MessageKind;
-use crate::domain::ConsentPurpose;
-use crate::names::locale_of as locale;
+use crate::domain::{ConsentPurpose, InterfaceLanguage};
+use crate::names::locale;
 use crate::names::Named;
 use leptos_i18n::td_string;
 
@@ -15,7 +15,7 @@ use leptos_i18n::td_string;
 pub struct Recipient {
     pub account_id: Option<i64>,
     pub email: String,
-    pub language: String,
+    pub language: InterfaceLanguage,
 }
 
 pub async fn recipient(
@@ -41,7 +41,7 @@ pub async fn recipient(
         return Ok(Some(Recipient {
             account_id: None,
             email,
-            language: language.unwrap_or_else(|| "en".into()),
+            language: language.unwrap_or(InterfaceLanguage::En),
         }));
     }
     let booker = db::recipients::support_person_login(tx, booked_by).await?;
@@ -56,7 +56,7 @@ pub async fn recipient(
 /// moved consultation; `reason` that of a change or cancellation.
 pub fn render(
     kind: MessageKind,
-    language: &str,
+    language: InterfaceLanguage,
     row: &ConsultationRow,
     previous: Option<(i64, i64)>,
     reason: Option<&str>,
@@ -194,7 +194,7 @@ pub async fn consultation(
     let link = format!("{base_url}/consultations/{event_id}");
     let (subject, body) = render(
         notice.kind,
-        &to.language,
+        to.language,
         &row,
         notice.previous,
         notice.reason,
@@ -203,14 +203,14 @@ pub async fn consultation(
     let calendar = match notice.kind.calendar_method() {
         Some(method) => {
             let event = db::agenda::household_consultation(&mut **tx, event_id).await?;
-            calendar_feed::invitation(event.into_iter().collect(), method, &to.language, base_url)
+            calendar_feed::invitation(event.into_iter().collect(), method, to.language, base_url)
         }
         None => None,
     };
     let message = db::outbox::NewMessage {
         account_id: to.account_id,
         recipient: &to.email,
-        language: &to.language,
+        language: to.language,
         kind: notice.kind.code(),
         subject: &subject,
         body: &body,

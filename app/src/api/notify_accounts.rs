@@ -3,9 +3,9 @@
 //! password was changed.
 
 use crate::db::{self, outbox::NewMessage, Tx};
-use crate::domain::Role;
+use crate::domain::{InterfaceLanguage, Role};
 use crate::i18n::Locale;
-use crate::names::locale_of as locale;
+use crate::names::locale;
 use leptos_i18n::td_string;
 
 /// The kinds of account message, as stored in the outbox.
@@ -34,7 +34,7 @@ pub struct To<'a> {
     pub account_id: Option<i64>,
     pub email: &'a str,
     pub name: &'a str,
-    pub language: &'a str,
+    pub language: InterfaceLanguage,
 }
 
 /// A letter: the greeting, the paragraphs with a blank line between, and the signature.

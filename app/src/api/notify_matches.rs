@@ -4,7 +4,7 @@
 use super::notify_accounts::{enqueue_letter, letter, To};
 use crate::db::{self, Tx};
 use crate::domain::Programme;
-use crate::names::locale_of as locale;
+use crate::names::locale;
 use crate::names::Named;
 use leptos_i18n::td_string;
 
@@ -34,7 +34,7 @@ pub async fn match_accepted(
     if to.active == 0 {
         return Ok(());
     }
-    let l = locale(&to.language);
+    let l = locale(to.language);
     let subject = td_string!(
         l,
         mail.mail_match_accepted_subject,
@@ -54,7 +54,7 @@ pub async fn match_accepted(
         account_id: Some(to.id),
         email: &to.email,
         name: &to.display_name,
-        language: &to.language,
+        language: to.language,
     };
     enqueue_letter(tx, &recipient, MATCH_ACCEPTED, (subject, body), now).await?;
     Ok(())

@@ -5,9 +5,10 @@
 use super::calendar_feed;
 use super::notify::recipient;
 use crate::db::{self, Tx};
-use crate::domain::workshops::{Localised, SeatMessage};
+use crate::domain::workshops::{Localised, PlaceKind, SeatMessage};
+use crate::domain::InterfaceLanguage;
 use crate::i18n::Locale;
-use crate::names::locale_of as locale;
+use crate::names::locale;
 use leptos_i18n::td_string;
 
 /// What a message is about beyond its registration.
@@ -20,10 +21,14 @@ pub struct Extra {
     pub place: Option<usize>,
 }
 
-async fn activity_title(tx: &mut Tx, code: &str, language: &str) -> Result<String, sqlx::Error> {
+async fn activity_title(
+    tx: &mut Tx,
+    code: &str,
+    language: InterfaceLanguage,
+) -> Result<String, sqlx::Error> {
     Ok(match db::activity_types::custom_names(tx, code).await? {
         Some((et, en, ru, uk)) => Localised([et, en, ru, uk].map(Option::unwrap_or_default))
-            .get(language)
+            .get(language.code())
             .to_string(),
         None => crate::names::activity_name_in(locale(language), code)
             .map_or_else(|| code.to_string(), str::to_string),
@@ -75,8 +80,8 @@ pub async fn sign_up(
     let Some(to) = recipient(tx, reg.household_id, reg.booked_by).await? else {
         return Ok(());
     };
-    let l = locale(&to.language);
-    let activity = activity_title(tx, &series.activity, &to.language).await?;
+    let l = locale(to.language);
+    let activity = activity_title(tx, &series.activity, to.language).await?;
     let people = db::workshop_views::people_of(&mut **tx, id).await?;
     let mut lines = vec![
         td_string!(l, mail.mail_greeting).to_string(),
@@ -86,10 +91,10 @@ pub async fn sign_up(
         format!("{}: {activity}", td_string!(l, common.field_activity)),
         format!("{}: {}", td_string!(l, mail.col_people), people.join(", ")),
     ];
-    let place = match series.place_kind.as_str() {
-        "online" => td_string!(l, common.place_online).to_string(),
-        "address" => series.address.clone().unwrap_or_default(),
-        _ => format!(
+    let place = match series.place_kind {
+        PlaceKind::Online => td_string!(l, common.place_online).to_string(),
+        PlaceKind::Address => series.address.clone().unwrap_or_default(),
+        PlaceKind::Room => format!(
             "{}, {}",
             series.room.clone().unwrap_or_default(),
             series.office_address
@@ -138,14 +143,14 @@ pub async fn sign_up(
             let only = extra.session.map(|(id, _, _)| id).or(reg.session_id);
             let sessions =
                 db::agenda::participant_sessions(&mut **tx, series.id, only, now).await?;
-            calendar_feed::invitation(sessions, method, &to.language, base_url)
+            calendar_feed::invitation(sessions, method, to.language, base_url)
         }
         None => None,
     };
     let message = db::outbox::NewMessage {
         account_id: to.account_id,
         recipient: &to.email,
-        language: &to.language,
+        language: to.language,
         kind: kind.code(),
         subject: &subject,
         body: &body,

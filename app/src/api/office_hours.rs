@@ -12,6 +12,7 @@ use {
     super::context,
     crate::db,
     crate::domain::{access, holidays::public_holidays, parse_date, Role},
+    crate::domain::{AuditAction, AuditSubject},
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -215,7 +216,14 @@ pub async fn set_day_override(form: DayOverrideForm) -> Result<(), AppError> {
         let mut tx = db.begin().await?;
         db::office_hours::set_override(&mut tx, day, open, note.as_deref(), user.id).await?;
         let subject = day.format("%Y%m%d").to_string().parse().unwrap_or(0);
-        db::audit::record(&mut *tx, user.id, "day.override", "day", subject).await?;
+        db::audit::record(
+            &mut *tx,
+            user.id,
+            AuditAction::DayOverride,
+            AuditSubject::Day,
+            subject,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

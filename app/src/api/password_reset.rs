@@ -11,6 +11,7 @@ use {
     super::attempts::{self, Limit},
     super::{context, credentials, notify_accounts},
     crate::db,
+    crate::domain::AuditAction,
     crate::domain::{ErrorCode, FieldErrors, NewPassword, Validator},
 };
 
@@ -33,6 +34,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     // Counted before anything is looked up, so that parallel requests count too.
     let client = context::client_address();
     attempts::admit(
+        AuditAction::ThrottledReset,
         &[
             Limit {
                 scope: "reset:client",
@@ -60,14 +62,14 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
             account_id: Some(account.id),
             email: &account.email,
             name: &account.display_name,
-            language: &account.language,
+            language: account.language,
         };
         let link = format!("{}/reset-password/{token}", context::public_url());
         notify_accounts::password_reset(&mut tx, &to, &link, now).await?;
         db::audit::security(
             &mut *tx,
             Some(account.id),
-            "password.reset_request",
+            AuditAction::PasswordResetRequest,
             None,
             &client,
         )
@@ -99,6 +101,7 @@ pub async fn reset_password(
     let db = context::db()?;
     let client = context::client_address();
     attempts::admit(
+        AuditAction::ThrottledSecretLink,
         &[super::auth::secret_link_limit(&client)],
         super::auth::SECRET_LINK_WINDOW_SECS,
     )
@@ -126,10 +129,17 @@ pub async fn reset_password(
         account_id: Some(account_id),
         email: &account.email,
         name: &account.display_name,
-        language: &account.language,
+        language: account.language,
     };
     notify_accounts::password_changed(&mut tx, &to, now).await?;
-    db::audit::security(&mut *tx, Some(account_id), "password.reset", None, &client).await?;
+    db::audit::security(
+        &mut *tx,
+        Some(account_id),
+        AuditAction::PasswordReset,
+        None,
+        &client,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect("/login?reset=1");
     Ok(())

@@ -18,11 +18,15 @@ use {
     crate::db::{self, consultations::Scope},
     crate::domain::{
         access,
-        consultation::{Attendance, WalkInMode, KIND},
+        consultation::{Attendance, WalkInMode},
         office_hours::closure,
         parse_date,
         schedule::{tallinn_day, Span},
         ErrorCode, FieldErrors,
+    },
+    crate::domain::{
+        schedule::{AgendaKind, EventStatus},
+        AuditAction, AuditSubject,
     },
 };
 
@@ -64,8 +68,8 @@ pub async fn reception_day(
     db::audit::read(
         db.pool(),
         user.id,
-        "reception.view",
-        "office",
+        AuditAction::ReceptionView,
+        AuditSubject::Office,
         Some(office),
         date.as_deref(),
     )
@@ -165,15 +169,15 @@ pub async fn mark_attendance(id: i64, form: AttendanceForm) -> Result<(), AppErr
         }
     };
     let status = match outcome {
-        Attendance::Attended => "held",
-        Attendance::NoShow => "missed",
+        Attendance::Attended => EventStatus::Held,
+        Attendance::NoShow => EventStatus::Missed,
     };
     db::calendar::set_status(&mut tx, id, status).await?;
     db::consultations::set_staff_note(&mut tx, id, note.as_deref()).await?;
     db::audit::household(
         &mut *tx,
         user.id,
-        "consultation.attendance",
+        AuditAction::ConsultationAttendance,
         row.household_id,
     )
     .await?;
@@ -245,12 +249,12 @@ async fn walk_in(
             let place = format!("{}, {}", this.name, this.address);
             let event = db::calendar::NewEvent {
                 uid: &uid,
-                kind: KIND,
+                kind: AgendaKind::Consultation,
                 span: Span {
                     start: now,
                     end: now + walk_in.minutes * 60,
                 },
-                status: "held",
+                status: EventStatus::Held,
                 place: Some(&place),
                 created_by: user.id,
                 resources: &[],
@@ -287,7 +291,7 @@ async fn walk_in(
     db::audit::household(
         &mut *tx,
         user.id,
-        "consultation.walk_in",
+        AuditAction::ConsultationWalkIn,
         walk_in.household_id,
     )
     .await?;

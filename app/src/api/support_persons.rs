@@ -16,6 +16,7 @@ use {
     },
     crate::db,
     crate::domain::{access, CandidateNote, RankedCandidate},
+    crate::domain::{AuditAction, AuditSubject},
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -144,7 +145,14 @@ pub async fn save_support_profile(id: i64, profile: SupportProfileForm) -> Resul
         return Err(AppError::NotFound);
     }
     db::support_persons::save_profile(&mut tx, id, &valid).await?;
-    db::audit::record(&mut *tx, user.id, "support_profile.update", "account", id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::SupportProfileUpdate,
+        AuditSubject::Account,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect(&format!("/support-persons/{id}"));
     Ok(())

@@ -13,6 +13,7 @@ use {
     crate::db::{self, volunteers::VolunteerRow},
     crate::domain::matching::{busy_horizon, busy_within, parse_status, regular_busy, Window},
     crate::domain::{access, parse_required_text, FieldErrors, Role},
+    crate::domain::{AuditAction, AuditSubject},
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -226,8 +227,8 @@ pub async fn save_my_volunteer_profile(profile: VolunteerProfileForm) -> Result<
     db::audit::record(
         &mut *tx,
         user.id,
-        "volunteer_profile.update",
-        "account",
+        AuditAction::VolunteerProfileUpdate,
+        AuditSubject::Account,
         user.id,
     )
     .await?;
@@ -296,7 +297,14 @@ pub async fn set_volunteer_status(id: i64, status: String) -> Result<(), AppErro
         return Err(AppError::NotFound);
     }
     db::volunteers::set_status(&mut tx, id, status).await?;
-    db::audit::record(&mut *tx, user.id, "volunteer.status", "account", id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::VolunteerStatus,
+        AuditSubject::Account,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect(&format!("/volunteers/{id}"));
     Ok(())
@@ -325,7 +333,14 @@ pub async fn record_training(id: i64, training: TrainingForm) -> Result<(), AppE
         return Err(AppError::NotFound);
     }
     db::volunteers::record_training(&mut tx, id, &code, &date.to_string(), user.id).await?;
-    db::audit::record(&mut *tx, user.id, "volunteer.training", "account", id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::VolunteerTraining,
+        AuditSubject::Account,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect(&format!("/volunteers/{id}#trainings"));
     Ok(())

@@ -2,9 +2,7 @@
 //! household's sign-ups across series.
 
 use super::choices::Choice;
-#[cfg(feature = "ssr")]
-use crate::domain::schedule::EventStatus;
-use crate::domain::workshops::{Localised, RegistrationStatus};
+use crate::domain::workshops::{Eligibility, Localised, RegistrationStatus, SignUpWindow};
 use crate::domain::Language;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -13,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use {
     super::{auth::CurrentUser, context},
     crate::db::{self, workshop_views::SignUpRow},
+    crate::domain::schedule::EventStatus,
+    crate::domain::workshops::{PlaceKind, SeriesStatus},
     crate::domain::{access, Role},
 };
 
@@ -95,7 +95,7 @@ pub struct WorkshopDetail {
     pub waiting: i64,
     pub languages: Vec<Language>,
     pub interpretation: bool,
-    pub eligibility: String,
+    pub eligibility: Eligibility,
     pub childcare: bool,
     pub drop_in: bool,
     pub family: bool,
@@ -103,8 +103,7 @@ pub struct WorkshopDetail {
     pub offer_hours: i64,
     pub registration_opens: String,
     pub registration_closes: String,
-    /// open, not_yet or closed.
-    pub registration: String,
+    pub registration: SignUpWindow,
     pub cancel_cutoff_hours: i64,
     pub cancelled: bool,
     pub sessions: Vec<SessionLine>,
@@ -139,13 +138,6 @@ pub(crate) async fn custom_activities(
             }
         })
         .collect())
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) fn languages_of(stored: &str) -> Vec<Language> {
-    // The series form admits only known codes; the list lives in one column, so the schema
-    // cannot check each.
-    stored.split(',').filter_map(Language::parse).collect()
 }
 
 /// A household's sign-up as its people see it.
@@ -288,24 +280,18 @@ pub async fn workshop(
             moved_from: x.moved_from,
         })
         .collect();
-    let online = s.place_kind == "online";
-    let place = match s.place_kind.as_str() {
-        "online" => String::new(),
-        "address" => s.address.clone().unwrap_or_default(),
-        _ => format!(
+    let online = s.place_kind == PlaceKind::Online;
+    let place = match s.place_kind {
+        PlaceKind::Online => String::new(),
+        PlaceKind::Address => s.address.clone().unwrap_or_default(),
+        PlaceKind::Room => format!(
             "{}, {}, {}",
             s.room.clone().unwrap_or_default(),
             s.office,
             s.office_address
         ),
     };
-    let registration = if now < s.registration_opens {
-        "not_yet"
-    } else if now >= s.registration_closes || s.status != "open" {
-        "closed"
-    } else {
-        "open"
-    };
+    let registration = SignUpWindow::at(s.status, s.registration_opens, s.registration_closes, now);
     Ok(WorkshopDetail {
         id,
         custom: custom_activities(pool).await?,
@@ -318,7 +304,7 @@ pub async fn workshop(
         capacity: s.capacity,
         free: (s.capacity - s.seats_taken).max(0),
         waiting,
-        languages: languages_of(&s.languages),
+        languages: s.languages.0.clone(),
         interpretation: s.interpretation == 1,
         eligibility: s.eligibility,
         childcare: s.childcare == 1,
@@ -328,9 +314,9 @@ pub async fn workshop(
         offer_hours: s.offer_hours,
         registration_opens: super::dates::time(s.registration_opens),
         registration_closes: super::dates::time(s.registration_closes),
-        registration: registration.to_string(),
+        registration,
         cancel_cutoff_hours: s.cancel_cutoff_hours,
-        cancelled: s.status == "cancelled",
+        cancelled: s.status == SeriesStatus::Cancelled,
         sessions,
         facilitators: db::workshop_views::facilitators(pool, id)
             .await?

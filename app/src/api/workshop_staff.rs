@@ -4,13 +4,13 @@
 
 use super::choices::Choice;
 use super::workshop_pages::CustomActivity;
-#[cfg(feature = "ssr")]
-use crate::domain::schedule::EventStatus;
 use crate::domain::workshops::ActivityTypeForm;
 use crate::domain::workshops::Mark;
 #[cfg(feature = "ssr")]
 use crate::domain::workshops::RegistrationStatus;
 use crate::domain::Language;
+#[cfg(feature = "ssr")]
+use crate::domain::{AuditAction, AuditSubject};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -20,7 +20,8 @@ use {
     super::notify_workshops::{self, Extra},
     super::{auth::CurrentUser, context, drafts, workshop_pages::custom_activities},
     crate::db,
-    crate::domain::workshops::{may_mark, SeatMessage},
+    crate::domain::schedule::EventStatus,
+    crate::domain::workshops::{may_mark, PlaceKind, SeatMessage, SeriesStatus},
     crate::domain::{access, parse_number, parse_optional_text, ErrorCode, FieldErrors, Role},
 };
 
@@ -144,7 +145,7 @@ pub async fn workshop_figures() -> Result<FiguresBoard, AppError> {
             first: r.first_start.map(super::dates::time),
             activity: r.activity,
             office: r.office,
-            cancelled: r.status == "cancelled",
+            cancelled: r.status == SeriesStatus::Cancelled,
             capacity: r.capacity,
             taken: r.seats_taken,
             waiting: r.waiting,
@@ -212,7 +213,15 @@ pub async fn session_roster(session: i64) -> Result<RosterView, AppError> {
     let row = staff_session(&user, session).await?;
     let db = context::db()?;
     let pool = db.pool();
-    db::audit::read(pool, user.id, "roster.view", "session", Some(session), None).await?;
+    db::audit::read(
+        pool,
+        user.id,
+        AuditAction::RosterView,
+        AuditSubject::Session,
+        Some(session),
+        None,
+    )
+    .await?;
     let s = db::workshop_views::series(pool, row.series_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -237,10 +246,10 @@ pub async fn session_roster(session: i64) -> Result<RosterView, AppError> {
         series: s.id,
         custom: custom_activities(pool).await?,
         office: s.office,
-        place: match s.place_kind.as_str() {
-            "online" => s.online_link.unwrap_or_default(),
-            "address" => s.address.unwrap_or_default(),
-            _ => s.room.unwrap_or_default(),
+        place: match s.place_kind {
+            PlaceKind::Online => s.online_link.unwrap_or_default(),
+            PlaceKind::Address => s.address.unwrap_or_default(),
+            PlaceKind::Room => s.room.unwrap_or_default(),
         },
         when: super::dates::span(row.starts_at, row.ends_at),
         cancelled: row.status == EventStatus::Cancelled,
@@ -295,7 +304,14 @@ pub async fn mark_session_attendance(session: i64, form: MarksForm) -> Result<()
     for (member, mark) in marks {
         db::workshops::mark_attendance(&mut tx, session, member, mark.code(), user.id, now).await?;
     }
-    db::audit::record(&mut *tx, user.id, "session.attendance", "event", session).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::SessionAttendance,
+        AuditSubject::Event,
+        session,
+    )
+    .await?;
     tx.commit().await?;
     context::done(crate::domain::Done::AttendanceSaved);
     Ok(())
@@ -318,7 +334,7 @@ pub async fn cancel_session(session: i64, reason: String) -> Result<(), AppError
     let s = db::workshops::lock_series(&mut tx, db.backend(), row.series_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    db::calendar::set_status(&mut tx, session, "cancelled").await?;
+    db::calendar::set_status(&mut tx, session, EventStatus::Cancelled).await?;
     let url = context::public_url();
     let extra = Extra {
         session: Some((session, row.starts_at, row.ends_at)),
@@ -343,7 +359,14 @@ pub async fn cancel_session(session: i64, reason: String) -> Result<(), AppError
             notify_workshops::passed_on(&mut tx, &next, now, &url).await?;
         }
     }
-    db::audit::record(&mut *tx, user.id, "session.cancel", "event", session).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::SessionCancel,
+        AuditSubject::Event,
+        session,
+    )
+    .await?;
     tx.commit().await?;
     context::done(crate::domain::Done::SessionCancelled);
     Ok(())
@@ -360,7 +383,7 @@ pub async fn cancel_series(id: i64, reason: String) -> Result<(), AppError> {
     let s = db::workshops::lock_series(&mut tx, db.backend(), id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if s.status != "open" {
+    if s.status != SeriesStatus::Open {
         return Err(refused("series", ErrorCode::RegistrationClosed));
     }
     let live = db::workshop_seats::taking_part(&mut tx, id, None).await?;
@@ -374,7 +397,14 @@ pub async fn cancel_series(id: i64, reason: String) -> Result<(), AppError> {
         notify_workshops::sign_up(&mut tx, reg.id, SeatMessage::Cancelled, &extra, now, &url)
             .await?;
     }
-    db::audit::record(&mut *tx, user.id, "series.cancel", "series", id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::SeriesCancel,
+        AuditSubject::Series,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect_done(
         &format!("/workshops/{id}"),
@@ -402,7 +432,14 @@ pub async fn change_capacity(id: i64, capacity: String) -> Result<(), AppError> 
     let now = context::now();
     let next = db::workshops::set_capacity(&mut tx, &s, capacity, now).await?;
     notify_workshops::passed_on(&mut tx, &next, now, &context::public_url()).await?;
-    db::audit::record(&mut *tx, user.id, "series.capacity", "series", id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::SeriesCapacity,
+        AuditSubject::Series,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::done(crate::domain::Done::Saved);
     Ok(())
@@ -422,7 +459,14 @@ pub async fn add_activity_type(activity: ActivityTypeForm) -> Result<String, App
     .await?;
     let mut tx = db.begin().await?;
     db::activity_types::add_activity_type(&mut tx, &valid).await?;
-    db::audit::record(&mut *tx, user.id, "activity_type.add", "activity_type", 0).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::ActivityTypeAdd,
+        AuditSubject::ActivityType,
+        0,
+    )
+    .await?;
     tx.commit().await?;
     Ok(valid.code)
 }

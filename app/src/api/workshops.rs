@@ -2,11 +2,7 @@
 //! members of their household), staff sign people up on their behalf; seats and the waitlist
 //! are kept by `db::workshops` under the series lock.
 
-#[cfg(feature = "ssr")]
-use crate::domain::workshops::RegistrationStatus;
-use crate::domain::workshops::SeriesForm;
-#[cfg(feature = "ssr")]
-use crate::domain::HouseholdStatus;
+use crate::domain::workshops::{Eligibility, SeriesForm};
 use crate::domain::Language;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -22,9 +18,12 @@ use {
         workshops::{SeriesError, SeriesRow},
     },
     crate::domain::workshops::{
-        check, participant_may_cancel, Eligibility, Known, Participant, SeatMessage,
+        check, participant_may_cancel, Known, Participant, RegistrationStatus, SeatMessage,
+        SignUpWindow,
     },
-    crate::domain::{access, ErrorCode, FieldErrors, Role},
+    crate::domain::{
+        access, AuditAction, AuditSubject, ErrorCode, FieldErrors, HouseholdStatus, Role,
+    },
 };
 
 /// A sign-up as the form sends it: the household (staff only; a beneficiary signs up their
@@ -50,7 +49,7 @@ pub struct WorkshopCard {
     pub sessions: i64,
     pub free: i64,
     pub languages: Vec<Language>,
-    pub eligibility: String,
+    pub eligibility: Eligibility,
     pub childcare: bool,
     pub interpretation: bool,
     pub open_for_sign_up: bool,
@@ -92,7 +91,7 @@ pub async fn list_workshops(
                 office: r.office,
                 sessions: r.sessions,
                 free: (r.capacity - r.seats_taken).max(0),
-                languages: super::workshop_pages::languages_of(&r.languages),
+                languages: r.languages.0,
                 eligibility: r.eligibility,
                 childcare: r.childcare == 1,
                 interpretation: r.interpretation == 1,
@@ -163,7 +162,14 @@ pub async fn create_series(series: SeriesForm) -> Result<i64, AppError> {
         Err(SeriesError::Overlap) => return Err(refused("first_date", ErrorCode::Overlap)),
         Err(SeriesError::Db(e)) => return Err(e.into()),
     };
-    db::audit::record(&mut *tx, user.id, "series.create", "series", id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::SeriesCreate,
+        AuditSubject::Series,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::redirect(&format!("/workshops/{id}"));
     Ok(id)
@@ -225,11 +231,10 @@ pub async fn sign_up(series: i64, form: SignUpForm) -> Result<SignUpResult, AppE
     let s: SeriesRow = db::workshops::lock_series(&mut tx, db.backend(), series)
         .await?
         .ok_or(AppError::NotFound)?;
-    if s.status != "open" || now >= s.registration_closes {
-        return Err(refused("series", ErrorCode::RegistrationClosed));
-    }
-    if now < s.registration_opens {
-        return Err(refused("series", ErrorCode::RegistrationNotOpen));
+    match SignUpWindow::at(s.status, s.registration_opens, s.registration_closes, now) {
+        SignUpWindow::Closed => return Err(refused("series", ErrorCode::RegistrationClosed)),
+        SignUpWindow::NotYet => return Err(refused("series", ErrorCode::RegistrationNotOpen)),
+        SignUpWindow::Open => {}
     }
     let family = db::activity_types::is_family(&mut tx, &s.activity).await?;
     if !family && people.len() > 1 {
@@ -252,7 +257,7 @@ pub async fn sign_up(series: i64, form: SignUpForm) -> Result<SignUpResult, AppE
         Some(id)
     };
     // Eligibility on the first session's date, for each person.
-    let rule = Eligibility::parse(&s.eligibility).unwrap_or(Eligibility::Everyone);
+    let rule = s.eligibility;
     let on = s
         .first_start
         .and_then(context::local_date)
@@ -388,7 +393,14 @@ pub async fn cancel_registration(id: i64) -> Result<(), AppError> {
     )
     .await?;
     notify_workshops::passed_on(&mut tx, &next, now, &url).await?;
-    db::audit::record(&mut *tx, user.id, "registration.cancel", "registration", id).await?;
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::RegistrationCancel,
+        AuditSubject::Registration,
+        id,
+    )
+    .await?;
     tx.commit().await?;
     context::done(crate::domain::Done::SignUpCancelled);
     Ok(())

@@ -1,7 +1,8 @@
 //! Accounts, their roles and password hashes.
 
 use super::{now, Tx};
-use crate::domain::{Programme, Role, Roles};
+use crate::domain::schedule::AgendaKind;
+use crate::domain::{InterfaceLanguage, Programme, Role, Roles};
 use sqlx::{AnyPool, FromRow};
 
 /// An account as stored, with its password hash: never sent to a browser.
@@ -11,7 +12,7 @@ pub struct AccountRow {
     pub email: String,
     pub display_name: String,
     pub password_hash: Option<String>,
-    pub language: String,
+    pub language: InterfaceLanguage,
     pub active: i64,
 }
 
@@ -46,7 +47,10 @@ pub async fn by_id_in<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 }
 
 /// (name, language) of an account, for what is written to it.
-pub async fn name_and_language(pool: &AnyPool, id: i64) -> Result<(String, String), sqlx::Error> {
+pub async fn name_and_language(
+    pool: &AnyPool,
+    id: i64,
+) -> Result<(String, InterfaceLanguage), sqlx::Error> {
     sqlx::query_as("SELECT display_name, language FROM accounts WHERE id = $1")
         .bind(id)
         .fetch_one(pool)
@@ -81,7 +85,7 @@ pub async fn create(
     email: &str,
     display_name: &str,
     password_hash: &str,
-    language: &str,
+    language: InterfaceLanguage,
     roles: &Roles,
 ) -> Result<i64, sqlx::Error> {
     let (id,): (i64,) = sqlx::query_as(
@@ -151,7 +155,7 @@ pub async fn set_password_hash<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 pub async fn set_language(
     pool: &AnyPool,
     account_id: i64,
-    language: &str,
+    language: InterfaceLanguage,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE accounts SET language = $1 WHERE id = $2")
         .bind(language)
@@ -278,7 +282,7 @@ pub async fn member_of(
 /// A future event that a deactivated account was to take part in.
 #[derive(Debug, Clone, FromRow)]
 pub struct OrphanRow {
-    pub kind: String,
+    pub kind: AgendaKind,
     pub starts_at: i64,
     pub ends_at: i64,
     pub person: String,

@@ -3,6 +3,7 @@
 //! refuses updates).
 
 use super::now;
+use crate::domain::{AuditAction, AuditSubject};
 use sqlx::{Any, AnyPool, Executor, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -10,8 +11,8 @@ pub struct AuditEntry {
     pub id: i64,
     pub account_id: Option<i64>,
     pub actor: String,
-    pub action: String,
-    pub subject_type: String,
+    pub action: AuditAction,
+    pub subject_type: AuditSubject,
     pub subject_id: Option<i64>,
     pub at: i64,
     pub detail: Option<String>,
@@ -22,8 +23,8 @@ pub struct AuditEntry {
 pub async fn record<'e, E: Executor<'e, Database = Any>>(
     executor: E,
     account_id: i64,
-    action: &str,
-    subject_type: &str,
+    action: AuditAction,
+    subject_type: AuditSubject,
     subject_id: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
@@ -43,8 +44,8 @@ pub async fn record<'e, E: Executor<'e, Database = Any>>(
 /// A change the system made by itself (the retention job), with no account behind it.
 pub async fn system<'e, E: Executor<'e, Database = Any>>(
     executor: E,
-    action: &str,
-    subject_type: &str,
+    action: AuditAction,
+    subject_type: AuditSubject,
     subject_id: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
@@ -65,7 +66,7 @@ pub async fn system<'e, E: Executor<'e, Database = Any>>(
 pub async fn security<'e, E: Executor<'e, Database = Any>>(
     executor: E,
     account_id: Option<i64>,
-    action: &str,
+    action: AuditAction,
     detail: Option<&str>,
     client: &str,
 ) -> Result<(), sqlx::Error> {
@@ -88,8 +89,8 @@ pub async fn security<'e, E: Executor<'e, Database = Any>>(
 pub async fn read(
     pool: &AnyPool,
     account_id: i64,
-    action: &str,
-    subject_type: &str,
+    action: AuditAction,
+    subject_type: AuditSubject,
     subject_id: Option<i64>,
     detail: Option<&str>,
 ) -> Result<(), sqlx::Error> {
@@ -115,7 +116,7 @@ const ENTRY: &str = "SELECT l.id, l.account_id, COALESCE(a.display_name, '') AS 
 /// The newest entries about one record.
 pub async fn for_subject(
     pool: &AnyPool,
-    subject_type: &str,
+    subject_type: AuditSubject,
     subject_id: i64,
     limit: i64,
 ) -> Result<Vec<AuditEntry>, sqlx::Error> {
@@ -171,14 +172,21 @@ pub async fn search(
 pub async fn household<'e, E: Executor<'e, Database = Any>>(
     executor: E,
     account_id: i64,
-    action: &str,
+    action: AuditAction,
     household_id: i64,
 ) -> Result<(), sqlx::Error> {
-    record(executor, account_id, action, "household", household_id).await
+    record(
+        executor,
+        account_id,
+        action,
+        AuditSubject::Household,
+        household_id,
+    )
+    .await
 }
 
 /// When `action` was last recorded, by anyone.
-pub async fn last_at(pool: &AnyPool, action: &str) -> Result<Option<i64>, sqlx::Error> {
+pub async fn last_at(pool: &AnyPool, action: AuditAction) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar("SELECT MAX(at) FROM audit_log WHERE action = $1")
         .bind(action)
         .fetch_one(pool)
@@ -188,8 +196,8 @@ pub async fn last_at(pool: &AnyPool, action: &str) -> Result<Option<i64>, sqlx::
 /// Who last did `action` to the record, if anyone did (the coordinator who approved a match).
 pub async fn last_actor<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     executor: E,
-    action: &str,
-    subject_type: &str,
+    action: AuditAction,
+    subject_type: AuditSubject,
     subject_id: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
     let row: Option<(Option<i64>,)> = sqlx::query_as(

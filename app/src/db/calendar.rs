@@ -5,8 +5,8 @@
 //! constraint, which is reported the same way.
 
 use super::{now, Tx};
-use crate::domain::schedule::EventStatus;
 use crate::domain::schedule::Span;
+use crate::domain::schedule::{AgendaKind, EventStatus};
 use sqlx::FromRow;
 
 /// The occupancy resource of a person.
@@ -36,9 +36,9 @@ impl From<sqlx::Error> for BookError {
 pub struct NewEvent<'a> {
     /// Stable public id, the iCal UID.
     pub uid: &'a str,
-    pub kind: &'a str,
+    pub kind: AgendaKind,
     pub span: Span,
-    pub status: &'a str,
+    pub status: EventStatus,
     pub place: Option<&'a str>,
     pub created_by: i64,
     /// Who and what must be there.
@@ -51,7 +51,7 @@ pub struct NewEvent<'a> {
 pub struct EventRow {
     pub id: i64,
     pub uid: String,
-    pub kind: String,
+    pub kind: AgendaKind,
     pub starts_at: i64,
     pub ends_at: i64,
     pub status: EventStatus,
@@ -190,7 +190,7 @@ pub async fn by_id<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 }
 
 /// Changes an event's status and raises its sequence; a cancelled event frees what it occupied.
-pub async fn set_status(tx: &mut Tx, id: i64, status: &str) -> Result<(), sqlx::Error> {
+pub async fn set_status(tx: &mut Tx, id: i64, status: EventStatus) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE events SET status = $1, sequence = sequence + 1, updated_at = $2 WHERE id = $3",
     )
@@ -199,7 +199,7 @@ pub async fn set_status(tx: &mut Tx, id: i64, status: &str) -> Result<(), sqlx::
     .bind(id)
     .execute(&mut **tx)
     .await?;
-    if status == "cancelled" {
+    if status == EventStatus::Cancelled {
         sqlx::query("DELETE FROM occupancy WHERE event_id = $1")
             .bind(id)
             .execute(&mut **tx)

@@ -5,14 +5,16 @@
 use crate::domain::consultation::Topic;
 use crate::domain::holidays::Holiday;
 use crate::domain::matching::{
-    CloseReason, Criterion, HardRule, MatchStatus, Meeting, TimeOfWeek, VolunteerStatus,
+    CloseReason, Criterion, HardRule, MatchStatus, Meeting, RequestStatus, TimeOfWeek,
+    VolunteerStatus,
 };
 use crate::domain::office_hours::ExceptionKind;
 use crate::domain::schedule::{AgendaKind, EventStatus};
-use crate::domain::workshops::{Mark, RegistrationStatus};
+use crate::domain::workshops::{Eligibility, Mark, PlaceKind, RegistrationStatus, SeriesStatus};
 use crate::domain::{
-    AssignmentStatus, Channel, ChecklistItem, ChecklistStatus, ConsentPurpose, EndReason, Gender,
-    HouseholdStatus, InterfaceLanguage, Language, Level, Programme, Role, SupportStatus,
+    AssignmentStatus, AuditAction, AuditSubject, Channel, ChecklistItem, ChecklistStatus, Code,
+    ConsentPurpose, DataTable, EndReason, Gender, HouseholdStatus, InterfaceLanguage, Language,
+    Level, Programme, Role, SupportStatus,
 };
 use sqlx::any::{Any, AnyTypeInfo, AnyValueRef};
 use sqlx::encode::IsNull;
@@ -56,6 +58,7 @@ stored_as_code!(
     SupportStatus,
     VolunteerStatus,
     MatchStatus,
+    RequestStatus,
     HouseholdStatus,
     Role,
     Programme,
@@ -76,4 +79,62 @@ stored_as_code!(
     Mark,
     Holiday,
     ExceptionKind,
+    AuditAction,
+    AuditSubject,
+    DataTable,
+    SeriesStatus,
+    Eligibility,
+    PlaceKind,
 );
+
+/// Several codes kept in one column, comma-separated (the roles of an invitation, the languages
+/// of a series). Each must be known, as a single code must.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CodeList<T>(pub Vec<T>);
+
+impl<T: Code> CodeList<T> {
+    /// The column's text for `values`.
+    pub fn joined(values: &[T]) -> String {
+        values
+            .iter()
+            .map(|v| v.code())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+impl<T> Type<Any> for CodeList<T> {
+    fn type_info() -> AnyTypeInfo {
+        <String as Type<Any>>::type_info()
+    }
+    fn compatible(ty: &AnyTypeInfo) -> bool {
+        <String as Type<Any>>::compatible(ty)
+    }
+}
+
+impl<'r, T: Code> Decode<'r, Any> for CodeList<T> {
+    fn decode(value: AnyValueRef<'r>) -> Result<Self, BoxDynError> {
+        let text = <String as Decode<'r, Any>>::decode(value)?;
+        text.split(',')
+            .filter(|code| !code.is_empty())
+            .map(|code| {
+                T::parse(code).ok_or_else(|| format!("unknown code {code:?} in a list").into())
+            })
+            .collect::<Result<Vec<T>, BoxDynError>>()
+            .map(CodeList)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_is_written_as_comma_separated_codes() {
+        assert_eq!(
+            CodeList::joined(&[Role::Coordinator, Role::Admin]),
+            "coordinator,admin"
+        );
+        assert_eq!(CodeList::<Role>::joined(&[]), "");
+    }
+}

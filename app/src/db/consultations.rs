@@ -138,7 +138,7 @@ pub async fn list(
 }
 
 pub async fn cancel(tx: &mut Tx, event_id: i64, reason: &str, by: i64) -> Result<(), sqlx::Error> {
-    super::calendar::set_status(tx, event_id, "cancelled").await?;
+    super::calendar::set_status(tx, event_id, EventStatus::Cancelled).await?;
     sqlx::query(
         "UPDATE consultations SET cancel_reason = $1, cancelled_by = $2 WHERE event_id = $3",
     )

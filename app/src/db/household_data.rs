@@ -3,7 +3,7 @@
 //! makes) stay.
 
 use super::Tx;
-use crate::domain::{ErasureBlockers, ExportTable, ExportValue};
+use crate::domain::{DataTable, ErasureBlockers, ExportTable, ExportValue};
 use sqlx::{any::AnyRow, AnyPool, Column, Row};
 
 /// The outbox rows that went to the household: to a member's login, to an address or phone an
@@ -26,74 +26,74 @@ macro_rules! household_messages {
 
 /// Each table that refers to a household, with the query that reads its rows (`$1` is the
 /// household's id). People other than the household appear by display name only.
-const PARTS: &[(&str, &str)] = &[
+const PARTS: &[(DataTable, &str)] = &[
     (
-        "household",
+        DataTable::Household,
         "SELECT id, city, arrival_date, phone, email, channel, needs, notes, status, \
          created_at, updated_at, closed_at, erased_at FROM households WHERE id = $1",
     ),
     (
-        "members",
+        DataTable::Members,
         "SELECT id, first_name, last_name, date_of_birth, gender, account_id, created_at \
          FROM members WHERE household_id = $1 ORDER BY id",
     ),
     (
-        "member_languages",
+        DataTable::MemberLanguages,
         "SELECT l.member_id, l.language, l.level FROM member_languages l \
          JOIN members m ON m.id = l.member_id WHERE m.household_id = $1 \
          ORDER BY l.member_id, l.language",
     ),
     (
-        "logins",
+        DataTable::Logins,
         "SELECT a.id, a.email, a.display_name, a.language, a.active, a.created_at \
          FROM accounts a JOIN members m ON m.account_id = a.id WHERE m.household_id = $1 \
          ORDER BY a.id",
     ),
     (
-        "invitations",
+        DataTable::Invitations,
         "SELECT i.id, i.member_id, i.email, i.phone, i.display_name, i.language, i.created_at, \
          i.expires_at, i.used_at, i.revoked_at FROM invites i \
          JOIN members m ON m.id = i.member_id WHERE m.household_id = $1 ORDER BY i.id",
     ),
     (
-        "consents",
+        DataTable::Consents,
         "SELECT c.id, c.purpose, c.given_on, a.display_name AS recorded_by, c.recorded_at, \
          c.withdrawn_on, c.withdrawn_at FROM consents c JOIN accounts a ON a.id = c.recorded_by \
          WHERE c.household_id = $1 ORDER BY c.id",
     ),
     (
-        "assignments",
+        DataTable::Assignments,
         "SELECT s.id, p.display_name AS support_person, s.start_date, s.planned_end, \
          s.first_planned_end, s.status, s.override_reason, s.end_reason, s.ended_on, s.end_note, \
          s.handover_date, s.handover_note, s.created_at FROM assignments s \
          JOIN accounts p ON p.id = s.support_person_id WHERE s.household_id = $1 ORDER BY s.id",
     ),
     (
-        "assignment_extensions",
+        DataTable::AssignmentExtensions,
         "SELECT e.assignment_id, e.previous_end, e.new_end, e.reason, e.recorded_at \
          FROM assignment_extensions e JOIN assignments s ON s.id = e.assignment_id \
          WHERE s.household_id = $1 ORDER BY e.id",
     ),
     (
-        "checklist",
+        DataTable::Checklist,
         "SELECT item, status, on_date, note, updated_at FROM checklist_items \
          WHERE household_id = $1 ORDER BY item",
     ),
     (
-        "meetings",
+        DataTable::Meetings,
         "SELECT g.event_id, g.assignment_id, e.starts_at, e.ends_at, e.status, e.place, g.note, \
          g.held_minutes FROM meetings g JOIN events e ON e.id = g.event_id \
          JOIN assignments s ON s.id = g.assignment_id WHERE s.household_id = $1 \
          ORDER BY e.starts_at",
     ),
     (
-        "meeting_topics",
+        DataTable::MeetingTopics,
         "SELECT t.event_id, t.item FROM meeting_topics t JOIN meetings g ON g.event_id = t.event_id \
          JOIN assignments s ON s.id = g.assignment_id WHERE s.household_id = $1 \
          ORDER BY t.event_id, t.item",
     ),
     (
-        "consultations",
+        DataTable::Consultations,
         "SELECT c.event_id, e.starts_at, e.ends_at, e.status, o.name AS office, \
          k.display_name AS coordinator, c.topic, c.party_size, c.interpreter, c.note, \
          c.staff_note, c.walk_in, c.cancel_reason FROM consultations c \
@@ -102,13 +102,13 @@ const PARTS: &[(&str, &str)] = &[
          ORDER BY e.starts_at",
     ),
     (
-        "match_requests",
+        DataTable::MatchRequests,
         "SELECT id, member_id, programme, language, gender, meeting, city, field_of_work, \
          practice_language, origin_country, times, notes, status, created_at, updated_at \
          FROM match_requests WHERE household_id = $1 ORDER BY id",
     ),
     (
-        "matches",
+        DataTable::Matches,
         "SELECT m.id, m.request_id, v.display_name AS volunteer, m.status, m.proposed_at, \
          m.approved_at, m.answered_at, m.decline_reason, m.closed_at, m.close_reason, \
          m.feedback_volunteer, m.feedback_household FROM matches m \
@@ -116,31 +116,31 @@ const PARTS: &[(&str, &str)] = &[
          WHERE r.household_id = $1 ORDER BY m.id",
     ),
     (
-        "check_ins",
+        DataTable::CheckIns,
         "SELECT c.match_id, c.on_date, c.minutes, c.note, c.created_at FROM check_ins c \
          JOIN matches m ON m.id = c.match_id JOIN match_requests r ON r.id = m.request_id \
          WHERE r.household_id = $1 ORDER BY c.id",
     ),
     (
-        "workshop_sign_ups",
+        DataTable::WorkshopSignUps,
         "SELECT r.id, s.activity, e.starts_at, r.seats, r.status, r.childcare, r.created_at, \
          r.updated_at FROM registrations r JOIN series s ON s.id = r.series_id \
          LEFT JOIN events e ON e.id = r.session_id WHERE r.household_id = $1 ORDER BY r.id",
     ),
     (
-        "workshop_participants",
+        DataTable::WorkshopParticipants,
         "SELECT p.registration_id, p.member_id, p.live FROM registration_people p \
          JOIN registrations r ON r.id = p.registration_id WHERE r.household_id = $1 \
          ORDER BY p.registration_id, p.member_id",
     ),
     (
-        "attendance",
+        DataTable::Attendance,
         "SELECT a.session_id, e.starts_at, a.member_id, a.status, a.marked_at FROM attendance a \
          JOIN members m ON m.id = a.member_id JOIN events e ON e.id = a.session_id \
          WHERE m.household_id = $1 ORDER BY e.starts_at, a.member_id",
     ),
     (
-        "messages",
+        DataTable::Messages,
         concat!(
             "SELECT o.id, o.channel, o.recipient, o.language, o.kind, o.subject, o.body, \
              o.created_at, o.sent_at FROM outbox o WHERE ",
@@ -149,7 +149,7 @@ const PARTS: &[(&str, &str)] = &[
         ),
     ),
     (
-        "access_log",
+        DataTable::AccessLog,
         "SELECT l.at, COALESCE(a.display_name, '') AS actor, l.action FROM audit_log l \
          LEFT JOIN accounts a ON a.id = l.account_id \
          WHERE (l.subject_type = 'household' AND l.subject_id = $1) \
@@ -157,11 +157,6 @@ const PARTS: &[(&str, &str)] = &[
          ORDER BY l.id",
     ),
 ];
-
-/// The names of the export's tables, in order.
-pub fn table_names() -> impl Iterator<Item = &'static str> {
-    PARTS.iter().map(|(name, _)| *name)
-}
 
 fn value(row: &AnyRow, index: usize) -> ExportValue {
     if let Ok(number) = row.try_get::<Option<i64>, _>(index) {
@@ -181,7 +176,7 @@ pub async fn export(
     let mut tables = Vec::with_capacity(PARTS.len());
     for (name, sql) in PARTS {
         let rows = sqlx::query(sql).bind(household_id).fetch_all(pool).await?;
-        if *name == "household" && rows.is_empty() {
+        if *name == DataTable::Household && rows.is_empty() {
             return Ok(None);
         }
         let columns = match rows.first() {
@@ -193,7 +188,7 @@ pub async fn export(
             .map(|row| (0..row.columns().len()).map(|i| value(row, i)).collect())
             .collect();
         tables.push(ExportTable {
-            name: (*name).to_string(),
+            name: *name,
             columns,
             rows,
         });

@@ -1,7 +1,9 @@
 //! One-time invitation links through which a new user sets a password. Only a hash of the
 //! token is stored; resending an invitation gives it a new token (and seven more days).
 
+use super::codes::CodeList;
 use super::{now, Tx};
+use crate::domain::{InterfaceLanguage, Role};
 use sqlx::{AnyPool, FromRow};
 
 /// How long an invitation link stays valid.
@@ -14,8 +16,8 @@ pub struct InviteRow {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub display_name: String,
-    pub roles: String,
-    pub language: String,
+    pub roles: CodeList<Role>,
+    pub language: InterfaceLanguage,
     pub member_id: Option<i64>,
     pub created_by: Option<i64>,
     pub created_at: i64,
@@ -35,7 +37,7 @@ pub struct NewInvite<'a> {
     pub phone: Option<&'a str>,
     pub display_name: &'a str,
     pub roles: &'a str,
-    pub language: &'a str,
+    pub language: InterfaceLanguage,
     pub member_id: Option<i64>,
     pub created_by: Option<i64>,
 }

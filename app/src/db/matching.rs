@@ -2,7 +2,7 @@
 
 use super::{now, Tx};
 use crate::domain::matching::{
-    CloseReason, MatchStatus, Meeting, NewCheckIn, NewMatchRequest, Score,
+    CloseReason, MatchStatus, Meeting, NewCheckIn, NewMatchRequest, RequestStatus, Score,
 };
 use crate::domain::{Gender, Language, Level, Proficiency, Programme};
 use sqlx::{AnyPool, FromRow};
@@ -24,7 +24,7 @@ pub struct RequestRow {
     pub origin_country: Option<String>,
     pub times: String,
     pub notes: Option<String>,
-    pub status: String,
+    pub status: RequestStatus,
     pub created_at: i64,
 }
 
@@ -73,7 +73,7 @@ pub async fn create_request(
 
 pub async fn requests_with_status(
     pool: &AnyPool,
-    status: &str,
+    status: RequestStatus,
 ) -> Result<Vec<RequestRow>, sqlx::Error> {
     sqlx::query_as(&format!(
         "{REQUEST} WHERE r.status = $1 ORDER BY r.created_at, r.id"
@@ -117,7 +117,7 @@ pub async fn excluded_pairs(pool: &AnyPool) -> Result<Vec<(i64, i64)>, sqlx::Err
 pub async fn set_request_status(
     tx: &mut Tx,
     id: i64,
-    status: &str,
+    status: RequestStatus,
     at: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE match_requests SET status = $2, updated_at = $3 WHERE id = $1")

@@ -5,8 +5,6 @@ use crate::domain::schedule::EventStatus;
 use crate::domain::ChecklistItem;
 use sqlx::{AnyPool, FromRow};
 
-pub const KIND: &str = "meeting";
-
 #[derive(Debug, Clone, FromRow)]
 pub struct MeetingRow {
     pub event_id: i64,

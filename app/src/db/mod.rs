@@ -10,7 +10,7 @@ pub mod audit;
 pub mod calendar;
 pub mod calendar_feeds;
 pub mod checklist;
-mod codes;
+pub mod codes;
 pub mod consultations;
 pub mod household_data;
 pub mod households;

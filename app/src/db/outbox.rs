@@ -4,6 +4,7 @@
 //! dropped.
 
 use super::{Backend, Db, Tx};
+use crate::domain::InterfaceLanguage;
 use sqlx::{AnyPool, FromRow};
 
 /// How long a claimed message is left to its worker before another may try it.
@@ -12,7 +13,7 @@ pub const LEASE_SECS: i64 = 120;
 pub struct NewMessage<'a> {
     pub account_id: Option<i64>,
     pub recipient: &'a str,
-    pub language: &'a str,
+    pub language: InterfaceLanguage,
     pub kind: &'a str,
     pub subject: &'a str,
     pub body: &'a str,

@@ -2,9 +2,10 @@
 //! made in `api::notify`.
 
 use super::Tx;
+use crate::domain::InterfaceLanguage;
 
 /// An account's id, email and language.
-pub type Login = (i64, String, String);
+pub type Login = (i64, String, InterfaceLanguage);
 
 /// The household's first member with an active login.
 pub async fn first_member_login(
@@ -25,7 +26,7 @@ pub async fn first_member_login(
 pub async fn household_address(
     tx: &mut Tx,
     household_id: i64,
-) -> Result<Option<(Option<String>, Option<String>)>, sqlx::Error> {
+) -> Result<Option<(Option<String>, Option<InterfaceLanguage>)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT h.email, (SELECT l.language FROM member_languages l JOIN members m \
             ON m.id = l.member_id WHERE m.household_id = h.id \

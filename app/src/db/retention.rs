@@ -2,6 +2,7 @@
 
 use super::{audit, household_data, Db};
 use crate::domain::RetentionCutoffs;
+use crate::domain::{AuditAction, AuditSubject};
 
 /// What one retention run did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +32,13 @@ pub async fn run(db: &Db, cut: RetentionCutoffs) -> Result<Purged, sqlx::Error> 
             .is_some_and(|b| b.check().is_ok());
         if ready {
             household_data::erase(&mut tx, id, cut.now).await?;
-            audit::system(&mut *tx, "household.erase", "household", id).await?;
+            audit::system(
+                &mut *tx,
+                AuditAction::HouseholdErase,
+                AuditSubject::Household,
+                id,
+            )
+            .await?;
             households_erased += 1;
         }
         tx.commit().await?;

@@ -1,8 +1,9 @@
 //! What the workshop pages read: a series with its sessions, a household's sign-ups, a
 //! session's roster, and the figures per series for coordinators.
 
+use super::codes::CodeList;
 use crate::domain::schedule::EventStatus;
-use crate::domain::workshops::{Mark, RegistrationStatus};
+use crate::domain::workshops::{Eligibility, Mark, PlaceKind, RegistrationStatus, SeriesStatus};
 use crate::domain::Language;
 use sqlx::{AnyPool, FromRow};
 
@@ -13,15 +14,15 @@ pub struct SeriesDetailRow {
     pub office_id: i64,
     pub office: String,
     pub office_address: String,
-    pub place_kind: String,
+    pub place_kind: PlaceKind,
     pub room: Option<String>,
     pub address: Option<String>,
     pub online_link: Option<String>,
     pub capacity: i64,
     pub seats_taken: i64,
-    pub languages: String,
+    pub languages: CodeList<Language>,
     pub interpretation: i64,
-    pub eligibility: String,
+    pub eligibility: Eligibility,
     pub childcare: i64,
     pub drop_in: i64,
     pub auto_book: i64,
@@ -29,7 +30,7 @@ pub struct SeriesDetailRow {
     pub registration_opens: i64,
     pub registration_closes: i64,
     pub cancel_cutoff_hours: i64,
-    pub status: String,
+    pub status: SeriesStatus,
     pub family: i64,
 }
 
@@ -221,7 +222,7 @@ pub struct SeriesFiguresRow {
     pub id: i64,
     pub activity: String,
     pub office: String,
-    pub status: String,
+    pub status: SeriesStatus,
     pub capacity: i64,
     pub seats_taken: i64,
     pub waiting: i64,

@@ -1,12 +1,13 @@
 //! Series and their sessions: creating them, reading and locking a series, cancelling it, its
 //! capacity and attendance. The seats (sign-ups, waitlist, offers) are in `workshop_seats.rs`.
 
+use super::codes::CodeList;
 use super::workshop_seats::{fill_free_seats, set_registration, Next};
 use super::{now, Backend, Tx};
-use crate::domain::workshops::NewSeries;
+use crate::domain::schedule::{AgendaKind, EventStatus};
+use crate::domain::workshops::{Eligibility, NewSeries, SeriesStatus};
+use crate::domain::Language;
 use sqlx::{AnyPool, FromRow};
-
-pub const SESSION_KIND: &str = "session";
 
 /// The occupancy resource of a room.
 pub fn room(room_id: i64) -> String {
@@ -52,12 +53,7 @@ pub async fn create_series(
     uid_prefix: &str,
 ) -> Result<i64, SeriesError> {
     let at = now();
-    let languages = s
-        .languages
-        .iter()
-        .map(|l| l.code())
-        .collect::<Vec<_>>()
-        .join(",");
+    let languages = CodeList::joined(&s.languages);
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO series (activity, office_id, place_kind, room_id, address, online_link, \
          capacity, languages, interpretation, eligibility, childcare, drop_in, auto_book, \
@@ -105,9 +101,9 @@ pub async fn create_series(
         let uid = format!("{uid_prefix}-{n}@tugi");
         let event = super::calendar::NewEvent {
             uid: &uid,
-            kind: SESSION_KIND,
+            kind: AgendaKind::Session,
             span: session.span,
-            status: "confirmed",
+            status: EventStatus::Confirmed,
             place: Some(place),
             created_by: by,
             resources: &resources,
@@ -137,14 +133,14 @@ pub struct SeriesRow {
     pub office_id: i64,
     pub capacity: i64,
     pub seats_taken: i64,
-    pub eligibility: String,
+    pub eligibility: Eligibility,
     pub drop_in: i64,
     pub auto_book: i64,
     pub offer_hours: i64,
     pub registration_opens: i64,
     pub registration_closes: i64,
     pub cancel_cutoff_hours: i64,
-    pub status: String,
+    pub status: SeriesStatus,
     /// The first session's start, if any.
     pub first_start: Option<i64>,
 }
@@ -181,8 +177,8 @@ pub struct OpenSeriesRow {
     pub office: String,
     pub capacity: i64,
     pub seats_taken: i64,
-    pub languages: String,
-    pub eligibility: String,
+    pub languages: CodeList<Language>,
+    pub eligibility: Eligibility,
     pub childcare: i64,
     pub interpretation: i64,
     pub registration_closes: i64,
@@ -277,7 +273,7 @@ pub async fn cancel_series(tx: &mut Tx, series_id: i64, now_at: i64) -> Result<(
     .fetch_all(&mut **tx)
     .await?;
     for id in sessions {
-        super::calendar::set_status(tx, id, "cancelled").await?;
+        super::calendar::set_status(tx, id, EventStatus::Cancelled).await?;
     }
     let live: Vec<i64> = sqlx::query_scalar(
         "SELECT id FROM registrations WHERE series_id = $1 \

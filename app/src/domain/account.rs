@@ -14,6 +14,24 @@ pub fn may_invite(inviter: &Roles, role: Role) -> bool {
             ))
 }
 
+string_enum!(
+    /// Where an invitation not yet accepted stands.
+    InviteState { Open => "open", Expired => "expired", Revoked => "revoked" }
+);
+
+impl InviteState {
+    /// A revoked invitation stays revoked; an open one expires at `expires_at` (UTC seconds).
+    pub fn of(revoked: bool, expires_at: i64, now: i64) -> InviteState {
+        if revoked {
+            InviteState::Revoked
+        } else if expires_at <= now {
+            InviteState::Expired
+        } else {
+            InviteState::Open
+        }
+    }
+}
+
 /// An admin's change to an account, judged before it is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AccountChange {
@@ -45,6 +63,14 @@ impl AccountChange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_invitation_is_open_until_it_expires_or_is_revoked() {
+        assert_eq!(InviteState::of(false, 100, 99), InviteState::Open);
+        assert_eq!(InviteState::of(false, 100, 100), InviteState::Expired);
+        assert_eq!(InviteState::of(true, 100, 99), InviteState::Revoked);
+        assert_eq!(InviteState::of(true, 100, 200), InviteState::Revoked);
+    }
 
     #[test]
     fn coordinators_invite_only_roles_that_are_not_staff() {

@@ -9,7 +9,6 @@ use super::{
 };
 use serde::{Deserialize, Serialize};
 
-pub const KIND: &str = "consultation";
 pub const MAX_PARTY: i64 = 10;
 /// How far ahead free slots are shown.
 pub const BOOKING_DAYS: i64 = 28;

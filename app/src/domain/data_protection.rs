@@ -13,10 +13,36 @@ pub enum ExportValue {
     Text(String),
 }
 
+string_enum! {
+    /// One part of a household's data export (a table, or a join of tables, that refers to it).
+    DataTable {
+        Household => "household",
+        Members => "members",
+        MemberLanguages => "member_languages",
+        Logins => "logins",
+        Invitations => "invitations",
+        Consents => "consents",
+        Assignments => "assignments",
+        AssignmentExtensions => "assignment_extensions",
+        Checklist => "checklist",
+        Meetings => "meetings",
+        MeetingTopics => "meeting_topics",
+        Consultations => "consultations",
+        MatchRequests => "match_requests",
+        Matches => "matches",
+        CheckIns => "check_ins",
+        WorkshopSignUps => "workshop_sign_ups",
+        WorkshopParticipants => "workshop_participants",
+        Attendance => "attendance",
+        Messages => "messages",
+        AccessLog => "access_log",
+    }
+}
+
 /// The rows one table holds about a household, with the table's column names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExportTable {
-    pub name: String,
+    pub name: DataTable,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<ExportValue>>,
 }

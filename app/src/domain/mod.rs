@@ -5,6 +5,7 @@
 mod string_enum;
 pub mod account;
 mod assignment;
+pub mod audit_action;
 mod audit_filter;
 pub mod audit_log;
 mod checklist;
@@ -37,12 +38,15 @@ pub use assignment::{
     HandoverForm, NewAssignment, Period, ReassignForm, ValidEnd, ValidExtension, ValidHandover,
     ValidReassignment, DEFAULT_DAYS, ENDING_SOON_DAYS, MAX_DAYS, MAX_EXTENSION_DAYS, MIN_DAYS,
 };
+pub use audit_action::{AuditAction, AuditSubject};
 pub use audit_filter::{AuditFilter, ValidAuditFilter};
 pub use checklist::{
     gaps as checklist_gaps, ChecklistChange, ChecklistForm, ChecklistItem, ChecklistRowForm,
     ChecklistStatus,
 };
-pub use data_protection::{ErasureBlockers, ExportTable, ExportValue, Retention, RetentionCutoffs};
+pub use data_protection::{
+    DataTable, ErasureBlockers, ExportTable, ExportValue, Retention, RetentionCutoffs,
+};
 pub use email::Email;
 pub use feedback::{with_done, Done};
 pub use field_errors::{ErrorCode, FieldError, FieldErrors, Validator};

@@ -5,6 +5,7 @@
 
 mod dates;
 mod people;
+mod records;
 mod services;
 mod volunteers;
 mod workshops;

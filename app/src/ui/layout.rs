@@ -18,10 +18,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     // invitation): the login answer sets the cookie, this sets the page already on screen.
     Effect::new(move |_| {
         if let Some(Ok(Some(u))) = user.get() {
-            if let Some(locale) = crate::names::interface_locale(&u.language) {
-                if i18n.get_locale_untracked() != locale {
-                    i18n.set_locale(locale);
-                }
+            let locale = crate::names::locale(u.language);
+            if i18n.get_locale_untracked() != locale {
+                i18n.set_locale(locale);
             }
         }
     });

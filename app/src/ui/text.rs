@@ -10,69 +10,6 @@ use chrono::NaiveDate;
 
 pub use crate::names::{birth_date_in, date_in, weekday_short_in, I18n};
 
-/// The heading of one table of a household's data export.
-pub fn data_table_name(i18n: I18n, name: &str) -> String {
-    match name {
-        "household" => t_string!(i18n, names.data_table_household),
-        "members" => t_string!(i18n, names.data_table_members),
-        "member_languages" => t_string!(i18n, names.data_table_member_languages),
-        "logins" => t_string!(i18n, names.data_table_logins),
-        "invitations" => t_string!(i18n, names.data_table_invitations),
-        "consents" => t_string!(i18n, names.data_table_consents),
-        "assignments" => t_string!(i18n, names.data_table_assignments),
-        "assignment_extensions" => t_string!(i18n, names.data_table_assignment_extensions),
-        "checklist" => t_string!(i18n, names.data_table_checklist),
-        "meetings" => t_string!(i18n, names.data_table_meetings),
-        "meeting_topics" => t_string!(i18n, names.data_table_meeting_topics),
-        "consultations" => t_string!(i18n, names.data_table_consultations),
-        "match_requests" => t_string!(i18n, names.data_table_match_requests),
-        "matches" => t_string!(i18n, names.data_table_matches),
-        "check_ins" => t_string!(i18n, names.data_table_check_ins),
-        "workshop_sign_ups" => t_string!(i18n, names.data_table_workshop_sign_ups),
-        "workshop_participants" => t_string!(i18n, names.data_table_workshop_participants),
-        "attendance" => t_string!(i18n, names.data_table_attendance),
-        "messages" => t_string!(i18n, names.data_table_messages),
-        "access_log" => t_string!(i18n, names.data_table_access_log),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
-pub fn audit_action_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "household.view" => t_string!(i18n, names.action_household_view),
-        "household.create" => t_string!(i18n, names.action_household_create),
-        "household.update" => t_string!(i18n, names.action_household_update),
-        "member.add" => t_string!(i18n, names.action_member_add),
-        "consent.record" => t_string!(i18n, names.action_consent_record),
-        "consent.withdraw" => t_string!(i18n, names.action_consent_withdraw),
-        "household.export" => t_string!(i18n, names.action_household_export),
-        "household.erase" => t_string!(i18n, names.action_household_erase),
-        "assignment.create" => t_string!(i18n, names.action_assignment_create),
-        "assignment.extend" => t_string!(i18n, names.action_assignment_extend),
-        "assignment.end" => t_string!(i18n, names.action_assignment_end),
-        "assignment.handover_plan" => t_string!(i18n, names.action_assignment_handover_plan),
-        "assignment.handed_over" => t_string!(i18n, names.action_assignment_handed_over),
-        "assignment.reassign" => t_string!(i18n, names.action_assignment_reassign),
-        "meeting.plan" => t_string!(i18n, names.action_meeting_plan),
-        "meeting.record" => t_string!(i18n, names.action_meeting_record),
-        "meeting.cancel" => t_string!(i18n, names.action_meeting_cancel),
-        "checklist.update" => t_string!(i18n, names.action_checklist_update),
-        "consultation.book" => t_string!(i18n, names.action_consultation_book),
-        "consultation.cancel" => t_string!(i18n, names.action_consultation_cancel),
-        "consultation.move" => t_string!(i18n, names.action_consultation_move),
-        "consultation.view" => t_string!(i18n, names.action_consultation_view),
-        "consultation.attendance" => t_string!(i18n, names.action_consultation_attendance),
-        "consultation.walk_in" => t_string!(i18n, names.action_consultation_walk_in),
-        "household.invite_member" => t_string!(i18n, names.action_household_invite_member),
-        "household.unlink_login" => t_string!(i18n, names.action_household_unlink_login),
-        "match_request.create" => t_string!(i18n, names.action_match_request_create),
-        "match_request.view" => t_string!(i18n, names.action_match_request_view),
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
 /// A checklist item's state; an item never touched is "not started".
 pub fn checklist_status_name(i18n: I18n, code: &str) -> String {
     let locale = i18n.get_locale();

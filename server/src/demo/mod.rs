@@ -9,8 +9,8 @@ mod workshops;
 use tugi_app::api::credentials::hash_password;
 use tugi_app::db::{self, Db};
 use tugi_app::domain::{
-    Channel, Gender, HouseholdStatus, Language, Level, NewHousehold, NewMember, Proficiency,
-    Programme, Role, Roles, ValidOffice, ValidRoom,
+    Channel, Gender, HouseholdStatus, InterfaceLanguage, Language, Level, NewHousehold, NewMember,
+    Proficiency, Programme, Role, Roles, ValidOffice, ValidRoom,
 };
 use tugi_app::error::AppError;
 
@@ -18,50 +18,50 @@ use tugi_app::error::AppError;
 pub const DEMO_PASSWORD: &str = "tugi-demo-2026";
 
 /// (email, name, roles, language) of the demo accounts, one per role first.
-pub fn demo_accounts() -> Vec<(String, String, Vec<Role>, &'static str)> {
+pub fn demo_accounts() -> Vec<(String, String, Vec<Role>, InterfaceLanguage)> {
     use Role::*;
     let mut accounts = vec![
         (
             "admin@tugi.demo".to_string(),
             "Maris Admin".to_string(),
             vec![Admin],
-            "et",
+            InterfaceLanguage::Et,
         ),
         (
             "coordinator@tugi.demo".into(),
             "Kadri Tamm".into(),
             vec![Coordinator],
-            "et",
+            InterfaceLanguage::Et,
         ),
         (
             "coordinator.tartu@tugi.demo".into(),
             "Jaan Kask".into(),
             vec![Coordinator],
-            "en",
+            InterfaceLanguage::En,
         ),
         (
             "support@tugi.demo".into(),
             "Oksana Melnyk".into(),
             vec![SupportPerson],
-            "uk",
+            InterfaceLanguage::Uk,
         ),
         (
             "volunteer@tugi.demo".into(),
             "Liis Saar".into(),
             vec![Volunteer],
-            "et",
+            InterfaceLanguage::Et,
         ),
         (
             "facilitator@tugi.demo".into(),
             "Ahmad Karimi".into(),
             vec![Facilitator, Volunteer],
-            "en",
+            InterfaceLanguage::En,
         ),
         (
             "beneficiary@tugi.demo".into(),
             "Olena Kovalenko".into(),
             vec![Beneficiary],
-            "uk",
+            InterfaceLanguage::Uk,
         ),
     ];
     let support = ["Irina Volkova", "Marek Lepp", "Hanna Rebane"];
@@ -70,7 +70,7 @@ pub fn demo_accounts() -> Vec<(String, String, Vec<Role>, &'static str)> {
             format!("support{}@tugi.demo", i + 2),
             name.to_string(),
             vec![SupportPerson],
-            "et",
+            InterfaceLanguage::Et,
         ));
     }
     let volunteers = [
@@ -90,33 +90,33 @@ pub fn demo_accounts() -> Vec<(String, String, Vec<Role>, &'static str)> {
             format!("volunteer{}@tugi.demo", i + 2),
             name.to_string(),
             vec![Volunteer],
-            "et",
+            InterfaceLanguage::Et,
         ));
     }
     accounts.push((
         "facilitator2@tugi.demo".into(),
         "Kätlin Raud".into(),
         vec![Facilitator],
-        "et",
+        InterfaceLanguage::Et,
     ));
     accounts.push((
         "beneficiary2@tugi.demo".into(),
         "Iryna Bondarenko".into(),
         vec![Beneficiary],
-        "uk",
+        InterfaceLanguage::Uk,
     ));
     // Linked in order to the first adults of the third and fourth households.
     accounts.push((
         "beneficiary3@tugi.demo".into(),
         "Noor Haddad".into(),
         vec![Beneficiary],
-        "en",
+        InterfaceLanguage::En,
     ));
     accounts.push((
         "beneficiary4@tugi.demo".into(),
         "Zahra Rahimi".into(),
         vec![Beneficiary],
-        "en",
+        InterfaceLanguage::En,
     ));
     accounts
 }

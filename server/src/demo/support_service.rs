@@ -1,7 +1,7 @@
 //! Demo data of the support-person service.
 
 use tugi_app::db;
-use tugi_app::domain::schedule::{tallinn_instant, Span};
+use tugi_app::domain::schedule::{tallinn_instant, AgendaKind, EventStatus, Span};
 use tugi_app::domain::{
     ChecklistChange, ChecklistItem, ChecklistStatus, Language, Level, NewAssignment, Period,
     Proficiency, SupportProfile, SupportStatus,
@@ -92,12 +92,12 @@ pub(super) async fn load(
         let uid = format!("{}@tugi", tugi_app::api::credentials::new_token());
         let event = db::calendar::NewEvent {
             uid: &uid,
-            kind: db::meetings::KIND,
+            kind: AgendaKind::Meeting,
             span: Span {
                 start: at(days, hour)?,
                 end: at(days, hour + 1)?,
             },
-            status: "confirmed",
+            status: EventStatus::Confirmed,
             place: Some("Narva mnt 5, Tallinn"),
             created_by: person,
             resources: &resources,
@@ -108,7 +108,7 @@ pub(super) async fn load(
             .map_err(|_| AppError::Internal)?;
         db::meetings::create(tx, id, assignment, &[ChecklistItem::BankAccount], None).await?;
         if held {
-            db::calendar::set_status(tx, id, "held").await?;
+            db::calendar::set_status(tx, id, EventStatus::Held).await?;
             db::meetings::set_held_minutes(tx, id, Some(60)).await?;
         }
     }

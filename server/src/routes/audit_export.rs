@@ -9,8 +9,10 @@ use std::net::SocketAddr;
 use tugi_app::api::audit_admin::{entries, to_csv, MAX_ROWS};
 use tugi_app::api::context::last_forwarded_address;
 use tugi_app::db;
+use tugi_app::domain::AuditAction;
 use tugi_app::domain::{access, AuditFilter};
 use tugi_app::error::AppError;
+use tugi_app::names::locale;
 
 pub async fn audit_csv(
     State(state): State<AppState>,
@@ -63,10 +65,11 @@ async fn export(
     db::audit::security(
         db.pool(),
         Some(account),
-        "audit.export",
+        AuditAction::AuditExport,
         Some(&detail),
         &client.to_string(),
     )
     .await?;
-    Ok(to_csv(&rows))
+    let (_, language) = db::accounts::name_and_language(db.pool(), account).await?;
+    Ok(to_csv(&rows, locale(language)))
 }

@@ -83,7 +83,7 @@ pub async fn office_feed(
         Err(error) => return failed(error),
     }
     let language = language_of(query.lang.as_deref(), &headers);
-    match calendar_feed::office(&ctx.db, id, &language, now, &ctx.public_url).await {
+    match calendar_feed::office(&ctx.db, id, language, now, &ctx.public_url).await {
         Ok(Some(rendered)) => calendar(&headers, rendered, "public", None),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(error) => failed(error),
@@ -91,20 +91,20 @@ pub async fn office_feed(
 }
 
 /// A supported language from the query, else the visitor's language cookie, else Estonian.
-fn language_of(asked: Option<&str>, headers: &HeaderMap) -> String {
+fn language_of(asked: Option<&str>, headers: &HeaderMap) -> InterfaceLanguage {
     let cookie = cookie_in(headers, LOCALE_COOKIE);
     [asked.map(str::to_owned), cookie]
         .into_iter()
         .flatten()
-        .find(|l| InterfaceLanguage::parse(l).is_some())
-        .unwrap_or_else(|| "et".to_owned())
+        .find_map(|l| InterfaceLanguage::parse(&l))
+        .unwrap_or(InterfaceLanguage::Et)
 }
 
 /// The logged-in account of the request and its language.
 pub(super) async fn session_account(
     state: &AppState,
     headers: &HeaderMap,
-) -> Result<Option<(i64, String)>, sqlx::Error> {
+) -> Result<Option<(i64, InterfaceLanguage)>, sqlx::Error> {
     let Some(hash) = cookie_in(headers, SESSION_COOKIE).map(|t| token_hash(&t)) else {
         return Ok(None);
     };
@@ -145,12 +145,12 @@ pub async fn event_file(
         Err(error) => return failed(error),
     };
     let language = match &account {
-        Some((_, language)) => language.clone(),
+        Some((_, language)) => *language,
         None => language_of(None, &headers),
     };
     let ctx = &state.ctx;
     let id = account.map(|(id, _)| id);
-    match calendar_feed::one(&ctx.db, id, uid, &language, &ctx.public_url).await {
+    match calendar_feed::one(&ctx.db, id, uid, language, &ctx.public_url).await {
         Ok(Some(one)) => match add_to {
             Some(AddTo::Google) => Redirect::to(&one.google).into_response(),
             Some(AddTo::Outlook) => Redirect::to(&one.outlook).into_response(),

@@ -35,13 +35,13 @@ pub async fn choose(
     headers: HeaderMap,
     Form(form): Form<Next>,
 ) -> Response {
-    if InterfaceLanguage::parse(&code).is_some() {
+    if let Some(language) = InterfaceLanguage::parse(&code) {
         if let Some(hash) = cookie_in(&headers, SESSION_COOKIE).map(|t| token_hash(&t)) {
             let pool = state.ctx.db.pool();
             if let Ok(Some(account_id)) =
                 db::sessions::account_of(pool, &hash, state.ctx.session_idle_secs).await
             {
-                if let Err(error) = db::accounts::set_language(pool, account_id, &code).await {
+                if let Err(error) = db::accounts::set_language(pool, account_id, language).await {
                     tracing::error!(%error, "could not store language preference");
                 }
             }

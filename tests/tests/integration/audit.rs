@@ -197,11 +197,13 @@ async fn admins_filter_and_export_the_log(app: TestApp) {
         .starts_with("text/csv"));
     let csv = res.text().await.unwrap();
     assert!(
-        csv.starts_with("id,at,actor,action,subject,detail,client\r\n"),
+        csv.starts_with("id,at,actor,action,action_name,subject,detail,client\r\n"),
         "{csv}"
     );
     assert_eq!(csv.lines().count(), 3, "{csv}");
-    assert!(csv.contains("\"household.view\""));
+    // The action as its code and as its name in the admin's language (English).
+    assert!(csv.contains("\"household.view\",\"viewed\""), "{csv}");
+    assert!(csv.contains("\"household.create\",\"registered\""), "{csv}");
     let res = app.get(&coordinator, "/admin/audit.csv").await;
     assert_eq!(res.status().as_u16(), 403);
     let res = app.get(&app.client(), "/admin/audit.csv").await;
@@ -219,6 +221,10 @@ async fn admins_filter_and_export_the_log(app: TestApp) {
         .await;
     assert_eq!(status, 200);
     assert!(page.contains("household.view"));
+    assert!(
+        page.contains("registered"),
+        "actions are named, beside their code"
+    );
 }
 
 on_both_databases!(

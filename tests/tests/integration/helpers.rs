@@ -6,7 +6,7 @@ use reqwest::{redirect, Client, Response};
 use std::sync::atomic::{AtomicU32, Ordering};
 use tugi_app::api::credentials::hash_password;
 use tugi_app::db::{self, Db};
-use tugi_app::domain::{Role, Roles};
+use tugi_app::domain::{InterfaceLanguage, Role, Roles};
 use tugi_server::config::Config;
 
 pub const PASSWORD: &str = "test-password-1";
@@ -185,27 +185,37 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Config
             "coordinator@test.ee",
             "Kadri Coordinator",
             Role::Coordinator,
-            "en",
+            InterfaceLanguage::En,
         ),
-        ("admin@test.ee", "Maris Admin", Role::Admin, "en"),
+        (
+            "admin@test.ee",
+            "Maris Admin",
+            Role::Admin,
+            InterfaceLanguage::En,
+        ),
         (
             "beneficiary@test.ee",
             "Olena Beneficiary",
             Role::Beneficiary,
-            "uk",
+            InterfaceLanguage::Uk,
         ),
-        ("volunteer@test.ee", "Liis Volunteer", Role::Volunteer, "et"),
+        (
+            "volunteer@test.ee",
+            "Liis Volunteer",
+            Role::Volunteer,
+            InterfaceLanguage::Et,
+        ),
         (
             "support@test.ee",
             "Sirje Support",
             Role::SupportPerson,
-            "en",
+            InterfaceLanguage::En,
         ),
         (
             "support2@test.ee",
             "Toomas Support",
             Role::SupportPerson,
-            "en",
+            InterfaceLanguage::En,
         ),
     ] {
         let id = db::accounts::create(

@@ -5,7 +5,7 @@ use crate::helpers::{postgres_url, SqliteFile};
 use tugi_app::db::Db;
 use tugi_app::domain::schedule::EventStatus;
 use tugi_app::domain::workshops::RegistrationStatus;
-use tugi_app::domain::Language;
+use tugi_app::domain::{AuditAction, Language};
 
 async fn decode_on(db: &Db) {
     let held: EventStatus = sqlx::query_scalar("SELECT 'held'")
@@ -23,6 +23,11 @@ async fn decode_on(db: &Db) {
         .await
         .expect("a known code decodes");
     assert_eq!(dari, Some(Language::Prs));
+    let throttled: AuditAction = sqlx::query_scalar("SELECT 'throttled.secret-link:client'")
+        .fetch_one(db.pool())
+        .await
+        .expect("a known code decodes");
+    assert_eq!(throttled, AuditAction::ThrottledSecretLink);
     let none: Option<Language> = sqlx::query_scalar("SELECT CAST(NULL AS TEXT)")
         .fetch_one(db.pool())
         .await

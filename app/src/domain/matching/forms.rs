@@ -57,6 +57,17 @@ string_enum!(
 );
 
 string_enum!(
+    /// The life of a request for a volunteer: open until a match is approved, open again when
+    /// that match is declined.
+    RequestStatus {
+        Open => "open",
+        Matched => "matched",
+        Closed => "closed",
+        Withdrawn => "withdrawn",
+    }
+);
+
+string_enum!(
     /// The life of a match.
     MatchStatus {
         Proposed => "proposed",

@@ -14,8 +14,8 @@ pub use flow::{best_assignment, Edge};
 pub use forms::{
     is_quiet, parse_capacity, parse_feedback, parse_reason, parse_status, parse_times, rule_broken,
     AvailabilityForm, CheckInForm, CloseForm, CloseReason, MatchRequestForm, MatchStatus,
-    NewCheckIn, NewMatchRequest, TimeOfWeek, TrainingForm, VolunteerProfile, VolunteerProfileForm,
-    CHECK_IN_MINUTES, MAX_CAPACITY, MIN_CAPACITY, QUIET_DAYS,
+    NewCheckIn, NewMatchRequest, RequestStatus, TimeOfWeek, TrainingForm, VolunteerProfile,
+    VolunteerProfileForm, CHECK_IN_MINUTES, MAX_CAPACITY, MIN_CAPACITY, QUIET_DAYS,
 };
 pub use rules::{
     evaluate, passes, required_training, score, BuiltinTraining, Criterion, HardRule, Meeting,

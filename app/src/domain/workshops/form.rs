@@ -18,6 +18,11 @@ pub const DEFAULT_OFFER_HOURS: i64 = 24;
 
 string_enum!(PlaceKind { Room => "room", Address => "address", Online => "online" });
 
+string_enum!(
+    /// Whether a series still runs; a cancelled one takes no sign-ups and its sessions are off.
+    SeriesStatus { Open => "open", Cancelled => "cancelled" }
+);
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SeriesForm {

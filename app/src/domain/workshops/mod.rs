@@ -6,6 +6,7 @@ mod eligibility;
 mod form;
 mod recurrence;
 mod roster;
+mod sign_up_window;
 mod waitlist;
 
 pub use activity_type::{
@@ -13,9 +14,10 @@ pub use activity_type::{
 };
 pub use eligibility::{age_on, check, Eligibility, Ineligible, Participant, ADULT_AGE};
 pub use form::{
-    Known, NewSeries, PlaceKind, SeriesForm, DEFAULT_CUTOFF_HOURS, DEFAULT_OFFER_HOURS,
-    MAX_CAPACITY, MAX_WEEKS,
+    Known, NewSeries, PlaceKind, SeriesForm, SeriesStatus, DEFAULT_CUTOFF_HOURS,
+    DEFAULT_OFFER_HOURS, MAX_CAPACITY, MAX_WEEKS,
 };
 pub use recurrence::{sessions, HolidayRule, Plan, PlannedSession, Repeat};
 pub use roster::{may_mark, participant_may_cancel, Mark, RegistrationStatus, SeatMessage};
+pub use sign_up_window::SignUpWindow;
 pub use waitlist::{first_that_fits, in_order, place_of, Waiting};

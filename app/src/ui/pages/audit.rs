@@ -5,6 +5,7 @@ use crate::api::audit_admin::audit_entries;
 use crate::domain::role::access;
 use crate::domain::{encode_query_value, AuditFilter};
 use crate::i18n::*;
+use crate::names::name;
 use crate::ui::form::{ErrorSummary, TextField};
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
@@ -69,7 +70,7 @@ pub fn AuditPage() -> impl IntoView {
                                     </tr></thead>
                                     <tbody>
                                         {rows.into_iter().map(|r| view! { <tr>
-                                            <td>{r.at}</td><td>{r.actor}</td><td><code>{r.action}</code></td>
+                                            <td>{r.at}</td><td>{r.actor}</td><td>{name(i18n, r.action)}<br /><code>{r.action.code()}</code></td>
                                             <td>{r.subject}</td><td>{r.detail}</td><td>{r.client}</td>
                                         </tr> }).collect_view()}
                                     </tbody>

@@ -4,7 +4,7 @@
 use crate::api::auth::me;
 use crate::api::drafts::{decode_draft, take_draft};
 use crate::api::invitations::{list_invites, CreateInvite, InviteForm, ResendInvite, RevokeInvite};
-use crate::domain::account::may_invite;
+use crate::domain::account::{may_invite, InviteState};
 use crate::domain::role::access;
 use crate::domain::InterfaceLanguage;
 use crate::domain::Role;
@@ -93,7 +93,7 @@ pub fn InvitationsPage() -> impl IntoView {
                     let Some(user) = user else { return ().into_any() };
                     let mut form: InviteForm = decode_draft(draft, InviteForm::default());
                     if form.language.is_empty() {
-                        form.language = user.language.clone();
+                        form.language = user.language.code().to_string();
                     }
                     let checkboxes = Role::ALL.iter().copied().filter(|r| may_invite(&user.roles, *r)).map(|role| {
                         let name = role.code();
@@ -148,12 +148,12 @@ pub fn InvitationsPage() -> impl IntoView {
                                 <tbody>
                                     {list.into_iter().map(|inv| {
                                         let roles = inv.roles.iter().map(|r| crate::names::name(i18n, *r)).collect::<Vec<_>>().join(", ");
-                                        let state = match inv.state.as_str() {
-                                            "open" => t_string!(i18n, accounts.invite_state_open, until = inv.expires.clone()).to_string(),
-                                            "expired" => t_string!(i18n, accounts.invite_state_expired).to_string(),
-                                            _ => t_string!(i18n, accounts.invite_state_revoked).to_string(),
+                                        let state = match inv.state {
+                                            InviteState::Open => t_string!(i18n, accounts.invite_state_open, until = inv.expires.clone()).to_string(),
+                                            InviteState::Expired => t_string!(i18n, accounts.invite_state_expired).to_string(),
+                                            InviteState::Revoked => t_string!(i18n, accounts.invite_state_revoked).to_string(),
                                         };
-                                        let revocable = inv.state != "revoked";
+                                        let revocable = inv.state != InviteState::Revoked;
                                         let (id, email, email2) = (inv.id, inv.email.clone(), inv.email.clone());
                                         view! { <tr>
                                             <td>{inv.display_name.clone()}</td><td>{inv.email.clone()}</td><td>{roles}</td><td>{state}</td>

@@ -2,6 +2,7 @@
 
 use crate::api::admin::needs_new_owner;
 use crate::domain::role::access;
+use crate::domain::schedule::AgendaKind;
 use crate::i18n::*;
 use crate::ui::guard::RequireRole;
 use crate::ui::heading::PageHeading;
@@ -31,11 +32,11 @@ pub fn NeedsOwnerPage() -> impl IntoView {
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|r| {
-                                        let kind = match r.kind.as_str() {
-                                            "meeting" => t_string!(i18n, home.needs_owner_meeting),
-                                            "consultation" => t_string!(i18n, common.office_upcoming_consultation),
-                                            "session" => t_string!(i18n, common.office_upcoming_session),
-                                            _ => t_string!(i18n, home.needs_owner_other),
+                                        let kind = match r.kind {
+                                            AgendaKind::Meeting => t_string!(i18n, home.needs_owner_meeting),
+                                            AgendaKind::Consultation => t_string!(i18n, common.office_upcoming_consultation),
+                                            AgendaKind::Session => t_string!(i18n, common.office_upcoming_session),
+                                            AgendaKind::CheckIn | AgendaKind::Handover => t_string!(i18n, home.needs_owner_other),
                                         };
                                         view! { <tr>
                                             <td><A href=r.link>{r.when}</A></td><td>{kind}</td><td>{r.person}</td>

@@ -6,10 +6,10 @@ use crate::domain::role::access;
 use crate::domain::ExportValue;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::names::name;
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageHeading;
 use crate::ui::pages::ErrorView;
-use crate::ui::text::data_table_name;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -56,7 +56,7 @@ fn StoredDataView(data: Resource<Result<StoredData, AppError>>, staff: bool) -> 
                             <p>{t!(i18n, admin.data_page_intro, when = d.made_at.clone())}</p>
                             <p><a href=json class="button secondary" download>{t!(i18n, common.data_json_link)}</a></p>
                             {d.tables.into_iter().map(|table| {
-                                let title = data_table_name(i18n, &table.name);
+                                let title = name(i18n, table.name);
                                 view! {
                                     <section>
                                         <h2>{title}</h2>

@@ -12,7 +12,7 @@ use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
 use crate::ui::pager::Pager;
 use crate::ui::pages::{ErrorView, LoginActions, MemberLogins};
-use crate::ui::text::{audit_action_name, languages_text, written_birth_date, written_date};
+use crate::ui::text::{languages_text, written_birth_date, written_date};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -204,7 +204,7 @@ pub fn HouseholdPage() -> impl IntoView {
                                     <ul class="audit">
                                         {h.audit.into_iter().map(|a| view! {
                                             <li>
-                                                {a.at} " — " {a.actor} ": " {audit_action_name(i18n, &a.action)}
+                                                {a.at} " — " {a.actor} ": " {name(i18n, a.action)}
                                                 {(a.times > 1).then(|| view! { " (" {t!(i18n, households.audit_times, n = a.times)} ")" })}
                                             </li>
                                         }).collect_view()}

@@ -85,7 +85,7 @@ pub fn WorkshopsPage() -> impl IntoView {
 fn Card(c: WorkshopCard, custom: Vec<CustomActivity>) -> impl IntoView {
     let i18n = use_i18n();
     let languages = names(i18n, &c.languages);
-    let eligibility = eligibility_label(i18n, &c.eligibility);
+    let eligibility = eligibility_label(i18n, c.eligibility);
     let places = if c.free > 0 {
         t_string!(i18n, workshops.free_places_n, n = c.free).to_string()
     } else {

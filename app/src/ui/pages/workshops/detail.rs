@@ -7,6 +7,7 @@ use super::parts::{activity_text, activity_title, eligibility_label, SignUpCard}
 use crate::api::workshop_pages::{workshop, WorkshopDetail};
 use crate::api::workshop_staff::{CancelSeries, CancelSession, ChangeCapacity};
 use crate::api::workshops::{AcceptOffer, CancelRegistration, SignUp};
+use crate::domain::workshops::SignUpWindow;
 use crate::i18n::*;
 use crate::names::names;
 use crate::ui::form::{action_error, ConfirmFirst, ErrorSummary, Tick};
@@ -83,20 +84,20 @@ fn Series(w: WorkshopDetail, actions: Actions) -> impl IntoView {
     } else {
         t_string!(i18n, workshops.full_waitlist).to_string()
     };
-    let registration = match w.registration.as_str() {
-        "open" => t_string!(
+    let registration = match w.registration {
+        SignUpWindow::Open => t_string!(
             i18n,
             workshops.registration_open_until,
             until = w.registration_closes.clone()
         )
         .to_string(),
-        "not_yet" => t_string!(
+        SignUpWindow::NotYet => t_string!(
             i18n,
             workshops.registration_opens_at,
             at = w.registration_opens.clone()
         )
         .to_string(),
-        _ => t_string!(i18n, errors.err_registration_closed).to_string(),
+        SignUpWindow::Closed => t_string!(i18n, errors.err_registration_closed).to_string(),
     };
     let place = if w.online {
         t_string!(i18n, common.place_online).to_string()
@@ -159,7 +160,7 @@ fn Series(w: WorkshopDetail, actions: Actions) -> impl IntoView {
                 })}
                 <dt>{t!(i18n, common.field_languages)}</dt>
                 <dd>{languages}{w.interpretation.then(|| view! { " · " {t!(i18n, workshops.interpretation_offered)} })}</dd>
-                {eligibility_label(i18n, &w.eligibility).map(|e| view! { <dt>{t!(i18n, common.field_for_whom)}</dt><dd>{e}</dd> })}
+                {eligibility_label(i18n, w.eligibility).map(|e| view! { <dt>{t!(i18n, common.field_for_whom)}</dt><dd>{e}</dd> })}
                 <dt>{t!(i18n, workshops.field_places)}</dt>
                 <dd>
                     <strong>{places}</strong>
@@ -215,7 +216,7 @@ fn SignUpSection(
     error: crate::ui::form::FormError,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    if w.registration != "open" {
+    if w.registration != SignUpWindow::Open {
         return ().into_any();
     }
     if !w.rights.logged_in {

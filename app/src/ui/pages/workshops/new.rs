@@ -99,7 +99,7 @@ fn SeriesFormView(
     let eligibility = Eligibility::ALL
         .iter()
         .map(|e| {
-            let text = super::parts::eligibility_label(i18n, e.code())
+            let text = super::parts::eligibility_label(i18n, *e)
                 .unwrap_or_else(|| t_string!(i18n, workshops.eligibility_everyone).to_string());
             (e.code().to_string(), text)
         })

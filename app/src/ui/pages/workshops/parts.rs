@@ -32,10 +32,8 @@ pub fn activity_text(i18n: I18n, custom: &[CustomActivity], code: &str) -> Optio
 }
 
 /// Who may take part, or `None` for everyone.
-pub fn eligibility_label(i18n: I18n, code: &str) -> Option<String> {
-    Eligibility::parse(code)
-        .and_then(|rule| crate::names::eligibility_in(rule, i18n.get_locale()))
-        .map(str::to_string)
+pub fn eligibility_label(i18n: I18n, rule: Eligibility) -> Option<String> {
+    crate::names::eligibility_in(rule, i18n.get_locale()).map(str::to_string)
 }
 
 /// One sign-up of a household: who, its state (place on the waitlist, an offer and until when),
