@@ -11,18 +11,33 @@ bundle_only=false
 
 scripts/setup.sh
 
-pkg=target/site/pkg
+site=target/site
+pkg=$site/pkg
 mkdir -p "$pkg"
 echo "==> building the browser bundle (wasm, hydrate)"
 cargo rustc -p tugi-app --lib --crate-type cdylib --target wasm32-unknown-unknown \
   --no-default-features --features hydrate --profile wasm-release
-wasm-bindgen --target web --no-typescript --out-dir "$pkg" --out-name tugi \
-  target/wasm32-unknown-unknown/wasm-release/tugi_app.wasm
+wasm=target/wasm32-unknown-unknown/wasm-release/tugi_app.wasm
+# Content-hashed names (one hash over the code and the stylesheet): browsers keep these files
+# for a year, and a new build has new names. The server reads the name from bundle.txt.
+name="tugi-$(cat "$wasm" style/main.css | sha256sum | cut -c1-16)"
+rm -f "$pkg"/tugi*
+wasm-bindgen --target web --no-typescript --out-dir "$pkg" --out-name "$name" "$wasm"
 .tools/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-  "$pkg/tugi_bg.wasm" -o "$pkg/tugi_bg.wasm"
+  "$pkg/${name}_bg.wasm" -o "$pkg/${name}_bg.wasm"
+cp style/main.css "$pkg/$name.css"
+# The page shown when the app itself fails links the stylesheet by its plain name.
 cp style/main.css "$pkg/tugi.css"
-for f in "$pkg/tugi_bg.wasm" "$pkg/tugi.js" "$pkg/tugi.css"; do gzip -9 -k -f "$f"; done
-echo "    wasm: $(stat -c %s "$pkg/tugi_bg.wasm") bytes, gzipped $(stat -c %s "$pkg/tugi_bg.wasm.gz") bytes"
+files=("$pkg/${name}_bg.wasm" "$pkg/$name.js" "$pkg/$name.css" "$pkg/tugi.css")
+for f in "${files[@]}"; do gzip -9 -k -f "$f"; done
+# Brotli copies too (smaller still); Node, which the build already needs for wasm-opt, has it.
+node -e '
+  const zlib = require("zlib"), fs = require("fs");
+  const quality = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } };
+  for (const f of process.argv.slice(1)) fs.writeFileSync(f + ".br", zlib.brotliCompressSync(fs.readFileSync(f), quality));
+' "${files[@]}"
+echo "$name" > "$site/bundle.txt"
+echo "    $name: wasm $(stat -c %s "$pkg/${name}_bg.wasm") bytes, gzipped $(stat -c %s "$pkg/${name}_bg.wasm.gz"), brotli $(stat -c %s "$pkg/${name}_bg.wasm.br")"
 
 if $bundle_only; then exit 0; fi
 echo "==> building the server"

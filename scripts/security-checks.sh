@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -q -p tugi-server
-[ -f target/site/pkg/tugi.js ] || scripts/build.sh --bundle-only
+[ -f target/site/bundle.txt ] || scripts/build.sh --bundle-only
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"

@@ -18,7 +18,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 use crate::i18n::I18nContextProvider;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Link, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -26,14 +26,17 @@ use leptos_router::{
 use ui::layout::Layout;
 use ui::pages::*;
 
-/// The HTML document around the app, rendered on the server.
+/// The HTML document around the app, rendered on the server. The stylesheet carries the
+/// bundle's content-hashed name, as the scripts do.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let stylesheet = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
     view! {
         <!DOCTYPE html>
         <html>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="stylesheet" href=stylesheet />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -50,7 +53,6 @@ pub fn App() -> impl IntoView {
 
     view! {
         <I18nContextProvider>
-            <Stylesheet id="tugi" href="/pkg/tugi.css" />
             <Link rel="icon" href="data:," />
             <Title text="Tugi" formatter=ui::heading::full_title />
             <Router>

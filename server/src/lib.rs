@@ -52,10 +52,20 @@ pub fn endpoint_paths() -> Vec<String> {
         .collect()
 }
 
+/// The content-hashed name the build gave the browser files (`site/bundle.txt`), or the plain
+/// name when no bundle was built (the pages then work without JavaScript).
+fn bundle_name(site_root: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(site_root).join("bundle.txt"))
+        .map(|name| name.trim().to_string())
+        .ok()
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "tugi".to_string())
+}
+
 /// The whole application as a router, ready to serve.
 pub fn router(config: &Config, db: Db, clock: Clock) -> Router {
     let leptos_options = LeptosOptions::builder()
-        .output_name("tugi")
+        .output_name(bundle_name(&config.site_root))
         .site_root(config.site_root.clone())
         .site_pkg_dir("pkg")
         .build();

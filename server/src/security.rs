@@ -77,13 +77,14 @@ pub fn is_cross_site(method: &Method, headers: &HeaderMap, policy: &Policy) -> b
 
 /// Refuses cross-site state changes, then puts the security headers on the response.
 pub async fn protect(State(policy): State<Policy>, request: Request, next: Next) -> Response {
-    let personal = !is_public_asset(request.uri().path());
+    let asset = asset_caching(request.uri().path());
     let api = request.uri().path().starts_with("/api/");
     let mut response = if is_cross_site(request.method(), request.headers(), &policy) {
         refused(request.headers())
     } else {
         next.run(request).await
     };
+    let found = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
     let headers = response.headers_mut();
     let set = |headers: &mut HeaderMap, name: header::HeaderName, value: &'static str| {
         if !headers.contains_key(&name) {
@@ -106,9 +107,13 @@ pub async fn protect(State(policy): State<Policy>, request: Request, next: Next)
         header::HeaderName::from_static("cross-origin-opener-policy"),
         "same-origin",
     );
-    if personal {
-        set(headers, header::CACHE_CONTROL, "no-store");
-    }
+    // A missing file is not kept: the next build may bring it.
+    let caching = match asset {
+        Some(caching) if found => caching,
+        Some(_) => "no-cache",
+        None => "no-store",
+    };
+    set(headers, header::CACHE_CONTROL, caching);
     if policy.https {
         set(
             headers,
@@ -119,9 +124,21 @@ pub async fn protect(State(policy): State<Policy>, request: Request, next: Next)
     response
 }
 
-/// The built browser files: the same for everyone, cacheable.
-fn is_public_asset(path: &str) -> bool {
-    path.starts_with("/pkg/")
+/// How long browsers may keep a built browser file (the same for everyone): a year for one
+/// whose name carries its content's hash (`tugi-<16 hex>.js`), since a new build has a new
+/// name; otherwise ask again each time. `None`: not a browser file, personal, never stored.
+fn asset_caching(path: &str) -> Option<&'static str> {
+    let file = path.strip_prefix("/pkg/")?;
+    let hashed = file.strip_prefix("tugi-").is_some_and(|rest| {
+        rest.len() > 16
+            && rest.as_bytes()[..16].iter().all(u8::is_ascii_hexdigit)
+            && matches!(rest.as_bytes()[16], b'.' | b'_')
+    });
+    Some(if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    })
 }
 
 fn refused(headers: &HeaderMap) -> Response {
@@ -144,6 +161,21 @@ mod tests {
             map.insert(*name, HeaderValue::from_str(value).unwrap());
         }
         map
+    }
+
+    #[test]
+    fn hashed_browser_files_are_kept_for_a_year_and_pages_never() {
+        let year = Some("public, max-age=31536000, immutable");
+        assert_eq!(asset_caching("/pkg/tugi-0123456789abcdef.js"), year);
+        assert_eq!(asset_caching("/pkg/tugi-0123456789abcdef_bg.wasm"), year);
+        assert_eq!(asset_caching("/pkg/tugi-0123456789abcdef.css"), year);
+        assert_eq!(asset_caching("/pkg/tugi.css"), Some("no-cache"));
+        assert_eq!(
+            asset_caching("/pkg/tugi-0123456789abcdeg.js"),
+            Some("no-cache")
+        );
+        assert_eq!(asset_caching("/households/1"), None);
+        assert_eq!(asset_caching("/api/me"), None);
     }
 
     #[test]

@@ -38,11 +38,6 @@ impl InterfaceLanguage {
             InterfaceLanguage::Uk => "Українська",
         }
     }
-
-    /// Messages to someone whose language Tugi does not speak are written in English.
-    pub fn or_english(code: &str) -> InterfaceLanguage {
-        InterfaceLanguage::parse(code).unwrap_or(InterfaceLanguage::En)
-    }
 }
 
 string_enum!(

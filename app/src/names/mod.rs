@@ -64,12 +64,6 @@ pub fn locale(language: InterfaceLanguage) -> Locale {
     }
 }
 
-/// The locale messages to someone with this stored language are written in (English when Tugi
-/// does not speak it).
-pub fn locale_of(code: &str) -> Locale {
-    locale(InterfaceLanguage::or_english(code))
-}
-
 /// The interface locale of a language code, if Tugi offers it.
 pub fn interface_locale(code: &str) -> Option<Locale> {
     InterfaceLanguage::parse(code).map(locale)
@@ -103,8 +97,6 @@ mod tests {
 
     #[test]
     fn stored_languages_find_their_locale() {
-        assert_eq!(locale_of("ru"), Locale::ru);
-        assert_eq!(locale_of("ar"), Locale::en);
         assert_eq!(interface_locale("uk"), Some(Locale::uk));
         assert_eq!(interface_locale("de"), None);
     }

@@ -36,7 +36,10 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-/// The browser files (wasm, JS, CSS) under `/pkg`, with the gzipped copies the build makes.
+/// The browser files (wasm, JS, CSS) under `/pkg`, with the brotli and gzip copies the build
+/// makes.
 pub fn pkg_files(site_root: &str) -> ServeDir {
-    ServeDir::new(std::path::Path::new(site_root).join("pkg")).precompressed_gzip()
+    ServeDir::new(std::path::Path::new(site_root).join("pkg"))
+        .precompressed_br()
+        .precompressed_gzip()
 }

@@ -51,7 +51,7 @@ impl Browser {
         let turn = ONE_BROWSER.lock().await;
         let site = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site");
         assert!(
-            std::path::Path::new(site).join("pkg/tugi_bg.wasm").exists(),
+            std::path::Path::new(site).join("bundle.txt").exists(),
             "the browser bundle is missing: run scripts/build.sh first"
         );
         let db_file = std::env::temp_dir().join(format!(

@@ -63,13 +63,49 @@ async fn every_response_carries_the_security_headers(app: TestApp) {
     assert!(header(res.headers(), "content-security-policy").contains("default-src 'none'"));
     let res = app.get(&coordinator, "/healthz").await;
     assert_eq!(header(res.headers(), "x-content-type-options"), "nosniff");
-    let res = app.get(&coordinator, "/pkg/tugi.css").await;
+    browser_files_have_hashed_names_and_are_kept_for_a_year(&app).await;
+}
+
+async fn browser_files_have_hashed_names_and_are_kept_for_a_year(app: &TestApp) {
+    let (_, page) = app.page(&app.client(), "/login").await;
+    let name = std::fs::read_to_string(format!("{}/bundle.txt", crate::helpers::site_root()))
+        .expect("the bundle's name (scripts/build.sh)");
+    let name = name.trim();
+    assert!(name.len() == "tugi-".len() + 16, "{name}");
+    for file in [
+        format!("/pkg/{name}.css"),
+        format!("/pkg/{name}.js"),
+        format!("/pkg/{name}_bg.wasm"),
+    ] {
+        assert!(page.contains(&file), "the page links {file}");
+        let res = app.get(&app.client(), &file).await;
+        assert_eq!(res.status().as_u16(), 200, "{file}");
+        assert_eq!(
+            header(res.headers(), "cache-control"),
+            "public, max-age=31536000, immutable",
+            "{file}"
+        );
+        for (encoding, copy) in [("br", "br"), ("gzip", "gzip")] {
+            let res = app
+                .client()
+                .get(app.url(&file))
+                .header("accept-encoding", encoding)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(header(res.headers(), "content-encoding"), copy, "{file}");
+        }
+    }
+    // The plain-named stylesheet of the failure page is asked for again each time; a file
+    // that is not there is never kept.
+    let res = app.get(&app.client(), "/pkg/tugi.css").await;
     assert_eq!(res.status().as_u16(), 200);
-    assert_ne!(
-        header(res.headers(), "cache-control"),
-        "no-store",
-        "assets are cacheable"
-    );
+    assert_eq!(header(res.headers(), "cache-control"), "no-cache");
+    let res = app
+        .get(&app.client(), "/pkg/tugi-0123456789abcdef.js")
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    assert_eq!(header(res.headers(), "cache-control"), "no-cache");
 }
 
 async fn posts_from_another_site_are_refused_and_change_nothing(app: TestApp) {
