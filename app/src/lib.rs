@@ -37,7 +37,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="stylesheet" href=stylesheet />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -113,14 +113,22 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Entry point of the browser bundle: takes over the server-rendered page.
+/// Entry point of the browser bundle, called before the page's islands (`ui::islands`) are
+/// brought to life; the rest of the page stays the server's HTML.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     ui::crash::report_panics();
-    leptos::mount::hydrate_body(App);
-    // Lets end-to-end tests (and curious people) see that the page is interactive.
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("data-hydrated", "true");
-    }
+    leptos::mount::hydrate_islands();
+    // The islands come to life right after this returns, within the same task; a timer runs
+    // after that. The marker lets end-to-end tests (and curious people) see that the page is
+    // interactive.
+    set_timeout(
+        || {
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("data-hydrated", "true");
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }

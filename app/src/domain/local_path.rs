@@ -63,9 +63,33 @@ pub fn encode_query_value(text: &str) -> String {
     utf8_percent_encode(text, QUERY_VALUE).to_string()
 }
 
+/// `page` with the `kept` query parameters and `key=text` last, as a GET form sends them.
+pub fn search_url(page: &str, kept: &[(String, String)], key: &str, text: &str) -> String {
+    let query: Vec<String> = kept
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .chain(std::iter::once((key, text)))
+        .map(|(k, v)| format!("{}={}", encode_query_value(k), encode_query_value(v)))
+        .collect();
+    format!("{page}?{}", query.join("&"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_url_keeps_the_other_parameters_and_encodes_the_text() {
+        let kept = vec![("household".to_string(), "12".to_string())];
+        assert_eq!(
+            search_url("/reception", &kept, "who", "Anna Tamm&x=1"),
+            "/reception?household=12&who=Anna%20Tamm%26x%3D1"
+        );
+        assert_eq!(
+            search_url("/workshops/3", &[], "who", ""),
+            "/workshops/3?who="
+        );
+    }
 
     #[test]
     fn ordinary_paths_pass_unchanged() {

@@ -55,7 +55,7 @@ pub use household::{
     HouseholdStatus, MemberForm, NewConsent, NewHousehold, NewMember,
 };
 pub use language::{parse_language_rows, InterfaceLanguage, Language, Level, Proficiency};
-pub use local_path::{encode_query_value, LocalPath};
+pub use local_path::{encode_query_value, search_url, LocalPath};
 pub use office::{OfficeForm, RoomForm, ValidOffice, ValidRoom};
 pub use password::NewPassword;
 pub use role::{access, Programme, Role, Roles};

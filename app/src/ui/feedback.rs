@@ -1,11 +1,11 @@
-//! After an action: the success message at the top of the page (`?done=<code>`), focused and
-//! scrolled into view so that sighted and screen-reader users both learn what happened, and the
-//! form that was sent emptied back to what the page now shows.
+//! After an action: the success message at the top of the page (`?done=<code>`). Every action
+//! loads a new page, on which the browser focuses the message (`autofocus`) so that sighted and
+//! screen-reader users both learn what happened.
 
 use crate::domain::Done;
 use crate::i18n::*;
 use crate::ui::text::I18n;
-use leptos::{html, prelude::*};
+use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 /// The sentence for a done action in the reader's language.
@@ -58,72 +58,13 @@ pub fn DoneNotice() -> impl IntoView {
                 .map(|d| (d, q.get("t").unwrap_or_default()))
         })
     });
-    let node = NodeRef::<html::Div>::new();
-    #[cfg(feature = "hydrate")]
-    {
-        client::remember_submitted_forms();
-        Effect::new(move |_| {
-            if done.get().is_some() {
-                client::reset_submitted_form();
-                if let Some(el) = node.get() {
-                    client::bring_into_view(&el);
-                }
-            }
-        });
-    }
     move || {
         done.get().map(|(d, _)| {
             view! {
-                <div id="done" class="notice success" role="status" tabindex="-1" autofocus node_ref=node>
+                <div id="done" class="notice success" role="status" tabindex="-1" autofocus>
                     <p>{done_text(i18n, d)}</p>
                 </div>
             }
         })
-    }
-}
-
-/// Moves focus to a message and scrolls to it (the browser does both for `autofocus` only on
-/// the first load of a page).
-#[cfg(feature = "hydrate")]
-pub fn focus_message(el: &web_sys::HtmlElement) {
-    client::bring_into_view(el);
-}
-
-#[cfg(feature = "hydrate")]
-mod client {
-    use std::cell::RefCell;
-    use wasm_bindgen::JsCast;
-
-    thread_local! {
-        static SUBMITTED: RefCell<Option<web_sys::HtmlFormElement>> = const { RefCell::new(None) };
-        static LISTENING: RefCell<bool> = const { RefCell::new(false) };
-    }
-
-    /// Notes which form a person sent: only that one is emptied after success.
-    pub fn remember_submitted_forms() {
-        if LISTENING.with(|l| l.replace(true)) {
-            return;
-        }
-        let handle = leptos::prelude::window_event_listener(leptos::ev::submit, |ev| {
-            let form = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
-            SUBMITTED.with(|s| *s.borrow_mut() = form);
-        });
-        // Lives as long as the page.
-        std::mem::forget(handle);
-    }
-
-    /// Puts the sent form back to the values the page gives it: ticked boxes and typed text do
-    /// not carry over into the next entry.
-    pub fn reset_submitted_form() {
-        if let Some(form) = SUBMITTED.with(|s| s.borrow_mut().take()) {
-            form.reset();
-        }
-    }
-
-    pub fn bring_into_view(el: &web_sys::HtmlElement) {
-        let _ = el.focus();
-        el.scroll_into_view();
     }
 }

@@ -153,16 +153,6 @@ pub fn ErrorSummary(
     form: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let node = NodeRef::<leptos::html::Div>::new();
-    // A refusal moves focus to its summary, wherever on the page the form was.
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if error.get().is_some() {
-            if let Some(el) = node.get() {
-                crate::ui::feedback::focus_message(&el);
-            }
-        }
-    });
     move || {
         error.get().map(|e| {
             let (title, text) = app_error(i18n, &e);
@@ -182,7 +172,7 @@ pub fn ErrorSummary(
                 })
                 .unwrap_or_default();
             view! {
-                <div class="error-summary" role="alert" tabindex="-1" autofocus node_ref=node aria-labelledby="error-summary-title">
+                <div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title">
                     <h2 id="error-summary-title">{title}</h2>
                     <p>{text}</p>
                     <ul>{items}</ul>

@@ -7,6 +7,7 @@ pub mod form;
 pub mod guard;
 pub mod heading;
 pub mod household_finder;
+pub mod islands;
 pub mod layout;
 pub mod matching_text;
 pub mod pager;

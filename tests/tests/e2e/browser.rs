@@ -168,7 +168,9 @@ impl Session {
         self.settle().await;
     }
 
-    async fn settle(&self) {
+    /// With JavaScript on, waits until the page's islands are live (after a form has loaded a
+    /// new page, for instance).
+    pub async fn settle(&self) {
         if self.js {
             // Loading and starting the bundle is the slowest step on a busy machine.
             self.client

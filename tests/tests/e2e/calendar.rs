@@ -96,6 +96,10 @@ async fn a_volunteer_subscribes_downloads_an_event_and_imports_busy_times() {
     let second = feed_path(&s, Some(&first)).await;
     assert_eq!(fetch(&browser, &s, &first).await.0, 404, "revoked");
     assert_eq!(fetch(&browser, &s, &second).await.0, 200);
+    // The copy button (an island) puts the address on the clipboard and says so.
+    s.settle().await;
+    s.click("#feed-copy").await;
+    s.wait_for_text("#feed-copy", "Copied").await;
 
     // A workshop session's file, from the workshop's page.
     s.open("/workshops").await;

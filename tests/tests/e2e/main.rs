@@ -119,6 +119,50 @@ async fn without_javascript_the_household_form_still_works() {
     s.close().await;
 }
 
+/// The household search is a GET form; with JavaScript (an island) a pause in typing loads the
+/// matches, and the field keeps the focus and the text for more typing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_javascript_the_household_search_follows_the_typing() {
+    let browser = Browser::start().await;
+    let s = browser.session(true).await;
+    log_in(&s, "coordinator@tugi.demo").await;
+    s.open("/reception").await;
+    s.client
+        .find(Locator::Css("#f-who"))
+        .await
+        .expect("the search field")
+        .send_keys("Rahimi")
+        .await
+        .expect("typing");
+    // No button pressed: the page loads with the search by itself.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !s
+        .client
+        .current_url()
+        .await
+        .expect("url")
+        .as_str()
+        .contains("who=Rahimi")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the search was not loaded"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    s.settle().await;
+    s.wait_for_text("select[name=\"form[household]\"]", "Rahimi")
+        .await;
+    assert_eq!(s.value("who").await, "Rahimi");
+    let focused = s
+        .client
+        .execute("return document.activeElement.id", vec![])
+        .await
+        .expect("script runs");
+    assert_eq!(focused.as_str(), Some("f-who"), "typing can go on");
+    s.close().await;
+}
+
 /// Today in Tallinn, moved by `days`, as the forms take it.
 fn tallinn_day(days: i64) -> String {
     (chrono::Utc::now()

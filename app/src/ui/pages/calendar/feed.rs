@@ -2,6 +2,7 @@
 
 use crate::api::calendar::{BusyImportInfo, DeleteBusyTimes, FeedAddress, NewFeedAddress};
 use crate::i18n::*;
+use crate::ui::islands::CopyButton;
 use crate::ui::text::I18n;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -16,14 +17,12 @@ pub fn FeedBox(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let has_feed = since.is_some();
-    let copied = RwSignal::new(false);
     view! {
         <section class="card" aria-labelledby="feed-title" id="feed">
             <h2 id="feed-title">{t!(i18n, calendar.cal_feed_title)}</h2>
             <p>{t!(i18n, calendar.cal_feed_help)}</p>
             {match (feed, since) {
                 (Some(f), _) => {
-                    let address = f.https.clone();
                     view! {
                         <p class="notice" role="status">{t!(i18n, calendar.cal_feed_made)}</p>
                         <label for="feed-url">{t!(i18n, calendar.cal_feed_address)}</label>
@@ -31,13 +30,9 @@ pub fn FeedBox(
                         <p class="actions">
                             <a class="button" href=f.webcal.clone()>{t!(i18n, calendar.cal_feed_open)}</a>
                             " "
-                            <button type="button" class="secondary" id="feed-copy"
-                                on:click=move |_| {
-                                    copy_to_clipboard(&address);
-                                    copied.set(true);
-                                }>
-                                {move || if copied.get() { t!(i18n, calendar.cal_copied).into_any() } else { t!(i18n, calendar.cal_copy).into_any() }}
-                            </button>
+                            <CopyButton id="feed-copy".to_string() text=f.https.clone()
+                                label=t_string!(i18n, calendar.cal_copy).to_string()
+                                done_label=t_string!(i18n, calendar.cal_copied).to_string() />
                         </p>
                     }.into_any()
                 }
@@ -58,17 +53,6 @@ pub fn FeedBox(
             </ActionForm>
         </section>
     }
-}
-
-/// Puts `text` on the clipboard where the browser allows it (JavaScript on; without it the
-/// field can be copied by hand).
-fn copy_to_clipboard(text: &str) {
-    #[cfg(feature = "hydrate")]
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(text);
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = text;
 }
 
 /// The translated outcome of the last upload, from the page's query.

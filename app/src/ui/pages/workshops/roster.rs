@@ -10,6 +10,7 @@ use crate::names::{name, names};
 use crate::ui::form::{action_error, ErrorSummary};
 use crate::ui::guard::{id_param, RequireRole};
 use crate::ui::heading::PageTitle;
+use crate::ui::islands::PrintButton;
 use crate::ui::pages::ErrorView;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -118,24 +119,11 @@ fn Roster(r: RosterView, mark: ServerAction<MarkSessionAttendance>) -> impl Into
                         </div>
                         <div class="actions no-print">
                             <button type="submit">{t!(i18n, common.save_attendance)}</button>
-                            <PrintButton />
+                            <PrintButton label=t_string!(i18n, workshops.print_roster).to_string() />
                         </div>
                     </ActionForm>
                     <p class="print-only">{t!(i18n, workshops.printed_on, date = r.printed_on.clone())}</p>
                 }.into_any()
             }}
         }
-}
-
-/// Opens the browser's print dialog (the page's print layout hides the controls).
-#[component]
-fn PrintButton() -> impl IntoView {
-    let i18n = use_i18n();
-    let print = move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            let _ = window().print();
-        }
-    };
-    view! { <button type="button" class="secondary" on:click=print>{t!(i18n, workshops.print_roster)}</button> }
 }
