@@ -2,6 +2,8 @@
 //! tests call `spawn` directly.
 
 pub mod backup;
+#[cfg(feature = "bench")]
+pub mod bench_data;
 pub mod config;
 pub mod demo;
 pub mod first_admin;
@@ -112,6 +114,7 @@ pub fn router(config: &Config, db: Db, clock: Clock) -> Router {
             routes::failure_page::on_panic,
         ))
         .layer(axum::middleware::from_fn(routes::status::fix_status))
+        .layer(axum::middleware::from_fn(remember_user_per_page))
         .layer(axum::middleware::from_fn_with_state(
             security::Policy::new(&config.public_url),
             security::protect,
@@ -126,6 +129,19 @@ pub fn router(config: &Config, db: Db, clock: Clock) -> Router {
             routes::failure_page::explain_empty_failures,
         ))
         .with_state(state)
+}
+
+/// Lets a page request read its user once (`UserOfPage`); server functions read it afresh.
+async fn remember_user_per_page(
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    if !request.uri().path().starts_with("/api/") {
+        request
+            .extensions_mut()
+            .insert(tugi_app::api::context::UserOfPage::default());
+    }
+    next.run(request).await
 }
 
 /// What every page and server function gets besides the request: the server's context, and

@@ -204,7 +204,22 @@ pub fn session_token_hash() -> Option<String> {
     cookie(SESSION_COOKIE).map(|t| super::credentials::token_hash(&t))
 }
 
+/// The current user of a page request, read once: the page's resources (the menu, the role
+/// gate, the page's data) each ask for it. The server puts one into the extensions of each
+/// page request (shared by every copy of its parts); server functions called over HTTP get
+/// none, as they may change the session or the account before asking again.
+#[derive(Clone, Debug, Default)]
+pub struct UserOfPage(std::sync::Arc<tokio::sync::OnceCell<Option<CurrentUser>>>);
+
 pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
+    let page = request_parts().and_then(|p| p.extensions.get::<UserOfPage>().cloned());
+    match page {
+        Some(page) => page.0.get_or_try_init(read_current_user).await.cloned(),
+        None => read_current_user().await,
+    }
+}
+
+async fn read_current_user() -> Result<Option<CurrentUser>, AppError> {
     let Some(hash) = session_token_hash() else {
         return Ok(None);
     };
