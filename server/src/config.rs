@@ -31,6 +31,8 @@ pub struct Config {
     pub retention: Retention,
     /// The organisation's name, at the head of printed attendance sheets.
     pub organisation: String,
+    /// Seconds a page for visitors without a login is kept and served again (0: never).
+    pub page_cache_secs: u64,
 }
 
 impl Config {
@@ -76,6 +78,7 @@ impl Default for Config {
             session_idle_secs: 2 * 3600,
             retention: Retention::default(),
             organisation: String::new(),
+            page_cache_secs: 5,
         }
     }
 }

@@ -186,13 +186,15 @@ impl Jobs {
         db::retention::run(&self.db, self.retention.cutoffs(now)).await
     }
 
-    /// Deletes ended sessions and attempt counts past every window. Sessions live by the
-    /// system clock (as logins do), not by the rules' clock.
+    /// Deletes ended sessions and attempt counts past every window, and keeps the query
+    /// planner's statistics current. Sessions live by the system clock (as logins do), not by
+    /// the rules' clock.
     async fn sweep(&self) -> Result<u64, sqlx::Error> {
         let pool = self.db.pool();
         let now = db::now();
         let ended = db::sessions::sweep(pool, now, self.session_idle_secs).await?;
         db::throttle::sweep(pool, now).await?;
+        self.db.refresh_statistics(false).await?;
         Ok(ended)
     }
 

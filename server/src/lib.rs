@@ -8,6 +8,7 @@ pub mod config;
 pub mod demo;
 pub mod first_admin;
 pub mod jobs;
+pub mod page_cache;
 mod routes;
 pub mod security;
 
@@ -26,12 +27,13 @@ pub struct AppState {
     pub ctx: ServerContext,
 }
 
-/// Connects to the database, applies the migrations and rewrites search texts written an
-/// older way.
+/// Connects to the database, applies the migrations, rewrites search texts written an older
+/// way and gives the query planner fresh statistics.
 pub async fn open_database(config: &Config) -> Result<Db, sqlx::Error> {
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
     tugi_app::db::households::refresh_old_search_texts(db.pool()).await?;
+    db.refresh_statistics(true).await?;
     Ok(db)
 }
 
@@ -115,6 +117,13 @@ pub fn router(config: &Config, db: Db, clock: Clock) -> Router {
         ))
         .layer(axum::middleware::from_fn(routes::status::fix_status))
         .layer(axum::middleware::from_fn(remember_user_per_page))
+        .layer(axum::middleware::from_fn_with_state(
+            page_cache::PageCache::new(
+                std::time::Duration::from_secs(config.page_cache_secs),
+                state.ctx.clock.clone(),
+            ),
+            page_cache::serve,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             security::Policy::new(&config.public_url),
             security::protect,

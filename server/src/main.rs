@@ -109,6 +109,16 @@ struct Cli {
         global = true
     )]
     retain_audit_years: u32,
+    /// Seconds a page for visitors without a login (home, workshop list, login) is kept and
+    /// served again; 0 renders every request afresh.
+    #[arg(
+        long,
+        env = "TUGI_PAGE_CACHE_SECONDS",
+        default_value_t = 5,
+        value_parser = clap::value_parser!(u64).range(0..=300),
+        global = true
+    )]
+    page_cache_seconds: u64,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -183,6 +193,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
             audit_years: cli.retain_audit_years,
         },
         organisation: cli.organisation.trim().to_string(),
+        page_cache_secs: cli.page_cache_seconds,
     };
     match cli.command.unwrap_or(Command::Serve { demo: false }) {
         Command::Serve { demo } => serve(&config, demo).await,

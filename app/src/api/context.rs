@@ -46,6 +46,11 @@ impl Clock {
         db::now() + self.0.load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    /// How far this clock is moved from the system clock (seconds; zero outside tests).
+    pub fn offset(&self) -> i64 {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// Moves this clock so that it reads `at` now.
     pub fn set(&self, at: i64) {
         self.0

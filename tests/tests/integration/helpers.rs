@@ -166,6 +166,8 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Config
         site_root: site_root(),
         // Tests run the jobs themselves, at the time they choose.
         background_jobs: false,
+        // Tests change data behind the server's back; the page cache has a test of its own.
+        page_cache_secs: 0,
         ..Config::default()
     };
     configure(&mut config);

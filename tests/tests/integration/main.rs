@@ -19,6 +19,7 @@ mod invitations;
 mod matching;
 mod offices;
 mod outbox;
+mod page_cache;
 mod roles;
 mod schema;
 mod stored_codes;
