@@ -9,6 +9,16 @@ profile_flag=()
 bundle_only=false
 [ "${1:-}" = "--bundle-only" ] && bundle_only=true
 
+# The server does not need the browser files to build (it reads their name when it starts):
+# built alongside the tools and the bundle, it uses the core the other steps leave idle.
+server_pid=
+if ! $bundle_only; then
+  mkdir -p target
+  echo "==> building the server (alongside; log in target/server-build.log)"
+  cargo build -p tugi-server ${profile_flag[@]+"${profile_flag[@]}"} >target/server-build.log 2>&1 &
+  server_pid=$!
+fi
+
 scripts/setup.sh
 
 site=target/site
@@ -40,5 +50,10 @@ echo "$name" > "$site/bundle.txt"
 echo "    $name: wasm $(stat -c %s "$pkg/${name}_bg.wasm") bytes, gzipped $(stat -c %s "$pkg/${name}_bg.wasm.gz"), brotli $(stat -c %s "$pkg/${name}_bg.wasm.br")"
 
 if $bundle_only; then exit 0; fi
-echo "==> building the server"
-cargo build -p tugi-server ${profile_flag[@]+"${profile_flag[@]}"}
+echo "==> waiting for the server build"
+if ! wait "$server_pid"; then
+  tail -40 target/server-build.log
+  echo "the server build failed (whole log: target/server-build.log)" >&2
+  exit 1
+fi
+tail -1 target/server-build.log

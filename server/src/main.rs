@@ -5,6 +5,11 @@ use tugi_app::domain::Retention;
 use tugi_server::config::{Config, MailConfig};
 use tugi_server::{demo, open_database, spawn};
 
+// Many small allocations on several threads (see the workspace manifest): mimalloc keeps them
+// apart where glibc's allocator makes the threads wait.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "tugi",

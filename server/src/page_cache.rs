@@ -8,10 +8,11 @@
 //! request to this instance drops everything kept; other instances (PostgreSQL behind a load
 //! balancer) show a change within the few seconds.
 
-use axum::body::{to_bytes, Body};
+use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
+use bytes::BytesMut;
 use http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -49,9 +50,9 @@ struct Page {
     kept_at: Instant,
     generation: u64,
     headers: HeaderMap,
-    body: axum::body::Bytes,
-    /// The nonce the page was rendered with, replaced by a fresh one each time it is served.
-    nonce: Option<String>,
+    /// The page cut where Leptos wrote the nonce it was rendered with: served again with a
+    /// fresh nonce between the pieces (one piece: the page has no nonce).
+    pieces: Vec<Bytes>,
 }
 
 impl PageCache {
@@ -125,24 +126,59 @@ impl PageCache {
 }
 
 impl Page {
+    fn new(generation: u64, headers: HeaderMap, body: &Bytes) -> Page {
+        let nonce = headers
+            .get(header::CONTENT_SECURITY_POLICY)
+            .and_then(|v| v.to_str().ok())
+            .and_then(nonce_of);
+        Page {
+            kept_at: Instant::now(),
+            generation,
+            headers,
+            pieces: match nonce {
+                Some(nonce) => pieces(body, nonce.as_bytes()),
+                None => vec![body.clone()],
+            },
+        }
+    }
+
     fn serve(&self) -> Response {
         let mut headers = self.headers.clone();
-        let body = match &self.nonce {
-            Some(old) => {
+        let body = match self.pieces.as_slice() {
+            [whole] => whole.clone(),
+            pieces => {
                 let nonce = leptos::nonce::Nonce::new().to_string();
                 if let Ok(policy) = HeaderValue::from_str(&crate::security::page_policy(&nonce)) {
                     headers.insert(header::CONTENT_SECURITY_POLICY, policy);
                 }
-                let text = String::from_utf8_lossy(&self.body);
-                // The nonce (22 random characters) appears only where Leptos wrote it.
-                Body::from(text.replace(old.as_str(), &nonce))
+                let size =
+                    pieces.iter().map(Bytes::len).sum::<usize>() + nonce.len() * (pieces.len() - 1);
+                let mut body = BytesMut::with_capacity(size);
+                for (n, piece) in pieces.iter().enumerate() {
+                    if n > 0 {
+                        body.extend_from_slice(nonce.as_bytes());
+                    }
+                    body.extend_from_slice(piece);
+                }
+                body.freeze()
             }
-            None => Body::from(self.body.clone()),
         };
-        let mut response = Response::new(body);
+        let mut response = Response::new(Body::from(body));
         *response.headers_mut() = headers;
         response
     }
+}
+
+/// `body` cut at every occurrence of `nonce` (which is left out), without copying.
+fn pieces(body: &Bytes, nonce: &[u8]) -> Vec<Bytes> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for at in memchr::memmem::find_iter(body, nonce) {
+        pieces.push(body.slice(start..at));
+        start = at + nonce.len();
+    }
+    pieces.push(body.slice(start..));
+    pieces
 }
 
 /// Serves a kept page when there is one; keeps what can be kept; forgets everything after a
@@ -184,19 +220,7 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
     if body.len() > MAX_PAGE_BYTES {
         return Response::from_parts(parts, Body::from(body));
     }
-    let nonce = parts
-        .headers
-        .get(header::CONTENT_SECURITY_POLICY)
-        .and_then(|v| v.to_str().ok())
-        .and_then(nonce_of);
-    let page = Page {
-        kept_at: Instant::now(),
-        generation,
-        headers: parts.headers.clone(),
-        body: body.clone(),
-        nonce,
-    };
-    cache.keep(key, page);
+    cache.keep(key, Page::new(generation, parts.headers.clone(), &body));
     Response::from_parts(parts, Body::from(body))
 }
 
@@ -230,6 +254,21 @@ mod tests {
         let policy = crate::security::page_policy("abc-DEF_123");
         assert_eq!(nonce_of(&policy).as_deref(), Some("abc-DEF_123"));
         assert_eq!(nonce_of("default-src 'none'"), None);
+    }
+
+    #[test]
+    fn a_page_is_cut_at_its_nonce() {
+        let body = Bytes::from_static(b"<script nonce=N1>a</script><p nonce=N1>b</p>");
+        let cut = pieces(&body, b"N1");
+        assert_eq!(
+            cut,
+            vec![
+                Bytes::from_static(b"<script nonce="),
+                Bytes::from_static(b">a</script><p nonce="),
+                Bytes::from_static(b">b</p>")
+            ]
+        );
+        assert_eq!(pieces(&body, b"XY"), vec![body.clone()]);
     }
 
     #[test]

@@ -31,12 +31,12 @@ pub fn feed_window(now: i64) -> Window {
     }
 }
 
-/// The row as the reader sees it, in `language`.
-pub fn item(row: AgendaRow, language: InterfaceLanguage) -> CalendarItem {
+/// The row's title in `language`.
+fn title(row: &AgendaRow, language: InterfaceLanguage) -> String {
     let l = locale(language);
     let person = row.person.clone().unwrap_or_default();
     let topic = row.topic.map(|t| t.name_in(l)).unwrap_or_default();
-    let title = match row.kind {
+    match row.kind {
         AgendaKind::Consultation if person.is_empty() => {
             td_string!(l, mail.cal_consultation, topic = topic)
         }
@@ -63,13 +63,23 @@ pub fn item(row: AgendaRow, language: InterfaceLanguage) -> CalendarItem {
         ),
         AgendaKind::Handover => td_string!(l, mail.cal_handover, person = person),
         AgendaKind::Meeting => td_string!(l, mail.cal_meeting_with, person = person),
-    };
+    }
+}
+
+/// Where it happens: the place written for it, else its office.
+fn place(row: &mut AgendaRow) -> Option<String> {
+    match (row.place.take(), row.office.take()) {
+        (Some(place), _) if !place.is_empty() => Some(place),
+        (_, office) => office,
+    }
+}
+
+/// The row as the reader sees it, in `language`.
+pub fn item(mut row: AgendaRow, language: InterfaceLanguage) -> CalendarItem {
+    let l = locale(language);
+    let title = title(&row, language);
     let all_day = row.day.is_some();
-    let place = match (&row.place, &row.office) {
-        (Some(place), _) if !place.is_empty() => Some(place.clone()),
-        (_, Some(office)) => Some(office.clone()),
-        _ => None,
-    };
+    let place = place(&mut row);
     CalendarItem {
         time: if all_day {
             String::new()
@@ -103,29 +113,31 @@ pub fn item(row: AgendaRow, language: InterfaceLanguage) -> CalendarItem {
     }
 }
 
-/// The item as an iCalendar event; `base_url` makes its page's address absolute.
-pub fn ics_event(item: &CalendarItem, language: InterfaceLanguage, base_url: &str) -> IcsEvent {
-    let when = match item.all_day.then(|| item.when.parse().ok()).flatten() {
+/// The row as an iCalendar event in `language`; `base_url` makes its page's address absolute.
+/// (Straight from the row: a feed of thousands of events needs none of the page's texts.)
+pub fn ics_event(mut row: AgendaRow, language: InterfaceLanguage, base_url: &str) -> IcsEvent {
+    let summary = title(&row, language);
+    let when = match row.day.as_deref().and_then(|day| day.parse().ok()) {
         Some(first) => When::AllDay { first, days: 1 },
         None => When::Timed(Span {
-            start: item.start,
-            end: item.end,
+            start: row.starts_at,
+            end: row.ends_at,
         }),
     };
-    let description = item
+    let description = row
         .online_link
-        .as_ref()
-        .map(|link| td_string!(locale(language), mail.cal_online_link, link = link.clone()));
+        .take()
+        .map(|link| td_string!(locale(language), mail.cal_online_link, link = link));
     IcsEvent {
-        uid: item.uid.clone(),
-        stamp: item.updated_at,
+        location: place(&mut row),
+        url: Some(format!("{base_url}{}", row.link)),
+        uid: row.uid,
+        stamp: row.updated_at,
         when,
-        sequence: item.sequence,
-        cancelled: item.cancelled,
-        summary: item.title.clone(),
-        location: item.place.clone(),
+        sequence: row.sequence,
+        cancelled: row.status == EventStatus::Cancelled,
+        summary,
         description,
-        url: Some(format!("{base_url}{}", item.link)),
     }
 }
 
@@ -156,7 +168,7 @@ fn written(
     let last_modified = db::agenda::last_change(&rows);
     let events: Vec<IcsEvent> = rows
         .into_iter()
-        .map(|row| ics_event(&item(row, language), language, base_url))
+        .map(|row| ics_event(row, language, base_url))
         .collect();
     let head = Head {
         name,
@@ -182,7 +194,7 @@ pub fn invitation(
     if method == Method::Request {
         rows.retain(|row| row.status != EventStatus::Cancelled);
     }
-    let name = item(rows.first()?.clone(), language).title;
+    let name = title(rows.first()?, language);
     Some(written(rows, &name, method, language, base_url).body)
 }
 

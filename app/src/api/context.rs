@@ -229,20 +229,13 @@ async fn read_current_user() -> Result<Option<CurrentUser>, AppError> {
         return Ok(None);
     };
     let db = db()?;
-    let Some(account_id) = db::sessions::account_of(db.pool(), &hash, session_idle_secs()).await?
-    else {
-        return Ok(None);
-    };
-    let Some(account) = db::accounts::by_id(db.pool(), account_id).await? else {
-        return Ok(None);
-    };
-    let roles = db::accounts::roles(db.pool(), account_id).await?;
-    Ok(Some(CurrentUser {
-        id: account.id,
-        email: account.email,
-        display_name: account.display_name,
-        roles,
-        language: account.language,
+    let holder = db::sessions::holder(db.pool(), &hash, session_idle_secs()).await?;
+    Ok(holder.map(|h| CurrentUser {
+        id: h.id,
+        email: h.email,
+        display_name: h.display_name,
+        roles: h.roles,
+        language: h.language,
     }))
 }
 

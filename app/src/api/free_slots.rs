@@ -68,14 +68,10 @@ pub(crate) async fn free_slots(
         start: first.span.start,
         end: last,
     };
-    let mut taken = BTreeMap::new();
-    for slot in &slots {
-        if let std::collections::btree_map::Entry::Vacant(entry) = taken.entry(slot.coordinator_id)
-        {
-            let person = db::calendar::person(slot.coordinator_id);
-            entry.insert(db::calendar::busy(db.pool(), &person, window).await?);
-        }
-    }
+    let mut people: Vec<i64> = slots.iter().map(|s| s.coordinator_id).collect();
+    people.sort_unstable();
+    people.dedup();
+    let taken = db::calendar::busy_people(db.pool(), &people, window).await?;
     Ok(free(&slots, earliest, &taken))
 }
 

@@ -153,12 +153,13 @@ fn personal_query() -> String {
 }
 
 /// Keeps the rows inside the window (whole-day rows by their date); a cancelled event stays
-/// while it is still to come, and once past for as long as `cancelled_since` allows.
+/// while it is still to come, and once past for as long as `cancelled_since` allows. Unordered:
+/// [`in_order`] sorts them once whole-day rows have their times.
 fn windowed(inner: &str) -> String {
     format!(
         "SELECT * FROM ({inner}) x WHERE \
          ((day IS NULL AND ends_at > $2 AND starts_at < $3) OR (day >= $5 AND day <= $6)) \
-         AND (status <> 'cancelled' OR updated_at > $4 OR ends_at > $7) ORDER BY starts_at, day, uid"
+         AND (status <> 'cancelled' OR updated_at > $4 OR ends_at > $7)"
     )
 }
 
@@ -200,14 +201,15 @@ pub async fn personal<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 ) -> Result<Vec<AgendaRow>, sqlx::Error> {
     static QUERY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let query = QUERY.get_or_init(|| windowed(&personal_query()));
-    let mut rows: Vec<AgendaRow> = window
+    let rows: Vec<AgendaRow> = window
         .bind(sqlx::query_as(query).bind(account_id))
         .fetch_all(executor)
         .await?;
-    // One person may see an event from two sides (a facilitator who is also signed up).
-    let mut seen = std::collections::BTreeSet::new();
-    rows.retain(|row| seen.insert(row.uid.clone()));
-    Ok(in_order(rows))
+    let mut rows = in_order(rows);
+    // One person may see an event from two sides (a facilitator who is also signed up): the
+    // two rows have the same time and UID, so they are next to each other now.
+    rows.dedup_by(|a, b| a.uid == b.uid);
+    Ok(rows)
 }
 
 /// Sessions of open series as anyone may see them: no online link, no participants.

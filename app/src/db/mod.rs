@@ -78,7 +78,10 @@ impl Db {
             })
             // A burst (a popular workshop opening) queues on one row lock; waiting for a
             // connection is better than failing, up to well inside the 30 s request timeout.
-            .acquire_timeout(Duration::from_secs(25));
+            .acquire_timeout(Duration::from_secs(25))
+            // A ping before each use is one more round trip per statement; a SQLite file does
+            // not go away like a PostgreSQL connection can.
+            .test_before_acquire(backend == Backend::Postgres);
         let options = if backend == Backend::Sqlite {
             options.after_connect(|conn, _meta| {
                 Box::pin(async move {

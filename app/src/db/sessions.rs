@@ -2,6 +2,7 @@
 //! Only a hash of the token is stored: a copy of the table opens no session.
 
 use super::now;
+use crate::domain::{InterfaceLanguage, Role, Roles};
 use sqlx::AnyPool;
 
 /// How long a session lives after login, however busy.
@@ -45,6 +46,60 @@ pub async fn account_of(
     let Some((account_id, last_seen)) = row else {
         return Ok(None);
     };
+    touch(pool, token_hash, last_seen, now).await?;
+    Ok(Some(account_id))
+}
+
+/// The person holding a live session, as every page and server function needs them.
+#[derive(Debug, Clone)]
+pub struct Holder {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub language: InterfaceLanguage,
+    pub roles: Roles,
+}
+
+/// [`account_of`] with the account and its roles, in one read (one row per role).
+pub async fn holder(
+    pool: &AnyPool,
+    token_hash: &str,
+    idle_secs: i64,
+) -> Result<Option<Holder>, sqlx::Error> {
+    type Row = (i64, String, String, InterfaceLanguage, i64, Option<Role>);
+    let now = now();
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT a.id, a.email, a.display_name, a.language, s.last_seen_at, r.role \
+         FROM sessions s JOIN accounts a ON a.id = s.account_id \
+         LEFT JOIN account_roles r ON r.account_id = a.id \
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND a.active = 1",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .bind(now - idle_secs)
+    .fetch_all(pool)
+    .await?;
+    let roles = Roles::new(rows.iter().filter_map(|row| row.5).collect());
+    let Some((id, email, display_name, language, last_seen, _)) = rows.into_iter().next() else {
+        return Ok(None);
+    };
+    touch(pool, token_hash, last_seen, now).await?;
+    Ok(Some(Holder {
+        id,
+        email,
+        display_name,
+        language,
+        roles,
+    }))
+}
+
+/// Writes the session's use down, at most every [`TOUCH_EVERY_SECS`].
+async fn touch(
+    pool: &AnyPool,
+    token_hash: &str,
+    last_seen: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
     if last_seen < now - TOUCH_EVERY_SECS {
         sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
             .bind(now)
@@ -52,7 +107,7 @@ pub async fn account_of(
             .execute(pool)
             .await?;
     }
-    Ok(Some(account_id))
+    Ok(())
 }
 
 /// Deletes sessions past their lifetime or idle for `idle_secs` (their drafts go with them);

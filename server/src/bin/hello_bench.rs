@@ -6,6 +6,10 @@
 
 use axum::{routing::get, Router};
 
+// The same allocator as the server, so that the comparison is of the work done.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let bind = std::env::var("TUGI_BIND").unwrap_or_else(|_| "127.0.0.1:3999".into());
