@@ -66,6 +66,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/calendar/office/:id") view=OfficeCalendarPage ssr=SsrMode::Async />
                         <Route path=path!("/invite/:token") view=InvitePage ssr=SsrMode::Async />
                         <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/contact") view=ContactPage ssr=SsrMode::Async />
+                        <Route path=path!("/contact/thanks") view=ContactThanksPage ssr=SsrMode::Async />
+                        <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async />
+                        <Route path=path!("/intake") view=IntakeInboxPage ssr=SsrMode::Async />
+                        <Route path=path!("/intake/:id") view=IntakePage ssr=SsrMode::Async />
                         <Route path=path!("/reset-password/:token") view=ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/invitations") view=InvitationsPage ssr=SsrMode::Async />
                         <Route path=path!("/needs-owner") view=NeedsOwnerPage ssr=SsrMode::Async />
@@ -73,6 +78,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/accounts/:id") view=AccountAdminPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/offices") view=OfficesPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/offices/:id") view=OfficeEditPage ssr=SsrMode::Async />
                         <Route path=path!("/households") view=HouseholdListPage ssr=SsrMode::Async />

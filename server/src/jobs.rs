@@ -194,6 +194,7 @@ impl Jobs {
         let now = db::now();
         let ended = db::sessions::sweep(pool, now, self.session_idle_secs).await?;
         db::throttle::sweep(pool, now).await?;
+        db::visitor_drafts::sweep(pool, now).await?;
         self.db.refresh_statistics(false).await?;
         Ok(ended)
     }

@@ -3,7 +3,8 @@
 //! last rendering of each is kept for a few seconds and served again with a fresh CSP nonce,
 //! so that a crowd, or a crawler, arriving at once costs one rendering, not one each.
 //!
-//! Never kept: anything for a logged-in person (a session cookie was sent), server functions,
+//! Never kept: anything for a logged-in person (a session cookie was sent) or a visitor with a
+//! form draft, the contact form (each view carries its own signed stamp), server functions,
 //! files, feeds, answers other than 200, and answers that set a cookie. Any state-changing
 //! request to this instance drops everything kept; other instances (PostgreSQL behind a load
 //! balancer) show a change within the few seconds.
@@ -18,7 +19,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use tugi_app::api::context::{Clock, LOCALE_COOKIE, SESSION_COOKIE};
+use tugi_app::api::context::{Clock, LOCALE_COOKIE, SESSION_COOKIE, VISITOR_DRAFT_COOKIE};
 
 /// Pages larger than this are not kept.
 const MAX_PAGE_BYTES: usize = 1 << 20;
@@ -71,12 +72,23 @@ impl PageCache {
             return None;
         }
         let path = request.uri().path();
-        let personal_or_not_a_page = ["/api/", "/pkg/", "/calendar", "/lang/", "/healthz"]
-            .iter()
-            .any(|prefix| path.starts_with(prefix))
+        let personal_or_not_a_page = [
+            "/api/",
+            "/pkg/",
+            "/calendar",
+            "/lang/",
+            "/healthz",
+            "/contact",
+        ]
+        .iter()
+        .any(|prefix| path.starts_with(prefix))
             || path.contains('.');
         let cookies = cookie_values(request.headers());
-        if personal_or_not_a_page || cookies.iter().any(|(name, _)| name == SESSION_COOKIE) {
+        if personal_or_not_a_page
+            || cookies
+                .iter()
+                .any(|(name, _)| name == SESSION_COOKIE || name == VISITOR_DRAFT_COOKIE)
+        {
             return None;
         }
         Some(Key {

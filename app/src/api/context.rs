@@ -12,6 +12,8 @@ use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
 pub const SESSION_COOKIE: &str = "tugi_session";
+/// A visitor's form draft (see `api::drafts`); pages for such a visitor are never kept.
+pub const VISITOR_DRAFT_COOKIE: &str = "tugi_draft";
 pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
 /// The language choice is remembered for a year.
 pub const LOCALE_COOKIE_MAX_AGE: i64 = 365 * 24 * 3600;

@@ -1,6 +1,7 @@
 //! What a person typed into a form that failed while JavaScript was off. The browser is
 //! redirected back to the form, which then shows these values again next to the messages.
-//! Kept in the session row (never in the URL: it may hold personal data).
+//! Kept in the session row (never in the URL: it may hold personal data); a visitor without a
+//! login gets a short-lived cookie naming a row of `visitor_drafts` instead.
 
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -14,13 +15,32 @@ pub async fn keep<T: serde::Serialize>(key: &str, values: &T) -> Result<(), AppE
     if !context::is_plain_form_post() {
         return Ok(());
     }
-    let (Some(hash), Ok(json)) = (context::session_token_hash(), serde_json::to_string(values))
-    else {
+    let Ok(json) = serde_json::to_string(values) else {
         return Ok(());
     };
-    crate::db::sessions::set_draft(context::db()?.pool(), &hash, key, &json).await?;
+    let db = context::db()?;
+    if let Some(hash) = context::session_token_hash() {
+        crate::db::sessions::set_draft(db.pool(), &hash, key, &json).await?;
+        return Ok(());
+    }
+    let token = context::cookie(context::VISITOR_DRAFT_COOKIE)
+        .filter(|t| t.len() == 43)
+        .unwrap_or_else(super::credentials::new_token);
+    context::set_cookie(
+        context::VISITOR_DRAFT_COOKIE,
+        &token,
+        VISITOR_DRAFT_SECS,
+        true,
+    );
+    let hash = super::credentials::token_hash(&token);
+    let expires_at = crate::db::now() + VISITOR_DRAFT_SECS;
+    crate::db::visitor_drafts::set(db.pool(), &hash, key, &json, expires_at).await?;
     Ok(())
 }
+
+/// How long a visitor's draft is kept.
+#[cfg(feature = "ssr")]
+const VISITOR_DRAFT_SECS: i64 = 15 * 60;
 
 /// Passes `result` through, keeping `values` as the draft of `key` when it is a refused form.
 #[cfg(feature = "ssr")]
@@ -38,10 +58,15 @@ pub async fn keep_if_invalid<T, V: serde::Serialize>(
 /// Returns (and forgets) the draft kept for `key`, as JSON.
 #[server(endpoint = "take_draft")]
 pub async fn take_draft(key: String) -> Result<Option<String>, AppError> {
-    let Some(hash) = context::session_token_hash() else {
+    let db = context::db()?;
+    if let Some(hash) = context::session_token_hash() {
+        return Ok(crate::db::sessions::take_draft(db.pool(), &hash, &key).await?);
+    }
+    let Some(token) = context::cookie(context::VISITOR_DRAFT_COOKIE) else {
         return Ok(None);
     };
-    Ok(crate::db::sessions::take_draft(context::db()?.pool(), &hash, &key).await?)
+    let hash = super::credentials::token_hash(&token);
+    Ok(crate::db::visitor_drafts::take(db.pool(), &hash, &key, crate::db::now()).await?)
 }
 
 /// Form values for a page: the kept draft when there is one, else `fallback`.

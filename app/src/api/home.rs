@@ -35,6 +35,9 @@ pub struct Attention {
     pub ending_soon: usize,
     /// Active households without a support person.
     pub waiting: usize,
+    /// Open contact requests, and those waiting more than three working days.
+    pub intake_open: usize,
+    pub intake_overdue: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,9 +119,12 @@ pub async fn home_dashboard() -> Result<HomeView, AppError> {
                 .filter(|a| a.ending_soon)
                 .count();
             let waiting = db::assignments::unassigned_households(pool).await?.len();
+            let (intake_open, intake_overdue) = super::intake::open_counts().await?;
             Some(Attention {
                 ending_soon,
                 waiting,
+                intake_open,
+                intake_overdue,
             })
         }
         false => None,

@@ -282,6 +282,9 @@ fn merge<A, B>(
 pub async fn create_household(
     household: HouseholdForm,
     member: MemberForm,
+    /// The contact request the household is registered from, if any: it is closed and linked.
+    #[server(default)]
+    intake: Option<i64>,
 ) -> Result<i64, AppError> {
     let user = context::require(access::HOUSEHOLDS).await?;
     let today = context::today();
@@ -305,6 +308,9 @@ pub async fn create_household(
         id,
     )
     .await?;
+    if let Some(intake) = intake {
+        super::intake::link_registered(&mut tx, intake, id, user.id).await?;
+    }
     tx.commit().await?;
     context::redirect(&format!("/households/{id}"));
     Ok(id)

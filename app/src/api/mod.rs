@@ -15,8 +15,10 @@ pub mod dashboards;
 pub mod data_protection;
 pub mod drafts;
 pub mod free_slots;
+pub mod funder;
 pub mod home;
 pub mod households;
+pub mod intake;
 pub mod invitations;
 pub mod matches;
 pub mod matching;
@@ -45,11 +47,15 @@ pub mod credentials;
 #[cfg(feature = "ssr")]
 pub mod dates;
 #[cfg(feature = "ssr")]
+mod form_stamp;
+#[cfg(feature = "ssr")]
 pub mod household_choices;
 #[cfg(feature = "ssr")]
 pub mod notify;
 #[cfg(feature = "ssr")]
 pub mod notify_accounts;
+#[cfg(feature = "ssr")]
+mod notify_intake;
 #[cfg(feature = "ssr")]
 pub mod notify_matches;
 #[cfg(feature = "ssr")]

@@ -13,8 +13,8 @@ use crate::domain::schedule::{AgendaKind, EventStatus};
 use crate::domain::workshops::{Eligibility, Mark, PlaceKind, RegistrationStatus, SeriesStatus};
 use crate::domain::{
     AssignmentStatus, AuditAction, AuditSubject, Channel, ChecklistItem, ChecklistStatus, Code,
-    ConsentPurpose, DataTable, EndReason, Gender, HouseholdStatus, InterfaceLanguage, Language,
-    Level, Programme, Role, SupportStatus,
+    ConsentPurpose, DataTable, EndReason, Gender, HelpKind, HouseholdStatus, IntakeOutcome,
+    IntakeStatus, InterfaceLanguage, Language, Level, Programme, Requester, Role, SupportStatus,
 };
 use sqlx::any::{Any, AnyTypeInfo, AnyValueRef};
 use sqlx::encode::IsNull;
@@ -85,6 +85,10 @@ stored_as_code!(
     SeriesStatus,
     Eligibility,
     PlaceKind,
+    Requester,
+    HelpKind,
+    IntakeStatus,
+    IntakeOutcome,
 );
 
 /// Several codes kept in one column, comma-separated (the roles of an invitation, the languages

@@ -10,11 +10,12 @@ pub struct Purged {
     pub households_erased: u64,
     pub messages_blanked: u64,
     pub audit_rows_deleted: u64,
+    pub intake_requests_erased: u64,
 }
 
 /// Erases households closed before the cutoff (one transaction each, skipping any that
 /// reopened work since), blanks old messages that are sent or given up, and deletes old audit
-/// rows.
+/// rows, and blanks the personal fields of contact requests closed before the household cutoff.
 pub async fn run(db: &Db, cut: RetentionCutoffs) -> Result<Purged, sqlx::Error> {
     let pool = db.pool();
     let due: Vec<(i64,)> = sqlx::query_as(
@@ -57,7 +58,11 @@ pub async fn run(db: &Db, cut: RetentionCutoffs) -> Result<Purged, sqlx::Error> 
         .execute(pool)
         .await?
         .rows_affected();
+    // Contact requests keep their personal fields as long as a closed household does.
+    let intake_requests_erased =
+        super::intake::erase_closed(pool, cut.households_closed_before, cut.now).await?;
     Ok(Purged {
+        intake_requests_erased,
         households_erased,
         messages_blanked,
         audit_rows_deleted,

@@ -35,6 +35,11 @@ string_enum! {
         HouseholdUpdate => "household.update",
         HouseholdView => "household.view",
         HouseholdsSearch => "households.search",
+        IntakeClose => "intake.close",
+        IntakeNote => "intake.note",
+        IntakeRegister => "intake.register",
+        IntakeTake => "intake.take",
+        IntakeView => "intake.view",
         InviteAccept => "invite.accept",
         InviteCreate => "invite.create",
         InviteResend => "invite.resend",
@@ -61,6 +66,8 @@ string_enum! {
         PasswordReset => "password.reset",
         PasswordResetRequest => "password.reset_request",
         ReceptionView => "reception.view",
+        ReportExport => "report.export",
+        ReportView => "report.view",
         RegistrationCancel => "registration.cancel",
         RosterView => "roster.view",
         SeriesCancel => "series.cancel",
@@ -68,6 +75,7 @@ string_enum! {
         SeriesCreate => "series.create",
         SessionAttendance => "session.attendance",
         SessionCancel => "session.cancel",
+        SettingsFunder => "settings.funder",
         SupportProfileUpdate => "support_profile.update",
         VolunteerStatus => "volunteer.status",
         VolunteerTraining => "volunteer.training",
@@ -76,6 +84,7 @@ string_enum! {
         ThrottledReset => "throttled.reset:client",
         ThrottledSecretLink => "throttled.secret-link:client",
         ThrottledPassword => "throttled.password:account",
+        ThrottledIntake => "throttled.intake:client",
     }
 }
 
@@ -94,12 +103,15 @@ string_enum! {
         Day => "day",
         Event => "event",
         Household => "household",
+        Intake => "intake",
         Invite => "invite",
         Match => "match",
         Office => "office",
         Registration => "registration",
+        Report => "report",
         Series => "series",
         Session => "session",
+        Settings => "settings",
     }
 }
 

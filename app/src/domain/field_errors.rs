@@ -139,6 +139,18 @@ pub enum ErrorCode {
     AlreadyErased,
     /// The consent was already withdrawn.
     AlreadyWithdrawn,
+    /// Consent to processing was not given.
+    ConsentRequired,
+    /// The check question was answered wrongly.
+    WrongAnswer,
+    /// The form was shown too long ago; a fresh one is offered.
+    FormExpired,
+    /// The request was already closed.
+    IntakeClosed,
+    /// A report period longer than `years` years.
+    PeriodTooLong {
+        years: i64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,6 +170,14 @@ impl FieldErrors {
             field: field.to_string(),
             code,
         }])
+    }
+
+    /// Adds a problem with `field`.
+    pub fn push(&mut self, field: &str, code: ErrorCode) {
+        self.0.push(FieldError {
+            field: field.to_string(),
+            code,
+        });
     }
 
     pub fn is_empty(&self) -> bool {

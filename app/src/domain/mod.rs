@@ -18,6 +18,7 @@ mod field_errors;
 pub mod holidays;
 mod household;
 pub mod ics;
+pub mod intake;
 mod language;
 mod local_path;
 pub mod matching;
@@ -31,6 +32,7 @@ mod support_person;
 mod text;
 pub mod workshops;
 
+pub use intake::{HelpKind, IntakeForm, IntakeOutcome, IntakeStatus, Requester};
 pub use string_enum::Code;
 
 pub use assignment::{

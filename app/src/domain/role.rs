@@ -68,6 +68,10 @@ pub mod access {
     use super::Role;
 
     pub const HOUSEHOLDS: &[Role] = &[Role::Coordinator];
+    /// The inbox of the public contact form, where households come in.
+    pub const INTAKE: &[Role] = &[Role::Coordinator];
+    /// The delivery report for the funder.
+    pub const REPORTS: &[Role] = &[Role::Coordinator, Role::Admin];
     pub const ADMIN: &[Role] = &[Role::Admin];
     /// Coordinators manage every assignment; support persons only their own.
     pub const ASSIGNMENTS: &[Role] = &[Role::Coordinator, Role::SupportPerson];

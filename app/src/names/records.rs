@@ -1,8 +1,8 @@
 //! Names of what the records themselves say: the actions of the audit log and the parts of a
-//! household's data export.
+//! household's data export, and those of contact requests.
 
 use super::named;
-use crate::domain::{AuditAction, DataTable};
+use crate::domain::{AuditAction, DataTable, HelpKind, IntakeOutcome, IntakeStatus, Requester};
 
 named!(AuditAction {
     AuditAction::AccountDeactivate => action_account_deactivate,
@@ -36,6 +36,11 @@ named!(AuditAction {
     AuditAction::HouseholdUpdate => action_household_update,
     AuditAction::HouseholdView => action_household_view,
     AuditAction::HouseholdsSearch => action_households_search,
+    AuditAction::IntakeClose => action_intake_close,
+    AuditAction::IntakeNote => action_intake_note,
+    AuditAction::IntakeRegister => action_intake_register,
+    AuditAction::IntakeTake => action_intake_take,
+    AuditAction::IntakeView => action_intake_view,
     AuditAction::InviteAccept => action_invite_accept,
     AuditAction::InviteCreate => action_invite_create,
     AuditAction::InviteResend => action_invite_resend,
@@ -77,6 +82,10 @@ named!(AuditAction {
     AuditAction::ThrottledReset => action_throttled_reset_client,
     AuditAction::ThrottledSecretLink => action_throttled_secret_link_client,
     AuditAction::ThrottledPassword => action_throttled_password_account,
+    AuditAction::ThrottledIntake => action_throttled_intake_client,
+    AuditAction::ReportExport => action_report_export,
+    AuditAction::ReportView => action_report_view,
+    AuditAction::SettingsFunder => action_settings_funder,
 });
 
 named!(DataTable {
@@ -100,4 +109,32 @@ named!(DataTable {
     DataTable::Attendance => data_table_attendance,
     DataTable::Messages => data_table_messages,
     DataTable::AccessLog => data_table_access_log,
+});
+
+named!(Requester {
+    Requester::Myself => requester_self,
+    Requester::Family => requester_family,
+    Requester::Organisation => requester_organisation,
+});
+
+named!(HelpKind {
+    HelpKind::SupportPerson => help_support_person,
+    HelpKind::Consultation => help_consultation,
+    HelpKind::Workshop => help_workshop,
+    HelpKind::Volunteer => help_volunteer,
+    HelpKind::Other => help_other,
+});
+
+named!(IntakeStatus {
+    IntakeStatus::New => intake_status_new,
+    IntakeStatus::Taken => intake_status_taken,
+    IntakeStatus::Closed => intake_status_closed,
+});
+
+named!(IntakeOutcome {
+    IntakeOutcome::Registered => outcome_registered,
+    IntakeOutcome::Answered => outcome_answered,
+    IntakeOutcome::NotEligible => outcome_not_eligible,
+    IntakeOutcome::Duplicate => outcome_duplicate,
+    IntakeOutcome::Spam => outcome_spam,
 });

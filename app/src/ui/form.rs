@@ -124,6 +124,12 @@ pub fn field_label(i18n: I18n, field: &str) -> Option<String> {
         "place_kind" => t_string!(i18n, common.field_place),
         "address" => t_string!(i18n, common.field_other_address),
         "online_link" => t_string!(i18n, common.online_link),
+        "requester" => t_string!(i18n, home.contact_who),
+        "organisation" => t_string!(i18n, home.contact_organisation),
+        "help" => t_string!(i18n, home.contact_help),
+        "message" => t_string!(i18n, home.contact_message),
+        "human_answer" => t_string!(i18n, home.contact_check),
+        "consent" => t_string!(i18n, home.contact_consent_short),
         _ => return None,
     };
     Some(label.to_string())
@@ -331,6 +337,43 @@ pub fn Tick(name: String, id: String, label: String, checked: bool) -> impl Into
             <input type="checkbox" id=id.clone() name=name checked=checked />
             <label for=id>{label}</label>
         </div>
+    }
+}
+
+/// One choice of a few, as radio buttons in a fieldset whose legend asks the question; its
+/// error (under `field`) is shown under the legend.
+#[component]
+pub fn RadioField(
+    name: &'static str,
+    field: &'static str,
+    legend: String,
+    #[prop(into)] value: String,
+    /// (value, visible text)
+    options: Vec<(String, String)>,
+    error: FormError,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = input_id("", field);
+    let error_id = format!("{id}-error");
+    let code = move || code_for(error, field);
+    view! {
+        <fieldset id=id.clone() class="choices" class:field-error=move || code().is_some()
+            aria-describedby=move || code().map(|_| error_id.clone())>
+            <legend>{legend}</legend>
+            {move || code().map(|code| view! {
+                <p class="error-message" id=format!("{}-error", input_id("", field))>{field_error(i18n, code)}</p>
+            })}
+            {options.into_iter().map(|(code, text)| {
+                let option_id = format!("{id}-{code}");
+                let checked = value == code;
+                view! {
+                    <div class="radio">
+                        <input type="radio" id=option_id.clone() name=name value=code checked=checked required=true />
+                        <label for=option_id>{text}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }
 

@@ -1,9 +1,11 @@
-//! The frame of every page: skip link, header with navigation and language switch, main.
+//! The frame of every page: skip link, header with navigation and language switch, main, and
+//! the footer.
 
 use crate::domain::role::access;
 use crate::domain::InterfaceLanguage;
 use crate::i18n::*;
 use crate::ui::feedback::DoneNotice;
+use crate::ui::footer::Footer;
 use crate::ui::guard::{path_and_query, user_resource, user_roles_include};
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
@@ -48,6 +50,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </Show>
                     <Show when=move || households>
                         <li><A href="/households">{t!(i18n, common.nav_households)}</A></li>
+                        <li><A href="/intake">{t!(i18n, households.intake_title)}</A></li>
                         <li><A href="/assignments">{t!(i18n, common.nav_support_service)}</A></li>
                     </Show>
                     <Show when=move || support>
@@ -83,6 +86,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <Show when=move || admin>
                         <li><A href="/admin/offices">{t!(i18n, common.nav_offices)}</A></li>
                         <li><A href="/admin/accounts">{t!(i18n, common.nav_accounts)}</A></li>
+                        <li><A href="/admin/settings">{t!(i18n, admin.settings_title)}</A></li>
                     </Show>
                 </ul>
                 {match user {
@@ -138,5 +142,6 @@ pub fn Layout(children: Children) -> impl IntoView {
             </nav>
         </header>
         <main id="main" tabindex="-1"><DoneNotice />{children()}</main>
+        <Footer />
     }
 }

@@ -3,6 +3,7 @@
 #[cfg(feature = "hydrate")]
 pub mod crash;
 pub mod feedback;
+pub mod footer;
 pub mod form;
 pub mod guard;
 pub mod heading;

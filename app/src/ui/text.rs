@@ -90,6 +90,13 @@ pub fn field_error(i18n: I18n, code: ErrorCode) -> String {
         }
         ErrorCode::AlreadyErased => t_string!(i18n, errors.err_already_erased).to_string(),
         ErrorCode::AlreadyWithdrawn => t_string!(i18n, errors.err_already_withdrawn).to_string(),
+        ErrorCode::ConsentRequired => t_string!(i18n, errors.err_consent_required).to_string(),
+        ErrorCode::WrongAnswer => t_string!(i18n, errors.err_wrong_answer).to_string(),
+        ErrorCode::FormExpired => t_string!(i18n, errors.err_form_expired).to_string(),
+        ErrorCode::IntakeClosed => t_string!(i18n, errors.err_intake_closed).to_string(),
+        ErrorCode::PeriodTooLong { years } => {
+            t_string!(i18n, errors.err_period_too_long, years = years).to_string()
+        }
         ErrorCode::PlannedEndOutOfRange { min, max } => {
             t_string!(i18n, errors.err_planned_end_range, min = min, max = max).to_string()
         }

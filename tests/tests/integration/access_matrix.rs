@@ -198,6 +198,16 @@ async fn bindings(app: &TestApp) -> Vec<BTreeMap<&'static str, i64>> {
     .execute(app.db.pool())
     .await
     .expect("end");
+    // A contact request, as the public form leaves one.
+    sqlx::query(
+        "INSERT INTO intake_requests (requester, name, phone, channel, language, city, help, \
+         message, status, created_at) \
+         VALUES ('self', 'Matrix Person', '+372 5555 0000', 'phone', 'en', 'Tallinn', 'other', \
+         'hello', 'new', 1800000000)",
+    )
+    .execute(app.db.pool())
+    .await
+    .expect("intake request");
     let other_assignment = one(
         app,
         "SELECT MIN(id) FROM assignments WHERE support_person_id <> $1 AND status = 'active'",
@@ -341,6 +351,10 @@ async fn bindings(app: &TestApp) -> Vec<BTreeMap<&'static str, i64>> {
             .await,
         );
         b.insert("office", office);
+        b.insert(
+            "intake",
+            one(app, "SELECT MIN(id) FROM intake_requests WHERE id > $1", 0).await,
+        );
         b.insert("account", volunteer2);
         b.insert("volunteer", volunteer);
         b.insert("support", support);

@@ -414,6 +414,22 @@ pub async fn assert_refused(res: Response, field: &str, code: &str) {
 /// Runs one test body against a fresh app on SQLite and on PostgreSQL.
 #[macro_export]
 macro_rules! on_both_databases {
+    // Each app started with `configure(&mut Config)` applied.
+    (configured $configure:ident; $($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                use $crate::helpers::{spawn_app_with, Backend};
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$name(spawn_app_with(Backend::Sqlite, super::$configure).await).await
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    super::$name(spawn_app_with(Backend::Postgres, super::$configure).await).await
+                }
+            }
+        )+
+    };
     ($($name:ident),+ $(,)?) => {
         $(
             mod $name {

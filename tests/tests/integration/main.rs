@@ -14,6 +14,7 @@ mod faults;
 mod health;
 mod households;
 mod i18n;
+mod intake;
 mod into_service;
 mod invitations;
 mod matching;

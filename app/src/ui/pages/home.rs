@@ -38,6 +38,7 @@ pub fn HomePage() -> impl IntoView {
                                 <Show when=move || households>
                                     <li><A href="/households">{t!(i18n, common.nav_households)}</A></li>
                                     <li><A href="/households/new">{t!(i18n, common.households_new)}</A></li>
+                                    <li><A href="/intake">{t!(i18n, households.intake_title)}</A></li>
                                     <li><A href="/assignments">{t!(i18n, common.nav_support_service)}</A></li>
                                     <li><A href="/support-persons">{t!(i18n, common.nav_support_persons)}</A></li>
                                 </Show>
@@ -66,6 +67,7 @@ pub fn HomePage() -> impl IntoView {
                         <PageHeading text=t_string!(i18n, home.home_title).to_string() />
                         <p>{t!(i18n, home.home_intro)}</p>
                         <p><A href="/login">{t!(i18n, common.nav_login)}</A></p>
+                        <p><A href="/contact">{t!(i18n, home.home_contact_invite)}</A></p>
                     }.into_any(),
                 }
             })}
@@ -130,6 +132,7 @@ fn Dashboard(data: Resource<Result<HomeView, AppError>>) -> impl IntoView {
                             <ul>
                                 <li><A href="/assignments">{t!(i18n, home.home_ending_soon, n = a.ending_soon)}</A></li>
                                 <li><A href="/assignments">{t!(i18n, home.home_waiting, n = a.waiting)}</A></li>
+                                <li><A href="/intake">{t!(i18n, home.home_intake, open = a.intake_open, overdue = a.intake_overdue)}</A></li>
                                 <li><A href="/reception">{t!(i18n, home.home_reception_today)}</A></li>
                             </ul>
                         </section>

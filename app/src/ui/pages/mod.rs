@@ -5,10 +5,12 @@ mod accounts;
 mod audit;
 mod calendar;
 mod consultations;
+mod contact;
 mod errors;
 mod home;
 mod home_roles;
 mod households;
+mod intake;
 mod invitations;
 mod invite;
 mod login;
@@ -17,6 +19,7 @@ mod needs_owner;
 mod offices;
 mod outbox;
 mod password_reset;
+mod settings;
 mod support;
 mod volunteers;
 mod workshops;
@@ -30,12 +33,14 @@ pub use consultations::{
     BookConsultationPage, ConsultationPage, MyConsultationsPage, OfficeHoursPage, ReceptionPage,
     UpcomingConsultations,
 };
+pub use contact::{ContactPage, ContactThanksPage, PrivacyPage};
 pub use errors::{ErrorView, NotFoundPage};
 pub use home::HomePage;
 pub use households::{
     EditHouseholdPage, HouseholdDataPage, HouseholdListPage, HouseholdPage, MyDataPage,
     NewHouseholdPage,
 };
+pub use intake::{IntakeInboxPage, IntakePage};
 pub use invitations::InvitationsPage;
 pub use invite::InvitePage;
 pub use login::LoginPage;
@@ -44,6 +49,7 @@ pub use needs_owner::NeedsOwnerPage;
 pub use offices::{OfficeEditPage, OfficesPage};
 pub use outbox::OutboxPage;
 pub use password_reset::{ForgotPasswordPage, ResetPasswordPage};
+pub use settings::SettingsPage;
 pub use support::{
     AssignPage, AssignmentPage, CoordinatorOverviewPage, MySupportPage, SupportDashboardPage,
     SupportPersonPage, SupportPersonsPage,
