@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/contact/thanks") view=ContactThanksPage ssr=SsrMode::Async />
                         <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async />
                         <Route path=path!("/intake") view=IntakeInboxPage ssr=SsrMode::Async />
+                        <Route path=path!("/reports") view=ReportPage ssr=SsrMode::Async />
                         <Route path=path!("/intake/:id") view=IntakePage ssr=SsrMode::Async />
                         <Route path=path!("/reset-password/:token") view=ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/invitations") view=InvitationsPage ssr=SsrMode::Async />

@@ -28,6 +28,7 @@ pub mod offices;
 pub mod outbox_admin;
 pub mod password_reset;
 pub mod reception;
+pub mod report;
 pub mod support_persons;
 pub mod volunteers;
 pub mod workshop_pages;

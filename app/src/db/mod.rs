@@ -23,6 +23,7 @@ pub mod offices;
 pub mod outbox;
 pub mod password_resets;
 pub mod recipients;
+pub mod report;
 pub mod retention;
 pub mod sessions;
 pub mod site_settings;

@@ -41,6 +41,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             let volunteers = user_roles_include(&user, access::VOLUNTEERS) && !matching;
             let volunteer = user_roles_include(&user, access::VOLUNTEER);
             let workshop_board = user_roles_include(&user, access::WORKSHOP_BOARD);
+            let reports = user_roles_include(&user, access::REPORTS);
             view! {
                 <ul class="nav-links">
                     <li><A href="/">{t!(i18n, names.nav_home)}</A></li>
@@ -82,6 +83,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </Show>
                     <Show when=move || volunteer>
                         <li><A href="/volunteer">{t!(i18n, common.nav_my_matches)}</A></li>
+                    </Show>
+                    <Show when=move || reports>
+                        <li><A href="/reports">{t!(i18n, common.report_title)}</A></li>
                     </Show>
                     <Show when=move || admin>
                         <li><A href="/admin/offices">{t!(i18n, common.nav_offices)}</A></li>

@@ -6,6 +6,7 @@ mod data_export;
 pub mod failure_page;
 mod health;
 mod language;
+mod report_export;
 pub mod status;
 
 use crate::AppState;
@@ -18,6 +19,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/admin/audit.csv", get(audit_export::audit_csv))
+        .route("/reports.csv", get(report_export::report_csv))
         .route(
             "/households/{id}/data.json",
             get(data_export::household_json),

@@ -1,6 +1,7 @@
 //! The public contact form on a phone, in Ukrainian: a visitor asks for a support person and
 //! sees the thank-you page; a coordinator finds the request in the inbox and registers the
-//! household from it.
+//! household from it; the delivery report then counts one more person, and its tables download
+//! as CSV.
 
 use super::browser::Browser;
 use super::log_in;
@@ -49,6 +50,7 @@ async fn on_a_phone_in_ukrainian_a_visitor_writes_and_a_coordinator_registers_th
 
     let coordinator = browser.session(true).await;
     log_in(&coordinator, "coordinator@tugi.demo").await;
+    let reached_before = people_reached(&coordinator).await;
     coordinator.open("/intake").await;
     coordinator.wait_for_text("table", "Oksana Shevchuk").await;
     coordinator
@@ -81,5 +83,37 @@ async fn on_a_phone_in_ukrainian_a_visitor_writes_and_a_coordinator_registers_th
         .wait_for_path(|p| p.starts_with("/households/") && p != "/households/new")
         .await;
     coordinator.wait_for_text("h1", "Oksana Shevchuk").await;
+
+    assert_eq!(people_reached(&coordinator).await, reached_before + 1);
+    // The first table's CSV, fetched as the browser would download it.
+    let href = coordinator
+        .attr("section.report-table a[href^='/reports.csv']", "href")
+        .await
+        .expect("a CSV link");
+    let csv = coordinator
+        .client
+        .execute(
+            "return fetch(arguments[0]).then(r => r.text());",
+            vec![serde_json::Value::String(href)],
+        )
+        .await
+        .expect("the CSV downloads");
+    let csv = csv.as_str().unwrap_or_default().to_string();
+    // (The browser's text decoder drops the byte-order mark; the integration test checks it.)
+    let total = csv.lines().nth(5).unwrap_or_default().to_string();
+    assert!(
+        total.ends_with(&format!(";\"{}\"", reached_before + 1)),
+        "{csv}"
+    );
     coordinator.close().await;
+}
+
+/// The report's count of people reached this year (the last cell of its first table).
+async fn people_reached(s: &super::browser::Session) -> u32 {
+    s.open("/reports").await;
+    s.text("section.report-table tbody tr:last-child td:last-child")
+        .await
+        .trim()
+        .parse()
+        .expect("a number")
 }

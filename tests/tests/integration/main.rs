@@ -21,6 +21,7 @@ mod matching;
 mod offices;
 mod outbox;
 mod page_cache;
+mod report;
 mod roles;
 mod schema;
 mod stored_codes;

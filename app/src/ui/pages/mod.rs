@@ -19,6 +19,7 @@ mod needs_owner;
 mod offices;
 mod outbox;
 mod password_reset;
+mod report;
 mod settings;
 mod support;
 mod volunteers;
@@ -49,6 +50,7 @@ pub use needs_owner::NeedsOwnerPage;
 pub use offices::{OfficeEditPage, OfficesPage};
 pub use outbox::OutboxPage;
 pub use password_reset::{ForgotPasswordPage, ResetPasswordPage};
+pub use report::ReportPage;
 pub use settings::SettingsPage;
 pub use support::{
     AssignPage, AssignmentPage, CoordinatorOverviewPage, MySupportPage, SupportDashboardPage,
