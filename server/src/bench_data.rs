@@ -1,5 +1,6 @@
 //! Data for the benchmarks: people with many households and events, as a busy programme has.
 
+use std::time::Duration;
 use tugi_app::api::calendar_feed::feed_window;
 use tugi_app::db::Db;
 
@@ -124,4 +125,18 @@ pub async fn caseload(
     }
     tx.commit().await?;
     Ok(person)
+}
+
+pub fn millis(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// The fastest and the median of `times`.
+pub fn summary(times: &mut [Duration]) -> String {
+    times.sort();
+    format!(
+        "{} (median {})",
+        millis(times[0]),
+        millis(times[times.len() / 2])
+    )
 }

@@ -100,16 +100,14 @@ pub async fn send_intake(request: IntakeForm) -> Result<(), AppError> {
         context::redirect("/contact/thanks");
         return Ok(());
     }
-    let mut errors = match request.parse() {
-        Ok(_) => FieldErrors::default(),
-        Err(errors) => errors,
-    };
+    let parsed = request.parse();
+    let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
     match verdict {
         SpamVerdict::WrongAnswer => errors.push("human_answer", ErrorCode::WrongAnswer),
         SpamVerdict::Expired => errors.push("human_answer", ErrorCode::FormExpired),
         SpamVerdict::Person | SpamVerdict::Robot(_) => {}
     }
-    let parsed = request.parse().ok();
+    let parsed = parsed.ok();
     if let Some(office) = parsed.as_ref().and_then(|p| p.office_id) {
         if db::offices::by_id(db.pool(), office)
             .await?

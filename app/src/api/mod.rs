@@ -52,6 +52,8 @@ mod form_stamp;
 #[cfg(feature = "ssr")]
 pub mod household_choices;
 #[cfg(feature = "ssr")]
+pub mod list_export;
+#[cfg(feature = "ssr")]
 pub mod notify;
 #[cfg(feature = "ssr")]
 pub mod notify_accounts;

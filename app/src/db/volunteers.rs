@@ -266,3 +266,13 @@ pub async fn remove_window(tx: &mut Tx, account_id: i64, id: i64) -> Result<bool
         .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Minutes of check-ins each volunteer logged, over all their matches: (account, minutes).
+pub async fn logged_minutes(pool: &AnyPool) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT m.volunteer_id, CAST(SUM(ci.minutes) AS BIGINT) FROM check_ins ci \
+         JOIN matches m ON m.id = ci.match_id GROUP BY m.volunteer_id",
+    )
+    .fetch_all(pool)
+    .await
+}

@@ -79,32 +79,43 @@ pub fn parse_phone(value: &str) -> Result<Option<String>, ErrorCode> {
     Ok(Some(phone))
 }
 
+/// How to reach someone: a phone number and an email address, each optional, and the preferred
+/// channel, which must be reachable with what was given (the email channel needs an address,
+/// the others a phone number). Each is `None` when refused.
+pub type ContactFields = (
+    Option<Option<String>>,
+    Option<Option<Email>>,
+    Option<ContactChannel>,
+);
+
+pub fn contact_fields(v: &mut Validator, phone: &str, email: &str, channel: &str) -> ContactFields {
+    let phone = v.check("phone", parse_phone(phone));
+    let email = v.check(
+        "email",
+        match email.trim() {
+            "" => Ok(None),
+            text => Email::parse(text).map(Some),
+        },
+    );
+    let channel = v.check("channel", parse_choice(channel, ContactChannel::parse));
+    match (channel, &phone, &email) {
+        (Some(ContactChannel::Email), _, Some(None)) => v.add("email", ErrorCode::Required),
+        (Some(c), Some(None), _) if c != ContactChannel::Email => {
+            v.add("phone", ErrorCode::Required)
+        }
+        _ => {}
+    }
+    (phone, email, channel)
+}
+
 impl HouseholdForm {
     /// `today` is the date in Europe/Tallinn; dates after it are refused.
     pub fn parse(&self, today: NaiveDate) -> Result<NewHousehold, FieldErrors> {
         let mut v = Validator::new();
         let city = v.check("city", parse_required_text(&self.city, CITY_MAX));
         let arrival_date = v.check("arrival_date", parse_past_date(&self.arrival_date, today));
-        let phone = v.check("phone", parse_phone(&self.phone));
-        let email = v.check(
-            "email",
-            match self.email.trim() {
-                "" => Ok(None),
-                text => Email::parse(text).map(Some),
-            },
-        );
-        let channel = v.check(
-            "channel",
-            parse_choice(&self.channel, ContactChannel::parse),
-        );
-        // The preferred channel must be reachable with what was given.
-        match (channel, &phone, &email) {
-            (Some(ContactChannel::Email), _, Some(None)) => v.add("email", ErrorCode::Required),
-            (Some(c), Some(None), _) if c != ContactChannel::Email => {
-                v.add("phone", ErrorCode::Required)
-            }
-            _ => {}
-        }
+        let (phone, email, channel) =
+            contact_fields(&mut v, &self.phone, &self.email, &self.channel);
         let needs = v.check("needs", parse_optional_text(&self.needs, NOTES_MAX));
         let notes = v.check("notes", parse_optional_text(&self.notes, NOTES_MAX));
         let status = if self.status.trim().is_empty() {

@@ -1,7 +1,7 @@
 //! Requests from the public contact and self-referral form: what a visitor may send, and the
 //! rules that tell a person from a spam robot without any outside service.
 
-use super::household::parse_phone;
+use super::household::contact_fields;
 use super::household::ContactChannel;
 use super::text::{parse_choice, parse_optional_text, parse_required_text, ticked};
 use super::{Email, ErrorCode, FieldErrors, InterfaceLanguage, Validator};
@@ -104,27 +104,12 @@ impl IntakeForm {
                 _ => parse_optional_text(&self.organisation, ORGANISATION_MAX),
             },
         );
-        let phone = v.check("phone", parse_phone(&self.phone));
-        let email = v.check(
-            "email",
-            match self.email.trim() {
-                "" => Ok(None),
-                text => Email::parse(text).map(Some),
-            },
-        );
-        let channel = v.check(
-            "channel",
-            parse_choice(&self.channel, ContactChannel::parse),
-        );
         // Some way to reach the person, and the preferred channel reachable with it.
-        match (channel, &phone, &email) {
-            (_, Some(None), Some(None)) => v.add("email", ErrorCode::EmailOrPhone),
-            (Some(ContactChannel::Email), _, Some(None)) => v.add("email", ErrorCode::Required),
-            (Some(c), Some(None), _) if c != ContactChannel::Email => {
-                v.add("phone", ErrorCode::Required)
-            }
-            _ => {}
+        if self.phone.trim().is_empty() && self.email.trim().is_empty() {
+            v.add("email", ErrorCode::EmailOrPhone);
         }
+        let (phone, email, channel) =
+            contact_fields(&mut v, &self.phone, &self.email, &self.channel);
         let language = v.check(
             "language",
             parse_choice(&self.language, InterfaceLanguage::parse),

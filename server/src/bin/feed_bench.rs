@@ -7,11 +7,11 @@
 //! With `DATABASE_URL=postgres://…` it measures on that (empty) database instead of a temporary
 //! SQLite file.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use tugi_app::api::calendar_feed::{feed_window, personal, render};
 use tugi_app::db::{agenda, Db};
 use tugi_app::domain::InterfaceLanguage;
-use tugi_server::bench_data::caseload;
+use tugi_server::bench_data::{caseload, summary};
 
 const BASE_URL: &str = "https://tugi.example.ee";
 fn arg(n: usize, default: usize) -> usize {
@@ -19,20 +19,6 @@ fn arg(n: usize, default: usize) -> usize {
         .nth(n)
         .and_then(|a| a.parse().ok())
         .unwrap_or(default)
-}
-
-fn millis(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
-
-/// The fastest and the median of `times`.
-fn summary(times: &mut [Duration]) -> String {
-    times.sort();
-    format!(
-        "{} (median {})",
-        millis(times[0]),
-        millis(times[times.len() / 2])
-    )
 }
 
 #[tokio::main(flavor = "current_thread")]

@@ -9,25 +9,12 @@
 //! SQLite file.
 
 use chrono::Datelike;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use tugi_app::api::report::build;
 use tugi_app::db::Db;
 use tugi_app::domain::report::{csv_text, ReportPeriod};
 use tugi_app::i18n::Locale;
-use tugi_server::bench_data::caseload;
-
-fn millis(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
-
-fn summary(times: &mut [Duration]) -> String {
-    times.sort();
-    format!(
-        "{} (median {})",
-        millis(times[0]),
-        millis(times[times.len() / 2])
-    )
-}
+use tugi_server::bench_data::{caseload, millis, summary};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -43,15 +43,7 @@ async fn export(
     headers: &HeaderMap,
 ) -> Result<String, AppError> {
     let db = &state.ctx.db;
-    let (account, _) = super::calendar::session_account(state, headers)
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
-    if !db::accounts::roles(db.pool(), account)
-        .await?
-        .has_any(access::ADMIN)
-    {
-        return Err(AppError::Forbidden);
-    }
+    let account = super::calendar::account_with_role(state, headers, access::ADMIN).await?;
     let rows = entries(db, filter, MAX_ROWS).await?;
     let client = state
         .ctx

@@ -117,6 +117,26 @@ pub(super) async fn session_account(
         .map(|a| (a.id, a.language)))
 }
 
+/// The logged-in account of the request, when it holds one of `roles` (401 without a login,
+/// 403 without the role).
+pub(super) async fn account_with_role(
+    state: &AppState,
+    headers: &HeaderMap,
+    roles: &[tugi_app::domain::Role],
+) -> Result<i64, tugi_app::error::AppError> {
+    use tugi_app::error::AppError;
+    let (account, _) = session_account(state, headers)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    if !db::accounts::roles(state.ctx.db.pool(), account)
+        .await?
+        .has_any(roles)
+    {
+        return Err(AppError::Forbidden);
+    }
+    Ok(account)
+}
+
 #[derive(Deserialize)]
 pub struct AddToQuery {
     to: Option<String>,

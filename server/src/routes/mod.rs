@@ -6,6 +6,7 @@ mod data_export;
 pub mod failure_page;
 mod health;
 mod language;
+mod list_export;
 mod report_export;
 pub mod status;
 
@@ -20,6 +21,8 @@ pub fn router() -> Router<AppState> {
         .route("/healthz", get(health::healthz))
         .route("/admin/audit.csv", get(audit_export::audit_csv))
         .route("/reports.csv", get(report_export::report_csv))
+        .route("/households.csv", get(list_export::households_csv))
+        .route("/volunteers.csv", get(list_export::volunteers_csv))
         .route(
             "/households/{id}/data.json",
             get(data_export::household_json),

@@ -56,15 +56,7 @@ async fn export(
     headers: &HeaderMap,
 ) -> Result<(String, String), AppError> {
     let db = &state.ctx.db;
-    let (account, _) = super::calendar::session_account(state, headers)
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
-    if !db::accounts::roles(db.pool(), account)
-        .await?
-        .has_any(access::REPORTS)
-    {
-        return Err(AppError::Forbidden);
-    }
+    let account = super::calendar::account_with_role(state, headers, access::REPORTS).await?;
     let today = tugi_app::domain::schedule::tallinn_wall_clock(state.ctx.clock.now())
         .map(|(date, _)| date)
         .unwrap_or_default();

@@ -518,7 +518,68 @@ pub async fn bad_report_requests_are_refused(app: TestApp) {
     assert_eq!(res.status().as_u16(), 200);
 }
 
+pub async fn households_and_volunteers_download_as_csv(app: TestApp) {
+    let coordinator = app.login_as("coordinator@test.ee").await;
+    let res = app
+        .api(
+            &coordinator,
+            "create_household",
+            &[
+                ("household[city]", "Tartu"),
+                ("household[arrival_date]", "2026-11-20"),
+                ("household[phone]", "+372 5555 1234"),
+                ("household[channel]", "phone"),
+                ("member[first_name]", "Анна-Марія"),
+                ("member[last_name]", "O'Brien; \"Jr\""),
+                ("member[date_of_birth]", "1990-05-01"),
+                ("member[gender]", "female"),
+                ("member[language_1]", "uk"),
+                ("member[level_1]", "native"),
+            ],
+        )
+        .await;
+    let status = res.status().as_u16();
+    assert_eq!(status, 200, "{}", res.text().await.unwrap_or_default());
+    let read = |path: &'static str, client: reqwest::Client| {
+        let url = app.url(path);
+        async move {
+            let res = client.get(url).send().await.expect("csv");
+            let status = res.status().as_u16();
+            let bytes = res.bytes().await.expect("body");
+            (status, bytes)
+        }
+    };
+    let (status, bytes) = read("/households.csv?city=Tartu", coordinator.clone()).await;
+    assert_eq!(status, 200);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&bytes[3..]);
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.expect("record").iter().map(str::to_string).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        vec![vec![
+            "Анна-Марія O'Brien; \"Jr\"".to_string(),
+            "Tartu".to_string(),
+            "2026-11-20".to_string(),
+            "1".to_string(),
+            "Active".to_string(),
+        ]]
+    );
+    let (status, bytes) = read("/volunteers.csv", coordinator.clone()).await;
+    assert_eq!(status, 200);
+    let text = String::from_utf8(bytes.to_vec()).expect("UTF-8");
+    assert!(text.contains("volunteer@test.ee"), "{text}");
+    let volunteer = app.login_as("volunteer@test.ee").await;
+    assert_eq!(read("/households.csv", volunteer.clone()).await.0, 403);
+    assert_eq!(read("/volunteers.csv", volunteer).await.0, 403);
+    assert_eq!(read("/households.csv", app.client()).await.0, 401);
+}
+
 crate::on_both_databases!(
     the_report_counts_what_was_delivered,
     bad_report_requests_are_refused,
+    households_and_volunteers_download_as_csv,
 );

@@ -1,4 +1,5 @@
 use crate::api::households::search_households;
+use crate::domain::encode_query_value;
 use crate::domain::role::access;
 use crate::domain::{HouseholdStatus, Language};
 use crate::i18n::*;
@@ -43,6 +44,11 @@ pub fn HouseholdListPage() -> impl IntoView {
                     match list.await {
                         Ok(data) => {
                             let (q, city, language, status) = (param("q"), param("city"), param("language"), param("status"));
+                            let csv = format!(
+                                "/households.csv?q={}&city={}&language={}&status={}",
+                                encode_query_value(&q), encode_query_value(&city),
+                                encode_query_value(&language), encode_query_value(&status)
+                            );
                             view! {
                                 <Form method="GET" action="/households" attr:class="filters" attr:role="search">
                                     <div class="field">
@@ -73,6 +79,7 @@ pub fn HouseholdListPage() -> impl IntoView {
                                     <button type="submit">{t!(i18n, common.filter_submit)}</button>
                                 </Form>
                                 <p role="status">{t!(i18n, households.households_count, n = data.total)}</p>
+                                <p><a href=csv download="">{t!(i18n, common.report_csv)}</a></p>
                                 <div class="table-wrap">
                                 <table>
                                     <thead><tr>

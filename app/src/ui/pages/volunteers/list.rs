@@ -22,6 +22,7 @@ pub fn VolunteersPage() -> impl IntoView {
     view! {
         <RequireRole roles=access::VOLUNTEERS>
             <PageHeading text=t_string!(i18n, volunteers.volunteers_title).to_string() />
+            <p><a href="/volunteers.csv" download="">{t!(i18n, common.report_csv)}</a></p>
             <Suspense>
                 {move || Suspend::new(async move {
                     match list.await {
