@@ -277,10 +277,15 @@ pub async fn get_intake(id: i64) -> Result<IntakeDetail, AppError> {
     })
 }
 
-/// Runs one change of a request in a transaction with its audit line; `change` answers false
-/// when the request was already closed.
+/// Runs one change of a request by `user` (already checked for `access::INTAKE`) in a
+/// transaction with its audit line; `change` answers false when the request was already closed.
 #[cfg(feature = "ssr")]
-async fn change<F>(id: i64, action: AuditAction, change: F) -> Result<(), AppError>
+async fn change<F>(
+    user: super::auth::CurrentUser,
+    id: i64,
+    action: AuditAction,
+    change: F,
+) -> Result<(), AppError>
 where
     F: for<'t> FnOnce(
         &'t mut db::Tx,
@@ -289,7 +294,6 @@ where
         Box<dyn std::future::Future<Output = Result<bool, sqlx::Error>> + Send + 't>,
     >,
 {
-    let user = context::require(access::INTAKE).await?;
     let db = context::db()?;
     db::intake::by_id(db.pool(), id)
         .await?
@@ -306,8 +310,9 @@ where
 
 #[server(endpoint = "take_intake")]
 pub async fn take_intake(id: i64) -> Result<(), AppError> {
+    let user = context::require(access::INTAKE).await?;
     let now = context::now();
-    change(id, AuditAction::IntakeTake, move |tx, user| {
+    change(user, id, AuditAction::IntakeTake, move |tx, user| {
         Box::pin(db::intake::take(tx, id, user, now))
     })
     .await
@@ -315,11 +320,11 @@ pub async fn take_intake(id: i64) -> Result<(), AppError> {
 
 #[server(endpoint = "note_intake")]
 pub async fn note_intake(id: i64, note: String) -> Result<(), AppError> {
-    context::require(access::INTAKE).await?;
+    let user = context::require(access::INTAKE).await?;
     let note = parse_required_text(&note, NOTE_MAX)
         .map_err(|code| AppError::from(FieldErrors::single("note", code)))?;
     let now = context::now();
-    change(id, AuditAction::IntakeNote, move |tx, user| {
+    change(user, id, AuditAction::IntakeNote, move |tx, user| {
         Box::pin(async move { db::intake::note_contact(tx, id, user, &note, now).await })
     })
     .await
@@ -327,14 +332,14 @@ pub async fn note_intake(id: i64, note: String) -> Result<(), AppError> {
 
 #[server(endpoint = "close_intake")]
 pub async fn close_intake(id: i64, outcome: String, note: String) -> Result<(), AppError> {
-    context::require(access::INTAKE).await?;
+    let user = context::require(access::INTAKE).await?;
     let outcome = IntakeOutcome::parse(&outcome)
         .filter(|o| IntakeOutcome::CLOSE_REASONS.contains(o))
         .ok_or_else(|| AppError::from(FieldErrors::single("outcome", ErrorCode::InvalidChoice)))?;
     let note = parse_optional_text(&note, NOTE_MAX)
         .map_err(|code| AppError::from(FieldErrors::single("note", code)))?;
     let now = context::now();
-    change(id, AuditAction::IntakeClose, move |tx, user| {
+    change(user, id, AuditAction::IntakeClose, move |tx, user| {
         Box::pin(async move {
             db::intake::close(tx, id, user, outcome, note.as_deref(), None, now).await
         })

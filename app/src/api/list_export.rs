@@ -2,6 +2,7 @@
 //! registry with the list page's filters, and volunteers with their hours. Served by the
 //! server's `/households.csv` and `/volunteers.csv`, after its access check.
 
+use super::dashboards::hours_text;
 use crate::db::{self, Db};
 use crate::domain::report::csv_text;
 use crate::domain::HouseholdFilter;
@@ -12,11 +13,6 @@ use leptos_i18n::td_string;
 
 /// The most rows one download holds.
 const MAX_ROWS: i64 = 20_000;
-
-/// Minutes as hours with one decimal.
-fn hours(minutes: i64) -> String {
-    format!("{}.{}", minutes / 60, (minutes % 60) * 10 / 60)
-}
 
 pub async fn households(db: &Db, filter: &HouseholdFilter, l: Locale) -> Result<String, AppError> {
     let rows = db::households::search(db.pool(), filter, MAX_ROWS, 0).await?;
@@ -72,7 +68,7 @@ pub async fn volunteers(db: &Db, l: Locale) -> Result<String, AppError> {
                 v.status().name_in(l).to_string(),
                 v.city.clone().unwrap_or_default(),
                 v.busy.to_string(),
-                hours(spent),
+                hours_text(spent),
             ]
         })
         .collect();

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context,
+    super::dashboards::hours_text,
     crate::db::{self, report::Scope, Db},
     crate::domain::consultation::Topic,
     crate::domain::report::{age_band, AgeBand, ReportPeriod},
@@ -96,12 +97,6 @@ pub fn parse_request(
 #[cfg(feature = "ssr")]
 fn count(n: i64) -> String {
     n.to_string()
-}
-
-/// Minutes as hours with one decimal (`90` → `1.5`).
-#[cfg(feature = "ssr")]
-fn hours(minutes: i64) -> String {
-    format!("{}.{}", minutes / 60, (minutes % 60) * 10 / 60)
 }
 
 /// Every table of the report, counted over the database.
@@ -273,7 +268,7 @@ async fn support_table(
         ],
         vec![
             td_string!(l, common.report_support_hours).to_string(),
-            hours(minutes),
+            hours_text(minutes),
         ],
         vec![
             td_string!(l, common.report_checklist_done).to_string(),
@@ -430,7 +425,7 @@ async fn matches_table(
                 count(started),
                 count(running),
                 count(closed),
-                hours(spent),
+                hours_text(spent),
             ]
         })
         .collect();
