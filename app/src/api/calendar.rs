@@ -246,13 +246,9 @@ pub async fn my_calendar(
 #[cfg(feature = "ssr")]
 fn feed_address(base: &str, token: &str, since: i64) -> FeedAddress {
     let https = format!("{base}/calendar/feed/{token}.ics");
-    let webcal = match https.split_once("://") {
-        Some((_, rest)) => format!("webcal://{rest}"),
-        None => https.clone(),
-    };
     FeedAddress {
+        webcal: crate::domain::ics::webcal(&https),
         https,
-        webcal,
         since: super::dates::time(since),
     }
 }

@@ -215,6 +215,7 @@ pub async fn personal(
 pub async fn office(
     db: &Db,
     office_id: i64,
+    activity: Option<&str>,
     language: InterfaceLanguage,
     now: i64,
     base_url: &str,
@@ -222,12 +223,26 @@ pub async fn office(
     let Some(office) = db::offices::by_id_in(db.pool(), office_id).await? else {
         return Ok(None);
     };
-    let rows = db::agenda::office(db.pool(), office_id, false, feed_window(now)).await?;
-    let title = td_string!(
+    let mut rows = db::agenda::office(db.pool(), office_id, false, feed_window(now)).await?;
+    let mut title = td_string!(
         locale(language),
         mail.cal_office_feed_name,
         office = office.name
-    );
+    )
+    .to_string();
+    // One activity type only: a family follows the groups it cares about.
+    if let Some(code) = activity.filter(|c| !c.is_empty()) {
+        if !db::activity_types::activity_codes(db.pool())
+            .await?
+            .iter()
+            .any(|known| known == code)
+        {
+            return Ok(None);
+        }
+        rows.retain(|r| r.activity.as_deref() == Some(code));
+        let name = crate::names::activity_name_in(locale(language), code).unwrap_or(code);
+        title = format!("{title}: {name}");
+    }
     Ok(Some(render(rows, &title, language, base_url)))
 }
 

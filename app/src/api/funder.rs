@@ -35,6 +35,16 @@ async fn read_wording() -> Result<Wording, AppError> {
     Ok(wording)
 }
 
+/// The acknowledgement in `l`: an admin's wording, or the programme's.
+#[cfg(feature = "ssr")]
+pub async fn acknowledgement(db: &db::Db, l: crate::i18n::Locale) -> Result<String, AppError> {
+    let key = format!("{PREFIX}{}", leptos_i18n::Locale::as_str(l));
+    Ok(match db::site_settings::get(db.pool(), &key).await? {
+        Some(text) => text,
+        None => leptos_i18n::td_string!(l, common.funder_ack).to_string(),
+    })
+}
+
 /// The admins' wording per language (languages without one use the programme's text).
 #[server(endpoint = "funder_wording")]
 pub async fn funder_wording() -> Result<Vec<(InterfaceLanguage, String)>, AppError> {

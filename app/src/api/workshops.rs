@@ -55,12 +55,22 @@ pub struct WorkshopCard {
     pub open_for_sign_up: bool,
 }
 
+/// An office's public calendar of workshops and groups (of one activity type when the list is
+/// filtered by one), to follow in a calendar app.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublicFeed {
+    pub office: String,
+    pub https: String,
+    pub webcal: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkshopList {
     pub offices: Vec<super::choices::Choice>,
     pub activities: Vec<String>,
     pub custom: Vec<super::workshop_pages::CustomActivity>,
     pub series: Vec<WorkshopCard>,
+    pub feeds: Vec<PublicFeed>,
 }
 
 /// Upcoming workshops and groups, for anyone (no login): per office and activity type.
@@ -79,9 +89,35 @@ pub async fn list_workshops(
         activity.as_deref().unwrap_or(""),
     )
     .await?;
+    let offices = super::choices::office_choices(&db::offices::list(pool).await?);
+    let activities = db::activity_types::activity_codes(pool).await?;
+    let language = leptos_i18n::Locale::as_str(super::dates::reader());
+    // Only a known activity type goes into the feed's address.
+    let one_activity = activity
+        .as_deref()
+        .filter(|a| activities.iter().any(|known| known == a))
+        .map(|a| format!("&activity={a}"))
+        .unwrap_or_default();
+    let feeds = offices
+        .iter()
+        .filter(|o| office.is_none_or(|id| id == o.id))
+        .map(|o| {
+            let https = format!(
+                "{}/calendar/offices/{}.ics?lang={language}{one_activity}",
+                context::public_url(),
+                o.id
+            );
+            PublicFeed {
+                office: o.name.clone(),
+                webcal: crate::domain::ics::webcal(&https),
+                https,
+            }
+        })
+        .collect();
     Ok(WorkshopList {
-        offices: super::choices::office_choices(&db::offices::list(pool).await?),
-        activities: db::activity_types::activity_codes(pool).await?,
+        feeds,
+        offices,
+        activities,
         custom: super::workshop_pages::custom_activities(pool).await?,
         series: rows
             .into_iter()

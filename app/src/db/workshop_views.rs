@@ -202,6 +202,49 @@ pub async fn roster(
     .await
 }
 
+#[derive(Debug, Clone, FromRow)]
+pub struct SeriesRosterRow {
+    pub member_id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub childcare: Option<String>,
+    /// The one session of a drop-in sign-up; `None` for the whole series.
+    pub session_id: Option<i64>,
+    pub confirmed_at: Option<i64>,
+}
+
+/// Everyone holding a confirmed seat in the series (whole series or one session), by name.
+pub async fn series_roster(
+    pool: &AnyPool,
+    series_id: i64,
+) -> Result<Vec<SeriesRosterRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT m.id AS member_id, m.first_name, m.last_name, r.childcare, r.session_id, \
+         r.confirmed_at FROM registrations r \
+         JOIN registration_people p ON p.registration_id = r.id \
+         JOIN members m ON m.id = p.member_id \
+         WHERE r.series_id = $1 AND r.status = 'confirmed' \
+         ORDER BY m.last_name, m.first_name, m.id",
+    )
+    .bind(series_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// (session id, member id, mark) of every mark in the series.
+pub async fn series_marks(
+    pool: &AnyPool,
+    series_id: i64,
+) -> Result<Vec<(i64, i64, Mark)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT a.session_id, a.member_id, a.status FROM attendance a \
+         JOIN series_sessions x ON x.event_id = a.session_id WHERE x.series_id = $1",
+    )
+    .bind(series_id)
+    .fetch_all(pool)
+    .await
+}
+
 /// (member id, language) of the roster's people.
 pub async fn roster_languages(
     pool: &AnyPool,

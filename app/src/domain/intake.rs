@@ -287,8 +287,8 @@ pub fn judge(honeypot: &str, stamp: Option<FormStamp>, answer: &str, now: i64) -
     SpamVerdict::Person
 }
 
-/// Working days (Monday to Friday) from `from` to `to`, both Europe/Tallinn dates: a request
-/// that waits more than three is flagged in the inbox.
+/// Working days (Monday to Friday, public holidays not counted) from `from` to `to`, both
+/// Europe/Tallinn dates: a request that waits more than three is flagged in the inbox.
 pub fn working_days_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> i64 {
     use chrono::Datelike;
     if to <= from {
@@ -298,6 +298,7 @@ pub fn working_days_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> i
         .skip(1)
         .take_while(|d| *d <= to)
         .filter(|d| d.weekday().number_from_monday() <= 5)
+        .filter(|d| super::holidays::public_holiday(*d).is_none())
         .count() as i64
 }
 
@@ -508,12 +509,17 @@ mod tests {
     }
 
     #[test]
-    fn working_days_skip_weekends() {
+    fn working_days_skip_weekends_and_public_holidays() {
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
         // Friday to the next Wednesday: Monday, Tuesday, Wednesday.
         assert_eq!(working_days_between(d("2026-12-04"), d("2026-12-09")), 3);
         assert_eq!(working_days_between(d("2026-12-04"), d("2026-12-10")), 4);
         assert_eq!(working_days_between(d("2026-12-05"), d("2026-12-06")), 0);
         assert_eq!(working_days_between(d("2026-12-09"), d("2026-12-04")), 0);
+        // Christmas Eve to Boxing Day (Thu–Sat) are public holidays: a request of Wednesday
+        // 23 December waits its third working day on Tuesday the 29th.
+        assert_eq!(working_days_between(d("2026-12-23"), d("2026-12-28")), 1);
+        assert_eq!(working_days_between(d("2026-12-23"), d("2026-12-29")), 2);
+        assert_eq!(working_days_between(d("2026-12-23"), d("2026-12-30")), 3);
     }
 }

@@ -1,6 +1,7 @@
 //! Demo data: both offices, staff and volunteers of every kind, and 30 households, so that a
 //! newcomer sees a working programme at once. Loaded only into an empty database.
 
+mod intake;
 mod reception;
 mod support_service;
 mod volunteers;
@@ -405,6 +406,13 @@ async fn load(db: &Db) -> Result<(), AppError> {
     support_service::load(&mut tx, coordinator, &support_persons, &households, today).await?;
     reception::load(&mut tx, (tallinn, coordinator), (tartu, coordinator_tartu)).await?;
     volunteers::load(&mut tx, &volunteer_ids, &requests, coordinator, today).await?;
+    intake::load(
+        &mut tx,
+        (tallinn, tartu),
+        coordinator,
+        chrono::Utc::now().timestamp(),
+    )
+    .await?;
     let places = workshops::Places {
         tallinn,
         tartu,

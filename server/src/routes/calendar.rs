@@ -64,6 +64,8 @@ pub async fn personal_feed(
 #[derive(Deserialize)]
 pub struct Language {
     lang: Option<String>,
+    /// An office feed of one activity type only.
+    activity: Option<String>,
 }
 
 pub async fn office_feed(
@@ -83,7 +85,16 @@ pub async fn office_feed(
         Err(error) => return failed(error),
     }
     let language = language_of(query.lang.as_deref(), &headers);
-    match calendar_feed::office(&ctx.db, id, language, now, &ctx.public_url).await {
+    match calendar_feed::office(
+        &ctx.db,
+        id,
+        query.activity.as_deref(),
+        language,
+        now,
+        &ctx.public_url,
+    )
+    .await
+    {
         Ok(Some(rendered)) => calendar(&headers, rendered, "public", None),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(error) => failed(error),

@@ -1,8 +1,9 @@
-//! `/households.csv` (with the list page's filters) and `/volunteers.csv`: the lists as CSV
-//! (`tugi_app::api::list_export`), for whom the list pages are. The household export is audited.
+//! `/households.csv` (with the list page's filters), `/volunteers.csv`,
+//! `/workshops/{id}/roster.csv` and `/reception.csv?office=&date=`: the lists as CSV
+//! (`tugi_app::api::list_export`), for whom the pages are. Exports of people are audited.
 
 use crate::AppState;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -85,4 +86,55 @@ async fn volunteers(
     super::calendar::account_with_role(state, headers, access::VOLUNTEERS).await?;
     let csv = list_export::volunteers(&state.ctx.db, reader_of(headers)).await?;
     Ok(("tugi-volunteers.csv", csv))
+}
+
+pub async fn roster_csv(
+    State(state): State<AppState>,
+    Path(series): Path<i64>,
+    headers: HeaderMap,
+) -> Response {
+    answer(roster(&state, series, &headers).await)
+}
+
+async fn roster(
+    state: &AppState,
+    series: i64,
+    headers: &HeaderMap,
+) -> Result<(&'static str, String), AppError> {
+    let account =
+        super::calendar::account_with_role(state, headers, access::WORKSHOP_STAFF).await?;
+    let csv =
+        list_export::series_roster(&state.ctx.db, account, series, reader_of(headers)).await?;
+    Ok(("tugi-roster.csv", csv))
+}
+
+#[derive(Deserialize)]
+pub struct DayQuery {
+    office: i64,
+    date: String,
+}
+
+pub async fn reception_csv(
+    State(state): State<AppState>,
+    Query(query): Query<DayQuery>,
+    headers: HeaderMap,
+) -> Response {
+    answer(reception(&state, &query, &headers).await)
+}
+
+async fn reception(
+    state: &AppState,
+    query: &DayQuery,
+    headers: &HeaderMap,
+) -> Result<(&'static str, String), AppError> {
+    let account = super::calendar::account_with_role(state, headers, access::RECEPTION).await?;
+    let csv = list_export::reception_day(
+        &state.ctx.db,
+        account,
+        query.office,
+        &query.date,
+        reader_of(headers),
+    )
+    .await?;
+    Ok(("tugi-reception-day.csv", csv))
 }

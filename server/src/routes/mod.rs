@@ -23,6 +23,8 @@ pub fn router() -> Router<AppState> {
         .route("/reports.csv", get(report_export::report_csv))
         .route("/households.csv", get(list_export::households_csv))
         .route("/volunteers.csv", get(list_export::volunteers_csv))
+        .route("/workshops/{id}/roster.csv", get(list_export::roster_csv))
+        .route("/reception.csv", get(list_export::reception_csv))
         .route(
             "/households/{id}/data.json",
             get(data_export::household_json),

@@ -75,6 +75,14 @@ async fn export(
         0,
     )
     .await?;
+    // The funder's acknowledgement follows the figures, after an empty row, as on the page.
+    let reader = reader_of(headers);
+    let width = table.headers.len();
+    let mut rows = table.rows;
+    let mut acknowledgement = vec![String::new(); width];
+    rows.push(acknowledgement.clone());
+    acknowledgement[0] = tugi_app::api::funder::acknowledgement(db, reader).await?;
+    rows.push(acknowledgement);
     let name = format!("tugi-{}-{}-{}.csv", table.id, report.from, report.to);
-    Ok((name, csv_text(&table.headers, &table.rows)))
+    Ok((name, csv_text(&table.headers, &rows)))
 }

@@ -4,8 +4,7 @@
 //! as CSV.
 
 use super::browser::Browser;
-use super::log_in;
-use std::time::Duration;
+use super::{log_in, send_contact_request};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_phone_in_ukrainian_a_visitor_writes_and_a_coordinator_registers_the_household() {
@@ -18,33 +17,13 @@ async fn on_a_phone_in_ukrainian_a_visitor_writes_and_a_coordinator_registers_th
     visitor.wait_for_path(|p| p == "/contact").await;
     visitor.settle().await;
     visitor.wait_for_text("h1", "Зв'язатися з нами").await;
-    visitor.click("#f-requester-self").await;
-    visitor.fill("request[name]", "Oksana Shevchuk").await;
-    visitor.fill("request[phone]", "+372 5555 7788").await;
-    visitor.select("request[channel]", "telegram").await;
-    visitor.select("request[language]", "uk").await;
-    visitor.fill("request[city]", "Tartu").await;
-    visitor.click("#f-help-support_person").await;
-    visitor
-        .fill(
-            "request[message]",
-            "Ми приїхали минулого тижня, потрібна допомога з документами.",
-        )
-        .await;
-    // The check question is "… a + b?"; a person reads it and adds.
-    let question = visitor.text("label[for=f-human_answer]").await;
-    let sum: u32 = question
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse::<u32>().ok())
-        .sum();
-    visitor
-        .fill("request[human_answer]", &sum.to_string())
-        .await;
-    visitor.click("#f-consent").await;
-    // People take more than a few seconds to fill a form in.
-    tokio::time::sleep(Duration::from_secs(4)).await;
-    visitor.click("#contact-form button[type=submit]").await;
-    visitor.wait_for_path(|p| p == "/contact/thanks").await;
+    send_contact_request(
+        &visitor,
+        "Oksana Shevchuk",
+        "uk",
+        "Ми приїхали минулого тижня, потрібна допомога з документами.",
+    )
+    .await;
     visitor.wait_for_text("h1", "Дякуємо").await;
     visitor.close().await;
 
@@ -109,7 +88,7 @@ async fn on_a_phone_in_ukrainian_a_visitor_writes_and_a_coordinator_registers_th
 }
 
 /// The report's count of people reached this year (the last cell of its first table).
-async fn people_reached(s: &super::browser::Session) -> u32 {
+pub(super) async fn people_reached(s: &super::browser::Session) -> u32 {
     s.open("/reports").await;
     s.text("section.report-table tbody tr:last-child td:last-child")
         .await

@@ -1,12 +1,13 @@
 //! A new NGO's first day on an empty database, without demo data, in the browser: the first
 //! admin accepts the create-admin link, creates the Tartu office with a room and invites a
 //! coordinator (the link taken from the emailed .eml); the coordinator sets office hours,
-//! registers a household and invites its adult member; the member sets a password from the
-//! email, signs up for a workshop and books a consultation; the admin deactivates the
+//! registers a household from a request sent through the public contact form and invites its
+//! adult member; the member sets a password from the email, signs up for a workshop and books
+//! a consultation; the delivery report counts the person; the admin deactivates the
 //! coordinator, whose open session meets the login page at the next click.
 
 use super::browser::{Browser, Session};
-use super::{fill_registration, option_value, tallinn_day};
+use super::{fill_registration, option_value, send_contact_request, tallinn_day};
 use base64::Engine;
 use std::time::{Duration, Instant};
 
@@ -144,7 +145,21 @@ async fn a_new_ngo_runs_its_first_day_on_an_empty_database() {
             .await;
         wait_count(&b, "SELECT COUNT(*) FROM office_hours", weekday).await;
     }
-    jaan.open("/households/new").await;
+    // A person writes through the public contact form; the coordinator registers the
+    // household from the request in his inbox.
+    let visitor = b.session(true).await;
+    visitor.open("/contact").await;
+    send_contact_request(&visitor, "Mariam Rahimi", "en", "We arrived last week.").await;
+    visitor.close().await;
+    jaan.open("/").await;
+    jaan.wait_for_text("main", "Contact requests open: 1").await;
+    jaan.open("/intake").await;
+    jaan.click_xpath("//table//a[normalize-space()='Mariam Rahimi']")
+        .await;
+    jaan.wait_for_path(|p| p.starts_with("/intake/")).await;
+    jaan.click("a[href^='/households/new?intake=']").await;
+    jaan.wait_for_path(|p| p == "/households/new").await;
+    assert_eq!(jaan.value("member[last_name]").await, "Rahimi");
     fill_registration(&jaan, "Rahimi", "1991-05-17").await;
     jaan.submit().await;
     jaan.wait_for_path(|p| p.starts_with("/households/") && p != "/households/new")
@@ -231,6 +246,17 @@ async fn a_new_ngo_runs_its_first_day_on_an_empty_database() {
         .await,
         1
     );
+
+    // The request is closed and linked; the report counts the household's one person.
+    assert_eq!(
+        count(
+            &b,
+            "SELECT COUNT(*) FROM intake_requests WHERE household_id IS NOT NULL AND status = 'closed'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(super::intake::people_reached(&jaan).await, 1);
 
     // The admin takes the coordinator's access away; his open page meets the login page.
     admin.open(&format!("/admin/accounts/{jaan_id}")).await;

@@ -20,6 +20,31 @@ async fn log_in(s: &Session, email: &str) {
     s.wait_for_path(|p| p == "/").await;
 }
 
+/// Fills the public contact form (a person asking for a support person for themselves, in
+/// Tartu) and sends it, as a person would: answering the check question and taking their time.
+async fn send_contact_request(s: &Session, name: &str, language: &str, message: &str) {
+    s.click("#f-requester-self").await;
+    s.fill("request[name]", name).await;
+    s.fill("request[phone]", "+372 5555 7788").await;
+    s.select("request[channel]", "telegram").await;
+    s.select("request[language]", language).await;
+    s.fill("request[city]", "Tartu").await;
+    s.click("#f-help-support_person").await;
+    s.fill("request[message]", message).await;
+    // The check question is "… a + b?"; a person reads it and adds.
+    let question = s.text("label[for=f-human_answer]").await;
+    let sum: u32 = question
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse::<u32>().ok())
+        .sum();
+    s.fill("request[human_answer]", &sum.to_string()).await;
+    s.click("#f-consent").await;
+    // People take more than a few seconds to fill a form in.
+    tokio::time::sleep(std::time::Duration::from_secs(4)).await;
+    s.click("#contact-form button[type=submit]").await;
+    s.wait_for_path(|p| p == "/contact/thanks").await;
+}
+
 /// Fills the registration form with one household whose last name is `last_name`.
 async fn fill_registration(s: &Session, last_name: &str, date_of_birth: &str) {
     s.fill("household[city]", "Tartu").await;

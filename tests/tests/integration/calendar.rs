@@ -232,6 +232,43 @@ async fn content_follows_the_role(app: TestApp) {
         "the room with its office's street address: {text}"
     );
     assert!(!text.contains("Person0"));
+    // Of one activity type: this series' sessions, or none; an unknown type is not found.
+    for (activity, events) in [
+        ("womens_group", Some(4)),
+        ("art_therapy", Some(0)),
+        ("x'y", None),
+    ] {
+        let res = app
+            .client()
+            .get(app.url(&format!(
+                "/calendar/offices/{}.ics?lang=en&activity={activity}",
+                s.office
+            )))
+            .send()
+            .await
+            .unwrap();
+        match events {
+            Some(n) => {
+                assert_eq!(res.status().as_u16(), 200, "{activity}");
+                assert_eq!(parsed(&res.text().await.unwrap()).len(), n, "{activity}");
+            }
+            None => assert_eq!(res.status().as_u16(), 404, "{activity}"),
+        }
+    }
+    // The public workshop list offers the office's feed, of the chosen type when filtered.
+    let (status, page) = app.page(&app.client(), "/workshops").await;
+    assert_eq!(status, 200);
+    let feed = format!("/calendar/offices/{}.ics?lang=", s.office);
+    assert!(page.contains(&feed), "{page}");
+    assert!(page.contains("href=\"webcal://"), "{page}");
+    let (_, page) = app
+        .page(&app.client(), "/workshops?activity=womens_group")
+        .await;
+    assert!(page.contains("&amp;activity=womens_group"), "{page}");
+    let (_, page) = app
+        .page(&app.client(), "/workshops?activity=nonsense")
+        .await;
+    assert!(page.contains(&feed) && !page.contains("&amp;activity=nonsense"));
     // A volunteer's calendar holds nothing of this series; the facilitator's holds no surname.
     let volunteer = app.login_as("volunteer@test.ee").await;
     let path = feed_path(&app, &volunteer).await;

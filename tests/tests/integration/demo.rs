@@ -74,6 +74,18 @@ async fn the_demo_data_fills_an_empty_database_once(app: TestApp) {
     let (status, page) = app.page(&client, "/assignments").await;
     assert_eq!(status, 200);
     assert!(page.contains("Oksana Melnyk"));
+    // Four contact requests: three open (one waiting too long), one closed.
+    assert_eq!(app.count("intake_requests").await, 4);
+    let (status, page) = app.page(&client, "/intake").await;
+    assert_eq!(status, 200);
+    for name in [
+        "Oksana Melnyk",
+        "Hamid Karimi",
+        "Dmitri Sokolov",
+        "Mari Tamm",
+    ] {
+        assert!(page.contains(name), "{name} in the inbox");
+    }
 }
 
 on_both_databases!(the_demo_data_fills_an_empty_database_once);

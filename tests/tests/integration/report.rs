@@ -442,8 +442,45 @@ pub async fn the_report_counts_what_was_delivered(app: TestApp) {
                     .collect()
             })
             .collect();
-        assert_eq!(parsed, rows(&r, table), "{table}");
+        // The figures, then an empty row and the funder's acknowledgement.
+        let (figures, foot) = parsed.split_at(parsed.len() - 2);
+        assert_eq!(figures, rows(&r, table), "{table}");
+        assert!(foot[0].iter().all(String::is_empty), "{foot:?}");
+        assert!(
+            foot[1][0].starts_with("Co-funded by the European Union"),
+            "{foot:?}"
+        );
     }
+    // An admin's rewording is what the exports then carry.
+    let admin = app.login_as("admin@test.ee").await;
+    let res = app
+        .api(
+            &admin,
+            "save_funder_wording",
+            &[
+                ("text_et", ""),
+                ("text_en", "Funded by AMIF, grant 2026-17"),
+                ("text_ru", ""),
+                ("text_uk", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let csv = coordinator
+        .get(app.url("/reports.csv?from=2026-01-01&to=2026-12-31&office=&table=people"))
+        .send()
+        .await
+        .expect("csv")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        csv.trim_end()
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("\"Funded by AMIF, grant 2026-17\";")),
+        "{csv}"
+    );
 }
 
 pub async fn bad_report_requests_are_refused(app: TestApp) {
@@ -578,8 +615,220 @@ pub async fn households_and_volunteers_download_as_csv(app: TestApp) {
     assert_eq!(read("/households.csv", app.client()).await.0, 401);
 }
 
+/// Rows of a downloaded CSV (after its byte-order mark), header first.
+fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "a byte-order mark first");
+    csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(&bytes[3..])
+        .records()
+        .map(|r| r.expect("record").iter().map(str::to_string).collect())
+        .collect()
+}
+
+async fn download(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, Vec<u8>) {
+    let res = client.get(app.url(path)).send().await.expect("csv");
+    let status = res.status().as_u16();
+    (status, res.bytes().await.expect("body").to_vec())
+}
+
+pub async fn a_roster_and_a_reception_day_download_as_csv(app: TestApp) {
+    let coordinator = app.coordinator_id;
+    let crate::workshops::Setup {
+        office,
+        facilitator,
+        coordinator: client,
+        ..
+    } = crate::workshops::setup(&app).await;
+    let household = |name: &str, last: &str| {
+        let name = name.to_string();
+        let last = last.to_string();
+        let app = &app;
+        async move {
+            let h = id(app, &format!(
+                "INSERT INTO households (city, arrival_date, channel, status, created_by, created_at, updated_at) \
+                 VALUES ('Tartu', '2026-10-01', 'phone', 'active', {coordinator}, 0, 0) RETURNING id"
+            )).await;
+            let m = id(app, &format!(
+                "INSERT INTO members (household_id, first_name, last_name, date_of_birth, gender, created_at) \
+                 VALUES ({h}, '{name}', '{last}', '1990-01-01', 'female', 0) RETURNING id"
+            )).await;
+            (h, m)
+        }
+    };
+    let (h1, m1) = household("Олена", "Коваль").await;
+    let (h2, m2) = household("Amir", "Said").await;
+    exec(&app, &format!("INSERT INTO member_languages (member_id, language, level) VALUES ({m1}, 'uk', 'native'), ({m1}, 'ru', 'good')")).await;
+    let series = id(&app, &format!(
+        "INSERT INTO series (activity, office_id, place_kind, capacity, languages, eligibility, \
+         registration_opens, registration_closes, created_by, created_at, updated_at) \
+         VALUES ('digital_literacy', {office}, 'online', 10, 'uk', 'everyone', 0, 1, {coordinator}, 0, 0) \
+         RETURNING id"
+    )).await;
+    // Two sessions: Tue 1 Dec 2026 and Tue 8 Dec 2026, 17:00 in Tallinn (15:00 UTC).
+    let first_at = 1_796_137_200;
+    let mut sessions = Vec::new();
+    for (n, at) in [first_at, first_at + 7 * DAY].into_iter().enumerate() {
+        let e = id(&app, &format!(
+            "INSERT INTO events (uid, kind, starts_at, ends_at, status, created_by, created_at, updated_at) \
+             VALUES ('roster-{n}', 'session', {at}, {}, 'confirmed', {coordinator}, 0, 0) RETURNING id",
+            at + 5400
+        )).await;
+        exec(
+            &app,
+            &format!("INSERT INTO series_sessions (event_id, series_id) VALUES ({e}, {series})"),
+        )
+        .await;
+        sessions.push(e);
+    }
+    // Олена for the whole series (childcare for one), Amir dropping in on the second session.
+    for (h, m, session, childcare) in [
+        (h1, m1, "NULL".to_string(), "'1 child, 4 years'"),
+        (h2, m2, sessions[1].to_string(), "NULL"),
+    ] {
+        let r = id(&app, &format!(
+            "INSERT INTO registrations (series_id, session_id, household_id, booked_by, seats, status, \
+             childcare, created_at, updated_at, confirmed_at) \
+             VALUES ({series}, {session}, {h}, {coordinator}, 1, 'confirmed', {childcare}, 0, 0, 0) RETURNING id"
+        )).await;
+        exec(&app, &format!(
+            "INSERT INTO registration_people (registration_id, series_id, member_id) VALUES ({r}, {series}, {m})"
+        )).await;
+    }
+    for (session, m, mark) in [
+        (sessions[0], m1, "present"),
+        (sessions[1], m1, "excused"),
+        (sessions[1], m2, "present"),
+    ] {
+        exec(
+            &app,
+            &format!(
+                "INSERT INTO attendance (session_id, member_id, status, marked_by, marked_at) \
+             VALUES ({session}, {m}, '{mark}', {coordinator}, 0)"
+            ),
+        )
+        .await;
+    }
+    // The reception on Tue 1 Dec 2026: Amir at 10:00 with a Ukrainian interpreter, held.
+    let e = id(&app, &format!(
+        "INSERT INTO events (uid, kind, starts_at, ends_at, status, created_by, created_at, updated_at) \
+         VALUES ('day-1', 'consultation', 1796112000, 1796114700, 'held', {coordinator}, 0, 0) RETURNING id"
+    )).await;
+    exec(&app, &format!(
+        "INSERT INTO consultations (event_id, office_id, coordinator_id, household_id, booked_by, \
+         topic, party_size, interpreter, note, staff_note) \
+         VALUES ({e}, {office}, {coordinator}, {h2}, {coordinator}, 'housing', 2, 'uk', 'Rent, \"deposit\"', '=1+1')"
+    )).await;
+
+    let (status, bytes) = download(&app, &client, &format!("/workshops/{series}/roster.csv")).await;
+    assert_eq!(status, 200);
+    let rows = csv_rows(&bytes);
+    let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    // By last name: Said before Коваль. Amir's seat covers the second session only.
+    assert_eq!(
+        rows,
+        vec![
+            row(&[
+                "Name",
+                "Languages",
+                "Childcare",
+                "Single session",
+                "2026-12-01 17:00",
+                "2026-12-08 17:00"
+            ]),
+            row(&["Amir Said", "", "", "2026-12-08 17:00", "", "Present"]),
+            row(&[
+                "Олена Коваль",
+                "Russian, Ukrainian",
+                "1 child, 4 years",
+                "",
+                "Present",
+                "Excused"
+            ]),
+        ]
+    );
+
+    let (status, bytes) = download(
+        &app,
+        &client,
+        &format!("/reception.csv?office={office}&date=2026-12-01"),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        csv_rows(&bytes),
+        vec![
+            row(&[
+                "Time",
+                "Household",
+                "People coming",
+                "Topic",
+                "Interpreter",
+                "Coordinator",
+                "Status",
+                "walk-in",
+                "Note",
+                "Coordinators' note (not shown to the household)"
+            ]),
+            row(&[
+                "2026-12-01 10:00–10:45",
+                "Amir Said",
+                "2",
+                "Housing",
+                "Ukrainian",
+                "Kadri Coordinator",
+                "Held",
+                "",
+                "Rent, \"deposit\"",
+                "'=1+1"
+            ]),
+        ]
+    );
+    // Another day is empty but for the titles.
+    let (status, bytes) = download(
+        &app,
+        &client,
+        &format!("/reception.csv?office={office}&date=2026-12-02"),
+    )
+    .await;
+    assert_eq!((status, csv_rows(&bytes).len()), (200, 1));
+
+    // Bad input: a day that is not one, an office or a series that does not exist.
+    for (path, expected) in [
+        (
+            format!("/reception.csv?office={office}&date=31.02.2026"),
+            400,
+        ),
+        (format!("/reception.csv?office={office}"), 400),
+        (
+            format!("/reception.csv?office={}&date=2026-12-01", office + 100),
+            404,
+        ),
+        (format!("/workshops/{}/roster.csv", series + 100), 404),
+        ("/workshops/x/roster.csv".to_string(), 400),
+    ] {
+        assert_eq!(download(&app, &client, &path).await.0, expected, "{path}");
+    }
+
+    // Access follows the relationship: a facilitator only of their own series; no others.
+    let roster = format!("/workshops/{series}/roster.csv");
+    let day = format!("/reception.csv?office={office}&date=2026-12-01");
+    let facilitator_client = app.login_as("facilitator@test.ee").await;
+    assert_eq!(download(&app, &facilitator_client, &roster).await.0, 404);
+    exec(&app, &format!("INSERT INTO series_facilitators (series_id, account_id) VALUES ({series}, {facilitator})")).await;
+    assert_eq!(download(&app, &facilitator_client, &roster).await.0, 200);
+    assert_eq!(download(&app, &facilitator_client, &day).await.0, 403);
+    let volunteer = app.login_as("volunteer@test.ee").await;
+    assert_eq!(download(&app, &volunteer, &roster).await.0, 403);
+    assert_eq!(download(&app, &volunteer, &day).await.0, 403);
+    assert_eq!(download(&app, &app.client(), &roster).await.0, 401);
+    assert_eq!(download(&app, &app.client(), &day).await.0, 401);
+}
+
 crate::on_both_databases!(
     the_report_counts_what_was_delivered,
     bad_report_requests_are_refused,
     households_and_volunteers_download_as_csv,
+    a_roster_and_a_reception_day_download_as_csv,
 );

@@ -152,6 +152,60 @@ fn an_event_across_the_autumn_change_keeps_its_wall_clock_times() {
     ));
 }
 
+/// The DTSTART and DTEND lines of the event written for a span.
+fn start_and_end(start: i64, end: i64) -> String {
+    let event = IcsEvent {
+        when: When::Timed(Span { start, end }),
+        ..consultation()
+    };
+    let text = calendar(&head(), &[event]);
+    let (_, vevent) = text.split_once("BEGIN:VEVENT").unwrap_or_default();
+    vevent
+        .lines()
+        .filter(|l| l.starts_with("DTSTART") || l.starts_with("DTEND"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn times_in_the_repeated_autumn_hour_are_written_in_utc() {
+    // 03:13 EEST to 03:13 EET on 25 October 2026: the same wall clock twice, an hour apart.
+    let first = 1_792_886_400 + 13 * 60;
+    assert_eq!(
+        start_and_end(first, first + 3_600),
+        "DTSTART:20261025T001300Z\nDTEND:20261025T011300Z"
+    );
+    // 31 October 2027: from 02:30 EEST (unambiguous) to 03:30 EET (repeated).
+    let start = 1_824_940_800 - 1_800;
+    assert_eq!(
+        start_and_end(start, start + 2 * 3_600),
+        "DTSTART;TZID=Europe/Tallinn:20271031T023000\nDTEND:20271031T013000Z"
+    );
+    // From 04:00 EET on, wall-clock times name one instant again.
+    let after = 1_824_940_800 + 7_200;
+    assert_eq!(
+        start_and_end(after, after + 3_600),
+        "DTSTART;TZID=Europe/Tallinn:20271031T040000\nDTEND;TZID=Europe/Tallinn:20271031T050000"
+    );
+}
+
+#[test]
+fn times_around_the_spring_gap_keep_their_local_times() {
+    // 29 March 2026 and 28 March 2027: 02:30 EET to 04:30 EEST is one hour.
+    for (start, expected) in [
+        (
+            1_774_744_200,
+            "DTSTART;TZID=Europe/Tallinn:20260329T023000\nDTEND;TZID=Europe/Tallinn:20260329T043000",
+        ),
+        (
+            1_806_193_800,
+            "DTSTART;TZID=Europe/Tallinn:20270328T023000\nDTEND;TZID=Europe/Tallinn:20270328T043000",
+        ),
+    ] {
+        assert_eq!(start_and_end(start, start + 3_600), expected);
+    }
+}
+
 #[test]
 fn summer_times_are_written_in_summer_time() {
     // 2026-06-01 07:00 UTC is 10:00 EEST.

@@ -12,6 +12,14 @@ pub mod writer;
 /// the stretch in which weekly commitments are looked for.
 pub const IMPORT_WINDOW_DAYS: i64 = 84;
 
+/// The `webcal://` form of a feed's address, which phones open in their calendar app.
+pub fn webcal(https: &str) -> String {
+    match https.split_once("://") {
+        Some((_, rest)) => format!("webcal://{rest}"),
+        None => https.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod golden;
 

@@ -32,6 +32,17 @@ pub fn local(at: i64) -> Option<NaiveDateTime> {
     Some(utc.with_timezone(&Tallinn).naive_local())
 }
 
+/// The Tallinn wall-clock time of a UTC instant when that time names this instant alone; `None`
+/// in the hour repeated when summer time ends (RFC 5545 gives such a local time to its first
+/// occurrence, and clients disagree), so that the instant is written in UTC instead.
+pub fn unambiguous_local(at: i64) -> Option<NaiveDateTime> {
+    let when = local(at)?;
+    match Tallinn.from_local_datetime(&when) {
+        chrono::LocalResult::Single(t) if t.timestamp() == at => Some(when),
+        _ => None,
+    }
+}
+
 /// Appends `when` as `YYYYMMDDTHHMMSS` (a DATE-TIME without its zone designator).
 pub fn push_date_time(out: &mut String, when: NaiveDateTime) {
     use chrono::{Datelike, Timelike};
@@ -94,6 +105,34 @@ mod tests {
     fn a_time_in_the_spring_gap_moves_past_it() {
         let gap = instant(at("2026-03-29 03:30"), Tallinn);
         assert_eq!(local(gap).unwrap(), at("2026-03-29 04:30"));
+    }
+
+    #[test]
+    fn only_the_repeated_autumn_hour_is_ambiguous() {
+        // 25 October 2026 and 31 October 2027: 03:00–03:59 happen twice (EEST, then EET).
+        for (day, first_three) in [
+            ("2026-10-25", 1_792_886_400_i64),
+            ("2027-10-31", 1_824_940_800_i64),
+        ] {
+            assert_eq!(local(first_three).unwrap(), at(&format!("{day} 03:00")));
+            for at_ in [
+                first_three,
+                first_three + 1_800,
+                first_three + 3_600,
+                first_three + 5_400,
+            ] {
+                assert_eq!(unambiguous_local(at_), None, "{day} {at_}");
+            }
+            assert!(unambiguous_local(first_three - 60).is_some());
+            assert!(unambiguous_local(first_three + 7_200).is_some());
+        }
+        // Spring (29 March 2026, 28 March 2027): every instant has its one local time.
+        for day in ["2026-03-29", "2027-03-28"] {
+            let before = instant(at(&format!("{day} 02:59")), Tallinn);
+            for at_ in [before, before + 60, before + 3_600] {
+                assert!(unambiguous_local(at_).is_some(), "{day} {at_}");
+            }
+        }
     }
 
     #[test]

@@ -33,7 +33,8 @@ impl Method {
 /// When an event happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum When {
-    /// UTC instants, written as Europe/Tallinn wall-clock times with their TZID.
+    /// UTC instants, written as Europe/Tallinn wall-clock times with their TZID (in UTC within
+    /// the hour repeated at the end of summer time).
     Timed(Span),
     /// Whole Tallinn days from `first`, `days` long (at least one).
     AllDay { first: NaiveDate, days: u32 },
@@ -229,9 +230,10 @@ impl Writer {
         self.out.push_str("Z\r\n");
     }
 
+    /// A Tallinn wall-clock time with its TZID, or UTC where that time would be ambiguous.
     fn local(&mut self, name: &str, at: i64) {
-        let Some(when) = timezone::local(at) else {
-            return;
+        let Some(when) = timezone::unambiguous_local(at) else {
+            return self.utc(name, at);
         };
         self.out.push_str(name);
         self.out.push_str(";TZID=");

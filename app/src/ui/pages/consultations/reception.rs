@@ -122,6 +122,7 @@ fn Day(
         .flat_map(|day| day.slots.iter().map(|s| s.time.clone()))
         .collect::<Vec<_>>()
         .join(", ");
+    let day_csv = format!("/reception.csv?office={}&date={}", d.office_id, d.date);
     view! {
             <PageTitle text=t_string!(i18n, common.nav_reception).to_string() />
     <h1>{t!(i18n, consultations.reception_title, office = d.office.clone(), date = d.date.clone())}</h1>
@@ -163,6 +164,7 @@ fn Day(
                         <tbody>{rows}</tbody>
                     </table>
                     </div>
+                    <p><a href=day_csv download="">{t!(i18n, consultations.day_csv)}</a></p>
                 }.into_any()
             }}
             {(!free.is_empty()).then(|| view! {

@@ -3,10 +3,11 @@
 
 use super::parts::{activity_text, activity_title, eligibility_label};
 use crate::api::workshop_pages::CustomActivity;
-use crate::api::workshops::{list_workshops, WorkshopCard};
+use crate::api::workshops::{list_workshops, PublicFeed, WorkshopCard};
 use crate::i18n::*;
 use crate::names::names;
 use crate::ui::heading::PageHeading;
+use crate::ui::islands::CopyButton;
 use crate::ui::pages::ErrorView;
 use leptos::prelude::*;
 use leptos_router::{
@@ -72,12 +73,52 @@ pub fn WorkshopsPage() -> impl IntoView {
                                     </ul>
                                 }.into_any()
                             }}
+                            <FollowFeeds feeds=l.feeds />
                         }.into_any()
                     }
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Each office's public calendar of workshops and groups: open it in the calendar app, or copy
+/// its address (the field can be copied by hand without JavaScript).
+#[component]
+fn FollowFeeds(feeds: Vec<PublicFeed>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = feeds
+        .into_iter()
+        .enumerate()
+        .map(|(n, f)| {
+            let field = format!("feed-{n}");
+            view! {
+                <li>
+                    <label for=field.clone()>{t!(i18n, workshops.follow_address, office = f.office.clone())}</label>
+                    <input id=field type="text" readonly value=f.https.clone() class="wide" />
+                    <p class="actions">
+                        <a class="button" href=f.webcal.clone()>{t!(i18n, calendar.cal_feed_open)}</a>
+                        " "
+                        <CopyButton id=format!("feed-copy-{n}") text=f.https.clone()
+                            label=t_string!(i18n, calendar.cal_copy).to_string()
+                            done_label=t_string!(i18n, calendar.cal_copied).to_string() />
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card follow" aria-labelledby="follow-title">
+            <h2 id="follow-title">{t!(i18n, workshops.follow_title)}</h2>
+            <p>{t!(i18n, workshops.follow_help)}</p>
+            <ul class="feeds">{rows}</ul>
+            <details class="phone-help">
+                <summary>{t!(i18n, calendar.cal_help_phones)}</summary>
+                <p>{t!(i18n, calendar.cal_help_android)}</p>
+                <p>{t!(i18n, calendar.cal_help_iphone)}</p>
+            </details>
+        </section>
     }
 }
 

@@ -177,6 +177,7 @@ fn Series(w: WorkshopDetail, actions: Actions) -> impl IntoView {
             <h2>{t!(i18n, workshops.sessions_title)}</h2>
             <ErrorSummary error=session_error form="session" />
             <ol class="sessions">{sessions}</ol>
+            {roster.then(|| view! { <p><a href=format!("/workshops/{}/roster.csv", w.id) download="">{t!(i18n, workshops.roster_csv)}</a></p> })}
             <ErrorSummary error=cancel_error form="mine" />
             <ErrorSummary error=accept_error form="offer" />
             {(!w.mine.is_empty()).then(|| view! { <h2>{t!(i18n, workshops.your_sign_ups)}</h2> {mine} })}

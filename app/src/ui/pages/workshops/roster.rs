@@ -123,6 +123,7 @@ fn Roster(r: RosterView, mark: ServerAction<MarkSessionAttendance>) -> impl Into
                         </div>
                     </ActionForm>
                     <p class="print-only">{t!(i18n, workshops.printed_on, date = r.printed_on.clone())}</p>
+                    <p class="no-print"><a href=format!("/workshops/{}/roster.csv", r.series) download="">{t!(i18n, workshops.roster_csv)}</a></p>
                 }.into_any()
             }}
         }
