@@ -502,7 +502,15 @@ async fn intake_table(
         td_string!(l, common.report_help).to_string(),
         td_string!(l, common.report_received).to_string(),
     ];
-    headers.extend(IntakeOutcome::ALL.iter().map(|o| o.name_in(l).to_string()));
+    // The outcome names are written for a sentence ("closed: answered"); a column starts upper.
+    headers.extend(IntakeOutcome::ALL.iter().map(|o| {
+        let name = o.name_in(l);
+        let mut chars = name.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }));
     headers.push(td_string!(l, common.report_open).to_string());
     Ok(table(
         "intake",

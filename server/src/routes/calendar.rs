@@ -269,33 +269,68 @@ pub const UPLOAD_BODY_LIMIT: usize = import::MAX_BYTES + 64 * 1024;
 /// Why an upload was refused, as a code the calendar page translates.
 fn refusal(error: &ImportError) -> (StatusCode, Vec<(&'static str, String)>) {
     let code = |c: &str| vec![("busy_error", c.to_owned())];
+    let status = match error {
+        ImportError::TooBig => StatusCode::PAYLOAD_TOO_LARGE,
+        ImportError::NotCalendar => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    let fields = match error {
+        ImportError::Empty => code("empty"),
+        ImportError::TooBig => code("too_big"),
+        ImportError::NotCalendar => code("not_calendar"),
+        ImportError::Truncated => code("truncated"),
+        ImportError::TooManyEvents => code("too_many_events"),
+        ImportError::TooManyBusyTimes => code("too_many_busy"),
+        ImportError::Unreadable => code("unreadable"),
+        ImportError::NoEvents => code("no_events"),
+        one_event => match event_problem(one_event) {
+            Some((reason, event, detail)) => vec![
+                ("busy_error", reason.to_owned()),
+                ("event", event.to_owned()),
+                ("detail", detail.to_owned()),
+            ],
+            None => code("unreadable"),
+        },
+    };
+    (status, fields)
+}
+
+/// The reason code, the event's title and the detail of a problem with one event.
+fn event_problem(error: &ImportError) -> Option<(&'static str, &str, &str)> {
     match error {
-        ImportError::Empty => (StatusCode::UNPROCESSABLE_ENTITY, code("empty")),
-        ImportError::TooBig => (StatusCode::PAYLOAD_TOO_LARGE, code("too_big")),
-        ImportError::NotCalendar => (StatusCode::UNSUPPORTED_MEDIA_TYPE, code("not_calendar")),
-        ImportError::Truncated => (StatusCode::UNPROCESSABLE_ENTITY, code("truncated")),
-        ImportError::TooManyEvents => (StatusCode::UNPROCESSABLE_ENTITY, code("too_many_events")),
-        ImportError::TooManyBusyTimes => (StatusCode::UNPROCESSABLE_ENTITY, code("too_many_busy")),
-        ImportError::Unreadable => (StatusCode::UNPROCESSABLE_ENTITY, code("unreadable")),
-        ImportError::UnknownTimeZone { event, zone } => {
-            let mut out = code("zone");
-            out.push(("event", event.clone()));
-            out.push(("detail", zone.clone()));
-            (StatusCode::UNPROCESSABLE_ENTITY, out)
-        }
-        ImportError::InvalidDate { event, value } => {
-            let mut out = code("date");
-            out.push(("event", event.clone()));
-            out.push(("detail", value.clone()));
-            (StatusCode::UNPROCESSABLE_ENTITY, out)
-        }
-        ImportError::InvalidRule { event, rule } => {
-            let mut out = code("rule");
-            out.push(("event", event.clone()));
-            out.push(("detail", rule.clone()));
-            (StatusCode::UNPROCESSABLE_ENTITY, out)
-        }
+        ImportError::UnknownTimeZone { event, zone } => Some(("zone", event, zone)),
+        ImportError::InvalidDate { event, value } => Some(("date", event, value)),
+        ImportError::InvalidRule { event, rule } => Some(("rule", event, rule)),
+        _ => None,
     }
+}
+
+/// The events left out of a saved upload, at most this many named on the page.
+const SKIPPED_NAMED: usize = 5;
+
+/// The outcome of a saved upload: the counts, and the first skipped events with their reasons
+/// (`skip1`, `skip1_event`, `skip1_detail`, …).
+fn saved(busy: &import::BusyTimes) -> Vec<(&'static str, String)> {
+    const NAMES: [(&str, &str, &str); SKIPPED_NAMED] = [
+        ("skip1", "skip1_event", "skip1_detail"),
+        ("skip2", "skip2_event", "skip2_detail"),
+        ("skip3", "skip3_event", "skip3_detail"),
+        ("skip4", "skip4_event", "skip4_detail"),
+        ("skip5", "skip5_event", "skip5_detail"),
+    ];
+    let mut fields = vec![
+        ("busy", "saved".to_owned()),
+        ("spans", busy.spans.len().to_string()),
+        ("events", busy.events.to_string()),
+        ("skipped", busy.skipped.len().to_string()),
+    ];
+    let named = busy.skipped.iter().filter_map(event_problem);
+    for ((reason, event, detail), (k_reason, k_event, k_detail)) in named.zip(NAMES) {
+        fields.push((k_reason, reason.to_owned()));
+        fields.push((k_event, event.to_owned()));
+        fields.push((k_detail, detail.to_owned()));
+    }
+    fields
 }
 
 /// A browser's own form post is sent back to the calendar page with the outcome in the query;
@@ -374,11 +409,7 @@ pub async fn upload_busy(
     if let Err(error) = stored.await {
         return failed(error);
     }
-    let fields = vec![
-        ("busy", "saved".to_owned()),
-        ("spans", busy.spans.len().to_string()),
-    ];
-    outcome(&headers, StatusCode::OK, fields)
+    outcome(&headers, StatusCode::OK, saved(&busy))
 }
 
 /// The bytes of the form's `file` field, refused when missing, empty or too large.

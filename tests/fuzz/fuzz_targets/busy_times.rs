@@ -11,6 +11,7 @@ const NOW: i64 = 1_795_564_800;
 fuzz_target!(|bytes: &[u8]| {
     if let Ok(busy) = busy_times(bytes, NOW) {
         assert!(busy.spans.len() <= MAX_BUSY);
+        assert!(busy.events > 0, "a file without a readable event is refused");
         let end = NOW + WINDOW_DAYS * 86_400;
         for pair in busy.spans.windows(2) {
             assert!(pair[0].end < pair[1].start, "merged and in order");

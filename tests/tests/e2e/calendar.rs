@@ -128,7 +128,7 @@ async fn a_volunteer_subscribes_downloads_an_event_and_imports_busy_times() {
         .await
         .expect("a file chosen");
     s.click("#busy form[enctype] button[type=submit]").await;
-    s.wait_for_text("#busy .notice", "Busy times saved.").await;
+    s.wait_for_text("#busy .notice", "Busy times saved:").await;
     let _ = std::fs::remove_file(&file);
     let next = s
         .attr("nav.week-nav a:last-child", "href")

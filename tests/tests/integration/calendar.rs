@@ -399,6 +399,11 @@ async fn busy_time_uploads(app: TestApp) {
             422,
             "date",
         ),
+        (
+            busy_file("BEGIN:VTODO\r\nUID:t\r\nSUMMARY:Buy milk\r\nEND:VTODO\r\n"),
+            422,
+            "no_events",
+        ),
     ];
     for (bytes, status, code) in bad {
         let (got, body) = upload(&app, &facilitator, bytes).await;
@@ -415,8 +420,43 @@ async fn busy_time_uploads(app: TestApp) {
         "BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Private\r\nDTSTART;TZID=Europe/Tallinn:20270114T120000\r\n\
          DTEND;TZID=Europe/Tallinn:20270114T140000\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\nEND:VEVENT\r\n",
     );
+    // With it, an event whose time zone nobody knows: left out and named, the rest saved.
+    let good = [
+        good.as_slice(),
+        busy_file(
+            "BEGIN:VEVENT\r\nUID:y\r\nSUMMARY:Gym\r\nDTSTART;TZID=Mars/Base:20270113T100000\r\n\
+             DURATION:PT1H\r\nEND:VEVENT\r\n",
+        )
+        .as_slice(),
+    ]
+    .concat();
     let (status, body) = upload(&app, &facilitator, good).await;
-    assert_eq!((status, body["spans"].as_str()), (200, Some("2")));
+    assert_eq!(status, 200, "{body}");
+    for (field, value) in [
+        ("spans", "2"),
+        ("events", "1"),
+        ("skipped", "1"),
+        ("skip1", "zone"),
+        ("skip1_event", "Gym"),
+        ("skip1_detail", "Mars/Base"),
+    ] {
+        assert_eq!(body[field].as_str(), Some(value), "{field}: {body}");
+    }
+    assert!(body.get("skip2").is_none());
+    assert_eq!(app.count("busy_imports").await, 1);
+    // A browser's form post comes back to the page, which says so in the person's language.
+    let (_, page) = app
+        .page(
+            &facilitator,
+            "/calendar?busy=saved&spans=2&events=1&skipped=1&skip1=zone&skip1_event=Gym&skip1_detail=Mars%2FBase",
+        )
+        .await;
+    assert!(
+        page.contains("Hõivatud ajad salvestatud: 2 hõivatud aega 1 sündmusest."),
+        "{page}"
+    );
+    assert!(page.contains("1 sündmust jäeti välja"), "{page}");
+    assert!(page.contains("Mars/Base"), "{page}");
     let calendar: Value = app
         .api(&facilitator, "my_calendar", &[("week", "2027-01-14")])
         .await

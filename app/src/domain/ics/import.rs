@@ -44,13 +44,29 @@ pub enum ImportError {
         rule: String,
     },
     Unreadable,
+    /// A calendar without a single event (only tasks or notes, or nothing).
+    NoEvents,
 }
 
-/// What an upload leaves: merged busy spans inside the window, and how many events were read.
+impl ImportError {
+    /// Whether the error concerns one event only, which is then left out of the import.
+    fn of_one_event(&self) -> bool {
+        matches!(
+            self,
+            ImportError::UnknownTimeZone { .. }
+                | ImportError::InvalidDate { .. }
+                | ImportError::InvalidRule { .. }
+        )
+    }
+}
+
+/// What an upload leaves: merged busy spans inside the window, how many events were read, and
+/// the events left out with the reason (their titles only for the person's message).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BusyTimes {
     pub spans: Vec<Span>,
     pub events: usize,
+    pub skipped: Vec<ImportError>,
 }
 
 /// The busy times of `bytes` from `now` for [`WINDOW_DAYS`] days.
@@ -69,28 +85,56 @@ pub fn busy_times(bytes: &[u8], now: i64) -> Result<BusyTimes, ImportError> {
         calendars.push(calendar.map_err(|_| ImportError::Unreadable)?);
     }
     let zones = Zones::of(&calendars);
-    let events: Vec<&IcalEvent> = calendars.iter().flat_map(|c| &c.events).collect();
-    // A changed occurrence (RECURRENCE-ID) replaces the occurrence its series would have had.
-    let mut replaced: BTreeMap<String, Vec<DateTime<Tz>>> = BTreeMap::new();
-    for event in &events {
-        if let (Some(uid), Some(id)) = (value(event, "UID"), property(event, "RECURRENCE-ID")) {
-            let when = Moment::parse(id, &zones, &summary(event))?;
-            replaced
-                .entry(uid.to_owned())
-                .or_default()
-                .push(when.start());
-        }
+    let mut events: Vec<&IcalEvent> = calendars.iter().flat_map(|c| &c.events).collect();
+    if events.is_empty() {
+        return Err(ImportError::NoEvents);
     }
+    let mut skipped = Vec::new();
+    // A changed occurrence (RECURRENCE-ID) replaces the occurrence its series would have had;
+    // one whose RECURRENCE-ID cannot be read is left out.
+    let mut replaced: BTreeMap<String, Vec<DateTime<Tz>>> = BTreeMap::new();
+    events.retain(|event| {
+        let (Some(uid), Some(id)) = (value(event, "UID"), property(event, "RECURRENCE-ID")) else {
+            return true;
+        };
+        match Moment::parse(id, &zones, &summary(event)) {
+            Ok(when) => {
+                replaced
+                    .entry(uid.to_owned())
+                    .or_default()
+                    .push(when.start());
+                true
+            }
+            Err(error) => {
+                skipped.push(error);
+                false
+            }
+        }
+    });
     let mut spans = Vec::new();
+    let mut read = 0;
     for event in &events {
-        expand(event, &zones, &replaced, window, &mut spans)?;
+        let mut own = Vec::new();
+        match expand(event, &zones, &replaced, window, &mut own) {
+            Ok(()) => {
+                read += 1;
+                spans.append(&mut own);
+            }
+            Err(error) if error.of_one_event() => skipped.push(error),
+            Err(error) => return Err(error),
+        }
         if spans.len() > MAX_BUSY {
             return Err(ImportError::TooManyBusyTimes);
         }
     }
+    // A file of which no event can be read is refused, with the first event's reason.
+    if read == 0 {
+        return Err(skipped.into_iter().next().unwrap_or(ImportError::NoEvents));
+    }
     Ok(BusyTimes {
         spans: merge(spans),
-        events: events.len(),
+        events: read,
+        skipped,
     })
 }
 
@@ -209,6 +253,8 @@ fn summary(event: &IcalEvent) -> String {
 struct Zones {
     /// A VTIMEZONE's own name mapped to the IANA zone its `X-LIC-LOCATION` gives.
     custom: BTreeMap<String, Tz>,
+    /// Names already looked up: a file names the same few zones thousands of times.
+    known: std::cell::RefCell<BTreeMap<String, Option<Tz>>>,
 }
 
 impl Zones {
@@ -227,47 +273,25 @@ impl Zones {
                 }
             }
         }
-        Zones { custom }
+        Zones {
+            custom,
+            known: Default::default(),
+        }
     }
 
     fn get(&self, name: &str) -> Option<Tz> {
-        iana(name).or_else(|| self.custom.get(name).copied())
+        if let Some(found) = self.known.borrow().get(name) {
+            return *found;
+        }
+        let found = iana(name).or_else(|| self.custom.get(name).copied());
+        self.known.borrow_mut().insert(name.to_owned(), found);
+        found
     }
 }
 
-/// An IANA zone for `name`: IANA names as they are, with a `/mozilla.org/…/` style prefix, or
-/// the Windows names of the zones Tugi's people most often use.
+/// The zone a TZID or an `X-LIC-LOCATION` names (`zone_names::resolve`).
 fn iana(name: &str) -> Option<Tz> {
-    let name = name.trim();
-    if let Ok(tz) = name.parse::<Tz>() {
-        return Some(tz);
-    }
-    let windows = match name {
-        "FLE Standard Time" => Some(chrono_tz::Europe::Tallinn),
-        "E. Europe Standard Time" => Some(chrono_tz::Europe::Chisinau),
-        "GTB Standard Time" => Some(chrono_tz::Europe::Bucharest),
-        "W. Europe Standard Time" => Some(chrono_tz::Europe::Berlin),
-        "Central Europe Standard Time" => Some(chrono_tz::Europe::Budapest),
-        "Central European Standard Time" => Some(chrono_tz::Europe::Warsaw),
-        "Romance Standard Time" => Some(chrono_tz::Europe::Paris),
-        "GMT Standard Time" => Some(chrono_tz::Europe::London),
-        "Russian Standard Time" => Some(chrono_tz::Europe::Moscow),
-        "Turkey Standard Time" => Some(chrono_tz::Europe::Istanbul),
-        "Arabic Standard Time" => Some(chrono_tz::Asia::Baghdad),
-        "Syria Standard Time" => Some(chrono_tz::Asia::Damascus),
-        "Afghanistan Standard Time" => Some(chrono_tz::Asia::Kabul),
-        "Iran Standard Time" => Some(chrono_tz::Asia::Tehran),
-        "Eastern Standard Time" => Some(chrono_tz::America::New_York),
-        "Pacific Standard Time" => Some(chrono_tz::America::Los_Angeles),
-        "UTC" | "Coordinated Universal Time" | "Greenwich Standard Time" => Some(chrono_tz::UTC),
-        _ => None,
-    };
-    windows.or_else(|| {
-        // "/mozilla.org/20070129_1/Europe/Tallinn", "/citadel.org/…/Europe/Tallinn": the longest
-        // tail that is an IANA name.
-        name.match_indices('/')
-            .find_map(|(at, _)| name[at + 1..].parse::<Tz>().ok())
-    })
+    super::zone_names::resolve(name)
 }
 
 /// A DTSTART, DTEND, RECURRENCE-ID or EXDATE value.
@@ -381,7 +405,7 @@ fn expand(
         return Ok(());
     }
     let first = start.start();
-    let mut add = |begin: i64| {
+    let mut add_for = |begin: i64, length: i64| {
         let span = Span {
             start: begin,
             end: begin + length,
@@ -399,7 +423,9 @@ fn expand(
         .filter(|p| p.name.eq_ignore_ascii_case("RRULE"))
         .filter_map(|p| p.value.as_deref())
         .collect();
-    if rules.is_empty() || value(event, "RECURRENCE-ID").is_some() {
+    let extra = extra_dates(event, zones, &name)?;
+    let mut add = |begin: i64| add_for(begin, length);
+    if (rules.is_empty() && extra.is_empty()) || value(event, "RECURRENCE-ID").is_some() {
         add(first.timestamp());
         return Ok(());
     }
@@ -418,6 +444,20 @@ fn expand(
     if let Some(changed) = value(event, "UID").and_then(|uid| replaced.get(uid)) {
         excluded.extend(changed.iter().map(|d| d.timestamp()));
     }
+    // RDATE: more occurrences, each with the event's length or its own period's.
+    for (begin, own) in extra {
+        if !excluded.contains(&begin) {
+            add_for(begin, own.unwrap_or(length));
+        }
+    }
+    if rules.is_empty() {
+        // Without a rule, DTSTART is the first occurrence beside the RDATEs.
+        if !excluded.contains(&first.timestamp()) {
+            add_for(first.timestamp(), length);
+        }
+        return Ok(());
+    }
+    let mut add = |begin: i64| add_for(begin, length);
     let zone: rrule::Tz = first.timezone().into();
     let dt_start = first.with_timezone(&zone);
     let utc = |t: i64| DateTime::from_timestamp(t, 0).map(|d| d.with_timezone(&zone));
@@ -448,6 +488,46 @@ fn expand(
         }
     }
     Ok(())
+}
+
+/// The RDATE occurrences of an event: their starts, and the length of those given as a period
+/// (`19970101T180000Z/PT5H` or `…/19970102T070000Z`).
+fn extra_dates(
+    event: &IcalEvent,
+    zones: &Zones,
+    name: &str,
+) -> Result<Vec<(i64, Option<i64>)>, ImportError> {
+    let mut out = Vec::new();
+    for rdate in event
+        .properties
+        .iter()
+        .filter(|p| p.name.eq_ignore_ascii_case("RDATE"))
+    {
+        let tzid = param(rdate, "TZID");
+        for raw in rdate.value.as_deref().unwrap_or("").split(',') {
+            let (start, end) = match raw.trim().split_once('/') {
+                Some((start, end)) => (start, Some(end)),
+                None => (raw.trim(), None),
+            };
+            let begin = Moment::parse_one(start, tzid, zones, name)?
+                .start()
+                .timestamp();
+            let own = match end {
+                None => None,
+                Some(end) => Some(match parse_duration(end) {
+                    Some(seconds) => seconds,
+                    None => {
+                        Moment::parse_one(end, tzid, zones, name)?
+                            .start()
+                            .timestamp()
+                            - begin
+                    }
+                }),
+            };
+            out.push((begin, own.filter(|l| *l > 0)));
+        }
+    }
+    Ok(out)
 }
 
 /// The rule with its UNTIL as a UTC time, as `rrule` requires for a start with a time zone

@@ -170,6 +170,13 @@ fn windows_and_prefixed_zone_names_are_mapped() {
          END:VTIMEZONE\r\n"
             .to_owned(),
         event("DTSTART;TZID=Eastern European Time:20261129T100000\r\nDURATION:PT1H\r\n"),
+        // Outlook's display name, quoted; a lower-case IANA name; a Windows name for Moscow.
+        event(
+            "DTSTART;TZID=\"(UTC+02:00) Helsinki, Kyiv, Riga, Sofia, Tallinn, Vilnius\":20261130T100000\r\n\
+             DURATION:PT1H\r\n",
+        ),
+        event("DTSTART;TZID=europe/tallinn:20261201T100000\r\nDURATION:PT1H\r\n"),
+        event("DTSTART;TZID=Russian Standard Time:20261202T100000\r\nDURATION:PT1H\r\n"),
     ]
     .concat();
     assert_eq!(
@@ -178,6 +185,9 @@ fn windows_and_prefixed_zone_names_are_mapped() {
             span("2026-11-27 08:00", "2026-11-27 09:00"),
             span("2026-11-28 09:00", "2026-11-28 10:00"),
             span("2026-11-29 08:00", "2026-11-29 09:00"),
+            span("2026-11-30 08:00", "2026-11-30 09:00"),
+            span("2026-12-01 08:00", "2026-12-01 09:00"),
+            span("2026-12-02 07:00", "2026-12-02 08:00"),
         ]
     );
 }
@@ -255,6 +265,105 @@ fn bad_files_are_refused_with_a_reason() {
         busy_times(&calendar(&rule), NOW),
         Err(ImportError::InvalidRule { .. })
     ));
+}
+
+#[test]
+fn one_unreadable_event_is_left_out_and_named() {
+    let good = event("SUMMARY:Choir\r\nDTSTART:20261127T120000Z\r\nDTEND:20261127T130000Z\r\n");
+    let bad_zone =
+        event("SUMMARY:Gym\r\nDTSTART;TZID=Mars/Olympus:20261127T100000\r\nDURATION:PT1H\r\n");
+    let bad_date = event("SUMMARY:Party\r\nDTSTART:20261332T250000Z\r\nDURATION:PT1H\r\n");
+    let bad_rule =
+        event("SUMMARY:Yoga\r\nDTSTART:20261128T120000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=OFTEN\r\n");
+    let found = busy_times(
+        &calendar(&format!("{bad_zone}{good}{bad_date}{bad_rule}")),
+        NOW,
+    )
+    .expect("the readable event is imported");
+    assert_eq!(found.events, 1);
+    assert_eq!(
+        found.spans,
+        vec![span("2026-11-27 12:00", "2026-11-27 13:00")]
+    );
+    assert_eq!(found.skipped.len(), 3);
+    assert_eq!(
+        found.skipped[0],
+        ImportError::UnknownTimeZone {
+            event: "Gym".into(),
+            zone: "Mars/Olympus".into()
+        }
+    );
+    assert!(
+        matches!(&found.skipped[1], ImportError::InvalidDate { event, .. } if event == "Party")
+    );
+    assert!(matches!(&found.skipped[2], ImportError::InvalidRule { event, .. } if event == "Yoga"));
+}
+
+#[test]
+fn a_changed_occurrence_that_cannot_be_read_leaves_the_series_as_it_was() {
+    let series = "BEGIN:VEVENT\r\nUID:weekly\r\nSUMMARY:Class\r\nDTSTART:20261126T100000Z\r\n\
+        DTEND:20261126T110000Z\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\nEND:VEVENT\r\n";
+    let moved = "BEGIN:VEVENT\r\nUID:weekly\r\nSUMMARY:Class moved\r\n\
+        RECURRENCE-ID:2026120X\r\nDTSTART:20261204T100000Z\r\nDTEND:20261204T110000Z\r\n\
+        END:VEVENT\r\n";
+    let found = busy_times(&calendar(&format!("{series}{moved}")), NOW).expect("read");
+    assert_eq!(
+        found.spans,
+        vec![
+            span("2026-11-26 10:00", "2026-11-26 11:00"),
+            span("2026-12-03 10:00", "2026-12-03 11:00"),
+        ]
+    );
+    assert!(
+        matches!(&found.skipped[..], [ImportError::InvalidDate { event, .. }] if event == "Class moved")
+    );
+}
+
+#[test]
+fn extra_dates_add_occurrences() {
+    // Without a rule: DTSTART and two RDATEs, one of them a period of its own length.
+    let body = event(
+        "DTSTART:20261126T100000Z\r\nDURATION:PT1H\r\n\
+         RDATE:20261128T100000Z,20261130T150000Z/PT30M\r\n",
+    );
+    assert_eq!(
+        spans(&body),
+        vec![
+            span("2026-11-26 10:00", "2026-11-26 11:00"),
+            span("2026-11-28 10:00", "2026-11-28 11:00"),
+            span("2026-11-30 15:00", "2026-11-30 15:30"),
+        ]
+    );
+    // With a weekly rule of two, an RDATE in Tallinn time, and an EXDATE taking one away.
+    let body = event(
+        "DTSTART:20261126T100000Z\r\nDTEND:20261126T110000Z\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\n\
+         RDATE;TZID=Europe/Tallinn:20261205T120000\r\nEXDATE:20261203T100000Z\r\n",
+    );
+    assert_eq!(
+        spans(&body),
+        vec![
+            span("2026-11-26 10:00", "2026-11-26 11:00"),
+            span("2026-12-05 10:00", "2026-12-05 11:00"),
+        ]
+    );
+    // An RDATE that is no date leaves the event out.
+    let bad = event("SUMMARY:Odd\r\nDTSTART:20261126T100000Z\r\nDURATION:PT1H\r\nRDATE:soon\r\n");
+    let good = event("DTSTART:20261127T100000Z\r\nDURATION:PT1H\r\n");
+    let found = busy_times(&calendar(&format!("{bad}{good}")), NOW).expect("read");
+    assert_eq!(found.events, 1);
+    assert!(
+        matches!(&found.skipped[..], [ImportError::InvalidDate { event, .. }] if event == "Odd")
+    );
+}
+
+#[test]
+fn a_calendar_without_events_is_refused() {
+    let tasks = "BEGIN:VTODO\r\nUID:t\r\nSUMMARY:Buy milk\r\nEND:VTODO\r\n\
+        BEGIN:VJOURNAL\r\nUID:j\r\nEND:VJOURNAL\r\n";
+    assert_eq!(
+        busy_times(&calendar(tasks), NOW),
+        Err(ImportError::NoEvents)
+    );
 }
 
 #[test]

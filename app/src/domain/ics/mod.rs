@@ -6,7 +6,9 @@ pub mod add_links;
 pub mod import;
 pub mod text;
 pub mod timezone;
+mod windows_zones;
 pub mod writer;
+pub mod zone_names;
 
 /// How far ahead an uploaded calendar's busy times are read (recurring events expanded); also
 /// the stretch in which weekly commitments are looked for.

@@ -55,18 +55,65 @@ pub fn FeedBox(
     }
 }
 
+/// The outcome of the last upload, translated: whether it was saved, what happened, and the
+/// events left out of it with the reason for each.
+struct UploadMessage {
+    saved: bool,
+    text: String,
+    skipped: Vec<String>,
+}
+
+/// What was wrong with one event (`reason`: zone, date or rule), naming it.
+fn event_problem(i18n: I18n, reason: &str, event: String, detail: String) -> String {
+    match reason {
+        "zone" => t_string!(i18n, calendar.ical_err_zone, event = event, zone = detail).to_string(),
+        "date" => {
+            t_string!(i18n, calendar.ical_err_date, event = event, value = detail).to_string()
+        }
+        "rule" => t_string!(i18n, calendar.ical_err_rule, event = event, rule = detail).to_string(),
+        _ => t_string!(i18n, calendar.ical_err_unreadable).to_string(),
+    }
+}
+
 /// The translated outcome of the last upload, from the page's query.
-fn upload_message(i18n: I18n) -> Option<(bool, String)> {
+fn upload_message(i18n: I18n) -> Option<UploadMessage> {
     let query = use_query_map();
     let q = query.read_untracked();
-    let event = q.get("event").unwrap_or_default();
-    let detail = q.get("detail").unwrap_or_default();
+    let text_of = |key: &str| q.get(key).unwrap_or_default();
+    let number = |key: &str| text_of(key).parse::<usize>().unwrap_or(0);
     if let Some(done) = q.get("busy") {
-        let text = match done.as_str() {
-            "deleted" => t_string!(i18n, calendar.cal_busy_deleted).to_string(),
-            _ => t_string!(i18n, calendar.cal_busy_saved).to_string(),
-        };
-        return Some((true, text));
+        if done == "deleted" {
+            return Some(UploadMessage {
+                saved: true,
+                text: t_string!(i18n, calendar.cal_busy_deleted).to_string(),
+                skipped: Vec::new(),
+            });
+        }
+        let (spans, skipped) = (number("spans"), number("skipped"));
+        let mut text = t_string!(
+            i18n,
+            calendar.cal_busy_imported,
+            spans = spans,
+            events = number("events")
+        )
+        .to_string();
+        if skipped > 0 {
+            text.push(' ');
+            text.push_str(&t_string!(i18n, calendar.cal_busy_skipped, count = skipped));
+        }
+        let named = (1..=5)
+            .filter_map(|n| {
+                let reason = q.get(&format!("skip{n}"))?;
+                let event = text_of(&format!("skip{n}_event"));
+                let detail = text_of(&format!("skip{n}_detail"));
+                Some(event_problem(i18n, &reason, event, detail))
+            })
+            .collect();
+        return Some(UploadMessage {
+            saved: true,
+            text,
+            skipped: named,
+        });
     }
     let text = match q.get("busy_error")?.as_str() {
         "empty" => t_string!(i18n, calendar.ical_err_empty).to_string(),
@@ -75,14 +122,17 @@ fn upload_message(i18n: I18n) -> Option<(bool, String)> {
         "truncated" => t_string!(i18n, calendar.ical_err_truncated).to_string(),
         "too_many_events" => t_string!(i18n, calendar.ical_err_too_many_events).to_string(),
         "too_many_busy" => t_string!(i18n, calendar.ical_err_too_many_busy).to_string(),
-        "zone" => t_string!(i18n, calendar.ical_err_zone, event = event, zone = detail).to_string(),
-        "date" => {
-            t_string!(i18n, calendar.ical_err_date, event = event, value = detail).to_string()
+        "no_events" => t_string!(i18n, calendar.ical_err_no_events).to_string(),
+        reason @ ("zone" | "date" | "rule") => {
+            event_problem(i18n, reason, text_of("event"), text_of("detail"))
         }
-        "rule" => t_string!(i18n, calendar.ical_err_rule, event = event, rule = detail).to_string(),
         _ => t_string!(i18n, calendar.ical_err_unreadable).to_string(),
     };
-    Some((false, text))
+    Some(UploadMessage {
+        saved: false,
+        text,
+        skipped: Vec::new(),
+    })
 }
 
 #[component]
@@ -95,10 +145,17 @@ pub fn BusyBox(
     view! {
         <section class="card" aria-labelledby="busy-title" id="busy">
             <h2 id="busy-title">{t!(i18n, calendar.cal_busy_title)}</h2>
-            {message.map(|(ok, text)| if ok {
-                view! { <p class="notice" role="status">{text}</p> }.into_any()
+            {message.map(|m| if m.saved {
+                view! {
+                    <div class="notice" role="status">
+                        <p>{m.text}</p>
+                        {(!m.skipped.is_empty()).then(|| view! {
+                            <ul class="skipped">{m.skipped.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                        })}
+                    </div>
+                }.into_any()
             } else {
-                view! { <p class="error-summary" role="alert">{text}</p> }.into_any()
+                view! { <p class="error-summary" role="alert">{m.text}</p> }.into_any()
             })}
             <p>{t!(i18n, calendar.cal_busy_help)}</p>
             {busy.map(|b| view! {
