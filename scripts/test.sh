@@ -23,6 +23,7 @@ echo "==> formatting and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p tugi-server --features bench --bins -- -D warnings
+cargo clippy -p tugi-app --features bench,ics-import --bins -- -D warnings
 cargo clippy -p tugi-app --lib --target wasm32-unknown-unknown --no-default-features \
   --features hydrate --profile wasm-release -- -D warnings
 

@@ -3,6 +3,7 @@
 //! the `ical` parser would refuse the whole calendar), recurring events are expanded with `rrule`
 //! for the next twelve weeks, and only busy spans come out: no titles, places or people.
 
+use super::own_zone::{self, Observance};
 use super::text::unescape;
 use crate::domain::schedule::Span;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
@@ -84,7 +85,7 @@ pub fn busy_times(bytes: &[u8], now: i64) -> Result<BusyTimes, ImportError> {
     for calendar in ical::IcalParser::new(text.as_bytes()) {
         calendars.push(calendar.map_err(|_| ImportError::Unreadable)?);
     }
-    let zones = Zones::of(&calendars);
+    let zones = Zones::of(&calendars, now);
     let mut events: Vec<&IcalEvent> = calendars.iter().flat_map(|c| &c.events).collect();
     if events.is_empty() {
         return Err(ImportError::NoEvents);
@@ -249,6 +250,10 @@ fn summary(event: &IcalEvent) -> String {
     text.chars().take(60).collect()
 }
 
+/// Most VTIMEZONEs of one file read from their observances, and observances read from each.
+const MAX_OWN_ZONES: usize = 20;
+const MAX_OBSERVANCES: usize = 20;
+
 /// Time zones by the names an upload uses.
 struct Zones {
     /// A VTIMEZONE's own name mapped to the IANA zone its `X-LIC-LOCATION` gives.
@@ -258,19 +263,33 @@ struct Zones {
 }
 
 impl Zones {
-    fn of(calendars: &[IcalCalendar]) -> Self {
+    /// The file's own zones: by the IANA zone their `X-LIC-LOCATION` names, or else (when the
+    /// TZID is no name anyone knows) by the zone that keeps the clock their observances describe
+    /// around `now`.
+    fn of(calendars: &[IcalCalendar], now: i64) -> Self {
         let mut custom = BTreeMap::new();
+        // Evaluating observances costs a search over every zone: a few per file suffice.
+        let mut evaluated = 0;
         for zone in calendars.iter().flat_map(|c| &c.timezones) {
-            let find = |name: &str| {
-                zone.properties
-                    .iter()
-                    .find(|p| p.name.eq_ignore_ascii_case(name))
-                    .and_then(|p| p.value.clone())
+            let Some(id) = first_value(&zone.properties, "TZID") else {
+                continue;
             };
-            if let (Some(id), Some(location)) = (find("TZID"), find("X-LIC-LOCATION")) {
-                if let Some(tz) = iana(&location) {
-                    custom.insert(id, tz);
+            let located = first_value(&zone.properties, "X-LIC-LOCATION").and_then(|l| iana(&l));
+            let found = located.or_else(|| {
+                if iana(&id).is_some() || evaluated >= MAX_OWN_ZONES {
+                    return None;
                 }
+                evaluated += 1;
+                let observances: Vec<Observance> = zone
+                    .transitions
+                    .iter()
+                    .take(MAX_OBSERVANCES)
+                    .filter_map(|t| observance(&t.properties))
+                    .collect();
+                own_zone::matching_zone(&observances, now)
+            });
+            if let Some(tz) = found {
+                custom.insert(id, tz);
             }
         }
         Zones {
@@ -287,6 +306,33 @@ impl Zones {
         self.known.borrow_mut().insert(name.to_owned(), found);
         found
     }
+}
+
+fn first_value(properties: &[Property], name: &str) -> Option<String> {
+    properties
+        .iter()
+        .find(|p| p.name.eq_ignore_ascii_case(name))
+        .and_then(|p| p.value.as_deref())
+        .map(|v| v.trim().to_owned())
+}
+
+/// A STANDARD or DAYLIGHT part of a VTIMEZONE; `None` when its onset or offsets are unreadable.
+fn observance(properties: &[Property]) -> Option<Observance> {
+    let local = |text: &str| NaiveDateTime::parse_from_str(text.trim(), "%Y%m%dT%H%M%S").ok();
+    let dates = properties
+        .iter()
+        .filter(|p| p.name.eq_ignore_ascii_case("RDATE"))
+        .filter_map(|p| p.value.as_deref())
+        .flat_map(|v| v.split(','))
+        .filter_map(local)
+        .collect();
+    Some(Observance {
+        start: local(&first_value(properties, "DTSTART")?)?,
+        offset_from: own_zone::parse_offset(&first_value(properties, "TZOFFSETFROM")?)?,
+        offset_to: own_zone::parse_offset(&first_value(properties, "TZOFFSETTO")?)?,
+        rule: first_value(properties, "RRULE"),
+        dates,
+    })
 }
 
 /// The zone a TZID or an `X-LIC-LOCATION` names (`zone_names::resolve`).

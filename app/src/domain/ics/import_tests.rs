@@ -357,6 +357,87 @@ fn extra_dates_add_occurrences() {
 }
 
 #[test]
+fn a_files_own_time_zone_is_read_from_its_observances() {
+    // "My time" has no known name and no X-LIC-LOCATION: the EU's EET rules, once by RRULE,
+    // once by RDATE. A weekly class from 1 October (summer time) stays at 10:00 on the wall
+    // clock after the change: 08:00 UTC in the window.
+    let by_rule = "BEGIN:VTIMEZONE\r\nTZID:My time\r\n\
+        BEGIN:DAYLIGHT\r\nDTSTART:19700329T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0300\r\n\
+        RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n\
+        BEGIN:STANDARD\r\nDTSTART:19701025T040000\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0200\r\n\
+        RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
+    let by_dates = "BEGIN:VTIMEZONE\r\nTZID:Other time\r\n\
+        BEGIN:DAYLIGHT\r\nDTSTART:20260329T030000\r\nRDATE:20270328T030000\r\n\
+        TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0300\r\nEND:DAYLIGHT\r\n\
+        BEGIN:STANDARD\r\nDTSTART:20251026T040000\r\nRDATE:20261025T040000,20271031T040000\r\n\
+        TZOFFSETFROM:+0300\r\nTZOFFSETTO:+0200\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
+    for (zone, name) in [(by_rule, "My time"), (by_dates, "Other time")] {
+        let body = format!(
+            "{zone}{}",
+            event(&format!(
+                "DTSTART;TZID={name}:20261001T100000\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY;COUNT=10\r\n"
+            ))
+        );
+        assert_eq!(
+            spans(&body),
+            vec![
+                span("2026-11-26 08:00", "2026-11-26 09:00"),
+                span("2026-12-03 08:00", "2026-12-03 09:00"),
+            ],
+            "{name}"
+        );
+    }
+    // A zone whose observances never apply explains nothing: its event is left out, named.
+    let never = "BEGIN:VTIMEZONE\r\nTZID:Later\r\nBEGIN:STANDARD\r\nDTSTART:21000101T000000\r\n\
+        TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0200\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
+    let body = format!(
+        "{never}{}{}",
+        event("SUMMARY:Odd\r\nDTSTART;TZID=Later:20261127T100000\r\nDURATION:PT1H\r\n"),
+        event("DTSTART:20261127T120000Z\r\nDURATION:PT1H\r\n")
+    );
+    let found = busy_times(&calendar(&body), NOW).expect("read");
+    assert_eq!(
+        found.skipped,
+        vec![ImportError::UnknownTimeZone {
+            event: "Odd".into(),
+            zone: "Later".into()
+        }]
+    );
+}
+
+#[test]
+fn endless_rules_and_deep_nesting_stay_bounded() {
+    // A billion daily occurrences, and a rule without an end: only the window's are read.
+    for rule in ["FREQ=DAILY;COUNT=1000000000", "FREQ=DAILY"] {
+        let body = event(&format!(
+            "DTSTART:20261126T100000Z\r\nDURATION:PT1H\r\nRRULE:{rule}\r\n"
+        ));
+        let found = busy_times(&calendar(&body), NOW).expect(rule);
+        // 26 November to 16 February: the 84-day window from the 25th.
+        assert_eq!(found.spans.len(), 83, "{rule}");
+    }
+    // Components nested 1,000 deep, known or not, inside an event or around it.
+    for name in ["X-DEEP", "VALARM", "VEVENT"] {
+        let deep = format!(
+            "{}{}",
+            format!("BEGIN:{name}\r\n").repeat(1_000),
+            format!("END:{name}\r\n").repeat(1_000)
+        );
+        let body = event(&format!(
+            "DTSTART:20261127T120000Z\r\nDURATION:PT1H\r\n{deep}"
+        ));
+        let read = busy_times(&calendar(&body), NOW);
+        assert!(
+            matches!(
+                read,
+                Ok(_) | Err(ImportError::Unreadable) | Err(ImportError::TooManyEvents)
+            ),
+            "{name}: {read:?}"
+        );
+    }
+}
+
+#[test]
 fn a_calendar_without_events_is_refused() {
     let tasks = "BEGIN:VTODO\r\nUID:t\r\nSUMMARY:Buy milk\r\nEND:VTODO\r\n\
         BEGIN:VJOURNAL\r\nUID:j\r\nEND:VJOURNAL\r\n";

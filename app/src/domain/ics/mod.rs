@@ -4,6 +4,8 @@
 pub mod add_links;
 #[cfg(feature = "ics-import")]
 pub mod import;
+#[cfg(feature = "ics-import")]
+pub mod own_zone;
 pub mod text;
 pub mod timezone;
 mod windows_zones;
