@@ -232,9 +232,12 @@ impl Session {
             .unwrap_or_default()
     }
 
+    /// Clicks the element a CSS selector names, once it is there (a page may still be loading).
     pub async fn click(&self, css: &str) {
         self.client
-            .find(Locator::Css(css))
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|_| panic!("{css} is on the page"))
             .click()
