@@ -33,6 +33,8 @@ pub struct Config {
     pub organisation: String,
     /// Seconds a page for visitors without a login is kept and served again (0: never).
     pub page_cache_secs: u64,
+    /// The deadline for reading a followed calendar, redirects included.
+    pub calendar_fetch_secs: u64,
 }
 
 impl Config {
@@ -79,6 +81,7 @@ impl Default for Config {
             retention: Retention::default(),
             organisation: String::new(),
             page_cache_secs: 5,
+            calendar_fetch_secs: 10,
         }
     }
 }

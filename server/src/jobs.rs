@@ -22,6 +22,8 @@ type Error = Box<dyn std::error::Error + Send + Sync>;
 
 /// How many messages one run sends at most.
 const BATCH: i64 = 50;
+/// How many followed calendars one run reads at most (the rest wait for the next run).
+const CALENDARS_PER_RUN: i64 = 40;
 
 /// Where messages go: an SMTP server, or .eml files in a folder.
 pub enum Mailer {
@@ -86,6 +88,9 @@ pub struct Report {
     pub sessions_ended: u64,
     /// What the retention rules removed.
     pub purged: Purged,
+    /// Followed calendars read (changed or not), and those that failed.
+    pub calendars_read: usize,
+    pub calendars_failed: usize,
 }
 
 pub struct Jobs {
@@ -97,6 +102,7 @@ pub struct Jobs {
     session_idle_secs: i64,
     retention: Retention,
     interval: Duration,
+    calendar_fetch: crate::calendar_fetch::Fetcher,
     /// This process's name in `worker_runs`.
     instance: String,
     /// Turns true when the server shuts down.
@@ -114,6 +120,7 @@ impl Jobs {
             session_idle_secs: config.session_idle_secs,
             retention: config.retention,
             interval: Duration::from_secs(config.mail.interval_secs.max(1)),
+            calendar_fetch: crate::calendar_fetch::Fetcher::for_config(config),
             instance: format!(
                 "{}-{}",
                 std::process::id(),
@@ -169,6 +176,14 @@ impl Jobs {
         let (sent, failed) = self.deliver_due(now).await?;
         let sessions_ended = self.sweep().await?;
         let purged = self.retain(now).await?;
+        let (calendars_read, calendars_failed) = crate::calendar_follow::refresh_due(
+            &self.db,
+            &self.calendar_fetch,
+            now,
+            CALENDARS_PER_RUN,
+            &self.public_url,
+        )
+        .await?;
         db::outbox::worker_ran(self.db.pool(), &self.instance, self.clock.now()).await?;
         Ok(Report {
             reminders,
@@ -177,6 +192,8 @@ impl Jobs {
             offers_expired,
             sessions_ended,
             purged,
+            calendars_read,
+            calendars_failed,
         })
     }
 

@@ -4,6 +4,8 @@
 pub mod backup;
 #[cfg(feature = "bench")]
 pub mod bench_data;
+pub mod calendar_fetch;
+pub mod calendar_follow;
 pub mod config;
 pub mod demo;
 pub mod first_admin;
@@ -25,6 +27,8 @@ use tugi_app::{shell, App};
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub ctx: ServerContext,
+    /// Reads the calendars people follow by address.
+    pub calendar_fetch: calendar_fetch::Fetcher,
 }
 
 /// Connects to the database, applies the migrations, rewrites search texts written an older
@@ -92,6 +96,7 @@ pub fn router(config: &Config, db: Db, clock: Clock) -> Router {
             session_idle_secs: config.session_idle_secs,
             organisation: config.organisation.clone(),
         },
+        calendar_fetch: calendar_fetch::Fetcher::for_config(config),
     };
     let ctx = state.ctx.clone();
     let routes = route_list();

@@ -199,6 +199,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
         },
         organisation: cli.organisation.trim().to_string(),
         page_cache_secs: cli.page_cache_seconds,
+        ..Config::default()
     };
     match cli.command.unwrap_or(Command::Serve { demo: false }) {
         Command::Serve { demo } => serve(&config, demo).await,

@@ -79,6 +79,20 @@ pub struct BusyImportInfo {
     pub uploaded: String,
 }
 
+/// The calendar a person follows by its address, as their page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FollowInfo {
+    /// The address with its secret part hidden.
+    pub address: String,
+    /// When it was last read successfully (Tallinn time).
+    pub last_success: Option<String>,
+    /// The last failed try, when it came after the last success: when, the problem's code and
+    /// its detail.
+    pub last_error: Option<(String, String, Option<String>)>,
+    /// Paused after failing for a week: not fetched until the person asks.
+    pub paused: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PersonalCalendar {
     pub week: Week,
@@ -91,6 +105,7 @@ pub struct PersonalCalendar {
     pub feed_since: Option<String>,
     pub can_import: bool,
     pub busy: Option<BusyImportInfo>,
+    pub following: Option<FollowInfo>,
     /// Offices whose calendars the person may open.
     pub offices: Vec<(i64, String)>,
 }
@@ -224,6 +239,12 @@ pub async fn my_calendar(
             }),
         false => None,
     };
+    let following = match can_import {
+        true => db::busy_subscriptions::of(pool, user.id)
+            .await?
+            .map(follow_info),
+        false => None,
+    };
     let offices = match user.roles.has_any(access::OFFICE_CALENDAR) {
         true => db::offices::list(pool)
             .await?
@@ -239,8 +260,31 @@ pub async fn my_calendar(
         feed_since,
         can_import,
         busy: busy_import,
+        following,
         offices,
     })
+}
+
+#[cfg(feature = "ssr")]
+fn follow_info(s: db::busy_subscriptions::Subscription) -> FollowInfo {
+    use crate::domain::ics::subscription::FetchFailure;
+    let last_error = match (s.last_error, s.last_error_at) {
+        (Some(stored), Some(at)) if s.last_success_at.is_none_or(|ok| at >= ok) => {
+            let failure = FetchFailure::from_stored(&stored);
+            Some((
+                super::dates::time(at),
+                failure.problem.code().to_string(),
+                failure.detail,
+            ))
+        }
+        _ => None,
+    };
+    FollowInfo {
+        address: s.address_masked,
+        last_success: s.last_success_at.map(super::dates::time),
+        last_error,
+        paused: s.paused_at.is_some(),
+    }
 }
 
 #[cfg(feature = "ssr")]
@@ -277,13 +321,14 @@ pub async fn new_feed_address() -> Result<FeedAddress, AppError> {
     Ok(feed_address(&context::public_url(), &token, now))
 }
 
-/// Forgets the busy times the person imported.
+/// Forgets the busy times the person imported, and the calendar they followed.
 #[server(endpoint = "delete_busy_times")]
 pub async fn delete_busy_times() -> Result<(), AppError> {
     let user = context::require(access::BUSY_IMPORT).await?;
     let db = context::db()?;
     let mut tx = db.begin().await?;
     db::calendar_feeds::delete_busy(&mut tx, user.id).await?;
+    db::busy_subscriptions::stop(&mut tx, user.id).await?;
     tx.commit().await?;
     context::redirect("/calendar?busy=deleted");
     Ok(())

@@ -7,6 +7,7 @@ pub mod assignments;
 pub mod audit_admin;
 pub mod auth;
 pub mod calendar;
+pub mod calendar_hosts;
 pub mod checklist;
 pub mod choices;
 pub mod consultation_record;
@@ -65,6 +66,8 @@ pub mod notify_matches;
 pub mod notify_workshops;
 #[cfg(feature = "ssr")]
 mod security_log;
+#[cfg(feature = "ssr")]
+pub mod url_seal;
 
 #[cfg(test)]
 mod tests {

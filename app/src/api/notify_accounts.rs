@@ -206,3 +206,29 @@ pub async fn email_changed(
     .await?;
     Ok(())
 }
+
+/// Tells a person that the calendar they follow failed for a week and is no longer read.
+pub async fn calendar_paused(
+    tx: &mut Tx,
+    to: &To<'_>,
+    address: &str,
+    link: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let l = locale(to.language);
+    let paragraphs = [
+        td_string!(
+            l,
+            mail.mail_calendar_paused_intro,
+            address = address.to_string()
+        )
+        .to_string(),
+        td_string!(l, mail.mail_calendar_paused_action).to_string(),
+        link.to_string(),
+    ];
+    let text = (
+        td_string!(l, mail.mail_calendar_paused_subject).to_string(),
+        letter(l, to.name, &paragraphs),
+    );
+    enqueue_letter(tx, to, "calendar_paused", text, now).await
+}

@@ -265,6 +265,8 @@ const ERASE: &[&str] = &[
        (SELECT account_id FROM members WHERE household_id = $1 AND account_id IS NOT NULL)",
     "DELETE FROM busy_times WHERE account_id IN \
        (SELECT account_id FROM members WHERE household_id = $1 AND account_id IS NOT NULL)",
+    "DELETE FROM busy_subscriptions WHERE account_id IN \
+       (SELECT account_id FROM members WHERE household_id = $1 AND account_id IS NOT NULL)",
     "UPDATE accounts SET email = 'erased-' || CAST(id AS TEXT) || '@invalid', display_name = '', \
        password_hash = '', active = 0 WHERE id IN \
        (SELECT account_id FROM members WHERE household_id = $1 AND account_id IS NOT NULL)",

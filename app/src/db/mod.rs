@@ -7,6 +7,7 @@ pub mod activity_types;
 pub mod agenda;
 pub mod assignments;
 pub mod audit;
+pub mod busy_subscriptions;
 pub mod calendar;
 pub mod calendar_feeds;
 pub mod checklist;

@@ -75,6 +75,7 @@ string_enum! {
         SeriesCreate => "series.create",
         SessionAttendance => "session.attendance",
         SessionCancel => "session.cancel",
+        SettingsCalendarHosts => "settings.calendar_hosts",
         SettingsFunder => "settings.funder",
         SupportProfileUpdate => "support_profile.update",
         VolunteerStatus => "volunteer.status",

@@ -151,6 +151,10 @@ pub enum ErrorCode {
     PeriodTooLong {
         years: i64,
     },
+    /// A list of hosts with an entry that is no host name or IP address, or too many entries.
+    InvalidHosts {
+        max: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -85,6 +85,7 @@ named!(AuditAction {
     AuditAction::ThrottledIntake => action_throttled_intake_client,
     AuditAction::ReportExport => action_report_export,
     AuditAction::ReportView => action_report_view,
+    AuditAction::SettingsCalendarHosts => action_settings_calendar_hosts,
     AuditAction::SettingsFunder => action_settings_funder,
 });
 

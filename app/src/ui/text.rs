@@ -155,6 +155,9 @@ pub fn field_error(i18n: I18n, code: ErrorCode) -> String {
         }
         ErrorCode::MatchNotOpen => t_string!(i18n, errors.err_match_not_open).to_string(),
         ErrorCode::InvalidLink => t_string!(i18n, errors.err_invalid_link).to_string(),
+        ErrorCode::InvalidHosts { max } => {
+            t_string!(i18n, errors.err_invalid_hosts, max = max).to_string()
+        }
         ErrorCode::NoSessions => t_string!(i18n, errors.err_no_sessions).to_string(),
         ErrorCode::RegistrationAfterLastSession => {
             t_string!(i18n, errors.err_registration_after_last_session).to_string()

@@ -258,7 +258,7 @@ fn too_many() -> Response {
         .into_response()
 }
 
-fn failed(error: sqlx::Error) -> Response {
+pub(super) fn failed(error: sqlx::Error) -> Response {
     tracing::error!(%error, "calendar");
     StatusCode::SERVICE_UNAVAILABLE.into_response()
 }
@@ -310,7 +310,7 @@ const SKIPPED_NAMED: usize = 5;
 
 /// The outcome of a saved upload: the counts, and the first skipped events with their reasons
 /// (`skip1`, `skip1_event`, `skip1_detail`, …).
-fn saved(busy: &import::BusyTimes) -> Vec<(&'static str, String)> {
+pub(super) fn saved(busy: &import::BusyTimes) -> Vec<(&'static str, String)> {
     const NAMES: [(&str, &str, &str); SKIPPED_NAMED] = [
         ("skip1", "skip1_event", "skip1_detail"),
         ("skip2", "skip2_event", "skip2_detail"),
@@ -335,7 +335,7 @@ fn saved(busy: &import::BusyTimes) -> Vec<(&'static str, String)> {
 
 /// A browser's own form post is sent back to the calendar page with the outcome in the query;
 /// any other client gets the status and the outcome as JSON.
-fn outcome(
+pub(super) fn outcome(
     headers: &HeaderMap,
     status: StatusCode,
     fields: Vec<(&'static str, String)>,
@@ -404,6 +404,8 @@ pub async fn upload_busy(
     let stored = async {
         let mut tx = state.ctx.db.begin().await?;
         db::calendar_feeds::replace_busy(&mut tx, account, busy.events, &busy.spans, now).await?;
+        // A file replaces a followed calendar: one source of busy times at a time.
+        db::busy_subscriptions::stop(&mut tx, account).await?;
         tx.commit().await
     };
     if let Err(error) = stored.await {

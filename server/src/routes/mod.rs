@@ -2,6 +2,7 @@
 
 mod audit_export;
 mod calendar;
+mod calendar_follow;
 mod data_export;
 pub mod failure_page;
 mod health;
@@ -37,6 +38,9 @@ pub fn router() -> Router<AppState> {
         .route("/calendar/feed/{file}", get(calendar::personal_feed))
         .route("/calendar/offices/{file}", get(calendar::office_feed))
         .route("/calendar/events/{file}", get(calendar::event_file))
+        .route("/calendar/follow", post(calendar_follow::follow))
+        .route("/calendar/follow/refresh", post(calendar_follow::refresh))
+        .route("/calendar/follow/stop", post(calendar_follow::stop))
         .route(
             "/calendar/busy",
             post(calendar::upload_busy).layer(DefaultBodyLimit::max(calendar::UPLOAD_BODY_LIMIT)),

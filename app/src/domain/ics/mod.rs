@@ -6,6 +6,8 @@ pub mod add_links;
 pub mod import;
 #[cfg(feature = "ics-import")]
 pub mod own_zone;
+#[cfg(feature = "ssr")]
+pub mod subscription;
 pub mod text;
 pub mod timezone;
 mod windows_zones;

@@ -1,5 +1,7 @@
-//! Settings an admin words for the whole installation: the funder's acknowledgement.
+//! Settings an admin words for the whole installation: the funder's acknowledgement, and the
+//! private hosts followed calendars may be read from.
 
+use crate::api::calendar_hosts::{calendar_hosts, SaveCalendarHosts};
 use crate::api::funder::{funder_wording, SaveFunderWording, TEXT_MAX};
 use crate::domain::role::access;
 use crate::domain::InterfaceLanguage;
@@ -49,6 +51,33 @@ pub fn SettingsPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <CalendarHostsForm />
         </RequireRole>
+    }
+}
+
+/// The hosts inside the organisation's network that followed calendars may be read from.
+#[component]
+fn CalendarHostsForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<SaveCalendarHosts>::new();
+    let error = action_error(action);
+    let hosts = Resource::new(|| (), |_| calendar_hosts());
+    view! {
+        <h2>{t!(i18n, admin.calendar_hosts_title)}</h2>
+        <p>{t!(i18n, admin.calendar_hosts_intro)}</p>
+        <Suspense>
+            {move || Suspend::new(async move {
+                let hosts = hosts.await.unwrap_or_default();
+                view! {
+                    <ActionForm action=action attr:class="stack">
+                        <TextField name="hosts" field="hosts"
+                            label=t_string!(i18n, admin.calendar_hosts_label).to_string()
+                            value=hosts error multiline=true />
+                        <button type="submit">{t!(i18n, workshops.save)}</button>
+                    </ActionForm>
+                }
+            })}
+        </Suspense>
     }
 }

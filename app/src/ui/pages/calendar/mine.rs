@@ -41,7 +41,7 @@ pub fn CalendarPage() -> impl IntoView {
                             <WeekView week=c.week base="/calendar" />
                             <Agenda items=c.agenda />
                             <FeedBox feed=c.feed since=c.feed_since renew />
-                            {c.can_import.then(|| view! { <BusyBox busy=c.busy delete /> })}
+                            {c.can_import.then(|| view! { <BusyBox busy=c.busy following=c.following delete /> })}
                             {(!c.offices.is_empty()).then(|| view! {
                                 <section aria-labelledby="offices-title">
                                     <h2 id="offices-title">{t!(i18n, calendar.cal_offices)}</h2>
