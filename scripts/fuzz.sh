@@ -9,12 +9,13 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-# New inputs go to a scratch corpus; the committed seeds stay as they are.
+# New inputs go to a scratch corpus; the committed seeds and the calendar corpus (Windows and
+# display zone names, own VTIMEZONEs by RRULE and RDATE, overrides) stay as they are.
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 # Safe Rust throughout, so no address sanitizer: then every flag cargo fuzz passes is a stable
 # one and the default toolchain builds it (faster to build and run, too). Overflow and the other
 # debug assertions stay on.
 cargo fuzz run --fuzz-dir tests/fuzz --sanitizer none --debug-assertions \
-  busy_times "$corpus" tests/fuzz/seeds/busy_times -- \
+  busy_times "$corpus" tests/fuzz/seeds/busy_times tests/calendars -- \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1

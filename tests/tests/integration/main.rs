@@ -7,6 +7,7 @@ mod access_matrix;
 mod audit;
 mod auth;
 mod calendar;
+mod calendar_corpus;
 mod calendar_follow;
 mod consultations;
 mod data_protection;

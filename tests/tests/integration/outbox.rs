@@ -52,7 +52,11 @@ async fn fake_smtp(listener: tokio::net::TcpListener, received: Arc<Mutex<Vec<St
     }
 }
 
-pub(crate) fn jobs(app: &TestApp, mail: MailConfig) -> Jobs {
+pub(crate) fn jobs(app: &TestApp, mut mail: MailConfig) -> Jobs {
+    // Letters written to files go to a temporary folder, never into the source tree.
+    if mail.outbox_dir.is_relative() {
+        mail.outbox_dir = std::env::temp_dir().join(format!("tugi-outbox-{}", app.backend_name()));
+    }
     let config = Config {
         mail,
         public_url: "https://tugi.example.ee".into(),
