@@ -365,6 +365,15 @@ impl Session {
         }
     }
 
+    /// Saves what the page looks like to `target/screenshots/{name}.png`, for a person to look at.
+    pub async fn screenshot(&self, name: &str) {
+        if let Ok(png) = self.client.screenshot().await {
+            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/screenshots");
+            let _ = std::fs::create_dir_all(dir);
+            let _ = std::fs::write(format!("{dir}/{name}.png"), png);
+        }
+    }
+
     pub async fn close(self) {
         let _ = self.client.close().await;
         let _ = std::fs::remove_dir_all(&self.profile);

@@ -128,25 +128,30 @@ async fn a_volunteer_subscribes_downloads_an_event_and_imports_busy_times() {
         .await
         .expect("a file chosen");
     s.click("#busy form[enctype] button[type=submit]").await;
-    s.wait_for_text("#busy .notice", "Busy times saved:").await;
+    s.wait_for_text("#busy .notice", "Busy times saved.").await;
     let _ = std::fs::remove_file(&file);
+    assert_eq!(
+        busy_blocks_next_week(&s, "12:00–14:00").await,
+        7,
+        "every day of the week"
+    );
+    // For a person to look at: the week on a phone.
+    s.screenshot("calendar-week").await;
+    s.close().await;
+}
+
+/// Opens next week on the calendar page, waits for a busy block reading `hours` and returns how
+/// many busy blocks the week shows.
+pub(super) async fn busy_blocks_next_week(s: &Session, hours: &str) -> usize {
     let next = s
         .attr("nav.week-nav a:last-child", "href")
         .await
         .expect("a next-week link");
     s.open(&next).await;
-    s.wait_for_text(".week li.busy", "12:00–14:00").await;
-    let busy = s
-        .client
+    s.wait_for_text(".week li.busy", hours).await;
+    s.client
         .find_all(Locator::Css(".week li.busy"))
         .await
-        .expect("busy blocks");
-    assert_eq!(busy.len(), 7, "every day of the week");
-    // For a person to look at: the week on a phone.
-    if let Ok(png) = s.client.screenshot().await {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/screenshots");
-        let _ = std::fs::create_dir_all(dir);
-        let _ = std::fs::write(format!("{dir}/calendar-week.png"), png);
-    }
-    s.close().await;
+        .expect("busy blocks")
+        .len()
 }

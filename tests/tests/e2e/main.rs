@@ -3,6 +3,7 @@
 
 mod browser;
 mod calendar;
+mod calendar_follow;
 mod intake;
 mod into_service;
 mod workshops;

@@ -452,10 +452,13 @@ async fn busy_time_uploads(app: TestApp) {
         )
         .await;
     assert!(
-        page.contains("Hõivatud ajad salvestatud: 2 hõivatud aega 1 sündmusest."),
+        page.contains("Hõivatud ajad salvestatud. Hõivatud aegu: 2; loetud sündmusi: 1."),
         "{page}"
     );
-    assert!(page.contains("1 sündmust jäeti välja"), "{page}");
+    assert!(
+        page.contains("Välja jäetud sündmusi, mida ei saa lugeda: 1."),
+        "{page}"
+    );
     assert!(page.contains("Mars/Base"), "{page}");
     let calendar: Value = app
         .api(&facilitator, "my_calendar", &[("week", "2027-01-14")])
