@@ -199,7 +199,7 @@ pub async fn my_calendar(
     let now = context::now();
     let first = monday(week.as_deref());
     let window = week_window(first)?;
-    let items: Vec<CalendarItem> = db::agenda::personal(pool, user.id, window)
+    let items: Vec<CalendarItem> = db::agenda::personal(&db, user.id, window)
         .await?
         .into_iter()
         .map(|row| calendar_feed::item(row, user.language))
@@ -213,7 +213,7 @@ pub async fn my_calendar(
         cancelled_since: now - 7 * 86_400,
         now,
     };
-    let agenda = db::agenda::personal(pool, user.id, ahead)
+    let agenda = db::agenda::personal(&db, user.id, ahead)
         .await?
         .into_iter()
         .map(|row| calendar_feed::item(row, user.language))
@@ -345,7 +345,7 @@ pub async fn office_calendar(id: i64, week: Option<String>) -> Result<OfficeWeek
     let first = monday(week.as_deref());
     // Consultations name households: only coordinators see them; admins see the sessions.
     let staff = user.roles.has_any(access::HOUSEHOLDS);
-    let items: Vec<CalendarItem> = db::agenda::office(db.pool(), id, staff, week_window(first)?)
+    let items: Vec<CalendarItem> = db::agenda::office(&db, id, staff, week_window(first)?)
         .await?
         .into_iter()
         .map(|row| calendar_feed::item(row, user.language))

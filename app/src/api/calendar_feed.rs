@@ -206,7 +206,7 @@ pub async fn personal(
     base_url: &str,
 ) -> Result<Rendered, sqlx::Error> {
     let (name, language) = db::accounts::name_and_language(db.pool(), account_id).await?;
-    let rows = db::agenda::personal(db.pool(), account_id, feed_window(now)).await?;
+    let rows = db::agenda::personal(db, account_id, feed_window(now)).await?;
     let title = td_string!(locale(language), mail.cal_feed_name, name = name);
     Ok(render(rows, &title, language, base_url))
 }
@@ -223,7 +223,7 @@ pub async fn office(
     let Some(office) = db::offices::by_id_in(db.pool(), office_id).await? else {
         return Ok(None);
     };
-    let mut rows = db::agenda::office(db.pool(), office_id, false, feed_window(now)).await?;
+    let mut rows = db::agenda::office(db, office_id, false, feed_window(now)).await?;
     let mut title = td_string!(
         locale(language),
         mail.cal_office_feed_name,

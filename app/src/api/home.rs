@@ -82,7 +82,7 @@ pub async fn home_dashboard() -> Result<HomeView, AppError> {
         cancelled_since: now,
         now,
     };
-    let ahead: Vec<_> = db::agenda::personal(pool, user.id, window(AHEAD_DAYS))
+    let ahead: Vec<_> = db::agenda::personal(&db, user.id, window(AHEAD_DAYS))
         .await?
         .into_iter()
         .filter(|row| row.status != EventStatus::Cancelled)

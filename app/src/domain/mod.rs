@@ -25,6 +25,7 @@ pub mod matching;
 mod office;
 pub mod office_hours;
 mod password;
+pub mod reintegration;
 pub mod report;
 pub mod role;
 pub mod schedule;

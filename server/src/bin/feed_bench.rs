@@ -13,6 +13,10 @@ use tugi_app::db::{agenda, Db};
 use tugi_app::domain::InterfaceLanguage;
 use tugi_server::bench_data::{caseload, summary};
 
+// The same allocator as the server, so that the figures are those of a served feed.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const BASE_URL: &str = "https://tugi.example.ee";
 fn arg(n: usize, default: usize) -> usize {
     std::env::args()
@@ -39,7 +43,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         feed = Some(personal(&db, person, now, BASE_URL).await?);
         whole.push(started.elapsed());
     }
-    let rows = agenda::personal(db.pool(), person, feed_window(now)).await?;
+    let rows = agenda::personal(&db, person, feed_window(now)).await?;
     let mut rendering = Vec::with_capacity(runs);
     for _ in 0..runs {
         let rows = rows.clone();
