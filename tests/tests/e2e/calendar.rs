@@ -79,7 +79,7 @@ async fn a_volunteer_subscribes_downloads_an_event_and_imports_busy_times() {
     log_in(&s, "volunteer@tugi.demo").await;
     // Liis reads Estonian; the test reads English.
     s.click(".lang-switch button[lang=en]").await;
-    s.wait_for_path(|p| p == "/").await;
+    s.wait_for_language("en").await;
     s.open("/calendar").await;
     s.wait_for_text("h1", "My calendar").await;
 

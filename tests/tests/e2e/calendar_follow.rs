@@ -47,7 +47,7 @@ async fn a_volunteer_follows_a_calendar_by_its_address_and_sees_busy_hours() {
     let admin = browser.session(true).await;
     log_in(&admin, "admin@tugi.demo").await;
     admin.click(".lang-switch button[lang=en]").await;
-    admin.wait_for_path(|p| p == "/").await;
+    admin.wait_for_language("en").await;
     admin.open("/admin/settings").await;
     admin.fill_css("#f-hosts", "127.0.0.1").await;
     admin
@@ -59,7 +59,7 @@ async fn a_volunteer_follows_a_calendar_by_its_address_and_sees_busy_hours() {
     let s = browser.session(true).await;
     log_in(&s, "volunteer@tugi.demo").await;
     s.click(".lang-switch button[lang=en]").await;
-    s.wait_for_path(|p| p == "/").await;
+    s.wait_for_language("en").await;
     s.open("/calendar").await;
     s.wait_for_text("h1", "My calendar").await;
     s.fill_css("#follow-address", &address).await;

@@ -39,7 +39,7 @@ async fn on_a_phone_in_russian_a_family_signs_up_a_third_waits_and_the_facilitat
     let olena = browser.session(true).await;
     log_in(&olena, "beneficiary@tugi.demo").await;
     olena.click(".lang-switch button[lang=ru]").await;
-    olena.wait_for_path(|p| p == "/").await;
+    olena.wait_for_language("ru").await;
     assert_eq!(olena.attr("html", "lang").await.as_deref(), Some("ru"));
     open_womens_group(&olena, "Женская группа").await;
     olena.wait_for_text("dl.facts", "Свободных мест: 3").await;
