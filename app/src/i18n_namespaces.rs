@@ -1,6 +1,6 @@
 /// The areas each locale's texts are split into: `locales/<locale>/<namespace>.json`. Read by
 /// `build.rs` (leptos_i18n) and by the checks in `i18n_keys.rs`.
-pub const NAMESPACES: [&str; 14] = [
+pub const NAMESPACES: [&str; 15] = [
     "common",
     "names",
     "errors",
@@ -15,4 +15,5 @@ pub const NAMESPACES: [&str; 14] = [
     "volunteers",
     "workshops",
     "calendar",
+    "returns",
 ];

@@ -71,6 +71,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async />
                         <Route path=path!("/intake") view=IntakeInboxPage ssr=SsrMode::Async />
                         <Route path=path!("/reports") view=ReportPage ssr=SsrMode::Async />
+                        <Route path=path!("/returns") view=ReturnCasesPage ssr=SsrMode::Async />
+                        <Route path=path!("/returns/new") view=NewReturnCasePage ssr=SsrMode::Async />
+                        <Route path=path!("/returns/offices") view=CountryOfficesPage ssr=SsrMode::Async />
+                        <Route path=path!("/returns/offices/:id") view=CountryOfficePage ssr=SsrMode::Async />
+                        <Route path=path!("/returns/:id") view=ReturnCasePage ssr=SsrMode::Async />
+                        <Route path=path!("/returns/:id/contact-sheet") view=ContactSheetPage ssr=SsrMode::Async />
                         <Route path=path!("/intake/:id") view=IntakePage ssr=SsrMode::Async />
                         <Route path=path!("/reset-password/:token") view=ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/invitations") view=InvitationsPage ssr=SsrMode::Async />

@@ -91,6 +91,8 @@ pub struct Report {
     /// Followed calendars read (changed or not), and those that failed.
     pub calendars_read: usize,
     pub calendars_failed: usize,
+    /// Reminders of the return programme's three-month contact rule.
+    pub contact_reminders: usize,
 }
 
 pub struct Jobs {
@@ -172,6 +174,12 @@ impl Jobs {
     pub async fn run_once(&self) -> Result<Report, sqlx::Error> {
         let now = self.clock.now();
         let reminders = self.queue_reminders(now).await?;
+        let contact_reminders = match tugi_app::domain::schedule::tallinn_wall_clock(now) {
+            Some((today, _)) => {
+                tugi_app::api::notify_returns::queue_contact_reminders(&self.db, today, now).await?
+            }
+            None => 0,
+        };
         let offers_expired = self.expire_offers(now).await?;
         let (sent, failed) = self.deliver_due(now).await?;
         let sessions_ended = self.sweep().await?;
@@ -194,6 +202,7 @@ impl Jobs {
             purged,
             calendars_read,
             calendars_failed,
+            contact_reminders,
         })
     }
 

@@ -133,6 +133,9 @@ pub struct RolesForm {
     pub volunteer: Option<String>,
     pub facilitator: Option<String>,
     pub beneficiary: Option<String>,
+    pub return_counsellor: Option<String>,
+    pub approver: Option<String>,
+    pub partner_caseworker: Option<String>,
 }
 
 impl RolesForm {
@@ -144,6 +147,9 @@ impl RolesForm {
             Role::Volunteer => &self.volunteer,
             Role::Facilitator => &self.facilitator,
             Role::Beneficiary => &self.beneficiary,
+            Role::ReturnCounsellor => &self.return_counsellor,
+            Role::Approver => &self.approver,
+            Role::PartnerCaseworker => &self.partner_caseworker,
         };
         field.is_some()
     }

@@ -33,6 +33,9 @@ pub struct InviteForm {
     pub volunteer: Option<String>,
     pub facilitator: Option<String>,
     pub beneficiary: Option<String>,
+    pub return_counsellor: Option<String>,
+    pub approver: Option<String>,
+    pub partner_caseworker: Option<String>,
 }
 
 impl InviteForm {
@@ -44,6 +47,9 @@ impl InviteForm {
             Role::Volunteer => &self.volunteer,
             Role::Facilitator => &self.facilitator,
             Role::Beneficiary => &self.beneficiary,
+            Role::ReturnCounsellor => &self.return_counsellor,
+            Role::Approver => &self.approver,
+            Role::PartnerCaseworker => &self.partner_caseworker,
         };
         field.is_some()
     }

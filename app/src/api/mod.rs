@@ -12,6 +12,7 @@ pub mod checklist;
 pub mod choices;
 pub mod consultation_record;
 pub mod consultations;
+pub mod country_offices;
 pub mod dashboards;
 pub mod data_protection;
 pub mod drafts;
@@ -30,6 +31,8 @@ pub mod outbox_admin;
 pub mod password_reset;
 pub mod reception;
 pub mod report;
+pub mod return_cases;
+pub mod return_steps;
 pub mod support_persons;
 pub mod volunteers;
 pub mod workshop_pages;
@@ -62,6 +65,8 @@ pub mod notify_accounts;
 mod notify_intake;
 #[cfg(feature = "ssr")]
 pub mod notify_matches;
+#[cfg(feature = "ssr")]
+pub mod notify_returns;
 #[cfg(feature = "ssr")]
 pub mod notify_workshops;
 #[cfg(feature = "ssr")]

@@ -9,6 +9,7 @@ use crate::domain::matching::{
     VolunteerStatus,
 };
 use crate::domain::office_hours::ExceptionKind;
+use crate::domain::reintegration::{CaseStatus, Relation};
 use crate::domain::schedule::{AgendaKind, EventStatus};
 use crate::domain::workshops::{Eligibility, Mark, PlaceKind, RegistrationStatus, SeriesStatus};
 use crate::domain::{
@@ -78,6 +79,8 @@ stored_as_code!(
     HardRule,
     Mark,
     Holiday,
+    CaseStatus,
+    Relation,
     ExceptionKind,
     AuditAction,
     AuditSubject,

@@ -155,6 +155,14 @@ pub enum ErrorCode {
     InvalidHosts {
         max: usize,
     },
+    /// A returnee cannot arrive before they left.
+    ArrivalBeforeDeparture,
+    /// A first contact abroad cannot come before the arrival.
+    DateBeforeArrival,
+    /// The return case's stage does not allow this step.
+    CaseStepRefused,
+    /// A case closes for lack of contact only after the deadline.
+    ContactDeadlineNotPassed,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

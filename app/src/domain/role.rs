@@ -11,6 +11,9 @@ string_enum!(
         Volunteer => "volunteer",
         Facilitator => "facilitator",
         Beneficiary => "beneficiary",
+        ReturnCounsellor => "return_counsellor",
+        Approver => "approver",
+        PartnerCaseworker => "partner_caseworker",
     }
 );
 
@@ -116,6 +119,23 @@ pub mod access {
     pub const MEMBER_LOGINS: &[Role] = &[Role::Coordinator, Role::SupportPerson];
     /// The list of future events whose owner's account was deactivated.
     pub const NEEDS_OWNER: &[Role] = &[Role::Coordinator, Role::Admin];
+    /// Return cases: counsellors and approvers see every case, partner caseworkers only those
+    /// sent to their country office.
+    pub const RETURN_CASES: &[Role] = &[
+        Role::ReturnCounsellor,
+        Role::Approver,
+        Role::PartnerCaseworker,
+    ];
+    /// Counsellors open cases and see them through to departure.
+    pub const RETURN_COUNSELLING: &[Role] = &[Role::ReturnCounsellor];
+    /// The directory of country offices: kept by counsellors and admins, read by return staff.
+    pub const COUNTRY_OFFICES: &[Role] = &[
+        Role::ReturnCounsellor,
+        Role::Approver,
+        Role::PartnerCaseworker,
+        Role::Admin,
+    ];
+    pub const COUNTRY_OFFICE_EDIT: &[Role] = &[Role::ReturnCounsellor, Role::Admin];
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 mod dates;
 mod people;
 mod records;
+mod returns;
 mod services;
 mod volunteers;
 mod workshops;

@@ -13,6 +13,9 @@ named!(Role {
     Role::Volunteer => role_volunteer,
     Role::Facilitator => role_facilitator,
     Role::Beneficiary => role_beneficiary,
+    Role::ReturnCounsellor => role_return_counsellor,
+    Role::Approver => role_approver,
+    Role::PartnerCaseworker => role_partner_caseworker,
 });
 
 named!(Programme {

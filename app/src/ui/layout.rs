@@ -42,6 +42,8 @@ pub fn Layout(children: Children) -> impl IntoView {
             let volunteer = user_roles_include(&user, access::VOLUNTEER);
             let workshop_board = user_roles_include(&user, access::WORKSHOP_BOARD);
             let reports = user_roles_include(&user, access::REPORTS);
+            let returns = user_roles_include(&user, access::RETURN_CASES);
+            let country_offices = user_roles_include(&user, access::COUNTRY_OFFICES) && !returns;
             view! {
                 <ul class="nav-links">
                     <li><A href="/">{t!(i18n, names.nav_home)}</A></li>
@@ -86,6 +88,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </Show>
                     <Show when=move || reports>
                         <li><A href="/reports">{t!(i18n, common.report_title)}</A></li>
+                    </Show>
+                    <Show when=move || returns>
+                        <li><A href="/returns">{t!(i18n, returns.cases_title)}</A></li>
+                    </Show>
+                    <Show when=move || country_offices>
+                        <li><A href="/returns/offices">{t!(i18n, returns.offices_title)}</A></li>
                     </Show>
                     <Show when=move || admin>
                         <li><A href="/admin/offices">{t!(i18n, common.nav_offices)}</A></li>

@@ -158,6 +158,14 @@ pub fn field_error(i18n: I18n, code: ErrorCode) -> String {
         ErrorCode::InvalidHosts { max } => {
             t_string!(i18n, errors.err_invalid_hosts, max = max).to_string()
         }
+        ErrorCode::ArrivalBeforeDeparture => {
+            t_string!(i18n, errors.err_arrival_before_departure).to_string()
+        }
+        ErrorCode::DateBeforeArrival => t_string!(i18n, errors.err_date_before_arrival).to_string(),
+        ErrorCode::ContactDeadlineNotPassed => {
+            t_string!(i18n, errors.err_contact_deadline_not_passed).to_string()
+        }
+        ErrorCode::CaseStepRefused => t_string!(i18n, errors.err_case_step_refused).to_string(),
         ErrorCode::NoSessions => t_string!(i18n, errors.err_no_sessions).to_string(),
         ErrorCode::RegistrationAfterLastSession => {
             t_string!(i18n, errors.err_registration_after_last_session).to_string()

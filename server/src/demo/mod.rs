@@ -3,6 +3,7 @@
 
 mod intake;
 mod reception;
+mod returns;
 mod support_service;
 mod volunteers;
 mod workshops;
@@ -118,6 +119,32 @@ pub fn demo_accounts() -> Vec<(String, String, Vec<Role>, InterfaceLanguage)> {
         "Zahra Rahimi".into(),
         vec![Beneficiary],
         InterfaceLanguage::En,
+    ));
+    // The return programme: the Estonian office's counsellor and approver, and a partner
+    // caseworker at each country office.
+    accounts.push((
+        "counsellor@tugi.demo".into(),
+        "Piret Lill".into(),
+        vec![ReturnCounsellor],
+        InterfaceLanguage::Et,
+    ));
+    accounts.push((
+        "approver@tugi.demo".into(),
+        "Toomas Org".into(),
+        vec![Approver],
+        InterfaceLanguage::En,
+    ));
+    accounts.push((
+        "caseworker@tugi.demo".into(),
+        "Eka Lomidze".into(),
+        vec![PartnerCaseworker],
+        InterfaceLanguage::Ru,
+    ));
+    accounts.push((
+        "caseworker2@tugi.demo".into(),
+        "Serhii Hnatiuk".into(),
+        vec![PartnerCaseworker],
+        InterfaceLanguage::Uk,
     ));
     accounts
 }
@@ -245,6 +272,11 @@ async fn load(db: &Db) -> Result<(), AppError> {
     let mut volunteer_ids = std::collections::HashMap::new();
     let mut support_persons = Vec::new();
     let mut facilitators = (0, 0);
+    let mut return_staff = returns::Staff {
+        counsellor: 0,
+        caseworker_georgia: 0,
+        caseworker_ukraine: 0,
+    };
     for (email, name, roles, language) in demo_accounts() {
         let volunteer = roles.contains(&Role::Volunteer);
         let id = db::accounts::create(&mut tx, &email, &name, &hash, language, &Roles::new(roles))
@@ -273,6 +305,12 @@ async fn load(db: &Db) -> Result<(), AppError> {
         }
         if email.starts_with("support") {
             support_persons.push(id);
+        }
+        match email.as_str() {
+            "counsellor@tugi.demo" => return_staff.counsellor = id,
+            "caseworker@tugi.demo" => return_staff.caseworker_georgia = id,
+            "caseworker2@tugi.demo" => return_staff.caseworker_ukraine = id,
+            _ => {}
         }
     }
 
@@ -424,6 +462,13 @@ async fn load(db: &Db) -> Result<(), AppError> {
             .map(|(date, _)| date)
             .unwrap_or(today);
     workshops::load(&mut tx, db.backend(), &places, local_today, &sign_ups).await?;
+    returns::load(
+        &mut tx,
+        &return_staff,
+        local_today,
+        chrono::Utc::now().timestamp(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -18,7 +18,7 @@ use tugi_server::demo::DEMO_PASSWORD;
 const MATRIX: &str = "tests/integration/access_matrix.txt";
 
 /// Who calls, and on which record: (column, account email, relationship).
-const COLUMNS: [(&str, Option<&str>, Relation); 12] = [
+const COLUMNS: [(&str, Option<&str>, Relation); 16] = [
     ("anon", None, Relation::Own),
     ("admin", Some("admin@tugi.demo"), Relation::Own),
     ("coordinator", Some("coordinator@tugi.demo"), Relation::Own),
@@ -53,6 +53,19 @@ const COLUMNS: [(&str, Option<&str>, Relation); 12] = [
     (
         "beneficiary:other",
         Some("beneficiary@tugi.demo"),
+        Relation::Other,
+    ),
+    ("counsellor", Some("counsellor@tugi.demo"), Relation::Own),
+    ("approver", Some("approver@tugi.demo"), Relation::Own),
+    // The caseworker at the Georgian office, on a Georgian case and on a Ukrainian one.
+    (
+        "caseworker:own",
+        Some("caseworker@tugi.demo"),
+        Relation::Own,
+    ),
+    (
+        "caseworker:other",
+        Some("caseworker@tugi.demo"),
         Relation::Other,
     ),
 ];
@@ -257,6 +270,24 @@ async fn bindings(app: &TestApp) -> Vec<BTreeMap<&'static str, i64>> {
     }
     registration(app, own_series, ben_home, beneficiary).await;
     registration(app, own_series, ben_other, coordinator).await;
+    let georgia = one(
+        app,
+        "SELECT MIN(id) FROM country_offices WHERE id > $1 AND country = 'Georgia'",
+        0,
+    )
+    .await;
+    let case_at = "SELECT MIN(id) FROM return_cases WHERE country_office_id = $1";
+    let georgian_case = one(app, case_at, georgia).await;
+    let other_case = one(
+        app,
+        "SELECT MIN(id) FROM return_cases WHERE country_office_id <> $1",
+        georgia,
+    )
+    .await;
+    assert!(
+        georgian_case != NONE && other_case != NONE,
+        "demo return cases"
+    );
     let mut columns = Vec::new();
     for (name, _, relation) in COLUMNS {
         let (household, assignment, matched, request, series) = match (name, relation) {
@@ -358,6 +389,13 @@ async fn bindings(app: &TestApp) -> Vec<BTreeMap<&'static str, i64>> {
         b.insert("account", volunteer2);
         b.insert("volunteer", volunteer);
         b.insert("support", support);
+        b.insert("country_office", georgia);
+        let case = if name == "caseworker:other" {
+            other_case
+        } else {
+            georgian_case
+        };
+        b.insert("case", case);
         columns.push(b);
     }
     columns

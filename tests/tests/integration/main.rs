@@ -24,6 +24,7 @@ mod offices;
 mod outbox;
 mod page_cache;
 mod report;
+mod returns;
 mod roles;
 mod schema;
 mod stored_codes;

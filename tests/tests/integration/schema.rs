@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use tugi_app::db::Db;
 use tugi_app::domain::matching::{CloseReason, MatchStatus, Meeting, VolunteerStatus};
 use tugi_app::domain::office_hours::ExceptionKind;
+use tugi_app::domain::reintegration::{CaseStatus, Relation};
 use tugi_app::domain::schedule::EventStatus;
 use tugi_app::domain::workshops::{Category, Eligibility, Mark, PlaceKind, RegistrationStatus};
 use tugi_app::domain::{
@@ -113,6 +114,13 @@ fn closed_set_columns() -> Vec<(&'static str, &'static str, Vec<&'static str>)> 
         ("series", "eligibility", all::<Eligibility>()),
         ("registrations", "status", all::<RegistrationStatus>()),
         ("attendance", "status", all::<Mark>()),
+        ("return_cases", "status", all::<CaseStatus>()),
+        ("return_cases", "gender", all::<Gender>()),
+        ("return_cases", "language", all::<InterfaceLanguage>()),
+        ("return_case_members", "relation", all::<Relation>()),
+        ("return_case_members", "gender", all::<Gender>()),
+        ("return_case_steps", "from_status", all::<CaseStatus>()),
+        ("return_case_steps", "to_status", all::<CaseStatus>()),
     ]
 }
 

@@ -51,6 +51,25 @@ pub fn contact_state(
     }
 }
 
+string_enum!(
+    /// The two reminders of the contact rule: a month before the deadline, and on it.
+    ContactReminder { DueSoon => "due_soon", Deadline => "deadline" }
+);
+
+impl ContactReminder {
+    /// The reminder the state calls for, if any: each is queued once, so a case first seen
+    /// at its deadline gets only the deadline's.
+    pub fn due(state: ContactState) -> Option<ContactReminder> {
+        match state {
+            ContactState::DueSoon { days_left } if days_left > 0 => Some(ContactReminder::DueSoon),
+            ContactState::DueSoon { .. } | ContactState::Overdue { .. } => {
+                Some(ContactReminder::Deadline)
+            }
+            ContactState::Made | ContactState::InTime { .. } => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +127,20 @@ mod tests {
             contact_state(arrival, Some(day("2027-03-01")), None, day("2027-03-05")),
             ContactState::Made
         );
+    }
+
+    #[test]
+    fn reminders_come_a_month_before_and_on_the_deadline() {
+        use ContactReminder::*;
+        let arrival = day("2026-11-30");
+        let on = |today: &str| ContactReminder::due(contact_state(arrival, None, None, day(today)));
+        assert_eq!(on("2027-01-28"), None);
+        assert_eq!(on("2027-01-29"), Some(DueSoon));
+        assert_eq!(on("2027-02-27"), Some(DueSoon));
+        assert_eq!(on("2027-02-28"), Some(Deadline));
+        assert_eq!(on("2027-03-10"), Some(Deadline));
+        let made = contact_state(arrival, Some(day("2027-02-01")), None, day("2027-02-28"));
+        assert_eq!(ContactReminder::due(made), None);
     }
 
     #[test]

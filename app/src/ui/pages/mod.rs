@@ -20,6 +20,7 @@ mod offices;
 mod outbox;
 mod password_reset;
 mod report;
+mod returns;
 mod settings;
 mod support;
 mod volunteers;
@@ -51,6 +52,10 @@ pub use offices::{OfficeEditPage, OfficesPage};
 pub use outbox::OutboxPage;
 pub use password_reset::{ForgotPasswordPage, ResetPasswordPage};
 pub use report::ReportPage;
+pub use returns::{
+    ContactSheetPage, CountryOfficePage, CountryOfficesPage, NewReturnCasePage, ReturnCasePage,
+    ReturnCasesPage,
+};
 pub use settings::SettingsPage;
 pub use support::{
     AssignPage, AssignmentPage, CoordinatorOverviewPage, MySupportPage, SupportDashboardPage,
