@@ -337,27 +337,15 @@ pub async fn get_return_case(id: i64) -> Result<CaseDetail, AppError> {
 #[server(endpoint = "open_return_case")]
 pub async fn open_return_case(form: ReturnCaseForm) -> Result<(), AppError> {
     let user = context::require(access::RETURN_COUNSELLING).await?;
-    let person = match form.parse(context::today()) {
-        Ok(person) => person,
-        Err(errors) => {
-            super::drafts::keep("open_return_case", &form).await?;
-            return Err(errors.into());
-        }
-    };
+    let person =
+        super::return_steps::kept(form.parse(context::today()), "open_return_case", &form).await?;
     let db = context::db()?;
     let now = context::now();
     let mut tx = db.begin().await?;
     let id = db::return_cases::create(&mut tx, &person, user.id, now).await?;
     db::return_cases::record_step(&mut tx, id, None, CaseStatus::Enquiry, None, user.id, now)
         .await?;
-    db::audit::record(
-        &mut *tx,
-        user.id,
-        AuditAction::ReturnCaseCreate,
-        AuditSubject::ReturnCase,
-        id,
-    )
-    .await?;
+    super::return_steps::audited(&mut tx, &user, AuditAction::ReturnCaseCreate, id).await?;
     tx.commit().await?;
     context::redirect_done(&format!("/returns/{id}"), crate::domain::Done::Saved);
     Ok(())
@@ -380,24 +368,16 @@ async fn editable_case(
 pub async fn update_return_case(id: i64, form: ReturnCaseForm) -> Result<(), AppError> {
     let user = context::require(access::RETURN_COUNSELLING).await?;
     editable_case(&user, id).await?;
-    let person = match form.parse(context::today()) {
-        Ok(person) => person,
-        Err(errors) => {
-            super::drafts::keep(&format!("update_return_case/{id}"), &form).await?;
-            return Err(errors.into());
-        }
-    };
+    let person = super::return_steps::kept(
+        form.parse(context::today()),
+        &format!("update_return_case/{id}"),
+        &form,
+    )
+    .await?;
     let db = context::db()?;
     let mut tx = db.begin().await?;
     db::return_cases::update_person(&mut tx, id, &person, context::now()).await?;
-    db::audit::record(
-        &mut *tx,
-        user.id,
-        AuditAction::ReturnCaseUpdate,
-        AuditSubject::ReturnCase,
-        id,
-    )
-    .await?;
+    super::return_steps::audited(&mut tx, &user, AuditAction::ReturnCaseUpdate, id).await?;
     tx.commit().await?;
     context::redirect_done(&format!("/returns/{id}"), crate::domain::Done::Saved);
     Ok(())
@@ -407,24 +387,16 @@ pub async fn update_return_case(id: i64, form: ReturnCaseForm) -> Result<(), App
 pub async fn add_return_family_member(id: i64, form: FamilyMemberForm) -> Result<(), AppError> {
     let user = context::require(access::RETURN_COUNSELLING).await?;
     editable_case(&user, id).await?;
-    let member = match form.parse(context::today()) {
-        Ok(member) => member,
-        Err(errors) => {
-            super::drafts::keep(&format!("add_return_family_member/{id}"), &form).await?;
-            return Err(errors.into());
-        }
-    };
+    let member = super::return_steps::kept(
+        form.parse(context::today()),
+        &format!("add_return_family_member/{id}"),
+        &form,
+    )
+    .await?;
     let db = context::db()?;
     let mut tx = db.begin().await?;
     db::return_cases::add_member(&mut tx, id, &member).await?;
-    db::audit::record(
-        &mut *tx,
-        user.id,
-        AuditAction::ReturnCaseMember,
-        AuditSubject::ReturnCase,
-        id,
-    )
-    .await?;
+    super::return_steps::audited(&mut tx, &user, AuditAction::ReturnCaseMember, id).await?;
     tx.commit().await?;
     context::redirect_done(&format!("/returns/{id}"), crate::domain::Done::MemberAdded);
     Ok(())
@@ -439,14 +411,7 @@ pub async fn remove_return_family_member(id: i64, member: i64) -> Result<(), App
     if !db::return_cases::remove_member(&mut tx, id, member).await? {
         return Err(AppError::NotFound);
     }
-    db::audit::record(
-        &mut *tx,
-        user.id,
-        AuditAction::ReturnCaseMember,
-        AuditSubject::ReturnCase,
-        id,
-    )
-    .await?;
+    super::return_steps::audited(&mut tx, &user, AuditAction::ReturnCaseMember, id).await?;
     tx.commit().await?;
     context::redirect_done(&format!("/returns/{id}"), crate::domain::Done::Saved);
     Ok(())

@@ -59,14 +59,50 @@ async fn advance(
     if !db::return_cases::step(tx, case.id, case.status, to, comment, user.id, now).await? {
         return Err(refused());
     }
-    db::audit::record(
-        &mut **tx,
-        user.id,
-        AuditAction::ReturnCaseStep,
-        AuditSubject::ReturnCase,
-        case.id,
-    )
-    .await?;
+    audited(tx, user, AuditAction::ReturnCaseStep, case.id).await
+}
+
+/// Takes one step with its comment in a transaction of its own.
+#[cfg(feature = "ssr")]
+async fn step_alone(
+    user: &CurrentUser,
+    case: &ReturnCaseRow,
+    to: CaseStatus,
+    comment: Option<String>,
+) -> Result<(), AppError> {
+    let db = context::db()?;
+    let mut tx = db.begin().await?;
+    advance(&mut tx, user, case, to, comment.as_deref()).await?;
+    tx.commit().await?;
+    done(case.id)
+}
+
+/// The parsed form, or its errors after keeping what was typed for the page (without
+/// JavaScript the page is loaded anew).
+#[cfg(feature = "ssr")]
+pub(crate) async fn kept<T, F: serde::Serialize>(
+    parsed: Result<T, FieldErrors>,
+    draft: &str,
+    form: &F,
+) -> Result<T, AppError> {
+    match parsed {
+        Ok(value) => Ok(value),
+        Err(errors) => {
+            super::drafts::keep(draft, form).await?;
+            Err(errors.into())
+        }
+    }
+}
+
+/// Writes the audit line of a change to a case.
+#[cfg(feature = "ssr")]
+pub(crate) async fn audited(
+    tx: &mut db::Tx,
+    user: &CurrentUser,
+    action: AuditAction,
+    id: i64,
+) -> Result<(), AppError> {
+    db::audit::record(&mut **tx, user.id, action, AuditSubject::ReturnCase, id).await?;
     Ok(())
 }
 
@@ -92,18 +128,7 @@ pub async fn counsel_return_case(id: i64, comment: String) -> Result<(), AppErro
     let user = context::require(access::RETURN_COUNSELLING).await?;
     let case = case_for(&user, id, |may| may.counsel).await?;
     let comment = self::comment(&comment, false)?;
-    let db = context::db()?;
-    let mut tx = db.begin().await?;
-    advance(
-        &mut tx,
-        &user,
-        &case,
-        CaseStatus::Counselled,
-        comment.as_deref(),
-    )
-    .await?;
-    tx.commit().await?;
-    done(id)
+    step_alone(&user, &case, CaseStatus::Counselled, comment).await
 }
 
 /// The voluntary-return decision, the planned departure and the receiving office; saved again
@@ -125,26 +150,13 @@ pub async fn plan_return_departure(id: i64, form: DeparturePlanForm) -> Result<(
             ));
         }
     }
-    let plan = match plan {
-        Ok(plan) => plan,
-        Err(errors) => {
-            super::drafts::keep(&format!("plan_return_departure/{id}"), &form).await?;
-            return Err(errors.into());
-        }
-    };
+    let plan = kept(plan, &format!("plan_return_departure/{id}"), &form).await?;
     let mut tx = db.begin().await?;
     db::return_cases::plan_departure(&mut tx, id, &plan).await?;
     if case.status == CaseStatus::Counselled {
         advance(&mut tx, &user, &case, CaseStatus::DeparturePlanned, None).await?;
     } else {
-        db::audit::record(
-            &mut *tx,
-            user.id,
-            AuditAction::ReturnCaseUpdate,
-            AuditSubject::ReturnCase,
-            id,
-        )
-        .await?;
+        audited(&mut tx, &user, AuditAction::ReturnCaseUpdate, id).await?;
     }
     tx.commit().await?;
     done(id)
@@ -155,13 +167,12 @@ pub async fn plan_return_departure(id: i64, form: DeparturePlanForm) -> Result<(
 pub async fn record_return_departure(id: i64, form: DepartureForm) -> Result<(), AppError> {
     let user = context::require(access::RETURN_CASES).await?;
     let case = case_for(&user, id, |may| may.record_departure).await?;
-    let departure = match form.parse(context::today()) {
-        Ok(departure) => departure,
-        Err(errors) => {
-            super::drafts::keep(&format!("record_return_departure/{id}"), &form).await?;
-            return Err(errors.into());
-        }
-    };
+    let departure = kept(
+        form.parse(context::today()),
+        &format!("record_return_departure/{id}"),
+        &form,
+    )
+    .await?;
     let db = context::db()?;
     let mut tx = db.begin().await?;
     db::return_cases::record_departure(&mut tx, id, departure).await?;
@@ -176,27 +187,19 @@ pub async fn record_first_contact(id: i64, form: FirstContactForm) -> Result<(),
     let user = context::require(access::RETURN_CASES).await?;
     let case = case_for(&user, id, |may| may.first_contact).await?;
     let arrived = day(case.arrived_on.as_deref()).ok_or_else(refused)?;
-    let (on, note) = match form.parse(arrived, context::today()) {
-        Ok(parsed) => parsed,
-        Err(errors) => {
-            super::drafts::keep(&format!("record_first_contact/{id}"), &form).await?;
-            return Err(errors.into());
-        }
-    };
+    let (on, note) = kept(
+        form.parse(arrived, context::today()),
+        &format!("record_first_contact/{id}"),
+        &form,
+    )
+    .await?;
     let db = context::db()?;
     let mut tx = db.begin().await?;
     let now = context::now();
     if !db::return_cases::record_first_contact(&mut tx, id, on, note.as_deref(), now).await? {
         return Err(refused());
     }
-    db::audit::record(
-        &mut *tx,
-        user.id,
-        AuditAction::ReturnCaseContact,
-        AuditSubject::ReturnCase,
-        id,
-    )
-    .await?;
+    audited(&mut tx, &user, AuditAction::ReturnCaseContact, id).await?;
     tx.commit().await?;
     done(id)
 }
@@ -209,24 +212,16 @@ pub async fn extend_contact_deadline(id: i64, form: ExtensionForm) -> Result<(),
     let arrived = day(case.arrived_on.as_deref()).ok_or_else(refused)?;
     let current =
         day(case.contact_extended_to.as_deref()).unwrap_or_else(|| contact_deadline(arrived));
-    let (until, reason) = match form.parse(current, context::today()) {
-        Ok(parsed) => parsed,
-        Err(errors) => {
-            super::drafts::keep(&format!("extend_contact_deadline/{id}"), &form).await?;
-            return Err(errors.into());
-        }
-    };
+    let (until, reason) = kept(
+        form.parse(current, context::today()),
+        &format!("extend_contact_deadline/{id}"),
+        &form,
+    )
+    .await?;
     let db = context::db()?;
     let mut tx = db.begin().await?;
     db::return_cases::extend_contact(&mut tx, id, until, &reason, context::now()).await?;
-    db::audit::record(
-        &mut *tx,
-        user.id,
-        AuditAction::ReturnCaseUpdate,
-        AuditSubject::ReturnCase,
-        id,
-    )
-    .await?;
+    audited(&mut tx, &user, AuditAction::ReturnCaseUpdate, id).await?;
     tx.commit().await?;
     done(id)
 }
@@ -242,18 +237,7 @@ pub async fn close_without_contact(id: i64, comment: String) -> Result<(), AppEr
         return Err(FieldErrors::single("case", ErrorCode::ContactDeadlineNotPassed).into());
     }
     let comment = self::comment(&comment, true)?;
-    let db = context::db()?;
-    let mut tx = db.begin().await?;
-    advance(
-        &mut tx,
-        &user,
-        &case,
-        CaseStatus::NoContact,
-        comment.as_deref(),
-    )
-    .await?;
-    tx.commit().await?;
-    done(id)
+    step_alone(&user, &case, CaseStatus::NoContact, comment).await
 }
 
 /// The person withdraws from the programme, with the reason.
@@ -262,16 +246,5 @@ pub async fn withdraw_return_case(id: i64, comment: String) -> Result<(), AppErr
     let user = context::require(access::RETURN_CASES).await?;
     let case = case_for(&user, id, |may| may.withdraw).await?;
     let comment = self::comment(&comment, true)?;
-    let db = context::db()?;
-    let mut tx = db.begin().await?;
-    advance(
-        &mut tx,
-        &user,
-        &case,
-        CaseStatus::Withdrawn,
-        comment.as_deref(),
-    )
-    .await?;
-    tx.commit().await?;
-    done(id)
+    step_alone(&user, &case, CaseStatus::Withdrawn, comment).await
 }

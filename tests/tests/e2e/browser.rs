@@ -294,6 +294,12 @@ impl Session {
         None
     }
 
+    /// The path of the page now open.
+    pub async fn path(&self) -> String {
+        let url = self.client.current_url().await.expect("url");
+        url.path().to_string()
+    }
+
     pub async fn wait_for_path(&self, wanted: impl Fn(&str) -> bool) {
         let deadline = Instant::now() + WAIT;
         loop {

@@ -6,6 +6,7 @@ mod calendar;
 mod calendar_follow;
 mod intake;
 mod into_service;
+mod returns;
 mod workshops;
 
 use browser::{Browser, Session};

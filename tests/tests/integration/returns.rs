@@ -215,6 +215,44 @@ async fn open_case(app: &TestApp, counsellor: &Client, first: &str) -> i64 {
     id
 }
 
+/// Counsels the person, plans the departure to `office` and records it (arriving the same day).
+async fn send_home(
+    app: &TestApp,
+    counsellor: &Client,
+    case: i64,
+    office: i64,
+    decided: &str,
+    left: &str,
+) {
+    let id = case.to_string();
+    let steps: [(&str, Vec<(&str, String)>); 3] = [
+        ("counsel_return_case", vec![("comment", String::new())]),
+        (
+            "plan_return_departure",
+            vec![
+                ("form[decision_on]", decided.into()),
+                ("form[planned_departure_on]", left.into()),
+                ("form[country_office]", office.to_string()),
+            ],
+        ),
+        (
+            "record_return_departure",
+            vec![
+                ("form[departed_on]", left.into()),
+                ("form[arrived_on]", String::new()),
+            ],
+        ),
+    ];
+    for (endpoint, mut form) in steps {
+        form.push(("id", id.clone()));
+        assert_eq!(
+            call(app, counsellor, endpoint, &form).await,
+            200,
+            "{endpoint}"
+        );
+    }
+}
+
 async fn a_case_goes_from_enquiry_to_the_first_contact_abroad(app: TestApp) {
     let (counsellor, approver, georgian, ukrainian, tbilisi) = programme(&app).await;
     let case = open_case(&app, &counsellor, "Tamar").await;
@@ -425,32 +463,7 @@ async fn the_contact_rule_ends_in_a_reasoned_decision(app: TestApp) {
     let (counsellor, _, georgian, _, tbilisi) = programme(&app).await;
     let case = open_case(&app, &counsellor, "Nino").await;
     let id = case.to_string();
-    call(
-        &app,
-        &counsellor,
-        "counsel_return_case",
-        &[("id", id.clone()), ("comment", String::new())],
-    )
-    .await;
-    let plan = [
-        ("id", id.clone()),
-        ("form[decision_on]", "2026-08-01".into()),
-        ("form[planned_departure_on]", "2026-08-10".into()),
-        ("form[country_office]", tbilisi.to_string()),
-    ];
-    assert_eq!(
-        call(&app, &counsellor, "plan_return_departure", &plan).await,
-        200
-    );
-    let departed = [
-        ("id", id.clone()),
-        ("form[departed_on]", "2026-08-10".into()),
-        ("form[arrived_on]", String::new()),
-    ];
-    assert_eq!(
-        call(&app, &counsellor, "record_return_departure", &departed).await,
-        200
-    );
+    send_home(&app, &counsellor, case, tbilisi, "2026-08-01", "2026-08-10").await;
 
     // Today (the test clock) is after 2026-11-10: the case is on the watch list as overdue.
     app.clock.set(1_796_000_000); // 2026-11-29
@@ -610,33 +623,7 @@ async fn reminders_go_out_a_month_before_and_on_the_deadline(app: TestApp) {
         .fetch_one(app.db.pool())
         .await
         .expect("case");
-    let id = case.to_string();
-    call(
-        &app,
-        &counsellor,
-        "counsel_return_case",
-        &[("id", id.clone()), ("comment", String::new())],
-    )
-    .await;
-    let plan = [
-        ("id", id.clone()),
-        ("form[decision_on]", "2026-11-01".into()),
-        ("form[planned_departure_on]", "2026-11-10".into()),
-        ("form[country_office]", tbilisi.to_string()),
-    ];
-    assert_eq!(
-        call(&app, &counsellor, "plan_return_departure", &plan).await,
-        200
-    );
-    let departed = [
-        ("id", id.clone()),
-        ("form[departed_on]", "2026-11-10".into()),
-        ("form[arrived_on]", String::new()),
-    ];
-    assert_eq!(
-        call(&app, &counsellor, "record_return_departure", &departed).await,
-        200
-    );
+    send_home(&app, &counsellor, case, tbilisi, "2026-11-01", "2026-11-10").await;
     // A case still in counselling gets no reminder.
     open_case(&app, &counsellor, "Nino").await;
 

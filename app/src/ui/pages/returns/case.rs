@@ -225,7 +225,7 @@ fn Family(
                     <TextField name="form[last_name]" field="last_name" label=t_string!(i18n, common.field_last_name).to_string()
                         value=form.last_name error=add_error required=true form="member" />
                     <TextField name="form[date_of_birth]" field="date_of_birth" label=t_string!(i18n, common.field_date_of_birth).to_string()
-                        value=form.date_of_birth error=add_error kind="date" required=true form="member" />
+                        hint=t_string!(i18n, common.date_hint).to_string() value=form.date_of_birth error=add_error inputmode="numeric" required=true form="member" />
                     <SelectField name="form[gender]" field="gender" label=t_string!(i18n, common.field_gender).to_string()
                         value=form.gender options={options::<Gender>(i18n)} error=add_error placeholder=String::new() form="member" />
                     <button type="submit">{t!(i18n, returns.family_add)}</button>
@@ -307,9 +307,9 @@ fn Steps(
                     <ActionForm action=plan attr:class="stack narrow">
                         <input type="hidden" name="id" value=id />
                         <TextField name="form[decision_on]" field="decision_on" label=t_string!(i18n, returns.case_decision_on).to_string()
-                            value=plan_form.decision_on error kind="date" required=true form="plan" />
+                            hint=t_string!(i18n, common.date_hint).to_string() value=plan_form.decision_on error inputmode="numeric" required=true form="plan" />
                         <TextField name="form[planned_departure_on]" field="planned_departure_on" label=t_string!(i18n, returns.case_planned_departure).to_string()
-                            value=plan_form.planned_departure_on error kind="date" required=true form="plan" />
+                            hint=t_string!(i18n, common.date_hint).to_string() value=plan_form.planned_departure_on error inputmode="numeric" required=true form="plan" />
                         <SelectField name="form[country_office]" field="country_office" label=t_string!(i18n, returns.case_country_office).to_string()
                             hint=t_string!(i18n, returns.step_plan_office_hint).to_string()
                             value=plan_form.country_office options=offices error placeholder=String::new() form="plan" />
@@ -327,10 +327,10 @@ fn Steps(
                     <ActionForm action=departure attr:class="stack narrow">
                         <input type="hidden" name="id" value=id />
                         <TextField name="form[departed_on]" field="departed_on" label=t_string!(i18n, returns.case_departed_on).to_string()
-                            value=departure_form.departed_on error kind="date" required=true form="departure" />
+                            hint=t_string!(i18n, common.date_hint).to_string() value=departure_form.departed_on error inputmode="numeric" required=true form="departure" />
                         <TextField name="form[arrived_on]" field="arrived_on" label=t_string!(i18n, returns.case_arrived_on).to_string()
                             hint=t_string!(i18n, returns.step_arrival_hint).to_string()
-                            value=departure_form.arrived_on error kind="date" form="departure" />
+                            value=departure_form.arrived_on error inputmode="numeric" form="departure" />
                         <button type="submit">{t!(i18n, returns.step_departure)}</button>
                     </ActionForm>
                 </section>
@@ -345,7 +345,7 @@ fn Steps(
                     <ActionForm action=contact attr:class="stack narrow">
                         <input type="hidden" name="id" value=id />
                         <TextField name="form[contacted_on]" field="contacted_on" label=t_string!(i18n, returns.step_contacted_on).to_string()
-                            value=contact_form.contacted_on error kind="date" required=true form="contact" />
+                            hint=t_string!(i18n, common.date_hint).to_string() value=contact_form.contacted_on error inputmode="numeric" required=true form="contact" />
                         <TextField name="form[note]" field="note" label=t_string!(i18n, common.field_note).to_string()
                             value=contact_form.note error multiline=true form="contact" />
                         <button type="submit">{t!(i18n, returns.step_contact)}</button>
@@ -362,7 +362,7 @@ fn Steps(
                     <ActionForm action=extend attr:class="stack narrow">
                         <input type="hidden" name="id" value=id />
                         <TextField name="form[until]" field="until" label=t_string!(i18n, returns.step_extend_until).to_string()
-                            value=extension_form.until error kind="date" required=true form="extend" />
+                            hint=t_string!(i18n, common.date_hint).to_string() value=extension_form.until error inputmode="numeric" required=true form="extend" />
                         <TextField name="form[reason]" field="reason" label=t_string!(i18n, common.field_reason).to_string()
                             value=extension_form.reason error multiline=true required=true form="extend" />
                         <button type="submit">{t!(i18n, returns.step_extend)}</button>

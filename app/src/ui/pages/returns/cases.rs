@@ -118,7 +118,7 @@ pub fn person_fields(i18n: I18n, form: ReturnCaseForm, error: FormError) -> impl
         <TextField name="form[last_name]" field="last_name" label=t_string!(i18n, common.field_last_name).to_string()
             value=form.last_name error required=true />
         <TextField name="form[date_of_birth]" field="date_of_birth" label=t_string!(i18n, common.field_date_of_birth).to_string()
-            value=form.date_of_birth error kind="date" required=true />
+            hint=t_string!(i18n, common.date_hint).to_string() value=form.date_of_birth error inputmode="numeric" required=true />
         <SelectField name="form[gender]" field="gender" label=t_string!(i18n, common.field_gender).to_string()
             value=form.gender options={options::<Gender>(i18n)} error placeholder=String::new() />
         <SelectField name="form[language]" field="language" label=t_string!(i18n, returns.case_language).to_string()
