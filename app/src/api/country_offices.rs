@@ -1,7 +1,7 @@
 //! The directory of country offices abroad: return staff read it, counsellors and admins keep
 //! it and say which partner caseworkers work at each office.
 
-use crate::domain::reintegration::CountryOfficeForm;
+use crate::domain::reintegration::{CountryOfficeForm, SupplierForm};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -49,14 +49,35 @@ pub struct StaffView {
     pub active: bool,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SupplierView {
+    pub id: i64,
+    pub form: SupplierForm,
+}
+
 /// One office with its caseworkers, and (for those who keep the directory) the caseworkers
-/// who could be added.
+/// who could be added; its suppliers for the Estonian office's staff and its own caseworkers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CountryOfficePage {
     pub office: CountryOfficeView,
     pub staff: Vec<StaffView>,
     pub may_edit: bool,
     pub candidates: Vec<(i64, String)>,
+    pub suppliers: Option<Vec<SupplierView>>,
+    pub may_keep_suppliers: bool,
+}
+
+/// Suppliers (and their bank details) are for the Estonian office's staff and the office's own
+/// caseworkers; counsellors, admins and those caseworkers keep them.
+#[cfg(feature = "ssr")]
+async fn supplier_rights(
+    user: &super::auth::CurrentUser,
+    office: i64,
+) -> Result<(bool, bool), AppError> {
+    let own = user.roles.has(Role::PartnerCaseworker)
+        && db::country_offices::of_account(context::db()?.pool(), user.id).await? == Some(office);
+    let keep = own || user.roles.has_any(access::COUNTRY_OFFICE_EDIT);
+    Ok((keep || user.roles.has(Role::Approver), keep))
 }
 
 #[server(endpoint = "list_country_offices")]
@@ -100,11 +121,33 @@ pub async fn get_country_office(id: i64) -> Result<CountryOfficePage, AppError> 
     } else {
         Vec::new()
     };
+    let (see_suppliers, may_keep_suppliers) = supplier_rights(&user, id).await?;
+    let suppliers = if see_suppliers {
+        Some(
+            db::country_offices::suppliers(pool, id)
+                .await?
+                .into_iter()
+                .map(|s| SupplierView {
+                    id: s.id,
+                    form: SupplierForm {
+                        name: s.name,
+                        registration_no: s.registration_no,
+                        contact: s.contact,
+                        bank_details: s.bank_details,
+                    },
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
     Ok(CountryOfficePage {
         office: office.into(),
         staff,
         may_edit,
         candidates,
+        suppliers,
+        may_keep_suppliers,
     })
 }
 
@@ -198,6 +241,56 @@ pub async fn set_country_office_staff(
     )
     .await?;
     tx.commit().await?;
+    context::redirect_done(
+        &format!("/returns/offices/{office}"),
+        crate::domain::Done::Saved,
+    );
+    Ok(())
+}
+
+/// Adds a supplier to an office (`id` 0) or saves one of its suppliers.
+#[server(endpoint = "save_supplier")]
+pub async fn save_supplier(office: i64, id: i64, form: SupplierForm) -> Result<(), AppError> {
+    let user = context::require(access::COUNTRY_OFFICES).await?;
+    let db = context::db()?;
+    if db::country_offices::by_id(db.pool(), office)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::NotFound);
+    }
+    let (see, keep) = supplier_rights(&user, office).await?;
+    if !see {
+        return Err(AppError::NotFound);
+    }
+    if !keep {
+        return Err(AppError::Forbidden);
+    }
+    let supplier =
+        super::return_steps::kept(form.parse(), &format!("save_supplier/{office}/{id}"), &form)
+            .await?;
+    let mut tx = db.begin().await?;
+    let saved =
+        match db::country_offices::save_supplier(&mut tx, office, id, &supplier, context::now())
+            .await
+        {
+            Ok(Some(saved)) => saved,
+            Ok(None) => return Err(AppError::NotFound),
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                return Err(FieldErrors::single("name", ErrorCode::AlreadyExists).into())
+            }
+            Err(e) => return Err(e.into()),
+        };
+    db::audit::record(
+        &mut *tx,
+        user.id,
+        AuditAction::CountryOfficeSave,
+        AuditSubject::CountryOffice,
+        office,
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::debug!(supplier = saved, "supplier saved");
     context::redirect_done(
         &format!("/returns/offices/{office}"),
         crate::domain::Done::Saved,

@@ -153,3 +153,64 @@ pub async fn detach(tx: &mut Tx, office: i64, account: i64) -> Result<bool, sqlx
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+#[derive(Debug, Clone, FromRow)]
+pub struct SupplierRow {
+    pub id: i64,
+    pub name: String,
+    pub registration_no: String,
+    pub contact: String,
+    pub bank_details: String,
+}
+
+/// An office's suppliers, by name.
+pub async fn suppliers(pool: &AnyPool, office: i64) -> Result<Vec<SupplierRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, name, registration_no, contact, bank_details FROM suppliers \
+         WHERE country_office_id = $1 ORDER BY name, id",
+    )
+    .bind(office)
+    .fetch_all(pool)
+    .await
+}
+
+/// Adds a supplier (`id` 0) or saves one of the office's; the new or saved id, None when the
+/// office has no such supplier.
+pub async fn save_supplier(
+    tx: &mut Tx,
+    office: i64,
+    id: i64,
+    supplier: &crate::domain::reintegration::ValidSupplier,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    if id == 0 {
+        return sqlx::query_scalar(
+            "INSERT INTO suppliers (country_office_id, name, registration_no, contact, \
+             bank_details, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) \
+             RETURNING id",
+        )
+        .bind(office)
+        .bind(&supplier.name)
+        .bind(&supplier.registration_no)
+        .bind(&supplier.contact)
+        .bind(&supplier.bank_details)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await
+        .map(Some);
+    }
+    let done = sqlx::query(
+        "UPDATE suppliers SET name = $1, registration_no = $2, contact = $3, bank_details = $4, \
+         updated_at = $5 WHERE id = $6 AND country_office_id = $7",
+    )
+    .bind(&supplier.name)
+    .bind(&supplier.registration_no)
+    .bind(&supplier.contact)
+    .bind(&supplier.bank_details)
+    .bind(now)
+    .bind(id)
+    .bind(office)
+    .execute(&mut **tx)
+    .await?;
+    Ok((done.rows_affected() == 1).then_some(id))
+}

@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDate};
 use tugi_app::db;
 use tugi_app::domain::reintegration::{
     CaseStatus, CountryOfficeForm, DepartureForm, DeparturePlanForm, FamilyMemberForm,
-    ReturnCaseForm,
+    ReturnCaseForm, SupplierForm,
 };
 use tugi_app::error::AppError;
 
@@ -101,6 +101,39 @@ pub(super) async fn load(
     let georgia = db::country_offices::create(tx, &georgia, now).await?;
     let ukraine = db::country_offices::create(tx, &ukraine, now).await?;
     db::country_offices::attach(tx, georgia, staff.caseworker_georgia).await?;
+    for (office, name, registration_no, contact, bank_details) in [
+        (
+            georgia,
+            "Imereti Tools LLC",
+            "404123456",
+            "Levan, +995 555 010 203",
+            "TBC Bank, GE29TB0000000000000001",
+        ),
+        (
+            georgia,
+            "Kutaisi Vocational College",
+            "204556677",
+            "admissions@college.example.ge",
+            "Bank of Georgia, GE60BG0000000000000002",
+        ),
+        (
+            ukraine,
+            "Lviv Language School",
+            "UA-38412290",
+            "+380 32 200 11 22",
+            "PrivatBank, UA213223130000026007233566001",
+        ),
+    ] {
+        let supplier = SupplierForm {
+            name: name.into(),
+            registration_no: registration_no.into(),
+            contact: contact.into(),
+            bank_details: bank_details.into(),
+        }
+        .parse()
+        .map_err(invalid)?;
+        db::country_offices::save_supplier(tx, office, 0, &supplier, now).await?;
+    }
     db::country_offices::attach(tx, ukraine, staff.caseworker_ukraine).await?;
 
     use CaseStatus::*;

@@ -672,7 +672,120 @@ async fn reminders_go_out_a_month_before_and_on_the_deadline(app: TestApp) {
     );
 }
 
+async fn suppliers_belong_to_their_country_office(app: TestApp) {
+    let (counsellor, approver, georgian, ukrainian, tbilisi) = programme(&app).await;
+    let (kyiv,): (i64,) = sqlx::query_as("SELECT id FROM country_offices WHERE name = 'IOM Kyiv'")
+        .fetch_one(app.db.pool())
+        .await
+        .expect("office");
+    let supplier = |office: i64, name: &str| {
+        vec![
+            ("office", office.to_string()),
+            ("id", "0".to_string()),
+            ("form[name]", name.to_string()),
+            ("form[registration_no]", "404123456".to_string()),
+            ("form[contact]", "+995 555 010 203".to_string()),
+            (
+                "form[bank_details]",
+                "TBC Bank, GE29TB0000000000000001".to_string(),
+            ),
+        ]
+    };
+    assert_eq!(
+        call(
+            &app,
+            &georgian,
+            "save_supplier",
+            &supplier(tbilisi, "Imereti Tools")
+        )
+        .await,
+        200
+    );
+    // Another office's suppliers are not the caseworker's to see or keep.
+    assert_eq!(
+        call(
+            &app,
+            &georgian,
+            "save_supplier",
+            &supplier(kyiv, "Lviv School")
+        )
+        .await,
+        404
+    );
+    // The approver reads them but does not keep them.
+    assert_eq!(
+        call(
+            &app,
+            &approver,
+            "save_supplier",
+            &supplier(tbilisi, "Other")
+        )
+        .await,
+        403
+    );
+    let named = supplier(tbilisi, "Imereti Tools");
+    let res = app
+        .api(
+            &counsellor,
+            "save_supplier",
+            &named
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        )
+        .await;
+    assert_refused(res, "name", "AlreadyExists").await;
+    let tbilisi_text = tbilisi.to_string();
+    let res = app
+        .api(
+            &georgian,
+            "save_supplier",
+            &[
+                ("office", tbilisi_text.as_str()),
+                ("id", "0"),
+                ("form[name]", "No details"),
+            ],
+        )
+        .await;
+    assert_refused(res, "bank_details", "Required").await;
+    assert_eq!(app.count("suppliers").await, 1);
+    assert_eq!(
+        call(
+            &app,
+            &counsellor,
+            "save_supplier",
+            &supplier(kyiv, "Lviv School")
+        )
+        .await,
+        200
+    );
+    let page = |client: &Client| {
+        let client = client.clone();
+        let id = tbilisi.to_string();
+        let app = &app;
+        async move {
+            let body: Value = app
+                .api(&client, "get_country_office", &[("id", id.as_str())])
+                .await
+                .json()
+                .await
+                .expect("office page");
+            body
+        }
+    };
+    let own = page(&georgian).await;
+    assert_eq!(own["suppliers"].as_array().map(Vec::len), Some(1));
+    assert_eq!(own["may_keep_suppliers"], true);
+    let other = page(&ukrainian).await;
+    assert!(
+        other["suppliers"].is_null(),
+        "no bank details of another office"
+    );
+    assert_eq!(page(&approver).await["may_keep_suppliers"], false);
+}
+
 on_both_databases!(
+    suppliers_belong_to_their_country_office,
     reminders_go_out_a_month_before_and_on_the_deadline,
     a_case_goes_from_enquiry_to_the_first_contact_abroad,
     the_contact_rule_ends_in_a_reasoned_decision,

@@ -92,3 +92,68 @@ mod tests {
         assert_eq!(office.email.as_str(), "tbilisi@example.org");
     }
 }
+
+/// A supplier a country office pays directly.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SupplierForm {
+    pub name: String,
+    pub registration_no: String,
+    /// A contact person, phone or email.
+    pub contact: String,
+    /// Kept only as text: the office pays from its own bank.
+    pub bank_details: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidSupplier {
+    pub name: String,
+    pub registration_no: String,
+    pub contact: String,
+    pub bank_details: String,
+}
+
+impl SupplierForm {
+    pub fn parse(&self) -> Result<ValidSupplier, FieldErrors> {
+        let mut v = Validator::new();
+        let name = v.check("name", parse_required_text(&self.name, 120));
+        let registration_no = v.check(
+            "registration_no",
+            parse_required_text(&self.registration_no, 60),
+        );
+        let contact = v.check("contact", parse_required_text(&self.contact, 300));
+        let bank_details = v.check("bank_details", parse_required_text(&self.bank_details, 500));
+        v.finish(|| {
+            Some(ValidSupplier {
+                name: name?,
+                registration_no: registration_no?,
+                contact: contact?,
+                bank_details: bank_details?,
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod supplier_tests {
+    use super::*;
+    use crate::domain::ErrorCode;
+
+    #[test]
+    fn a_supplier_needs_every_detail_and_stays_within_bounds() {
+        let errors = SupplierForm::default().parse().unwrap_err();
+        for field in ["name", "registration_no", "contact", "bank_details"] {
+            assert_eq!(errors.get(field), Some(ErrorCode::Required), "{field}");
+        }
+        let long = SupplierForm {
+            name: "Kutaisi Tools LLC".into(),
+            registration_no: "404123456".into(),
+            contact: "Levan, +995 555 000 111".into(),
+            bank_details: "x".repeat(501),
+        };
+        assert_eq!(
+            long.parse().unwrap_err().get("bank_details"),
+            Some(ErrorCode::TooLong { max: 500 })
+        );
+    }
+}

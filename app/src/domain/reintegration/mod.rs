@@ -18,7 +18,7 @@ pub use case_status::{CaseStatus, TransitionRefused};
 pub use contact_deadline::{
     contact_deadline, contact_state, ContactReminder, ContactState, WARN_DAYS,
 };
-pub use country_office::{CountryOfficeForm, ValidCountryOffice};
+pub use country_office::{CountryOfficeForm, SupplierForm, ValidCountryOffice, ValidSupplier};
 pub use money::{parse_amount, to_euro_cents, Ceiling, ExchangeRate, OverBudget};
 pub use plan::{
     diff, may_approve, payment_allowed, ItemCategory, ItemChange, ItemField, ItemState,

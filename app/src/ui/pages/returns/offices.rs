@@ -1,11 +1,11 @@
 //! The directory of country offices abroad, and one office with its partner caseworkers.
 
 use crate::api::country_offices::{
-    get_country_office, list_country_offices, CountryOfficeView, SaveCountryOffice,
-    SetCountryOfficeStaff,
+    get_country_office, list_country_offices, CountryOfficeView, SaveCountryOffice, SaveSupplier,
+    SetCountryOfficeStaff, SupplierView,
 };
 use crate::api::drafts::{decode_draft, take_draft};
-use crate::domain::reintegration::CountryOfficeForm;
+use crate::domain::reintegration::{CountryOfficeForm, SupplierForm};
 use crate::domain::role::access;
 use crate::i18n::*;
 use crate::ui::form::{action_error, ErrorSummary, FormError, TextField};
@@ -106,10 +106,18 @@ pub fn CountryOfficePage() -> impl IntoView {
     let id = id_param("id");
     let save = ServerAction::<SaveCountryOffice>::new();
     let staff = ServerAction::<SetCountryOfficeStaff>::new();
+    let supplier = ServerAction::<SaveSupplier>::new();
     let save_error = action_error(save);
     let staff_error = action_error(staff);
     let page = Resource::new(
-        move || (id(), save.version().get(), staff.version().get()),
+        move || {
+            (
+                id(),
+                save.version().get(),
+                staff.version().get(),
+                supplier.version().get(),
+            )
+        },
         |(id, ..)| get_country_office(id),
     );
     let draft = Resource::new(id, |id| take_draft(format!("save_country_office/{id}")));
@@ -177,6 +185,9 @@ pub fn CountryOfficePage() -> impl IntoView {
                                 <button type="submit">{t!(i18n, returns.office_staff_add)}</button>
                             </ActionForm>
                         })}
+                        {p.suppliers.clone().map(|list| view! {
+                            <Suppliers office=office_id list may_keep=p.may_keep_suppliers action=supplier />
+                        })}
                         {p.may_edit.then(|| view! {
                             <h2>{t!(i18n, returns.office_edit_title)}</h2>
                             <ErrorSummary error=save_error />
@@ -190,5 +201,77 @@ pub fn CountryOfficePage() -> impl IntoView {
                 })}
             </Suspense>
         </RequireRole>
+    }
+}
+
+/// The office's suppliers, and the form that adds one.
+#[component]
+fn Suppliers(
+    office: i64,
+    list: Vec<SupplierView>,
+    may_keep: bool,
+    action: ServerAction<SaveSupplier>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_error(action);
+    let draft = Resource::new(
+        move || office,
+        |office| take_draft(format!("save_supplier/{office}/0")),
+    );
+    view! {
+        <h2>{t!(i18n, returns.suppliers_title)}</h2>
+        <p class="hint">{t!(i18n, returns.suppliers_intro)}</p>
+        {if list.is_empty() {
+            view! { <p>{t!(i18n, returns.suppliers_none)}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-wrap">
+                    <table>
+                        <caption>{t!(i18n, returns.suppliers_title)}</caption>
+                        <thead><tr>
+                            <th scope="col">{t!(i18n, returns.supplier_name)}</th>
+                            <th scope="col">{t!(i18n, returns.supplier_registration)}</th>
+                            <th scope="col">{t!(i18n, returns.supplier_contact)}</th>
+                            <th scope="col">{t!(i18n, returns.supplier_bank)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {list.into_iter().map(|s| view! {
+                                <tr>
+                                    <td>{s.form.name}</td>
+                                    <td>{s.form.registration_no}</td>
+                                    <td>{s.form.contact}</td>
+                                    <td>{s.form.bank_details}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any()
+        }}
+        {may_keep.then(|| view! {
+            <h3>{t!(i18n, returns.supplier_add)}</h3>
+            <ErrorSummary error form="supplier" />
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let form: SupplierForm = decode_draft(draft.await.ok().flatten(), SupplierForm::default());
+                    view! {
+                        <ActionForm action=action attr:class="stack narrow">
+                            <input type="hidden" name="office" value=office />
+                            <input type="hidden" name="id" value="0" />
+                            <TextField name="form[name]" field="name" label=t_string!(i18n, returns.supplier_name).to_string()
+                                value=form.name error required=true form="supplier" />
+                            <TextField name="form[registration_no]" field="registration_no" label=t_string!(i18n, returns.supplier_registration).to_string()
+                                value=form.registration_no error required=true form="supplier" />
+                            <TextField name="form[contact]" field="contact" label=t_string!(i18n, returns.supplier_contact).to_string()
+                                value=form.contact error required=true form="supplier" />
+                            <TextField name="form[bank_details]" field="bank_details" label=t_string!(i18n, returns.supplier_bank).to_string()
+                                hint=t_string!(i18n, returns.supplier_bank_hint).to_string()
+                                value=form.bank_details error multiline=true required=true form="supplier" />
+                            <button type="submit">{t!(i18n, returns.supplier_add)}</button>
+                        </ActionForm>
+                    }
+                })}
+            </Suspense>
+        })}
     }
 }
